@@ -1,0 +1,58 @@
+import type { Context, MiddlewareHandler } from 'hono'
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import type { AppEnv, Deps } from '../app-env.ts'
+import { isHttps } from '../platform/http/middleware.ts'
+import { Problem } from '../platform/http/problems.ts'
+import { IDLE_LIFETIME_MS, resolveApiToken, resolveLoginSession } from './login-sessions.ts'
+import { isApiPath } from './route-table.ts'
+
+export const SESSION_COOKIE = 'jaga_session'
+
+/**
+ * Who is asking: under /api/ only a bearer token counts (so cookies can never be replayed
+ * across sites against the API); elsewhere only the login-session cookie.
+ */
+export function authenticate(deps: Deps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('user', null)
+    c.set('loginToken', null)
+    if (isApiPath(c.req.path)) {
+      const header = c.req.header('Authorization')
+      if (header) {
+        const match = /^Bearer\s+(\S+)$/i.exec(header)
+        const user = match?.[1] ? await resolveApiToken(deps.db, match[1]) : undefined
+        // A token that was sent but is wrong is an error, not an anonymous call.
+        if (!user) throw new Problem('unauthenticated', {}, [], 'account.badToken', { 'WWW-Authenticate': 'Bearer realm="jaga", error="invalid_token"' })
+        c.set('user', user)
+      }
+    } else {
+      const token = getCookie(c, SESSION_COOKIE)
+      if (token) {
+        const user = await resolveLoginSession(deps.db, token)
+        if (user) {
+          c.set('user', user)
+          c.set('loginToken', token)
+        } else {
+          deleteCookie(c, SESSION_COOKIE, { path: '/' })
+        }
+      }
+    }
+    await next()
+    // Pages for a signed-in person must never be kept by a shared cache.
+    if (c.get('user') && !c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'private, no-store')
+  }
+}
+
+export function setSessionCookie(c: Context<AppEnv>, token: string, trustProxy: boolean): void {
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: isHttps(c, trustProxy),
+    path: '/',
+    maxAge: IDLE_LIFETIME_MS / 1000,
+  })
+}
+
+export function clearSessionCookie(c: Context<AppEnv>): void {
+  deleteCookie(c, SESSION_COOKIE, { path: '/' })
+}

@@ -1,0 +1,27 @@
+export const ROLES = ['admin', 'coordinator', 'facilitator', 'partner'] as const
+export type Role = (typeof ROLES)[number]
+
+/** Every permission Jaga checks, as noun.verb. A route names exactly one, or is public or for any signed-in user. */
+export const PERMISSIONS = ['area.view', 'area.edit', 'user.view', 'user.manage', 'audit.view'] as const
+export type Permission = (typeof PERMISSIONS)[number]
+
+export type Access = Permission | 'public' | 'signed-in'
+
+// The one table of who may do what. Partners read aggregates only; admins hold every permission.
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: PERMISSIONS,
+  coordinator: ['area.view'],
+  facilitator: ['area.view'],
+  partner: ['area.view'],
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value)
+}
+
+export function can(role: Role | undefined, access: Access): boolean {
+  if (access === 'public') return true
+  if (!role) return false
+  if (access === 'signed-in') return true
+  return ROLE_PERMISSIONS[role].includes(access)
+}

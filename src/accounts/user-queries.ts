@@ -1,0 +1,166 @@
+import type { Db } from '../database.ts'
+import type { AccessLinkPurpose, AccessLinksTable, UsersTable, UserStatus } from './account-tables.ts'
+import type { Role } from './permissions.ts'
+
+export type User = UsersTable
+/** A user as pages and the API may show them: never the password hash. */
+export type PublicUser = Omit<User, 'passwordHash'>
+
+const PUBLIC_COLUMNS = ['id', 'email', 'displayName', 'role', 'status', 'createdAt', 'updatedAt'] as const
+
+export async function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
+  return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst()
+}
+
+export async function findUserById(db: Db, id: string): Promise<PublicUser | undefined> {
+  return db.selectFrom('users').select(PUBLIC_COLUMNS).where('id', '=', id).executeTakeFirst()
+}
+
+export async function listUsers(db: Db): Promise<PublicUser[]> {
+  return db.selectFrom('users').select(PUBLIC_COLUMNS).orderBy('status').orderBy('email').execute()
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export async function countActiveAdmins(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'admin')
+    .where('status', '=', 'active')
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export async function insertUser(db: Db, user: User): Promise<void> {
+  await db.insertInto('users').values(user).execute()
+}
+
+export async function updateUser(
+  db: Db,
+  id: string,
+  changes: Partial<{ role: Role; status: UserStatus; passwordHash: string; displayName: string }>,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ ...changes, updatedAt: new Date().toISOString() })
+    .where('id', '=', id)
+    .execute()
+}
+
+// Login sessions ---------------------------------------------------------------------------
+
+export async function insertLoginSession(db: Db, s: { id: string; userId: string; now: string; expiresAt: string }): Promise<void> {
+  await db
+    .insertInto('loginSessions')
+    .values({ id: s.id, userId: s.userId, createdAt: s.now, lastSeenAt: s.now, expiresAt: s.expiresAt })
+    .execute()
+}
+
+export async function findLoginSessionUser(db: Db, sessionId: string, now: string) {
+  return db
+    .selectFrom('loginSessions as s')
+    .innerJoin('users as u', 'u.id', 's.userId')
+    .select(['s.id as sessionId', 's.lastSeenAt', 'u.id', 'u.email', 'u.displayName', 'u.role', 'u.status'])
+    .where('s.id', '=', sessionId)
+    .where('s.expiresAt', '>', now)
+    .where('u.status', '=', 'active')
+    .executeTakeFirst()
+}
+
+export async function touchLoginSession(db: Db, sessionId: string, now: string, expiresAt: string): Promise<void> {
+  await db.updateTable('loginSessions').set({ lastSeenAt: now, expiresAt }).where('id', '=', sessionId).execute()
+}
+
+export async function deleteLoginSession(db: Db, sessionId: string): Promise<void> {
+  await db.deleteFrom('loginSessions').where('id', '=', sessionId).execute()
+}
+
+export async function deleteLoginSessionsOfUser(db: Db, userId: string): Promise<void> {
+  await db.deleteFrom('loginSessions').where('userId', '=', userId).execute()
+}
+
+// Access links (invitations and password resets) -----------------------------------------------
+
+export async function insertAccessLink(db: Db, link: AccessLinksTable): Promise<void> {
+  await db.insertInto('accessLinks').values(link).execute()
+}
+
+export async function findUsableAccessLink(db: Db, linkId: string, now: string) {
+  return db
+    .selectFrom('accessLinks as l')
+    .innerJoin('users as u', 'u.id', 'l.userId')
+    .select(['l.id', 'l.purpose', 'l.userId', 'u.email', 'u.displayName', 'u.status'])
+    .where('l.id', '=', linkId)
+    .where('l.usedAt', 'is', null)
+    .where('l.expiresAt', '>', now)
+    .where('u.status', '!=', 'deactivated')
+    .executeTakeFirst()
+}
+
+export async function markAccessLinkUsed(db: Db, linkId: string, now: string): Promise<void> {
+  await db.updateTable('accessLinks').set({ usedAt: now }).where('id', '=', linkId).execute()
+}
+
+/** A new link replaces every older unused one of the same user. */
+export async function expireAccessLinksOfUser(db: Db, userId: string, now: string, purpose?: AccessLinkPurpose): Promise<void> {
+  let q = db.updateTable('accessLinks').set({ usedAt: now }).where('userId', '=', userId).where('usedAt', 'is', null)
+  if (purpose) q = q.where('purpose', '=', purpose)
+  await q.execute()
+}
+
+// API tokens ------------------------------------------------------------------------------------
+
+export async function insertApiToken(db: Db, t: { id: string; userId: string; tokenHash: string; label: string; now: string }): Promise<void> {
+  await db
+    .insertInto('apiTokens')
+    .values({ id: t.id, userId: t.userId, tokenHash: t.tokenHash, label: t.label, createdAt: t.now, lastUsedAt: null, revokedAt: null })
+    .execute()
+}
+
+export async function findApiTokenUser(db: Db, tokenHash: string) {
+  return db
+    .selectFrom('apiTokens as t')
+    .innerJoin('users as u', 'u.id', 't.userId')
+    .select(['t.id as tokenId', 't.lastUsedAt', 'u.id', 'u.email', 'u.displayName', 'u.role', 'u.status'])
+    .where('t.tokenHash', '=', tokenHash)
+    .where('t.revokedAt', 'is', null)
+    .where('u.status', '=', 'active')
+    .executeTakeFirst()
+}
+
+export async function touchApiToken(db: Db, tokenId: string, now: string): Promise<void> {
+  await db.updateTable('apiTokens').set({ lastUsedAt: now }).where('id', '=', tokenId).execute()
+}
+
+export async function revokeApiTokensOfUser(db: Db, userId: string, now: string): Promise<void> {
+  await db.updateTable('apiTokens').set({ revokedAt: now }).where('userId', '=', userId).where('revokedAt', 'is', null).execute()
+}
+
+// Sign-in failures, for rate limiting across every app server sharing the database ---------------
+
+export async function insertSignInFailure(db: Db, f: { id: string; email: string; ip: string; at: string }): Promise<void> {
+  await db.insertInto('signInFailures').values(f).execute()
+}
+
+export async function countSignInFailures(db: Db, by: { email?: string; ip?: string }, since: string) {
+  let q = db
+    .selectFrom('signInFailures')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('oldest')])
+    .where('at', '>', since)
+  if (by.email !== undefined) q = q.where('email', '=', by.email)
+  if (by.ip !== undefined) q = q.where('ip', '=', by.ip)
+  const row = await q.executeTakeFirstOrThrow()
+  return { count: Number(row.n), oldest: row.oldest as string | null }
+}
+
+export async function deleteSignInFailures(db: Db, email: string): Promise<void> {
+  await db.deleteFrom('signInFailures').where('email', '=', email).execute()
+}
+
+export async function deleteSignInFailuresBefore(db: Db, before: string): Promise<void> {
+  await db.deleteFrom('signInFailures').where('at', '<', before).execute()
+}

@@ -1,0 +1,79 @@
+import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { HTTPException } from 'hono/http-exception'
+import type { AppEnv, Deps } from './app-env.ts'
+import { accountApiDoc, accountApiRoutes } from './accounts/api-routes.ts'
+import { auditRoutes } from './accounts/audit-routes.tsx'
+import { authenticate } from './accounts/authenticate.ts'
+import { isApiPath, RouteTable } from './accounts/route-table.ts'
+import { signInRoutes } from './accounts/sign-in-routes.tsx'
+import { userRoutes } from './accounts/user-routes.tsx'
+import { areaApiDoc, areaApiRoutes } from './areas/api-routes.ts'
+import { areaRoutes } from './areas/routes.tsx'
+import { libraryRoutes } from './library/routes.tsx'
+import { catalogue } from './messages.ts'
+import { renderProblem } from './problem-page.tsx'
+import { csrfProtection, i18n, requestLog, securityHeaders } from './platform/http/middleware.ts'
+import { openApiDocument } from './platform/http/openapi.ts'
+import { Problem } from './platform/http/problems.ts'
+import { serveAsset } from './platform/http/static-files.ts'
+
+export const MAX_BODY_BYTES = 2 * 1024 * 1024
+
+export interface JagaApp {
+  app: Hono<AppEnv>
+  /** Every route with the access it requires, for the authorization test and the docs. */
+  routes: RouteTable
+}
+
+export function createApp(deps: Deps): JagaApp {
+  const app = new Hono<AppEnv>()
+  const routes = new RouteTable(app)
+
+  app.use(requestLog(deps.log))
+  app.use(securityHeaders())
+  app.use(i18n(catalogue))
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new Problem('payload-too-large', { limit: '2 MB' })
+      },
+    }),
+  )
+  app.use(csrfProtection({ trustProxy: deps.config.trustProxy, skip: isApiPath }))
+  app.use(authenticate(deps))
+
+  // Plumbing outside the permission table: health probe, static files, the API description.
+  app.get('/healthz', async (c) => {
+    await deps.db.selectFrom('users').select('id').limit(1).execute()
+    return c.json({ status: 'ok', database: deps.dialect })
+  })
+  app.get('/static/:name', serveAsset)
+  const openapi = openApiDocument(
+    { title: 'Jaga API', version: '1', description: 'Programmes against online sexual exploitation and abuse of children. Errors are RFC 9457 problem details.' },
+    { ...accountApiDoc, ...areaApiDoc },
+  )
+  app.get('/api/v1/openapi.json', (c) => c.json(openapi))
+
+  libraryRoutes(routes, deps)
+  signInRoutes(routes, deps)
+  userRoutes(routes, deps)
+  auditRoutes(routes, deps)
+  areaRoutes(routes, deps)
+  accountApiRoutes(routes, deps)
+  areaApiRoutes(routes, deps)
+
+  app.notFound((c) => renderProblem(c as Context<AppEnv>, new Problem('not-found')))
+  app.onError((err, c) => {
+    const ctx = c as Context<AppEnv>
+    if (err instanceof Problem) return renderProblem(ctx, err)
+    if (err instanceof HTTPException && err.status < 500) return renderProblem(ctx, new Problem(err.status === 413 ? 'payload-too-large' : 'bad-request', { limit: '2 MB' }))
+    deps.log.error('unhandled error', { id: ctx.get('requestId'), method: c.req.method, path: c.req.path, err })
+    return renderProblem(ctx, new Problem('internal', { ref: (ctx.get('requestId') ?? '').slice(0, 8) }))
+  })
+  return { app, routes }
+}
+
+/** Paths that the authorization test may skip: they carry no data and need no permission. */
+export const PLUMBING_PATHS = ['/healthz', '/static/:name', '/api/v1/openapi.json']

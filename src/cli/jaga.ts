@@ -1,0 +1,122 @@
+import readline from 'node:readline'
+import { parseArgs } from 'node:util'
+import { loadConfig } from '../config.ts'
+import { catalogue, type MessageKey } from '../messages.ts'
+import { createTranslator, type Locale } from '../platform/i18n/i18n.ts'
+import { Problem } from '../platform/http/problems.ts'
+import { isRole, ROLES } from '../accounts/permissions.ts'
+import { createApiToken, createUser } from '../accounts/users.ts'
+import { openMigratedStore } from '../store.ts'
+
+export interface Io {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean }
+  stdout: NodeJS.WritableStream
+  stderr: NodeJS.WritableStream
+  env: NodeJS.ProcessEnv
+}
+
+const CLI_ACTOR = { id: null, label: 'cli' }
+
+export const HELP = `jaga — administer a Jaga installation
+
+Usage:
+  jaga migrate                                   apply database migrations
+  jaga user create --email E --role R [--name N] create an active user; the password is read
+                                                 from stdin when piped, else asked for twice
+  jaga token create --email E [--label L]        create an API token for a user; the token
+                                                 is printed alone on the last line
+  jaga --help                                    this text
+
+Roles: ${ROLES.join(', ')}
+
+Environment (the same as the server's):
+  JAGA_DATA_DIR   folder of the embedded SQLite database (default ./data)
+  DATABASE_URL    postgres://… to use PostgreSQL instead
+`
+
+class UsageError extends Error {}
+
+export async function run(argv: string[], io: Io = process): Promise<number> {
+  const say = (s: string) => io.stdout.write(s + '\n')
+  const complain = (s: string) => io.stderr.write(s + '\n')
+  const t = createTranslator(catalogue, (io.env.LANG ?? '').startsWith('id') ? 'id' : ('en' as Locale))
+  try {
+    const { positionals, values } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        email: { type: 'string' },
+        role: { type: 'string' },
+        name: { type: 'string' },
+        label: { type: 'string' },
+      },
+    })
+    const command = positionals.join(' ')
+    if (values.help || command === '' || command === 'help') {
+      io.stdout.write(HELP)
+      return 0
+    }
+    if (!['migrate', 'user create', 'token create'].includes(command)) throw new UsageError(`unknown command "${command}"`)
+    if (command !== 'migrate' && !values.email) throw new UsageError('--email is required')
+    if (command === 'user create' && !isRole(values.role)) throw new UsageError(`--role must be one of: ${ROLES.join(', ')}`)
+
+    const store = await openMigratedStore(loadConfig(io.env))
+    try {
+      if (command === 'migrate') {
+        say(store.applied.length ? `applied: ${store.applied.join(', ')}` : 'the database is up to date')
+        say(`database: ${store.location}`)
+      } else if (command === 'user create') {
+        const password = await readPassword(io)
+        const user = await createUser(store.db, CLI_ACTOR, { email: values.email!, role: values.role as (typeof ROLES)[number], password, displayName: values.name })
+        say(`created ${user.role} ${user.email} (${user.id}); sign in at /login`)
+      } else {
+        const token = await createApiToken(store.db, CLI_ACTOR, values.email!.trim().toLowerCase(), values.label ?? 'created with jaga token create')
+        complain(`API token for ${values.email!.trim().toLowerCase()} (shown once; send it as "Authorization: Bearer <token>"):`)
+        say(token)
+      }
+    } finally {
+      await store.db.destroy()
+    }
+    return 0
+  } catch (e) {
+    if (e instanceof UsageError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
+      complain(`jaga: ${e.message}\nRun "jaga --help" for usage.`)
+      return 2
+    }
+    if (e instanceof Problem) {
+      const lines = e.errors.length ? e.errors.map((f) => `${f.field}: ${t(f.message as MessageKey, f.params)}`) : [t((e.detailKey ?? `problem.${e.code}.detail`) as MessageKey, e.params)]
+      complain(`jaga: ${lines.join('\njaga: ')}`)
+      return 1
+    }
+    complain(`jaga: ${e instanceof Error ? e.message : String(e)}`)
+    return 1
+  }
+}
+
+/** The password from piped stdin (its first line), or typed twice at a prompt without echo. */
+async function readPassword(io: Io): Promise<string> {
+  if (!io.stdin.isTTY) {
+    let data = ''
+    for await (const chunk of io.stdin) data += chunk.toString()
+    const line = data.split(/\r?\n/)[0] ?? ''
+    if (!line) throw new UsageError('no password on stdin (pipe it in, e.g. printf "%s" "$PASSWORD" | jaga user create …)')
+    return line
+  }
+  const first = await prompt(io, 'Password (at least 10 characters): ')
+  const second = await prompt(io, 'Repeat the password: ')
+  if (first !== second) throw new UsageError('the two passwords are not the same')
+  return first
+}
+
+function prompt(io: Io, question: string): Promise<string> {
+  return new Promise((resolve) => {
+    io.stderr.write(question)
+    const rl = readline.createInterface({ input: io.stdin, terminal: true, output: undefined })
+    rl.question('', (answer) => {
+      rl.close()
+      io.stderr.write('\n')
+      resolve(answer)
+    })
+  })
+}

@@ -1,0 +1,36 @@
+import path from 'node:path'
+
+export interface Config {
+  port: number
+  host: string
+  /** Folder of the embedded SQLite file; ignored when databaseUrl is set. */
+  dataDir: string
+  /** A postgres:// URL switches the store to PostgreSQL. */
+  databaseUrl: string | undefined
+  /** Trust X-Forwarded-Proto / X-Forwarded-For from a reverse proxy in front of Jaga. */
+  trustProxy: boolean
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent'
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a whole number from 0 to 65535, got "${env.PORT}"`)
+  }
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error('DATABASE_URL must start with postgres:// (leave it unset for the embedded SQLite database)')
+  }
+  const level = env.LOG_LEVEL ?? 'info'
+  if (!['debug', 'info', 'warn', 'error', 'silent'].includes(level)) {
+    throw new Error(`LOG_LEVEL must be debug, info, warn, error or silent, got "${level}"`)
+  }
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.JAGA_DATA_DIR ?? 'data'),
+    databaseUrl,
+    trustProxy: env.JAGA_TRUST_PROXY === '1' || env.JAGA_TRUST_PROXY === 'true',
+    logLevel: level as Config['logLevel'],
+  }
+}

@@ -1,0 +1,7 @@
+import type { Kysely, Transaction } from 'kysely'
+import type { AccountTables } from './accounts/account-tables.ts'
+import type { AreaTables } from './areas/area-tables.ts'
+
+/** The whole schema, composed from the tables each slice owns. */
+export interface Database extends AccountTables, AreaTables {}
+export type Db = Kysely<Database> | Transaction<Database>

@@ -1,0 +1,67 @@
+import type { AddressInfo } from 'node:net'
+import { serve, type ServerType } from '@hono/node-server'
+import { createApp } from './app.ts'
+import { loadConfig, type Config } from './config.ts'
+import { countUsers } from './accounts/user-queries.ts'
+import { createLogger, type Logger } from './platform/log.ts'
+import { openMigratedStore } from './store.ts'
+
+export interface RunningServer {
+  server: ServerType
+  port: number
+  /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
+  stop: () => Promise<void>
+}
+
+export async function startServer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+  const store = await openMigratedStore(config)
+  log.info('database ready', { dialect: store.dialect, location: store.location, migrationsApplied: store.applied })
+  const { app } = createApp({ db: store.db, log, config, dialect: store.dialect })
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
+  })
+  const port = (server.address() as AddressInfo).port
+  log.info('listening', { url: `http://localhost:${port}` })
+  if ((await countUsers(store.db)) === 0) {
+    log.warn('no users yet', { hint: 'create the first admin: npx jaga user create --email you@example.org --role admin' })
+  }
+  let stopping: Promise<void> | undefined
+  const stop = () =>
+    (stopping ??= new Promise<void>((resolve) => {
+      log.info('shutting down: finishing requests in flight')
+      server.close(() => resolve())
+      // Keep-alive sockets with no request in flight would hold close() open.
+      if ('closeIdleConnections' in server) server.closeIdleConnections()
+    }).then(async () => {
+      await store.db.destroy()
+      log.info('stopped')
+    }))
+  return { server, port, stop }
+}
+
+export async function main(): Promise<void> {
+  let config: Config
+  try {
+    config = loadConfig()
+  } catch (e) {
+    process.stderr.write(`jaga: ${(e as Error).message}\n`)
+    process.exit(2)
+  }
+  const log = createLogger(config.logLevel)
+  const running = await startServer(config, log).catch((e: unknown) => {
+    log.error('could not start', { err: e })
+    process.exit(1)
+  })
+  process.stderr.write(`\nJaga is running at http://localhost:${running.port}  (Ctrl+C stops it)\n\n`)
+  const onSignal = (signal: string) => {
+    log.info('signal received', { signal })
+    // A request that hangs must not keep the process alive for ever.
+    setTimeout(() => {
+      log.error('forced exit: requests still open after 20 s')
+      process.exit(1)
+    }, 20_000).unref()
+    running.stop().then(() => process.exit(0))
+  }
+  process.once('SIGTERM', () => onSignal('SIGTERM'))
+  process.once('SIGINT', () => onSignal('SIGINT'))
+}

@@ -1,0 +1,10 @@
+import { accountMessages } from './accounts/messages.ts'
+import { areaMessages } from './areas/messages.ts'
+import { libraryMessages } from './library/messages.ts'
+import type { Translator } from './platform/i18n/i18n.ts'
+import { platformMessages } from './platform/i18n/platform-messages.ts'
+
+/** Every user-facing text, in Bahasa Indonesia and English, from every slice. */
+export const catalogue = { ...platformMessages, ...accountMessages, ...areaMessages, ...libraryMessages }
+export type MessageKey = keyof typeof catalogue
+export type T = Translator<MessageKey>

@@ -1,0 +1,44 @@
+import type { Context } from 'hono'
+import type { Child } from 'hono/jsx'
+import type { AppEnv } from './app-env.ts'
+import { can, type Access } from './accounts/permissions.ts'
+import { Layout } from './platform/views/layout.tsx'
+import { PostForm } from './platform/views/components.tsx'
+import type { MessageKey } from './messages.ts'
+
+// The main menu: each entry is shown only to roles that may open it.
+const NAV: { href: string; label: MessageKey; access: Access }[] = [
+  { href: '/areas', label: 'nav.areas', access: 'area.view' },
+  { href: '/admin/users', label: 'nav.users', access: 'user.view' },
+  { href: '/admin/audit', label: 'nav.audit', access: 'audit.view' },
+]
+
+export interface PageOptions {
+  title: string
+  body: Child
+  status?: 200 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503
+}
+
+/** Renders a full page in the visitor's language, with the menu their role allows. */
+export function renderPage(c: Context<AppEnv>, { title, body, status = 200 }: PageOptions): Response | Promise<Response> {
+  const t = c.get('t')
+  const user = c.get('user')
+  const nav = NAV.filter((n) => can(user?.role, n.access)).map((n) => ({ href: n.href, label: t(n.label) }))
+  const account = user ? (
+    <div class="account">
+      <span>{t('account.signedInAs', { name: user.displayName })}</span>
+      <PostForm action="/logout" csrf={c.get('csrf')()}>
+        <button type="submit" class="link">
+          {t('account.signOut')}
+        </button>
+      </PostForm>
+    </div>
+  ) : undefined
+  const url = new URL(c.req.url)
+  return c.html(
+    <Layout t={t} locale={c.get('locale')} title={title} path={url.pathname + url.search} nav={nav} account={account}>
+      {body}
+    </Layout>,
+    status,
+  )
+}

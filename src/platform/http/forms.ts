@@ -1,0 +1,58 @@
+import type { z } from 'zod'
+import type { FieldError } from './problems.ts'
+
+export type FormValues = Record<string, string>
+export type FieldErrors = Record<string, FieldError>
+
+export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors }
+
+/** Validates input with a zod schema and turns its issues into message keys next to each field. */
+export function validate<S extends z.ZodType>(schema: S, input: unknown): Parsed<z.output<S>> {
+  const result = schema.safeParse(input)
+  if (result.success) return { ok: true, data: result.data }
+  const errors: FieldErrors = {}
+  for (const issue of result.error.issues) {
+    const field = issue.path.map(String).join('.') || '_'
+    if (!errors[field]) errors[field] = { field, ...issueMessage(issue) }
+  }
+  return { ok: false, errors }
+}
+
+export function fieldErrorList(errors: FieldErrors): FieldError[] {
+  return Object.values(errors)
+}
+
+// Schemas give their own message keys ({ error: 'area.codeFormat' }); zod's built-in
+// English texts never reach a user, whatever check failed.
+function issueMessage(issue: z.core.$ZodIssue): Omit<FieldError, 'field'> {
+  if (/^[a-z][\w-]*\.[\w.-]+$/i.test(issue.message) && !issue.message.includes(' ')) return { message: issue.message }
+  switch (issue.code) {
+    case 'invalid_type':
+      return { message: 'validation.required' }
+    case 'too_small':
+      return issue.origin === 'string' && Number(issue.minimum) <= 1
+        ? { message: 'validation.required' }
+        : { message: 'validation.tooShort', params: { min: Number(issue.minimum) } }
+    case 'too_big':
+      return { message: 'validation.tooLong', params: { max: Number(issue.maximum) } }
+    case 'invalid_value':
+      return { message: 'validation.choice' }
+    case 'invalid_format':
+      return { message: issue.format === 'email' ? 'validation.email' : 'validation.format' }
+    default:
+      return { message: 'validation.invalid' }
+  }
+}
+
+/** Form posts arrive as strings; keep only string fields (never files) and trim them. */
+export function formStrings(body: Record<string, unknown>): FormValues {
+  const out: FormValues = {}
+  for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v.trim()
+  return out
+}
+
+/** Only same-site relative paths may be redirected to, so a link cannot send a user elsewhere. */
+export function safeNextPath(next: string | undefined, fallback = '/'): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback
+  return next
+}

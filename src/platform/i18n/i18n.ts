@@ -1,0 +1,64 @@
+export const LOCALES = ['id', 'en'] as const
+export type Locale = (typeof LOCALES)[number]
+export const DEFAULT_LOCALE: Locale = 'id'
+
+/** Each key holds its text in every locale side by side, so a missing translation is a type error. */
+export type Catalogue = Record<string, Record<Locale, string>>
+export type Params = Record<string, string | number>
+export type Translator<K extends string> = (key: K, params?: Params) => string
+
+export function defineMessages<const C extends Catalogue>(catalogue: C): C {
+  return catalogue
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value)
+}
+
+export function createTranslator<K extends string>(catalogue: Record<K, Record<Locale, string>>, locale: Locale): Translator<K> {
+  return (key, params) => {
+    const entry = catalogue[key]
+    // A key missing at run time is a programming error the catalogue test catches; show the key
+    // rather than crash a page a user is looking at.
+    if (!entry) return key
+    const text = entry[locale]
+    return params ? interpolate(text, params, locale) : text
+  }
+}
+
+function interpolate(text: string, params: Params, locale: Locale): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name]
+    if (v === undefined) return whole
+    return typeof v === 'number' ? formatNumber(locale, v) : v
+  })
+}
+
+/** The locale from the remembered cookie, else the browser's Accept-Language, else Bahasa Indonesia. */
+export function negotiateLocale(cookie: string | undefined, acceptLanguage: string | undefined): Locale {
+  if (isLocale(cookie)) return cookie
+  if (acceptLanguage) {
+    const ranked = acceptLanguage
+      .split(',')
+      .map((part) => {
+        const [tag = '', ...rest] = part.trim().split(';')
+        const q = rest.find((r) => r.trim().startsWith('q='))
+        return { lang: tag.toLowerCase().split('-')[0], q: q ? Number(q.trim().slice(2)) : 1 }
+      })
+      .filter((x) => x.q > 0)
+      .sort((a, b) => b.q - a.q)
+    for (const { lang } of ranked) if (isLocale(lang)) return lang
+  }
+  return DEFAULT_LOCALE
+}
+
+const INTL_TAG: Record<Locale, string> = { id: 'id-ID', en: 'en-GB' }
+
+export function formatNumber(locale: Locale, n: number): string {
+  return new Intl.NumberFormat(INTL_TAG[locale]).format(n)
+}
+
+/** Date and time in Indonesia's western zone, where the first programmes run. */
+export function formatDateTime(locale: Locale, iso: string, timeZone = 'Asia/Jakarta'): string {
+  return new Intl.DateTimeFormat(INTL_TAG[locale], { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso))
+}

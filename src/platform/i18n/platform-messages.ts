@@ -1,0 +1,92 @@
+import { defineMessages } from './i18n.ts'
+
+export const platformMessages = defineMessages({
+  'app.name': { id: 'Jaga', en: 'Jaga' },
+  'app.tagline': {
+    id: 'Melindungi anak dari eksploitasi dan kekerasan seksual daring',
+    en: 'Protecting children from online sexual exploitation and abuse',
+  },
+  'layout.skipToContent': { id: 'Langsung ke isi', en: 'Skip to content' },
+  'layout.mainNav': { id: 'Menu utama', en: 'Main menu' },
+  'layout.language': { id: 'Bahasa', en: 'Language' },
+  'layout.switchTo': { id: 'English', en: 'Bahasa Indonesia' },
+  'layout.footer': {
+    id: 'Jaga adalah perangkat lunak sumber terbuka untuk program perlindungan anak.',
+    en: 'Jaga is open-source software for child-protection programmes.',
+  },
+  'quickExit.label': { id: 'Keluar cepat', en: 'Quick exit' },
+  'quickExit.hint': {
+    id: 'Langsung pindah ke situs cuaca dan menghapus halaman ini dari tombol kembali',
+    en: 'Leaves at once for a weather site and removes this page from the back button',
+  },
+  'common.save': { id: 'Simpan', en: 'Save' },
+  'common.cancel': { id: 'Batal', en: 'Cancel' },
+  'common.back': { id: 'Kembali', en: 'Back' },
+  'common.filter': { id: 'Saring', en: 'Filter' },
+  'common.next': { id: 'Berikutnya', en: 'Next' },
+  'common.previous': { id: 'Sebelumnya', en: 'Previous' },
+  'common.none': { id: 'Tidak ada', en: 'None' },
+  'common.optional': { id: '(tidak wajib)', en: '(optional)' },
+  'common.formHasErrors': {
+    id: 'Ada isian yang perlu diperbaiki. Lihat pesan di samping setiap isian.',
+    en: 'Some fields need attention. See the message next to each one.',
+  },
+  'validation.required': { id: 'Wajib diisi.', en: 'This field is required.' },
+  'validation.email': { id: 'Masukkan alamat email yang benar, misalnya nama@contoh.org.', en: 'Enter a valid email address, such as name@example.org.' },
+  'validation.tooShort': { id: 'Minimal {min} karakter.', en: 'At least {min} characters.' },
+  'validation.tooLong': { id: 'Maksimal {max} karakter.', en: 'At most {max} characters.' },
+  'validation.choice': { id: 'Pilih salah satu pilihan yang tersedia.', en: 'Choose one of the options offered.' },
+  'validation.format': { id: 'Formatnya tidak sesuai.', en: 'The format is not right.' },
+  'validation.invalid': { id: 'Isian ini tidak valid.', en: 'This value is not valid.' },
+  'problem.title': { id: 'Terjadi masalah', en: 'Something went wrong' },
+  'problem.goHome': { id: 'Ke halaman utama', en: 'Go to the home page' },
+  'problem.not-found.title': { id: 'Halaman tidak ditemukan', en: 'Page not found' },
+  'problem.not-found.detail': {
+    id: 'Alamat ini tidak ada atau sudah dipindahkan. Periksa alamatnya atau kembali ke halaman utama.',
+    en: 'This address does not exist or has moved. Check the address or go back to the home page.',
+  },
+  'problem.unauthenticated.title': { id: 'Perlu masuk', en: 'Sign-in needed' },
+  'problem.unauthenticated.detail': {
+    id: 'Masuk dulu untuk membuka halaman ini, atau kirim token API yang masih berlaku.',
+    en: 'Sign in first to open this page, or send an API token that is still valid.',
+  },
+  'problem.forbidden.title': { id: 'Akses ditolak', en: 'Access denied' },
+  'problem.forbidden.detail': {
+    id: 'Peran Anda tidak memiliki izin untuk ini. Hubungi admin program jika Anda memerlukannya.',
+    en: 'Your role does not have permission for this. Ask your programme admin if you need it.',
+  },
+  'problem.csrf.title': { id: 'Formulir kedaluwarsa', en: 'The form has expired' },
+  'problem.csrf.detail': {
+    id: 'Demi keamanan, formulir ini tidak bisa dikirim lagi. Kembali, muat ulang halaman, lalu coba lagi.',
+    en: 'For your security this form cannot be sent again. Go back, reload the page and try again.',
+  },
+  'problem.rate-limited.title': { id: 'Terlalu banyak percobaan', en: 'Too many attempts' },
+  'problem.rate-limited.detail': {
+    id: 'Terlalu banyak percobaan gagal. Coba lagi dalam {minutes} menit.',
+    en: 'Too many failed attempts. Try again in {minutes} minutes.',
+  },
+  'problem.bad-request.title': { id: 'Permintaan tidak dapat dibaca', en: 'The request could not be read' },
+  'problem.bad-request.detail': {
+    id: 'Isi permintaan bukan JSON atau formulir yang valid.',
+    en: 'The request body is not valid JSON or form data.',
+  },
+  'problem.validation.title': { id: 'Data tidak valid', en: 'Invalid data' },
+  'problem.validation.detail': {
+    id: 'Beberapa isian perlu diperbaiki; lihat daftar kesalahan.',
+    en: 'Some fields need to be corrected; see the list of errors.',
+  },
+  'problem.conflict.title': { id: 'Bertentangan dengan data yang ada', en: 'Conflicts with existing data' },
+  'problem.conflict.detail': { id: 'Perubahan ini bertentangan dengan data yang sudah ada.', en: 'This change conflicts with data that already exists.' },
+  'problem.payload-too-large.title': { id: 'Kiriman terlalu besar', en: 'Too large' },
+  'problem.payload-too-large.detail': {
+    id: 'Kiriman ini lebih besar dari batas {limit}. Kirim bagian yang lebih kecil.',
+    en: 'This is larger than the {limit} limit. Send a smaller part.',
+  },
+  'problem.unavailable.title': { id: 'Sedang tidak tersedia', en: 'Temporarily unavailable' },
+  'problem.unavailable.detail': { id: 'Server sedang dimatikan atau basis data tidak terjangkau. Coba lagi sebentar lagi.', en: 'The server is shutting down or the database cannot be reached. Try again shortly.' },
+  'problem.internal.title': { id: 'Kesalahan pada server', en: 'Server error' },
+  'problem.internal.detail': {
+    id: 'Maaf, terjadi kesalahan pada server. Tidak ada data yang setengah tersimpan. Coba lagi; jika terus terjadi, sampaikan kode {ref} kepada admin.',
+    en: 'Sorry, the server hit an error. Nothing was half-saved. Try again; if it keeps happening, give the admin the code {ref}.',
+  },
+})

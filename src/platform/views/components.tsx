@@ -1,0 +1,118 @@
+import type { Child } from 'hono/jsx'
+import type { Params, Translator } from '../i18n/i18n.ts'
+import type { FieldErrors, FormValues } from '../http/forms.ts'
+
+// Field messages are keys from any slice's catalogue, so these components take the app's whole translator.
+type AnyT = Translator<any>
+
+export interface FieldProps {
+  t: AnyT
+  name: string
+  label: string
+  values: FormValues
+  errors: FieldErrors
+  type?: 'text' | 'email' | 'password' | 'search' | 'date'
+  required?: boolean
+  autocomplete?: string
+  hint?: string
+  maxlength?: number
+}
+
+/** A labelled input whose error message sits next to it and is announced with it. */
+export function Field(p: FieldProps) {
+  const error = p.errors[p.name]
+  const id = `f-${p.name}`
+  const describedBy = [p.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for={id}>
+        {p.label}
+        {p.required ? null : <span class="muted"> {p.t('common.optional')}</span>}
+      </label>
+      {p.hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {p.hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="error" id={`${id}-error`}>
+          {p.t(error.message, error.params as Params)}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={p.name}
+        type={p.type ?? 'text'}
+        value={p.type === 'password' ? '' : (p.values[p.name] ?? '')}
+        required={p.required}
+        autocomplete={p.autocomplete}
+        maxlength={p.maxlength}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy}
+      />
+    </div>
+  )
+}
+
+export interface SelectProps {
+  t: AnyT
+  name: string
+  label: string
+  values: FormValues
+  errors: FieldErrors
+  options: { value: string; label: string }[]
+  required?: boolean
+  /** A first, empty option such as "all". */
+  emptyLabel?: string
+}
+
+export function Select(p: SelectProps) {
+  const error = p.errors[p.name]
+  const id = `f-${p.name}`
+  const current = p.values[p.name] ?? ''
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for={id}>{p.label}</label>
+      {error ? (
+        <p class="error" id={`${id}-error`}>
+          {p.t(error.message, error.params as Params)}
+        </p>
+      ) : null}
+      <select id={id} name={p.name} required={p.required} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+        {p.emptyLabel !== undefined ? <option value="">{p.emptyLabel}</option> : null}
+        {p.options.map((o) => (
+          <option value={o.value} selected={o.value === current}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}
+
+/** A POST form carrying the CSRF token every state change needs. */
+export function PostForm(p: { action: string; csrf: string; class?: string; children?: Child; enctype?: 'multipart/form-data' }) {
+  return (
+    <form method="post" action={p.action} class={p.class} enctype={p.enctype}>
+      <input type="hidden" name="_csrf" value={p.csrf} />
+      {p.children}
+    </form>
+  )
+}
+
+export function ErrorSummary(p: { t: AnyT; errors: FieldErrors }) {
+  if (Object.keys(p.errors).length === 0) return null
+  return (
+    <div class="alert alert-error" role="alert">
+      {p.t('common.formHasErrors')}
+    </div>
+  )
+}
+
+export function Notice(p: { kind?: 'info' | 'success' | 'error'; children?: Child }) {
+  return (
+    <div class={`alert alert-${p.kind ?? 'info'}`} role={p.kind === 'error' ? 'alert' : 'status'}>
+      {p.children}
+    </div>
+  )
+}

@@ -1,0 +1,85 @@
+import type { Child } from 'hono/jsx'
+import { raw } from 'hono/html'
+import type { Locale, Translator } from '../i18n/i18n.ts'
+import type { platformMessages } from '../i18n/platform-messages.ts'
+import { assetUrl } from '../http/static-files.ts'
+
+export type PlatformT = Translator<keyof typeof platformMessages>
+
+export interface NavItem {
+  href: string
+  label: string
+}
+
+export interface LayoutProps {
+  t: PlatformT
+  locale: Locale
+  title: string
+  /** The path of this page, for the language switch to come back to. */
+  path: string
+  nav: NavItem[]
+  /** The signed-in person's name and a sign-out control, rendered by the accounts slice. */
+  account?: Child
+  children?: Child
+}
+
+// The neutral site the quick-exit control leaves for: Indonesia's public weather service.
+export const QUICK_EXIT_URL = 'https://www.bmkg.go.id/'
+
+export function Layout(props: LayoutProps) {
+  const { t, locale, title, path, nav } = props
+  const other: Locale = locale === 'id' ? 'en' : 'id'
+  return (
+    <>
+      {raw('<!doctype html>')}
+      <html lang={locale}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{`${title} · ${t('app.name')}`}</title>
+          <meta name="description" content={t('app.tagline')} />
+          <link rel="stylesheet" href={assetUrl('app.css')} />
+          <script src={assetUrl('quick-exit.js')} defer></script>
+        </head>
+        <body>
+          <a class="skip" href="#main">
+            {t('layout.skipToContent')}
+          </a>
+          <header class="top">
+            <a class="brand" href="/">
+              {t('app.name')}
+            </a>
+            <a class="lang" href={`/lang/${other}?next=${encodeURIComponent(path)}`} hreflang={other} lang={other}>
+              {t('layout.switchTo')}
+            </a>
+            <a class="quick-exit" href={QUICK_EXIT_URL} data-quick-exit title={t('quickExit.hint')} rel="noreferrer">
+              {t('quickExit.label')}
+            </a>
+          </header>
+          {nav.length > 0 || props.account ? (
+            <nav class="nav" aria-label={t('layout.mainNav')}>
+              <ul>
+                {nav.map((item) => (
+                  <li>
+                    <a href={item.href} aria-current={isCurrent(path, item.href) ? 'page' : undefined}>
+                      {item.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+              {props.account}
+            </nav>
+          ) : null}
+          <main id="main">{props.children}</main>
+          <footer class="foot">
+            <p>{t('layout.footer')}</p>
+          </footer>
+        </body>
+      </html>
+    </>
+  )
+}
+
+function isCurrent(path: string, href: string): boolean {
+  return href === '/' ? path === '/' : path === href || path.startsWith(href + '/')
+}
