@@ -57,6 +57,33 @@ export function areaRoutes(routes: RouteTable, deps: Deps): void {
     }
   })
 
+  // Registered before /areas/:id, which would otherwise take "import" for an id.
+  const showImport = (c: Context<AppEnv>, errors: RowError[] = [], fileError?: string) => {
+    const t = c.get('t')
+    const body = <AreaImportPage t={t} csrf={c.get('csrf')()} errors={errors} fileError={fileError} />
+    return renderPage(c, { title: t('area.import'), body, status: errors.length || fileError ? 422 : 200 })
+  }
+
+  routes.get('/areas/import', 'area.edit', (c) => showImport(c))
+
+  routes.post('/areas/import', 'area.edit', async (c) => {
+    const t = c.get('t')
+    const file = (await c.req.parseBody())['file']
+    if (!(file instanceof File) || file.size === 0) return showImport(c, [], t('area.import.noFile'))
+    if (file.size > IMPORT_MAX_BYTES) throw new Problem('payload-too-large', { limit: '1 MB' })
+    // Only UTF-8 text is accepted: anything else (an image, a spreadsheet) is refused unread.
+    let text: string
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer())
+      if (text.includes('\u0000')) throw new Error('binary')
+    } catch {
+      return showImport(c, [], t('area.import.notText'))
+    }
+    const result = await importNeighbourhoods(db, actorOf(c), text)
+    if (!result.ok) return showImport(c, result.errors)
+    return c.redirect(`/areas?imported=${result.count}&villages=${result.villages}`, 303)
+  })
+
   const showEdit = async (c: Context<AppEnv>, values?: FormValues, errors: FieldErrors = {}, problem?: Problem) => {
     const t = c.get('t')
     const area = await getArea(db, c.req.param('id') ?? '')
@@ -106,29 +133,4 @@ export function areaRoutes(routes: RouteTable, deps: Deps): void {
     }
   })
 
-  const showImport = (c: Context<AppEnv>, errors: RowError[] = [], fileError?: string) => {
-    const t = c.get('t')
-    const body = <AreaImportPage t={t} csrf={c.get('csrf')()} errors={errors} fileError={fileError} />
-    return renderPage(c, { title: t('area.import'), body, status: errors.length || fileError ? 422 : 200 })
-  }
-
-  routes.get('/areas/import', 'area.edit', (c) => showImport(c))
-
-  routes.post('/areas/import', 'area.edit', async (c) => {
-    const t = c.get('t')
-    const file = (await c.req.parseBody())['file']
-    if (!(file instanceof File) || file.size === 0) return showImport(c, [], t('area.import.noFile'))
-    if (file.size > IMPORT_MAX_BYTES) throw new Problem('payload-too-large', { limit: '1 MB' })
-    // Only UTF-8 text is accepted: anything else (an image, a spreadsheet) is refused unread.
-    let text: string
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer())
-      if (text.includes('\u0000')) throw new Error('binary')
-    } catch {
-      return showImport(c, [], t('area.import.notText'))
-    }
-    const result = await importNeighbourhoods(db, actorOf(c), text)
-    if (!result.ok) return showImport(c, result.errors)
-    return c.redirect(`/areas?imported=${result.count}&villages=${result.villages}`, 303)
-  })
 }
