@@ -1,0 +1,62 @@
+import net from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { freshDatabase, type TestDb } from '../test/harness.ts'
+import { startServerProcess, type ServerProcess } from '../test/server-process.ts'
+
+let testDb: TestDb
+let server: ServerProcess
+
+beforeAll(async () => {
+  testDb = await freshDatabase()
+  server = await startServerProcess(testDb.url ? { DATABASE_URL: testDb.url } : {})
+})
+afterAll(async () => {
+  await server?.stop()
+  await testDb?.drop()
+})
+
+describe('the running server', () => {
+  it('answers the health probe with its database kind', async () => {
+    const res = await fetch(`${server.url}/healthz`)
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ status: 'ok', database: testDb.url ? 'postgres' : 'sqlite' })
+  })
+
+  it('writes one structured JSON log line per request', async () => {
+    await fetch(`${server.url}/login`)
+    const line = server.logs().find((l) => l.msg === 'request' && l.path === '/login')
+    expect(line).toMatchObject({ level: 'info', method: 'GET', status: 200 })
+    expect(typeof line!.ms).toBe('number')
+    expect(line!.time).toMatch(/^\d{4}-\d\d-\d\dT/)
+  })
+
+  it('tells the operator how to create the first admin when there are no users', () => {
+    expect(server.logs().find((l) => l.msg === 'no users yet')?.hint).toContain('npx jaga user create')
+  })
+
+  it('finishes a request in flight on SIGTERM, refuses new connections, then exits 0', async () => {
+    const body = 'email=a%40example.org&password=x&_csrf=none'
+    const { port } = new URL(server.url)
+    const socket = net.connect(Number(port), '127.0.0.1')
+    await new Promise((r) => socket.once('connect', r))
+    let response = ''
+    socket.on('data', (d) => (response += d))
+    // Send the headers and half the body, then ask the server to stop.
+    socket.write(`POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\nCookie: jaga_lang=en\r\n\r\n${body.slice(0, 10)}`)
+    await new Promise((r) => setTimeout(r, 200))
+    server.child.kill('SIGTERM')
+    await new Promise((r) => setTimeout(r, 300))
+    const refused = await fetch(`${server.url}/healthz`).then(
+      () => false,
+      () => true,
+    )
+    expect(refused).toBe(true)
+    expect(server.child.exitCode).toBe(null)
+    socket.end(body.slice(10))
+    await new Promise((r) => socket.once('close', r))
+    expect(response).toMatch(/^HTTP\/1\.1 403/)
+    expect(response).toContain('The form has expired')
+    expect(await server.exited).toBe(0)
+    expect(server.logs().map((l) => l.msg)).toContain('stopped')
+  })
+})

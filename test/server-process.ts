@@ -1,0 +1,51 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+export const ROOT = path.resolve(import.meta.dirname, '..')
+
+export interface ServerProcess {
+  child: ChildProcess
+  url: string
+  /** Every JSON log line the server has written so far. */
+  logs: () => Record<string, unknown>[]
+  exited: Promise<number | null>
+  stop: () => Promise<number | null>
+}
+
+/** Starts `node bin/serve.js` as `npm start` does, on a free port, and waits until it listens. */
+export async function startServerProcess(env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
+  const dataDir = env.DATABASE_URL ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'jaga-srv-'))
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/serve.js')], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...(dataDir ? { JAGA_DATA_DIR: dataDir } : {}), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let out = ''
+  let err = ''
+  child.stdout!.on('data', (d) => (out += d))
+  child.stderr!.on('data', (d) => (err += d))
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  const logs = () =>
+    out
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+  const started = Date.now()
+  while (!logs().some((l) => l.msg === 'listening')) {
+    if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${out}\n${err}`)
+    if (Date.now() - started > 30_000) throw new Error(`server did not start in 30 s:\n${out}\n${err}`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  const url = String(logs().find((l) => l.msg === 'listening')!.url).replace('localhost', '127.0.0.1')
+  return {
+    child,
+    url,
+    logs,
+    exited,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM')
+      return exited
+    },
+  }
+}
