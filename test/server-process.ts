@@ -8,6 +8,8 @@ export const ROOT = path.resolve(import.meta.dirname, '..')
 export interface ServerProcess {
   child: ChildProcess
   url: string
+  /** The SQLite folder, when the server runs on SQLite. */
+  dataDir: string | undefined
   /** Every JSON log line the server has written so far. */
   logs: () => Record<string, unknown>[]
   exited: Promise<number | null>
@@ -41,6 +43,7 @@ export async function startServerProcess(env: NodeJS.ProcessEnv = {}): Promise<S
   return {
     child,
     url,
+    dataDir,
     logs,
     exited,
     stop: async () => {

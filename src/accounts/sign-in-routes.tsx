@@ -18,7 +18,7 @@ export function signInRoutes(routes: RouteTable, deps: Deps): void {
   const { db, config } = deps
 
   const showSignIn = async (c: Context<AppEnv>, o: { values?: Record<string, string>; errors?: FieldErrors; wrong?: boolean; status?: 200 | 401 | 422 } = {}) => {
-    const next = safeNextPath(c.req.query('next'))
+    const next = c.req.query('next') ? safeNextPath(c.req.query('next')) : ''
     const noUsersYet = (await countUsers(db)) === 0
     const t = c.get('t')
     const body = <SignInPage t={t} csrf={c.get('csrf')()} next={next} values={o.values ?? {}} errors={o.errors ?? {}} wrongCredentials={o.wrong ?? false} noUsersYet={noUsersYet} />

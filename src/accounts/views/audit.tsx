@@ -1,5 +1,5 @@
 import type { FieldErrors, FormValues } from '../../platform/http/forms.ts'
-import { Field, Select } from '../../platform/views/components.tsx'
+import { Field, Select, TableWrap } from '../../platform/views/components.tsx'
 import { formatDateTime, type Locale } from '../../platform/i18n/i18n.ts'
 import type { T } from '../../messages.ts'
 import type { AuditEntry } from '../audit-queries.ts'
@@ -37,7 +37,7 @@ export function AuditPage(p: AuditPageProps) {
       {p.entries.length === 0 ? (
         <p>{t('audit.empty')}</p>
       ) : (
-        <div class="table-wrap">
+        <TableWrap label={t('audit.title')}>
           <table>
             <thead>
               <tr>
@@ -60,7 +60,7 @@ export function AuditPage(p: AuditPageProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <div class="actions">
         {p.page > 1 ? <a href={pageLink(p.page - 1)}>{t('common.previous')}</a> : null}

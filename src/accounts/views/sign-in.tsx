@@ -5,6 +5,7 @@ import type { T } from '../../messages.ts'
 export interface SignInProps {
   t: T
   csrf: string
+  /** Where to go after signing in; empty for the default. */
   next: string
   values: FormValues
   errors: FieldErrors
@@ -26,7 +27,7 @@ export function SignInPage(p: SignInProps) {
       ) : null}
       {p.wrongCredentials ? <Notice kind="error">{t('account.wrongCredentials')}</Notice> : null}
       <ErrorSummary t={t} errors={p.errors} />
-      <PostForm action={`/login?next=${encodeURIComponent(p.next)}`} csrf={p.csrf}>
+      <PostForm action={p.next ? `/login?next=${encodeURIComponent(p.next)}` : '/login'} csrf={p.csrf}>
         <Field t={t} name="email" type="email" label={t('account.email')} values={p.values} errors={p.errors} required autocomplete="username" maxlength={254} />
         <Field t={t} name="password" type="password" label={t('account.password')} values={p.values} errors={p.errors} required autocomplete="current-password" maxlength={200} />
         <button type="submit">{t('account.signIn')}</button>

@@ -1,5 +1,5 @@
 import type { FieldErrors, FormValues } from '../../platform/http/forms.ts'
-import { ErrorSummary, Field, Notice, PostForm, Select } from '../../platform/views/components.tsx'
+import { ErrorSummary, Field, Notice, PostForm, Select, TableWrap } from '../../platform/views/components.tsx'
 import { formatDateTime, type Locale } from '../../platform/i18n/i18n.ts'
 import type { T } from '../../messages.ts'
 import { ROLES } from '../permissions.ts'
@@ -19,7 +19,7 @@ export function UserListPage(p: { t: T; users: PublicUser[]; canManage: boolean;
           </a>
         </p>
       ) : null}
-      <div class="table-wrap">
+      <TableWrap label={t('users.title')}>
         <table>
           <thead>
             <tr>
@@ -42,7 +42,7 @@ export function UserListPage(p: { t: T; users: PublicUser[]; canManage: boolean;
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   )
 }

@@ -116,3 +116,12 @@ export function Notice(p: { kind?: 'info' | 'success' | 'error'; children?: Chil
     </div>
   )
 }
+
+/** A table that scrolls sideways on a narrow phone; focusable and labelled so keyboards can scroll it too. */
+export function TableWrap(p: { label: string; children?: Child }) {
+  return (
+    <div class="table-wrap" tabindex={0} role="region" aria-label={p.label}>
+      {p.children}
+    </div>
+  )
+}

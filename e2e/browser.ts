@@ -1,0 +1,56 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { createRequire } from 'node:module'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { expect } from 'vitest'
+
+const require = createRequire(import.meta.url)
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, 'screenshots')
+
+// Debian's chromium, never a downloaded browser; the flags keep it from calling out to the internet.
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+}
+
+/** A phone-sized context (a cheap Android's 360×740), in the given browser language. */
+export async function phoneContext(browser: Browser, locale: 'id-ID' | 'en-GB' = 'id-ID'): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, locale, isMobile: true, hasTouch: true })
+  // The quick-exit target is outside; answer it locally so the test never leaves the machine.
+  await context.route('https://www.bmkg.go.id/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>BMKG</title><h1>Cuaca</h1>' }))
+  return context
+}
+
+/** Problems the page reported to its console (a CSP refusal shows up here). */
+export function watchConsole(page: Page): string[] {
+  const errors: string[] = []
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text())
+  })
+  page.on('pageerror', (e) => errors.push(e.message))
+  return errors
+}
+
+/** Runs axe-core on the page as it is now and fails on any violation, naming rule and node. */
+export async function expectAccessible(page: Page): Promise<void> {
+  await page.evaluate(AXE_SOURCE)
+  const result = (await page.evaluate(() => (window as any).axe.run(document, { resultTypes: ['violations'] }))) as {
+    violations: { id: string; help: string; nodes: { target: string[] }[] }[]
+  }
+  const found = result.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  expect(found, `axe on ${page.url()}`).toEqual([])
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
+}
+
+/** Every page a journey opens is checked with axe and photographed. */
+export async function look(page: Page, name: string): Promise<void> {
+  await expectAccessible(page)
+  await screenshot(page, name)
+}

@@ -1,0 +1,143 @@
+import { spawnSync } from 'node:child_process'
+import path from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ROOT, startServerProcess, type ServerProcess } from '../test/server-process.ts'
+import { launchBrowser, look, phoneContext, watchConsole } from './browser.ts'
+
+let server: ServerProcess
+let browser: Browser
+const ADMIN = { email: 'admin@jaga.test', password: 'kata sandi admin yang panjang' }
+
+beforeAll(async () => {
+  server = await startServerProcess()
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+function createAdmin() {
+  const env = { ...process.env, JAGA_DATA_DIR: server.dataDir }
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/jaga.js'), 'user', 'create', '--email', ADMIN.email, '--role', 'admin', '--name', 'Admin Tim'], { input: ADMIN.password + '\n', env, encoding: 'utf8' })
+  if (r.status !== 0) throw new Error(r.stderr)
+}
+
+describe('first journeys, on a phone', () => {
+  it('shows the first-run hint, then lets an admin sign in, invite a coordinator who signs in and switches language', async () => {
+    const context = await phoneContext(browser, 'id-ID')
+    const page = await context.newPage()
+    const consoleErrors = watchConsole(page)
+
+    await page.goto(server.url + '/')
+    expect(await page.getAttribute('html', 'lang')).toBe('id')
+    await look(page, 'home-id')
+
+    await page.goto(server.url + '/login')
+    await expect(page.textContent('main')).resolves.toContain('Belum ada pengguna')
+    await look(page, 'login-first-run-id')
+    createAdmin()
+
+    // A wrong password first: a clear message, in Indonesian.
+    await page.goto(server.url + '/login')
+    await page.fill('#f-email', ADMIN.email)
+    await page.fill('#f-password', 'salah sekali')
+    await page.click('main button[type=submit]')
+    await expect(page.textContent('main')).resolves.toContain('Email atau kata sandi salah')
+    await look(page, 'login-wrong-id')
+
+    await page.fill('#f-password', ADMIN.password)
+    await page.click('main button[type=submit]')
+    await page.waitForURL('**/areas')
+    await expect(page.textContent('main')).resolves.toContain('Harjosari I')
+    await look(page, 'areas-admin-id')
+
+    await page.click('nav >> text=Pengguna')
+    await look(page, 'users-id')
+    await page.click('text=Undang pengguna')
+    await page.click('main button[type=submit]') // empty: the browser's own required check stops it
+    await page.fill('#f-displayName', 'Rina Koordinator')
+    await page.fill('#f-email', 'rina@jaga.test')
+    await page.selectOption('#f-role', 'coordinator')
+    await look(page, 'invite-id')
+    await page.click('main button[type=submit]')
+    const link = (await page.textContent('[data-testid=access-link]'))!.trim()
+    expect(link).toContain('/access/')
+    await look(page, 'invite-link-id')
+
+    await page.goto(server.url + '/admin/audit')
+    await expect(page.textContent('main')).resolves.toContain('user.invite')
+    await look(page, 'audit-id')
+    await page.click('nav button:has-text("Keluar")')
+    await page.waitForURL(server.url + '/')
+
+    // The coordinator, on their own phone.
+    const theirs = await phoneContext(browser, 'id-ID')
+    const coord = await theirs.newPage()
+    const coordErrors = watchConsole(coord)
+    await coord.goto(link.replace(/^http:\/\/localhost:\d+/, server.url))
+    await expect(coord.textContent('main')).resolves.toContain('rina@jaga.test')
+    await coord.fill('#f-password', 'kopi pagi di amplas')
+    await coord.fill('#f-confirm', 'kopi pagi di amplas berbeda')
+    await coord.click('main button[type=submit]')
+    await expect(coord.textContent('#f-confirm-error')).resolves.toContain('Kedua kata sandi tidak sama')
+    await look(coord, 'set-password-error-id')
+    await coord.fill('#f-password', 'kopi pagi di amplas')
+    await coord.fill('#f-confirm', 'kopi pagi di amplas')
+    await coord.click('main button[type=submit]')
+    await coord.waitForURL('**/areas')
+    await expect(coord.textContent('nav')).resolves.toContain('Rina Koordinator')
+    expect(await coord.locator('nav >> text=Pengguna').count()).toBe(0)
+
+    // One click to English, remembered on the next page.
+    await coord.click('header >> text=English')
+    await coord.waitForURL('**/areas')
+    expect(await coord.getAttribute('html', 'lang')).toBe('en')
+    await expect(coord.textContent('h1')).resolves.toBe('Areas')
+    await look(coord, 'areas-coordinator-en')
+    await coord.goto(server.url + '/admin/users')
+    await expect(coord.textContent('h1')).resolves.toBe('Access denied')
+    await look(coord, 'forbidden-en')
+    await coord.goto(server.url + '/no/such/page')
+    await expect(coord.textContent('h1')).resolves.toBe('Page not found')
+    await look(coord, 'not-found-en')
+
+    expect([...consoleErrors, ...coordErrors].filter((e) => !/404|403|401|422|Failed to load resource/.test(e))).toEqual([])
+    await context.close()
+    await theirs.close()
+  })
+
+  it('shows every public page in English too', async () => {
+    const context = await phoneContext(browser, 'en-GB')
+    const page = await context.newPage()
+    await page.goto(server.url + '/')
+    expect(await page.getAttribute('html', 'lang')).toBe('en')
+    await look(page, 'home-en')
+    await page.goto(server.url + '/login')
+    await look(page, 'login-en')
+    await page.goto(server.url + '/areas')
+    await page.fill('#f-email', ADMIN.email)
+    await page.fill('#f-password', ADMIN.password)
+    await page.click('main button[type=submit]')
+    await page.waitForURL('**/areas')
+    await look(page, 'areas-admin-en')
+    await page.goto(server.url + '/areas/import')
+    await look(page, 'import-en')
+    await page.goto(server.url + '/admin/users/invite')
+    await look(page, 'invite-en')
+    await context.close()
+  })
+
+  it('leaves for a neutral site on quick exit, and Back does not return to Jaga', async () => {
+    const context = await phoneContext(browser, 'id-ID')
+    const page = await context.newPage()
+    await page.goto('about:blank')
+    await page.goto(server.url + '/')
+    await page.click('text=Keluar cepat')
+    await page.waitForURL('https://www.bmkg.go.id/')
+    await page.goBack()
+    expect(page.url()).toBe('about:blank')
+    await context.close()
+  })
+})
