@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config'
 // The same HTTP and database tests run twice, on SQLite and on PostgreSQL; browser journeys run once.
 export default defineConfig({
   test: {
+    reporters: ['default', './test/summary-reporter.ts'],
     projects: [
       {
         test: {

@@ -1,10 +1,17 @@
 import type { AddressInfo } from 'node:net'
-import { serve, type ServerType } from '@hono/node-server'
+import http from 'node:http'
+import { getRequestListener, type ServerType } from '@hono/node-server'
 import { createApp } from './app.ts'
 import { loadConfig, type Config } from './config.ts'
 import { countUsers } from './accounts/user-queries.ts'
+import { SESSION_COOKIE } from './accounts/authenticate.ts'
+import { LOCALE_COOKIE } from './platform/http/middleware.ts'
+import { PublicPageCache } from './platform/http/page-cache.ts'
 import { createLogger, type Logger } from './platform/log.ts'
 import { openMigratedStore } from './store.ts'
+
+/** Public pages identical for every anonymous visitor of a language, answered from memory. */
+export const CACHED_PUBLIC_PATHS = ['/']
 
 export interface RunningServer {
   server: ServerType
@@ -17,9 +24,13 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const store = await openMigratedStore(config)
   log.info('database ready', { dialect: store.dialect, location: store.location, migrationsApplied: store.applied })
   const { app } = createApp({ db: store.db, log, config, dialect: store.dialect })
-  const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
+  const cache = new PublicPageCache({ paths: CACHED_PUBLIC_PATHS, localeCookie: LOCALE_COOKIE, bypassCookie: SESSION_COOKIE, log })
+  await cache.warm(app.fetch)
+  const appListener = getRequestListener(app.fetch)
+  const server: ServerType = http.createServer((req, res) => {
+    if (!cache.tryServe(req, res)) void appListener(req, res)
   })
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve))
   const port = (server.address() as AddressInfo).port
   log.info('listening', { url: `http://localhost:${port}` })
   if ((await countUsers(store.db)) === 0) {

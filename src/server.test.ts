@@ -34,6 +34,18 @@ describe('the running server', () => {
     expect(server.logs().find((l) => l.msg === 'no users yet')?.hint).toContain('npx jaga user create')
   })
 
+  it('answers the public home page from memory with the same security headers, per language', async () => {
+    const id = await fetch(`${server.url}/`, { headers: { 'Accept-Language': 'id' } })
+    const en = await fetch(`${server.url}/`, { headers: { Cookie: 'jaga_lang=en' } })
+    expect(id.headers.get('Content-Security-Policy')).toContain("script-src 'self'")
+    expect(id.headers.get('Set-Cookie')).toBe(null)
+    expect(await id.text()).toContain('<html lang="id">')
+    expect(await en.text()).toContain('<html lang="en">')
+    // A login cookie always goes through the app (here a stale one, which the app clears).
+    const stale = await fetch(`${server.url}/`, { headers: { Cookie: 'jaga_session=stale' } })
+    expect(stale.headers.get('Set-Cookie')).toMatch(/^jaga_session=;/)
+  })
+
   it('finishes a request in flight on SIGTERM, refuses new connections, then exits 0', async () => {
     const body = 'email=a%40example.org&password=x&_csrf=none'
     const { port } = new URL(server.url)

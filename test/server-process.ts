@@ -34,12 +34,14 @@ export async function startServerProcess(env: NodeJS.ProcessEnv = {}): Promise<S
       .filter((l) => l.startsWith('{'))
       .map((l) => JSON.parse(l) as Record<string, unknown>)
   const started = Date.now()
-  while (!logs().some((l) => l.msg === 'listening')) {
+  // The human line on stderr appears at every log level; the JSON 'listening' line only at info.
+  const port = () => /running at http:\/\/localhost:(\d+)/.exec(err)?.[1]
+  while (!port()) {
     if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${out}\n${err}`)
     if (Date.now() - started > 30_000) throw new Error(`server did not start in 30 s:\n${out}\n${err}`)
     await new Promise((r) => setTimeout(r, 50))
   }
-  const url = String(logs().find((l) => l.msg === 'listening')!.url).replace('localhost', '127.0.0.1')
+  const url = `http://127.0.0.1:${port()}`
   return {
     child,
     url,

@@ -10,7 +10,7 @@ export const areaMessages = defineMessages({
   'area.empty': { id: 'Belum ada wilayah.', en: 'There are no areas yet.' },
   'area.addProvince': { id: 'Tambah provinsi', en: 'Add a province' },
   'area.addChild': { id: 'Tambah {level} di {name}', en: 'Add a {level} in {name}' },
-  'area.add': { id: 'Tambah wilayah', en: 'Add an area' },
+  'area.addShort': { id: '+ {level}', en: '+ {level}' },
   'area.edit': { id: 'Ubah', en: 'Edit' },
   'area.editTitle': { id: 'Ubah {name}', en: 'Edit {name}' },
   'area.delete': { id: 'Hapus wilayah ini', en: 'Delete this area' },

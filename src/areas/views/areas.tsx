@@ -33,30 +33,43 @@ export function AreaTreePage(p: { t: T; tree: AreaNode[]; canEdit: boolean; noti
 function AreaItem({ t, node, canEdit }: { t: T; node: AreaNode; canEdit: boolean }) {
   const next = childLevel(node.level as AreaLevel)
   const codes = [node.kemendagriCode, node.bpsCode && node.bpsCode !== node.kemendagriCode ? `BPS ${node.bpsCode}` : null].filter(Boolean).join(' · ')
+  const line = (
+    <>
+      <span class="tag">{t(`kind.${node.kind}` as never)}</span> <strong>{node.name}</strong> {codes ? <span class="muted code-line">{codes}</span> : null}
+      {node.children.length ? <span class="muted"> ({node.children.length})</span> : null}
+    </>
+  )
+  const actions = canEdit ? (
+    <span class="row-actions">
+      <a href={`/areas/${node.id}/edit`} aria-label={t('area.editTitle', { name: node.name })}>
+        {t('area.edit')}
+      </a>
+      {next ? (
+        <a href={`/areas/new?parent=${node.id}`} aria-label={t('area.addChild', { level: t(`level.${next}`), name: node.name })}>
+          {t('area.addShort', { level: t(`level.${next}`) })}
+        </a>
+      ) : null}
+    </span>
+  ) : null
+  if (!node.children.length) {
+    return (
+      <li>
+        {line} {actions}
+      </li>
+    )
+  }
+  // Villages start folded, so a district with many neighbourhoods stays short on a phone; works without JavaScript.
   return (
     <li>
-      <span class="tag">{t(`kind.${node.kind}` as never)}</span> <strong>{node.name}</strong> {codes ? <span class="muted">{codes}</span> : null}
-      {canEdit ? (
-        <>
-          {' '}
-          <a href={`/areas/${node.id}/edit`} aria-label={`${t('area.edit')} ${node.name}`}>
-            {t('area.edit')}
-          </a>
-          {next ? (
-            <>
-              {' · '}
-              <a href={`/areas/new?parent=${node.id}`}>{t('area.addChild', { level: t(`level.${next}`), name: node.name })}</a>
-            </>
-          ) : null}
-        </>
-      ) : null}
-      {node.children.length ? (
+      <details open={node.level !== 'village'}>
+        <summary>{line}</summary>
+        {actions}
         <ul>
           {node.children.map((c) => (
             <AreaItem t={t} node={c} canEdit={canEdit} />
           ))}
         </ul>
-      ) : null}
+      </details>
     </li>
   )
 }
