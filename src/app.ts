@@ -10,6 +10,7 @@ import { signInRoutes } from './accounts/sign-in-routes.tsx'
 import { userRoutes } from './accounts/user-routes.tsx'
 import { areaApiDoc, areaApiRoutes } from './areas/api-routes.ts'
 import { areaRoutes } from './areas/routes.tsx'
+import { loadLibrary, type Library } from './library/content.ts'
 import { libraryRoutes } from './library/routes.tsx'
 import { catalogue } from './messages.ts'
 import { renderProblem } from './problem-page.tsx'
@@ -24,6 +25,8 @@ export interface JagaApp {
   app: Hono<AppEnv>
   /** Every route with the access it requires, for the authorization test and the docs. */
   routes: RouteTable
+  /** The public library, read from content/ at start-up. */
+  library: Library
 }
 
 export function createApp(deps: Deps): JagaApp {
@@ -56,7 +59,8 @@ export function createApp(deps: Deps): JagaApp {
   )
   app.get('/api/v1/openapi.json', (c) => c.json(openapi))
 
-  libraryRoutes(routes, deps)
+  const library = loadLibrary()
+  libraryRoutes(routes, deps, library)
   signInRoutes(routes, deps)
   userRoutes(routes, deps)
   auditRoutes(routes, deps)
@@ -72,7 +76,7 @@ export function createApp(deps: Deps): JagaApp {
     deps.log.error('unhandled error', { id: ctx.get('requestId'), method: c.req.method, path: c.req.path, err })
     return renderProblem(ctx, new Problem('internal', { ref: (ctx.get('requestId') ?? '').slice(0, 8) }))
   })
-  return { app, routes }
+  return { app, routes, library }
 }
 
 /** Paths that the authorization test may skip: they carry no data and need no permission. */

@@ -10,6 +10,8 @@ export interface Config {
   /** Trust X-Forwarded-Proto / X-Forwarded-For from a reverse proxy in front of Jaga. */
   trustProxy: boolean
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent'
+  /** The address people reach Jaga at, for canonical links, Open Graph and the sitemap. */
+  publicUrl: string
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -32,5 +34,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     trustProxy: env.JAGA_TRUST_PROXY === '1' || env.JAGA_TRUST_PROXY === 'true',
     logLevel: level as Config['logLevel'],
+    publicUrl: (env.JAGA_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
   }
 }

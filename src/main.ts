@@ -7,11 +7,10 @@ import { countUsers } from './accounts/user-queries.ts'
 import { SESSION_COOKIE } from './accounts/authenticate.ts'
 import { LOCALE_COOKIE } from './platform/http/middleware.ts'
 import { PublicPageCache } from './platform/http/page-cache.ts'
+import { AUDIENCES, TOPICS } from './library/content-schema.ts'
+import { listPublicPaths } from './library/library-urls.ts'
 import { createLogger, type Logger } from './platform/log.ts'
 import { openMigratedStore } from './store.ts'
-
-/** Public pages identical for every anonymous visitor of a language, answered from memory. */
-export const CACHED_PUBLIC_PATHS = ['/']
 
 export interface RunningServer {
   server: ServerType
@@ -23,8 +22,8 @@ export interface RunningServer {
 export async function startServer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
   const store = await openMigratedStore(config)
   log.info('database ready', { dialect: store.dialect, location: store.location, migrationsApplied: store.applied })
-  const { app } = createApp({ db: store.db, log, config, dialect: store.dialect })
-  const cache = new PublicPageCache({ paths: CACHED_PUBLIC_PATHS, localeCookie: LOCALE_COOKIE, bypassCookie: SESSION_COOKIE, log })
+  const { app, library } = createApp({ db: store.db, log, config, dialect: store.dialect })
+  const cache = new PublicPageCache({ paths: ['/', '/robots.txt', '/sitemap.xml', ...listPublicPaths(library, AUDIENCES, TOPICS)], localeCookie: LOCALE_COOKIE, bypassCookie: SESSION_COOKIE, log })
   await cache.warm(app.fetch)
   const appListener = getRequestListener(app.fetch)
   const server: ServerType = http.createServer((req, res) => {

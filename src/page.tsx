@@ -16,11 +16,13 @@ const NAV: { href: string; label: MessageKey; access: Access }[] = [
 export interface PageOptions {
   title: string
   body: Child
+  alternate?: string | undefined
+  head?: Child
   status?: 200 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503
 }
 
 /** Renders a full page in the visitor's language, with the menu their role allows. */
-export function renderPage(c: Context<AppEnv>, { title, body, status = 200 }: PageOptions): Response | Promise<Response> {
+export function renderPage(c: Context<AppEnv>, { title, body, status = 200, alternate, head }: PageOptions): Response | Promise<Response> {
   const t = c.get('t')
   const user = c.get('user')
   const nav = NAV.filter((n) => can(user?.role, n.access)).map((n) => ({ href: n.href, label: t(n.label) }))
@@ -36,7 +38,7 @@ export function renderPage(c: Context<AppEnv>, { title, body, status = 200 }: Pa
   ) : undefined
   const url = new URL(c.req.url)
   return c.html(
-    <Layout t={t} locale={c.get('locale')} title={title} path={url.pathname + url.search} nav={nav} account={account}>
+    <Layout t={t} locale={c.get('locale')} title={title} path={url.pathname + url.search} nav={nav} account={account} alternate={alternate} head={head}>
       {body}
     </Layout>,
     status,

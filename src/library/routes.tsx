@@ -1,23 +1,58 @@
-import type { Deps } from '../app-env.ts'
+import type { Context } from 'hono'
+import type { AppEnv, Deps } from '../app-env.ts'
 import type { RouteTable } from '../accounts/route-table.ts'
 import { renderPage } from '../page.tsx'
-import type { Locale } from '../platform/i18n/i18n.ts'
+import { Problem } from '../platform/http/problems.ts'
+import { LOCALES, type Locale } from '../platform/i18n/i18n.ts'
 import type { T } from '../messages.ts'
+import { AUDIENCES, TOPICS, type Audience, type Topic } from './content-schema.ts'
+import { loadLibrary, type Library } from './content.ts'
+import { audienceUrl, helpUrl, libraryHome, pageUrl, SECTIONS, searchUrl, topicUrl } from './library-urls.ts'
+import { ArticlePage, HelpDirectory, LibraryIndex, ListingPage, SearchPage } from './views/library.tsx'
 
-function HomePage({ t, signedIn }: { t: T; signedIn: boolean }) {
+const OG_LOCALE: Record<Locale, string> = { id: 'id_ID', en: 'en_GB' }
+
+/** Canonical address, the other language's address (hreflang) and Open Graph tags, for WhatsApp previews and search engines. */
+function SeoHead(p: { base: string; urls: Record<Locale, string>; locale: Locale; title: string; description: string; type?: 'article' | 'website' }) {
+  return (
+    <>
+      <link rel="canonical" href={p.base + p.urls[p.locale]} />
+      {LOCALES.map((l) => (
+        <link rel="alternate" hreflang={l} href={p.base + p.urls[l]} />
+      ))}
+      <link rel="alternate" hreflang="x-default" href={p.base + p.urls.id} />
+      <meta property="og:type" content={p.type ?? 'website'} />
+      <meta property="og:site_name" content="Jaga" />
+      <meta property="og:title" content={p.title} />
+      <meta property="og:description" content={p.description} />
+      <meta property="og:url" content={p.base + p.urls[p.locale]} />
+      <meta property="og:locale" content={OG_LOCALE[p.locale]} />
+    </>
+  )
+}
+
+function HomePage({ t, signedIn, locale }: { t: T; signedIn: boolean; locale: Locale }) {
   return (
     <>
       <h1>{t('home.heading')}</h1>
-      <p>{t('home.lead')}</p>
+      <p class="lead">{t('home.lead')}</p>
+      <p>
+        <a class="button" href={libraryHome(locale)}>
+          {t('library.heading')}
+        </a>
+      </p>
       <section class="alert" aria-labelledby="help-now">
         <h2 id="help-now">{t('home.helpTitle')}</h2>
         <p>{t('home.help')}</p>
         <p class="hint">{t('home.helpSource')}</p>
+        <p>
+          <a href={helpUrl(locale)}>{t('library.helpAll')}</a>
+        </p>
       </section>
       <h2>{t('home.team')}</h2>
       <p>{t('home.teamText')}</p>
       <p>
-        <a class="button" href={signedIn ? '/areas' : '/login'}>
+        <a class="button secondary" href={signedIn ? '/areas' : '/login'}>
           {signedIn ? t('nav.areas') : t('account.signIn')}
         </a>
       </p>
@@ -25,22 +60,98 @@ function HomePage({ t, signedIn }: { t: T; signedIn: boolean }) {
   )
 }
 
-export function libraryRoutes(routes: RouteTable, _deps: Deps): void {
-  // The public home page is the same bytes for every anonymous visitor of a language: render it
-  // once per language and serve the encoded bytes (DESIGN: ~80% of nginx instead of ~55% for strings).
-  const cache = new Map<Locale, Uint8Array<ArrayBuffer>>()
+export function libraryRoutes(routes: RouteTable, deps: Deps, library: Library = loadLibrary()): void {
+  const base = deps.config.publicUrl
+
   routes.get('/', 'public', async (c) => {
     const t = c.get('t')
-    const user = c.get('user')
-    const locale = c.get('locale')
-    if (!user) {
-      const hit = cache.get(locale)
-      if (hit) return c.body(hit, 200, { 'Content-Type': 'text/html; charset=UTF-8', 'Cache-Control': 'public, max-age=300', Vary: 'Cookie, Accept-Language' })
-    }
-    const res = await renderPage(c, { title: t('home.title'), body: <HomePage t={t} signedIn={!!user} /> })
-    if (user) return res
-    const bytes = new Uint8Array(await res.arrayBuffer()) as Uint8Array<ArrayBuffer>
-    cache.set(locale, bytes)
-    return c.body(bytes, 200, { 'Content-Type': 'text/html; charset=UTF-8', 'Cache-Control': 'public, max-age=300', Vary: 'Cookie, Accept-Language' })
+    return renderPage(c, { title: t('home.title'), body: <HomePage t={t} signedIn={!!c.get('user')} locale={c.get('locale')} /> })
   })
+
+  const other = (l: Locale): Locale => (l === 'id' ? 'en' : 'id')
+  const both = (f: (l: Locale) => string) => ({ id: f('id'), en: f('en') })
+
+  for (const locale of LOCALES) {
+    const s = SECTIONS[locale]
+    const listing = (c: Context<AppEnv>, heading: string, pages: ReturnType<Library['pages']>, urls: Record<Locale, string>) => {
+      const t = c.get('t')
+      const body = <ListingPage t={t} heading={heading} pages={pages} locale={locale} />
+      return renderPage(c, { title: heading, body, alternate: urls[other(locale)], head: <SeoHead base={base} urls={urls} locale={locale} title={heading} description={t('library.lead')} /> })
+    }
+
+    routes.get(s.base, 'public', (c) => {
+      const t = c.get('t')
+      const urls = both(libraryHome)
+      const body = <LibraryIndex t={t} locale={locale} library={library} />
+      return renderPage(c, { title: t('library.title'), body, alternate: urls[other(locale)], head: <SeoHead base={base} urls={urls} locale={locale} title={t('library.heading')} description={t('library.lead')} /> })
+    })
+
+    routes.get(`${s.base}/${s.audience}/:audience`, 'public', (c) => {
+      const audience = c.req.param('audience') as Audience
+      if (!AUDIENCES.includes(audience)) throw new Problem('not-found')
+      return listing(c, c.get('t')(`audience.${audience}`), library.forAudience(locale, audience), both((l) => audienceUrl(l, audience)))
+    })
+
+    routes.get(`${s.base}/${s.topic}/:topic`, 'public', (c) => {
+      const topic = c.req.param('topic') as Topic
+      if (!TOPICS.includes(topic)) throw new Problem('not-found')
+      return listing(c, c.get('t')(`topic.${topic}`), library.forTopic(locale, topic), both((l) => topicUrl(l, topic)))
+    })
+
+    routes.get(`${s.base}/${s.search}`, 'public', (c) => {
+      const t = c.get('t')
+      const q = (c.req.query('q') ?? '').slice(0, 100).trim()
+      const body = <SearchPage t={t} locale={locale} q={q} results={library.search(locale, q)} />
+      c.header('X-Robots-Tag', 'noindex')
+      return renderPage(c, { title: t('library.search'), body, alternate: `${searchUrl(other(locale))}?q=${encodeURIComponent(q)}` })
+    })
+
+    routes.get(`${s.base}/${s.help}`, 'public', (c) => {
+      const t = c.get('t')
+      const urls = both(helpUrl)
+      const body = (
+        <>
+          <h1>{t('help.title')}</h1>
+          <p class="lead">{t('help.lead')}</p>
+          <HelpDirectory t={t} locale={locale} channels={library.helpChannels} />
+        </>
+      )
+      return renderPage(c, { title: t('help.title'), body, alternate: urls[other(locale)], head: <SeoHead base={base} urls={urls} locale={locale} title={t('help.title')} description={t('help.lead')} /> })
+    })
+
+    routes.get(`${s.base}/:slug`, 'public', (c) => {
+      const page = library.find(locale, c.req.param('slug') ?? '')
+      if (!page) throw new Problem('not-found')
+      const t = c.get('t')
+      const twin = library.counterpart(page, other(locale))!
+      const urls = { [locale]: pageUrl(locale, page.slug), [other(locale)]: pageUrl(twin.locale, twin.slug) } as Record<Locale, string>
+      const body = <ArticlePage t={t} page={page} library={library} />
+      return renderPage(c, { title: page.title, body, alternate: urls[other(locale)], head: <SeoHead base={base} urls={urls} locale={locale} title={page.title} description={page.summary} type="article" /> })
+    })
+  }
+
+  routes.get('/sitemap.xml', 'public', (c) => {
+    const entry = (urls: Record<Locale, string>) =>
+      LOCALES.map(
+        (l) =>
+          `<url><loc>${base}${urls[l]}</loc>${LOCALES.map((a) => `<xhtml:link rel="alternate" hreflang="${a}" href="${base}${urls[a]}"/>`).join('')}</url>`,
+      ).join('')
+    const pages = library.pages('id').map((p) => entry({ id: pageUrl('id', p.slug), en: pageUrl('en', library.counterpart(p, 'en')!.slug) }))
+    const xml = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+      `<url><loc>${base}/</loc></url>`,
+      entry(both(libraryHome)),
+      entry(both(helpUrl)),
+      ...AUDIENCES.map((a) => entry(both((l) => audienceUrl(l, a)))),
+      ...TOPICS.filter((tp) => library.forTopic('id', tp).length).map((tp) => entry(both((l) => topicUrl(l, tp)))),
+      ...pages,
+      '</urlset>',
+    ].join('\n')
+    return c.body(xml, 200, { 'Content-Type': 'application/xml; charset=UTF-8' })
+  })
+
+  routes.get('/robots.txt', 'public', (c) =>
+    c.text(['User-agent: *', 'Allow: /', 'Disallow: /admin/', 'Disallow: /areas', 'Disallow: /api/', 'Disallow: /access/', 'Disallow: /login', 'Disallow: /lang/', `Sitemap: ${base}/sitemap.xml`, ''].join('\n')),
+  )
 }

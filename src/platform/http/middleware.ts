@@ -30,7 +30,9 @@ export function requestLog(log: Logger): MiddlewareHandler<Vars> {
 
 export function i18n(catalogue: Record<string, Record<Locale, string>>): MiddlewareHandler<Vars> {
   return async (c, next) => {
-    const locale = negotiateLocale(getCookie(c, LOCALE_COOKIE), c.req.header('Accept-Language'))
+    // A page whose address names its language (/id/…, /en/…) is in that language, whatever the cookie says.
+    const fromPath = /^\/(id|en)(\/|$)/.exec(c.req.path)?.[1]
+    const locale = negotiateLocale(fromPath ?? getCookie(c, LOCALE_COOKIE), c.req.header('Accept-Language'))
     c.set('locale', locale)
     c.set('t', createTranslator(catalogue, locale))
     await next()

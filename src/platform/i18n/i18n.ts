@@ -62,3 +62,8 @@ export function formatNumber(locale: Locale, n: number): string {
 export function formatDateTime(locale: Locale, iso: string, timeZone = 'Asia/Jakarta'): string {
   return new Intl.DateTimeFormat(INTL_TAG[locale], { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso))
 }
+
+/** A calendar date (YYYY-MM-DD) as people write it: 27 Nov 2026. */
+export function formatDate(locale: Locale, isoDate: string): string {
+  return new Intl.DateTimeFormat(INTL_TAG[locale], { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`))
+}

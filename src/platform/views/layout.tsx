@@ -20,6 +20,10 @@ export interface LayoutProps {
   nav: NavItem[]
   /** The signed-in person's name and a sign-out control, rendered by the accounts slice. */
   account?: Child
+  /** The same page in the other language, when it has its own address. */
+  alternate?: string | undefined
+  /** Extra tags for <head>: canonical link, hreflang alternates, Open Graph. */
+  head?: Child
   children?: Child
 }
 
@@ -40,6 +44,7 @@ export function Layout(props: LayoutProps) {
           <meta name="description" content={t('app.tagline')} />
           <link rel="stylesheet" href={assetUrl('app.css')} />
           <script src={assetUrl('quick-exit.js')} defer></script>
+          {props.head}
         </head>
         <body>
           <a class="skip" href="#main">
@@ -49,7 +54,7 @@ export function Layout(props: LayoutProps) {
             <a class="brand" href="/">
               {t('app.name')}
             </a>
-            <a class="lang" href={`/lang/${other}?next=${encodeURIComponent(path)}`} hreflang={other} lang={other}>
+            <a class="lang" href={`/lang/${other}?next=${encodeURIComponent(props.alternate ?? path)}`} hreflang={other} lang={other}>
               {t('layout.switchTo')}
             </a>
             <a class="quick-exit" href={QUICK_EXIT_URL} data-quick-exit title={t('quickExit.hint')} rel="noreferrer">

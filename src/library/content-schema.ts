@@ -1,0 +1,51 @@
+import { z } from 'zod'
+
+export const AUDIENCES = ['parents', 'teachers', 'children-6-9', 'children-10-12', 'children-13-17', 'community', 'officials'] as const
+export type Audience = (typeof AUDIENCES)[number]
+
+export const TOPICS = ['basics', 'risks', 'warning-signs', 'talking', 'screen-time', 'settings', 'what-to-do', 'reporting', 'law', 'disclosure', 'referral'] as const
+export type Topic = (typeof TOPICS)[number]
+
+const isoDate = z.iso.date()
+
+export const sourceSchema = z.object({
+  title: z.string().min(3),
+  publisher: z.string().min(2),
+  url: z.url().optional(),
+  /** When the source itself was published or last seen, as the fact file gives it. */
+  date: z.union([z.string(), z.number()]).transform(String).optional(),
+})
+export type Source = z.infer<typeof sourceSchema>
+
+/** The frontmatter of a library page. `key` pairs the Indonesian and English versions of one page. */
+export const frontmatterSchema = z
+  .object({
+    key: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+    title: z.string().min(3).max(120),
+    summary: z.string().min(20).max(300),
+    audiences: z.array(z.enum(AUDIENCES)).min(1),
+    topics: z.array(z.enum(TOPICS)).min(1),
+    /** A page that states facts (laws, numbers, contacts) must name its sources and review date. */
+    factual: z.boolean(),
+    sources: z.array(sourceSchema).default([]),
+    reviewed: isoDate.optional(),
+    /** Penalty figures from laws written before the 2026 criminal code: shown with that caveat. */
+    penaltyCaveat: z.boolean().default(false),
+    order: z.number().int().default(100),
+  })
+  .refine((f) => !f.factual || (f.sources.length > 0 && f.reviewed), { error: 'a factual page needs sources and a reviewed date' })
+export type Frontmatter = z.output<typeof frontmatterSchema>
+
+export const helpChannelSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  operator: z.object({ id: z.string(), en: z.string() }),
+  handles: z.object({ id: z.string(), en: z.string() }),
+  scope: z.enum(['national', 'international']),
+  contacts: z.array(z.object({ kind: z.enum(['phone', 'whatsapp', 'web', 'email']), value: z.string() })).min(1),
+  note: z.object({ id: z.string(), en: z.string() }).optional(),
+  confidence: z.enum(['high', 'medium-high', 'medium']),
+  sources: z.array(z.string()).min(1),
+  verified: isoDate,
+})
+export type HelpChannel = z.infer<typeof helpChannelSchema>

@@ -1,0 +1,130 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import matter from 'gray-matter'
+import MarkdownIt from 'markdown-it'
+import { z } from 'zod'
+import { LOCALES, type Locale } from '../platform/i18n/i18n.ts'
+import { frontmatterSchema, helpChannelSchema, type Audience, type Frontmatter, type HelpChannel, type Topic } from './content-schema.ts'
+
+export const CONTENT_DIR = path.resolve(import.meta.dirname, '../../content')
+
+export interface LibraryPage extends Frontmatter {
+  locale: Locale
+  slug: string
+  html: string
+  /** Normalised words of title, summary and body, for search. */
+  words: { title: string[]; summary: string[]; body: string[] }
+}
+
+// Raw HTML in Markdown is escaped and javascript: links refused (html: false), so content can never inject script.
+const md = new MarkdownIt({ html: false, linkify: true, typographer: false })
+const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options))
+md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+  const href = String(tokens[idx]!.attrGet('href') ?? '')
+  if (/^https?:\/\//.test(href)) tokens[idx]!.attrSet('rel', 'noopener noreferrer')
+  return defaultLinkOpen(tokens, idx, options, env, self)
+}
+
+export function normalise(text: string): string[] {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1)
+}
+
+export class Library {
+  private readonly byLocale = new Map<Locale, LibraryPage[]>()
+
+  constructor(
+    pages: LibraryPage[],
+    readonly helpChannels: HelpChannel[],
+  ) {
+    for (const locale of LOCALES) {
+      this.byLocale.set(
+        locale,
+        pages.filter((p) => p.locale === locale).sort((a, b) => a.order - b.order || a.title.localeCompare(b.title, locale)),
+      )
+    }
+  }
+
+  pages(locale: Locale): LibraryPage[] {
+    return this.byLocale.get(locale) ?? []
+  }
+
+  find(locale: Locale, slug: string): LibraryPage | undefined {
+    return this.pages(locale).find((p) => p.slug === slug)
+  }
+
+  counterpart(page: LibraryPage, locale: Locale): LibraryPage | undefined {
+    return this.pages(locale).find((p) => p.key === page.key)
+  }
+
+  forAudience(locale: Locale, audience: Audience): LibraryPage[] {
+    return this.pages(locale).filter((p) => p.audiences.includes(audience))
+  }
+
+  forTopic(locale: Locale, topic: Topic): LibraryPage[] {
+    return this.pages(locale).filter((p) => p.topics.includes(topic))
+  }
+
+  /** Pages sharing the most topics, then audiences, with this one. */
+  related(page: LibraryPage, count = 3): LibraryPage[] {
+    const score = (p: LibraryPage) =>
+      p.topics.filter((t) => page.topics.includes(t)).length * 2 + p.audiences.filter((a) => page.audiences.includes(a)).length
+    return this.pages(page.locale)
+      .filter((p) => p.key !== page.key && score(p) > 0)
+      .sort((a, b) => score(b) - score(a) || a.order - b.order)
+      .slice(0, count)
+  }
+
+  /** Every word of the query must appear; title matches weigh most. */
+  search(locale: Locale, query: string): LibraryPage[] {
+    const terms = normalise(query)
+    if (terms.length === 0) return []
+    const scored = this.pages(locale).map((p) => {
+      let total = 0
+      for (const term of terms) {
+        const hit = (words: string[], weight: number) => words.filter((w) => w.startsWith(term)).length * weight
+        const s = hit(p.words.title, 5) + hit(p.words.summary, 2) + hit(p.words.body, 1)
+        if (s === 0) return { p, total: 0 }
+        total += s
+      }
+      return { p, total }
+    })
+    return scored
+      .filter((s) => s.total > 0)
+      .sort((a, b) => b.total - a.total)
+      .map((s) => s.p)
+  }
+}
+
+export class ContentError extends Error {}
+
+/** Reads and checks every page under content/<locale>/ and the help directory; any mistake stops start-up. */
+export function loadLibrary(dir = CONTENT_DIR): Library {
+  const pages: LibraryPage[] = []
+  for (const locale of LOCALES) {
+    const folder = path.join(dir, locale)
+    for (const file of fs.readdirSync(folder).filter((f) => f.endsWith('.md'))) {
+      const raw = fs.readFileSync(path.join(folder, file), 'utf8')
+      const { data, content } = matter(raw)
+      // gray-matter's YAML turns dates into Date objects; the schema wants ISO strings.
+      if (data.reviewed instanceof Date) data.reviewed = data.reviewed.toISOString().slice(0, 10)
+      const parsed = frontmatterSchema.safeParse(data)
+      if (!parsed.success) throw new ContentError(`content/${locale}/${file}: ${z.prettifyError(parsed.error)}`)
+      const slug = file.replace(/\.md$/, '')
+      pages.push({
+        ...parsed.data,
+        locale,
+        slug,
+        html: md.render(content),
+        words: { title: normalise(parsed.data.title), summary: normalise(parsed.data.summary), body: normalise(content) },
+      })
+    }
+  }
+  const channels = z.array(helpChannelSchema).safeParse(JSON.parse(fs.readFileSync(path.join(dir, 'help-channels.json'), 'utf8')))
+  if (!channels.success) throw new ContentError(`content/help-channels.json: ${z.prettifyError(channels.error)}`)
+  return new Library(pages, channels.data)
+}

@@ -1,0 +1,26 @@
+import type { Locale } from '../platform/i18n/i18n.ts'
+import type { Audience, Topic } from './content-schema.ts'
+
+// Each language has its own readable addresses: /id/pustaka/… and /en/library/….
+export const SECTIONS = {
+  id: { base: '/id/pustaka', audience: 'untuk', topic: 'topik', search: 'cari', help: 'bantuan' },
+  en: { base: '/en/library', audience: 'for', topic: 'topic', search: 'search', help: 'help' },
+} as const satisfies Record<Locale, Record<string, string>>
+
+export const libraryHome = (locale: Locale) => SECTIONS[locale].base
+export const pageUrl = (locale: Locale, slug: string) => `${SECTIONS[locale].base}/${slug}`
+export const audienceUrl = (locale: Locale, a: Audience) => `${SECTIONS[locale].base}/${SECTIONS[locale].audience}/${a}`
+export const topicUrl = (locale: Locale, t: Topic) => `${SECTIONS[locale].base}/${SECTIONS[locale].topic}/${t}`
+export const searchUrl = (locale: Locale) => `${SECTIONS[locale].base}/${SECTIONS[locale].search}`
+export const helpUrl = (locale: Locale) => `${SECTIONS[locale].base}/${SECTIONS[locale].help}`
+
+/** Every public library address that is the same for every visitor: the ones main.ts answers from memory. */
+export function listPublicPaths(library: { pages: (l: Locale) => { slug: string }[] }, audiences: readonly Audience[], topics: readonly Topic[]): string[] {
+  return (['id', 'en'] as const).flatMap((l) => [
+    libraryHome(l),
+    helpUrl(l),
+    ...audiences.map((a) => audienceUrl(l, a)),
+    ...topics.map((t) => topicUrl(l, t)),
+    ...library.pages(l).map((p) => pageUrl(l, p.slug)),
+  ])
+}

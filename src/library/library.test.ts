@@ -1,0 +1,146 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { textOf } from '../../test/agent.ts'
+import { useTestApp } from '../../test/harness.ts'
+import { LOCALES } from '../platform/i18n/i18n.ts'
+import { CONTENT_DIR, ContentError, loadLibrary } from './content.ts'
+import { libraryHome, pageUrl } from './library-urls.ts'
+
+const jaga = useTestApp()
+const get = (path: string, headers: Record<string, string> = {}) => jaga.request(`http://localhost${path}`, { headers })
+
+describe('the shipped library content', () => {
+  const library = loadLibrary()
+
+  it('has every page in both languages, paired by key', () => {
+    const keys = (l: 'id' | 'en') => library.pages(l).map((p) => p.key).sort()
+    expect(keys('id')).toEqual(keys('en'))
+    expect(new Set(keys('id')).size).toBe(keys('id').length)
+    expect(keys('id').length).toBeGreaterThanOrEqual(16)
+  })
+
+  it('gives each pair the same audiences, topics and fact status', () => {
+    for (const p of library.pages('id')) {
+      const en = library.counterpart(p, 'en')!
+      expect({ key: p.key, a: p.audiences, t: p.topics, f: p.factual, c: p.penaltyCaveat }).toEqual({ key: en.key, a: en.audiences, t: en.topics, f: en.factual, c: en.penaltyCaveat })
+    }
+  })
+
+  it('has sources and a review date on every page that states facts, and the penalty caveat on every page quoting penalties', () => {
+    for (const locale of LOCALES) {
+      for (const p of library.pages(locale)) {
+        if (p.factual) {
+          expect(p.sources.length, p.slug).toBeGreaterThan(0)
+          expect(p.reviewed, p.slug).toMatch(/^\d{4}-\d\d-\d\d$/)
+        }
+        // Rupiah fines or prison terms come from laws written before the 2026 criminal code.
+        if (/Rp\d|penjara|in prison/.test(p.html)) expect(p.penaltyCaveat, `${locale}/${p.slug}`).toBe(true)
+      }
+    }
+  })
+
+  it('links only to library pages that exist, in the same language', () => {
+    const broken: string[] = []
+    for (const locale of LOCALES) {
+      for (const p of library.pages(locale)) {
+        for (const [, href] of p.html.matchAll(/href="(\/[^"]*)"/g)) {
+          const slug = href!.startsWith(libraryHome(locale) + '/') ? href!.slice(libraryHome(locale).length + 1) : null
+          if (!slug || !library.find(locale, slug)) broken.push(`${locale}/${p.slug} → ${href}`)
+        }
+      }
+    }
+    expect(broken).toEqual([])
+  })
+
+  it('publishes only help contacts checked against at least one source, with a date', () => {
+    expect(library.helpChannels.map((c) => c.id)).toEqual(expect.arrayContaining(['sapa-129', 'polri-110', 'aduankonten', 'take-it-down', 'iwf-indonesia']))
+    const sapa = library.helpChannels.find((c) => c.id === 'sapa-129')!
+    expect(sapa.contacts).toEqual([{ kind: 'phone', value: '129' }, { kind: 'whatsapp', value: '08111-129-129' }])
+    for (const c of library.helpChannels) if (c.confidence === 'medium') expect(c.note, c.id).toBeDefined()
+  })
+})
+
+describe('loading content', () => {
+  function contentWith(idPage: string, enPage = idPage) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jaga-content-'))
+    fs.mkdirSync(path.join(dir, 'id'))
+    fs.mkdirSync(path.join(dir, 'en'))
+    fs.writeFileSync(path.join(dir, 'id', 'a.md'), idPage)
+    fs.writeFileSync(path.join(dir, 'en', 'a.md'), enPage)
+    fs.copyFileSync(path.join(CONTENT_DIR, 'help-channels.json'), path.join(dir, 'help-channels.json'))
+    return dir
+  }
+  const page = (front: string, body = 'Body text.') => `---\nkey: a\ntitle: A title\nsummary: A summary that is long enough.\naudiences: [parents]\ntopics: [basics]\n${front}\n---\n${body}\n`
+
+  it('refuses a factual page without sources or review date, naming the file', () => {
+    expect(() => loadLibrary(contentWith(page('factual: true')))).toThrow(ContentError)
+    expect(() => loadLibrary(contentWith(page('factual: true')))).toThrow(/content\/id\/a\.md: .*sources and a reviewed date/s)
+  })
+
+  it('escapes raw HTML and refuses javascript: links in Markdown', () => {
+    const lib = loadLibrary(contentWith(page('factual: false', '<script>alert(1)</script> [x](javascript:alert(1)) [ok](https://example.org)')))
+    const html = lib.pages('id')[0]!.html
+    expect(html).toContain('&lt;script&gt;')
+    expect(html).not.toContain('href="javascript:')
+    expect(html).toContain('<a href="https://example.org" rel="noopener noreferrer">ok</a>')
+  })
+})
+
+describe('library pages', () => {
+  it('lists every page on the library home, in the address’s language whatever the cookie says', async () => {
+    const res = await get('/id/pustaka', { Cookie: 'jaga_lang=en' })
+    expect(res.status).toBe(200)
+    const html = await res.text()
+    expect(html).toContain('<html lang="id">')
+    for (const p of jaga.library.pages('id')) expect(html).toContain(`href="${pageUrl('id', p.slug)}"`)
+  })
+
+  it('shows an article with its sources, review date, canonical link, hreflang alternates and Open Graph tags', async () => {
+    const html = await (await get('/en/library/laws-that-protect-children')).text()
+    expect(html).toContain('<link rel="canonical" href="http://localhost:3000/en/library/laws-that-protect-children"/>')
+    expect(html).toContain('hreflang="id" href="http://localhost:3000/id/pustaka/hukum-yang-melindungi-anak"')
+    expect(html).toContain('<meta property="og:title" content="The laws that protect children from online sexual abuse, in plain language"/>')
+    expect(html).toContain('<meta property="og:type" content="article"/>')
+    const text = textOf(html)
+    expect(text).toContain('Last checked against the sources: 27 Nov 2026')
+    expect(text).toContain('the new Criminal Code (UU 1/2023) and UU 1/2026 on penalty adjustment took effect on 2 January 2026')
+    // The language switch leads to the same page in Indonesian.
+    expect(html).toContain(`href="/lang/id?next=${encodeURIComponent('/id/pustaka/hukum-yang-melindungi-anak')}"`)
+  })
+
+  it('places the help directory inside the reporting article, with contacts as links', async () => {
+    const html = await (await get('/id/pustaka/cara-melapor')).text()
+    expect(html).not.toContain('[[help-directory]]')
+    expect(html).toContain('<a href="tel:129">129</a>')
+    expect(html).toContain('href="https://wa.me/628111129129"')
+    expect(textOf(html)).toContain('Diperiksa terhadap sumber tertulis: 27 Nov 2026')
+  })
+
+  it('finds pages by words in either language, and says so when nothing matches', async () => {
+    const id = textOf(await (await get('/id/pustaka/cari?q=pemerasan')).text())
+    expect(id).toMatch(/\d+ hasil untuk “pemerasan”/)
+    expect(id).toContain('Pemerasan seksual (sextortion)')
+    const en = textOf(await (await get('/en/library/search?q=xyzzy')).text())
+    expect(en).toContain('No page matches “xyzzy”')
+  })
+
+  it('lists pages by audience and by topic, and answers 404 for unknown ones', async () => {
+    const teens = textOf(await (await get('/en/library/for/children-13-17')).text())
+    expect(teens).toContain('If someone threatens to spread your photos')
+    const law = textOf(await (await get('/id/pustaka/topik/law')).text())
+    expect(law).toContain('Kekerasan seksual berbasis elektronik')
+    expect((await get('/en/library/for/aliens')).status).toBe(404)
+    expect((await get('/en/library/no-such-page')).status).toBe(404)
+  })
+
+  it('publishes a sitemap with both languages of every page and a robots.txt pointing to it', async () => {
+    const xml = await (await get('/sitemap.xml')).text()
+    for (const p of jaga.library.pages('en')) expect(xml).toContain(`<loc>http://localhost:3000${pageUrl('en', p.slug)}</loc>`)
+    expect(xml).toContain('<xhtml:link rel="alternate" hreflang="id" href="http://localhost:3000/id/pustaka/cara-melapor"/>')
+    const robots = await (await get('/robots.txt')).text()
+    expect(robots).toContain('Sitemap: http://localhost:3000/sitemap.xml')
+    expect(robots).toContain('Disallow: /admin/')
+  })
+})

@@ -1,0 +1,211 @@
+import { raw } from 'hono/html'
+import type { T } from '../../messages.ts'
+import { formatDate, type Locale } from '../../platform/i18n/i18n.ts'
+import { AUDIENCES, TOPICS, type HelpChannel } from '../content-schema.ts'
+import type { Library, LibraryPage } from '../content.ts'
+import { audienceUrl, helpUrl, pageUrl, searchUrl, topicUrl } from '../library-urls.ts'
+
+export function SearchForm({ t, locale, q = '' }: { t: T; locale: Locale; q?: string }) {
+  return (
+    <form method="get" action={searchUrl(locale)} role="search" class="search">
+      <label for="library-q">{t('library.searchLabel')}</label>
+      <div class="search-row">
+        <input id="library-q" name="q" type="search" value={q} maxlength={100} />
+        <button type="submit">{t('library.search')}</button>
+      </div>
+    </form>
+  )
+}
+
+export function PageList({ t, pages }: { t: T; pages: LibraryPage[] }) {
+  return (
+    <ul class="cards">
+      {pages.map((p) => (
+        <li>
+          <a href={pageUrl(p.locale, p.slug)}>{p.title}</a>
+          <p>{p.summary}</p>
+          <p class="muted small">{p.audiences.map((a) => t(`audience.${a}`)).join(' · ')}</p>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+export function HelpBox({ t, locale }: { t: T; locale: Locale }) {
+  return (
+    <aside class="alert help-box" aria-label={t('home.helpTitle')}>
+      <p>{t('library.helpBox')}</p>
+      <p>
+        <a href={helpUrl(locale)}>{t('library.helpAll')}</a>
+      </p>
+    </aside>
+  )
+}
+
+export function LibraryIndex({ t, locale, library }: { t: T; locale: Locale; library: Library }) {
+  const pages = library.pages(locale)
+  return (
+    <>
+      <h1>{t('library.heading')}</h1>
+      <p class="lead">{t('library.lead')}</p>
+      <SearchForm t={t} locale={locale} />
+      <HelpBox t={t} locale={locale} />
+      <h2>{t('library.byAudience')}</h2>
+      <ul class="chips">
+        {AUDIENCES.map((a) => (
+          <li>
+            <a href={audienceUrl(locale, a)}>{t(`audience.${a}`)}</a> <span class="muted">({library.forAudience(locale, a).length})</span>
+          </li>
+        ))}
+      </ul>
+      <h2>{t('library.byTopic')}</h2>
+      <ul class="chips">
+        {TOPICS.filter((tp) => library.forTopic(locale, tp).length > 0).map((tp) => (
+          <li>
+            <a href={topicUrl(locale, tp)}>{t(`topic.${tp}`)}</a> <span class="muted">({library.forTopic(locale, tp).length})</span>
+          </li>
+        ))}
+      </ul>
+      <h2>{t('library.allPages')}</h2>
+      <p class="muted">{t('library.pageCount', { count: pages.length })}</p>
+      <PageList t={t} pages={pages} />
+    </>
+  )
+}
+
+export function ListingPage({ t, heading, pages, locale }: { t: T; heading: string; pages: LibraryPage[]; locale: Locale }) {
+  return (
+    <>
+      <h1>{heading}</h1>
+      <SearchForm t={t} locale={locale} />
+      <p class="muted">{t('library.pageCount', { count: pages.length })}</p>
+      <PageList t={t} pages={pages} />
+    </>
+  )
+}
+
+export function SearchPage({ t, locale, q, results }: { t: T; locale: Locale; q: string; results: LibraryPage[] }) {
+  return (
+    <>
+      <h1>{t('library.search')}</h1>
+      <SearchForm t={t} locale={locale} q={q} />
+      {q ? (
+        <p role="status">{results.length ? t('library.searchResults', { count: results.length, q }) : t('library.searchNone', { q })}</p>
+      ) : null}
+      <PageList t={t} pages={results} />
+    </>
+  )
+}
+
+export function HelpDirectory({ t, locale, channels }: { t: T; locale: Locale; channels: HelpChannel[] }) {
+  const group = (scope: HelpChannel['scope']) => channels.filter((c) => c.scope === scope)
+  return (
+    <div class="help-directory">
+      {(['national', 'international'] as const).map((scope) => (
+        <section>
+          <h2>{t(scope === 'national' ? 'help.national' : 'help.international')}</h2>
+          {scope === 'national' ? <p class="muted">{t('help.medanGap')}</p> : null}
+          {group(scope).map((ch) => (
+            <article class="channel" id={ch.id}>
+              <h3>
+                {ch.name} {ch.confidence === 'medium' ? <span class="tag">{t('help.confidence.medium')}</span> : null}
+              </h3>
+              <p>{ch.handles[locale]}</p>
+              <ul class="contacts">
+                {ch.contacts.map((k) => (
+                  <li>
+                    {t(`help.contact.${k.kind}`)}: <ContactLink kind={k.kind} value={k.value} />
+                  </li>
+                ))}
+              </ul>
+              {ch.note ? <p class="hint">{ch.note[locale]}</p> : null}
+              <p class="muted small">
+                {t('help.operator')}: {ch.operator[locale]}. {t('help.sources', { sources: ch.sources.join('; '), date: formatDate(locale, ch.verified) })}
+              </p>
+            </article>
+          ))}
+        </section>
+      ))}
+    </div>
+  )
+}
+
+function ContactLink({ kind, value }: { kind: HelpChannel['contacts'][number]['kind']; value: string }) {
+  const digits = value.replace(/\D/g, '')
+  if (kind === 'phone') return <a href={`tel:${digits}`}>{value}</a>
+  // wa.me wants the number in international form: Indonesia's 0… becomes 62….
+  if (kind === 'whatsapp') return <a href={`https://wa.me/${digits.replace(/^0/, '62')}`} rel="noopener noreferrer">{value}</a>
+  if (kind === 'email') return <a href={`mailto:${value}`}>{value}</a>
+  return (
+    <a href={value} rel="noopener noreferrer">
+      {value.replace(/^https?:\/\//, '')}
+    </a>
+  )
+}
+
+export function ArticlePage({ t, page, library }: { t: T; page: LibraryPage; library: Library }) {
+  const locale = page.locale
+  // [[help-directory]] on a line of its own places the directory inside an article.
+  const directory = String(<HelpDirectory t={t} locale={locale} channels={library.helpChannels} />)
+  const html = page.html.replace('<p>[[help-directory]]</p>', directory)
+  return (
+    <article class="article">
+      <h1>{page.title}</h1>
+      <p class="lead">{page.summary}</p>
+      <p class="muted small">
+        {t('library.for')}:{' '}
+        {page.audiences.map((a, i) => (
+          <>
+            {i > 0 ? ', ' : ''}
+            <a href={audienceUrl(locale, a)}>{t(`audience.${a}`)}</a>
+          </>
+        ))}
+      </p>
+      {page.penaltyCaveat ? (
+        <div class="alert alert-warn" role="note">
+          {t('library.penaltyCaveat')}
+        </div>
+      ) : null}
+      <div class="prose">{raw(html)}</div>
+      <HelpBox t={t} locale={locale} />
+      {page.sources.length ? (
+        <section class="sources">
+          <h2>{t('library.sources')}</h2>
+          <ul>
+            {page.sources.map((s) => (
+              <li>
+                {s.url ? (
+                  <a href={s.url} rel="noopener noreferrer">
+                    {s.title}
+                  </a>
+                ) : (
+                  s.title
+                )}{' '}
+                — {s.publisher}
+                {s.date ? `, ${s.date}` : ''}
+              </li>
+            ))}
+          </ul>
+          {page.reviewed ? <p class="muted small">{t('library.reviewed', { date: formatDate(locale, page.reviewed) })}</p> : null}
+        </section>
+      ) : null}
+      <Related t={t} pages={library.related(page)} />
+    </article>
+  )
+}
+
+function Related({ t, pages }: { t: T; pages: LibraryPage[] }) {
+  if (!pages.length) return null
+  return (
+    <nav class="related" aria-label={t('library.related')}>
+      <h2>{t('library.related')}</h2>
+      <ul>
+        {pages.map((p) => (
+          <li>
+            <a href={pageUrl(p.locale, p.slug)}>{p.title}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  )
+}
