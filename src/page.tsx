@@ -3,6 +3,7 @@ import type { Child } from 'hono/jsx'
 import type { AppEnv } from './app-env.ts'
 import { can, type Access } from './accounts/permissions.ts'
 import { Layout } from './platform/views/layout.tsx'
+import { assetUrl } from './platform/http/static-files.ts'
 import { PostForm } from './platform/views/components.tsx'
 import type { MessageKey } from './messages.ts'
 
@@ -38,7 +39,7 @@ export function renderPage(c: Context<AppEnv>, { title, body, status = 200, alte
   ) : undefined
   const url = new URL(c.req.url)
   return c.html(
-    <Layout t={t} locale={c.get('locale')} title={title} path={url.pathname + url.search} nav={nav} account={account} alternate={alternate} head={head}>
+    <Layout t={t} locale={c.get('locale')} title={title} path={url.pathname + url.search} nav={nav} account={account} alternate={alternate} head={head} scripts={[assetUrl('library.js')]}>
       {body}
     </Layout>,
     status,

@@ -12,6 +12,8 @@ export const pageUrl = (locale: Locale, slug: string) => `${SECTIONS[locale].bas
 export const audienceUrl = (locale: Locale, a: Audience) => `${SECTIONS[locale].base}/${SECTIONS[locale].audience}/${a}`
 export const topicUrl = (locale: Locale, t: Topic) => `${SECTIONS[locale].base}/${SECTIONS[locale].topic}/${t}`
 export const searchUrl = (locale: Locale) => `${SECTIONS[locale].base}/${SECTIONS[locale].search}`
+export const searchIndexUrl = (locale: Locale) => `${SECTIONS[locale].base}/search-index.json`
+export const offlineManifestUrl = (locale: Locale) => `${SECTIONS[locale].base}/offline.json`
 export const helpUrl = (locale: Locale) => `${SECTIONS[locale].base}/${SECTIONS[locale].help}`
 
 /** Every public library address that is the same for every visitor: the ones main.ts answers from memory. */

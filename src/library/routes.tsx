@@ -7,8 +7,12 @@ import { LOCALES, type Locale } from '../platform/i18n/i18n.ts'
 import type { T } from '../messages.ts'
 import { AUDIENCES, TOPICS, type Audience, type Topic } from './content-schema.ts'
 import { loadLibrary, type Library } from './content.ts'
-import { audienceUrl, helpUrl, libraryHome, pageUrl, SECTIONS, searchUrl, topicUrl } from './library-urls.ts'
+import { audienceUrl, helpUrl, libraryHome, offlineManifestUrl, pageUrl, searchIndexUrl, SECTIONS, searchUrl, topicUrl } from './library-urls.ts'
 import { ArticlePage, HelpDirectory, LibraryIndex, ListingPage, SearchPage } from './views/library.tsx'
+import crypto from 'node:crypto'
+import path from 'node:path'
+import { bundleBrowserScript } from '../platform/http/browser-bundle.ts'
+import { assetUrl, assetVersions, registerAsset } from '../platform/http/static-files.ts'
 
 const OG_LOCALE: Record<Locale, string> = { id: 'id_ID', en: 'en_GB' }
 
@@ -60,8 +64,35 @@ function HomePage({ t, signedIn, locale }: { t: T; signedIn: boolean; locale: Lo
   )
 }
 
+const BROWSER_DIR = path.resolve(import.meta.dirname, 'browser')
+
 export function libraryRoutes(routes: RouteTable, deps: Deps, library: Library = loadLibrary()): void {
   const base = deps.config.publicUrl
+  registerAsset('library.js', bundleBrowserScript(path.join(BROWSER_DIR, 'library.ts')))
+
+  // One release version over every static file and every page: a change to any of them gives the
+  // service worker a new cache.
+  const release = crypto
+    .createHash('sha256')
+    .update(assetVersions().join('\n'))
+    .update(LOCALES.flatMap((l) => library.pages(l).map((p) => p.html)).join('\n'))
+    .update(JSON.stringify(library.helpChannels))
+    .digest('hex')
+    .slice(0, 12)
+  const staticUrls = ['app.css', 'quick-exit.js', 'library.js'].map(assetUrl)
+  const serviceWorker = bundleBrowserScript(path.join(BROWSER_DIR, 'sw.ts'), {
+    __JAGA_VERSION__: JSON.stringify(release),
+    __JAGA_PRECACHE__: JSON.stringify([...staticUrls, libraryHome('id'), libraryHome('en')]),
+    __JAGA_PUBLIC_PREFIXES__: JSON.stringify([libraryHome('id'), libraryHome('en'), '/static']),
+  })
+  routes.get('/sw.js', 'public', (c) =>
+    c.body(serviceWorker, 200, { 'Content-Type': 'text/javascript; charset=UTF-8', 'Cache-Control': 'no-cache' }),
+  )
+
+  // Library pages are the same for every anonymous reader: let browsers and proxies keep them a while.
+  const publicCache = (c: Context<AppEnv>) => {
+    if (!c.get('user')) c.header('Cache-Control', 'public, max-age=300')
+  }
 
   routes.get('/', 'public', async (c) => {
     const t = c.get('t')
@@ -74,12 +105,34 @@ export function libraryRoutes(routes: RouteTable, deps: Deps, library: Library =
   for (const locale of LOCALES) {
     const s = SECTIONS[locale]
     const listing = (c: Context<AppEnv>, heading: string, pages: ReturnType<Library['pages']>, urls: Record<Locale, string>) => {
+      publicCache(c)
       const t = c.get('t')
       const body = <ListingPage t={t} heading={heading} pages={pages} locale={locale} />
       return renderPage(c, { title: heading, body, alternate: urls[other(locale)], head: <SeoHead base={base} urls={urls} locale={locale} title={heading} description={t('library.lead')} /> })
     }
 
+    routes.get(`${s.base}/offline.json`, 'public', (c) => {
+      const urls = [
+        '/',
+        libraryHome(locale),
+        helpUrl(locale),
+        searchUrl(locale),
+        searchIndexUrl(locale),
+        ...AUDIENCES.map((a) => audienceUrl(locale, a)),
+        ...TOPICS.filter((tp) => library.forTopic(locale, tp).length).map((tp) => topicUrl(locale, tp)),
+        ...library.pages(locale).map((p) => pageUrl(locale, p.slug)),
+        ...staticUrls,
+      ]
+      return c.json(urls)
+    })
+
+    routes.get(`${s.base}/search-index.json`, 'public', (c) => {
+      publicCache(c)
+      return c.json(library.pages(locale).map((p) => ({ u: pageUrl(locale, p.slug), t: p.title, s: p.summary, w: [...new Set(p.words.body)].join(' ') })))
+    })
+
     routes.get(s.base, 'public', (c) => {
+      publicCache(c)
       const t = c.get('t')
       const urls = both(libraryHome)
       const body = <LibraryIndex t={t} locale={locale} library={library} />
@@ -107,6 +160,7 @@ export function libraryRoutes(routes: RouteTable, deps: Deps, library: Library =
     })
 
     routes.get(`${s.base}/${s.help}`, 'public', (c) => {
+      publicCache(c)
       const t = c.get('t')
       const urls = both(helpUrl)
       const body = (
@@ -122,6 +176,7 @@ export function libraryRoutes(routes: RouteTable, deps: Deps, library: Library =
     routes.get(`${s.base}/:slug`, 'public', (c) => {
       const page = library.find(locale, c.req.param('slug') ?? '')
       if (!page) throw new Problem('not-found')
+      publicCache(c)
       const t = c.get('t')
       const twin = library.counterpart(page, other(locale))!
       const urls = { [locale]: pageUrl(locale, page.slug), [other(locale)]: pageUrl(twin.locale, twin.slug) } as Record<Locale, string>

@@ -3,11 +3,11 @@ import type { T } from '../../messages.ts'
 import { formatDate, type Locale } from '../../platform/i18n/i18n.ts'
 import { AUDIENCES, TOPICS, type HelpChannel } from '../content-schema.ts'
 import type { Library, LibraryPage } from '../content.ts'
-import { audienceUrl, helpUrl, pageUrl, searchUrl, topicUrl } from '../library-urls.ts'
+import { audienceUrl, helpUrl, offlineManifestUrl, pageUrl, searchIndexUrl, searchUrl, topicUrl } from '../library-urls.ts'
 
 export function SearchForm({ t, locale, q = '' }: { t: T; locale: Locale; q?: string }) {
   return (
-    <form method="get" action={searchUrl(locale)} role="search" class="search">
+    <form method="get" action={searchUrl(locale)} role="search" class="search" data-index={searchIndexUrl(locale)}>
       <label for="library-q">{t('library.searchLabel')}</label>
       <div class="search-row">
         <input id="library-q" name="q" type="search" value={q} maxlength={100} />
@@ -17,9 +17,9 @@ export function SearchForm({ t, locale, q = '' }: { t: T; locale: Locale; q?: st
   )
 }
 
-export function PageList({ t, pages }: { t: T; pages: LibraryPage[] }) {
+export function PageList({ t, pages, results = false }: { t: T; pages: LibraryPage[]; results?: boolean }) {
   return (
-    <ul class="cards">
+    <ul class="cards" data-results={results ? '' : undefined}>
       {pages.map((p) => (
         <li>
           <a href={pageUrl(p.locale, p.slug)}>{p.title}</a>
@@ -49,6 +49,12 @@ export function LibraryIndex({ t, locale, library }: { t: T; locale: Locale; lib
       <h1>{t('library.heading')}</h1>
       <p class="lead">{t('library.lead')}</p>
       <SearchForm t={t} locale={locale} />
+      <div class="offline">
+        <button type="button" class="secondary" hidden data-save-offline data-manifest={offlineManifestUrl(locale)} data-saving={t('library.saving')} data-saved={t('library.saved')} data-failed={t('library.saveFailed')}>
+          {t('library.saveOffline')}
+        </button>
+        <p class="muted small" role="status" aria-live="polite" data-save-status></p>
+      </div>
       <HelpBox t={t} locale={locale} />
       <h2>{t('library.byAudience')}</h2>
       <ul class="chips">
@@ -89,10 +95,10 @@ export function SearchPage({ t, locale, q, results }: { t: T; locale: Locale; q:
     <>
       <h1>{t('library.search')}</h1>
       <SearchForm t={t} locale={locale} q={q} />
-      {q ? (
-        <p role="status">{results.length ? t('library.searchResults', { count: results.length, q }) : t('library.searchNone', { q })}</p>
-      ) : null}
-      <PageList t={t} pages={results} />
+      <p role="status" data-results-status data-found={t('library.searchResults', { count: '{count}', q: '{q}' })} data-none={t('library.searchNone', { q: '{q}' })}>
+        {q ? (results.length ? t('library.searchResults', { count: results.length, q }) : t('library.searchNone', { q })) : ''}
+      </p>
+      <PageList t={t} pages={results} results />
     </>
   )
 }
@@ -160,6 +166,11 @@ export function ArticlePage({ t, page, library }: { t: T; page: LibraryPage; lib
             <a href={audienceUrl(locale, a)}>{t(`audience.${a}`)}</a>
           </>
         ))}
+      </p>
+      <p>
+        <button type="button" class="secondary" hidden data-read-aloud data-start={t('library.readAloud')} data-stop={t('library.stopReading')}>
+          {t('library.readAloud')}
+        </button>
       </p>
       {page.penaltyCaveat ? (
         <div class="alert alert-warn" role="note">

@@ -35,6 +35,23 @@ for (const name of fs.existsSync(STATIC_DIR) ? fs.readdirSync(STATIC_DIR) : []) 
   })
 }
 
+/** Adds a file made at start-up (a bundled script) to the static files. */
+export function registerAsset(name: string, body: Uint8Array<ArrayBuffer>): void {
+  const type = TYPES[path.extname(name)]
+  if (!type) throw new Error(`No content type for ${name}`)
+  assets.set(name, {
+    type,
+    body,
+    gzip: new Uint8Array(zlib.gzipSync(body, { level: 9 })),
+    version: crypto.createHash('sha256').update(body).digest('hex').slice(0, 10),
+  })
+}
+
+/** The content hash of every static file, for a release version that changes when any of them does. */
+export function assetVersions(): string[] {
+  return [...assets].map(([name, a]) => `${name}:${a.version}`).sort()
+}
+
 export function assetUrl(name: string): string {
   const asset = assets.get(name)
   if (!asset) throw new Error(`No static file named ${name} in ${STATIC_DIR}`)

@@ -24,6 +24,8 @@ export interface LayoutProps {
   alternate?: string | undefined
   /** Extra tags for <head>: canonical link, hreflang alternates, Open Graph. */
   head?: Child
+  /** Addresses of extra scripts, loaded deferred. */
+  scripts?: string[]
   children?: Child
 }
 
@@ -44,6 +46,9 @@ export function Layout(props: LayoutProps) {
           <meta name="description" content={t('app.tagline')} />
           <link rel="stylesheet" href={assetUrl('app.css')} />
           <script src={assetUrl('quick-exit.js')} defer></script>
+          {(props.scripts ?? []).map((src) => (
+            <script src={src} defer></script>
+          ))}
           {props.head}
         </head>
         <body>

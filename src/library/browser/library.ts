@@ -1,0 +1,100 @@
+// Progressive enhancements for the public library; every page works without them.
+// Kept small: it is sent to phones on slow networks.
+
+interface IndexEntry {
+  u: string
+  t: string
+  s: string
+  w: string
+}
+
+const hasWorker = 'serviceWorker' in navigator
+
+if (hasWorker) {
+  navigator.serviceWorker.register('/sw.js').catch(() => {
+    /* offline support is an extra; the site works without it */
+  })
+}
+
+setUpSaveForOffline()
+setUpReadAloud()
+void setUpOfflineSearch()
+
+function setUpSaveForOffline(): void {
+  const button = document.querySelector<HTMLButtonElement>('[data-save-offline]')
+  const status = document.querySelector<HTMLElement>('[data-save-status]')
+  if (!button || !status || !hasWorker || !('caches' in window)) return
+  button.hidden = false
+  button.addEventListener('click', async () => {
+    button.disabled = true
+    status.textContent = button.dataset.saving ?? ''
+    const registration = await navigator.serviceWorker.ready
+    const channel = new MessageChannel()
+    channel.port1.onmessage = (event: MessageEvent<{ ok: boolean; count: number }>) => {
+      button.disabled = false
+      status.textContent = event.data.ok ? (button.dataset.saved ?? '').replace('{count}', String(event.data.count)) : (button.dataset.failed ?? '')
+    }
+    registration.active?.postMessage({ type: 'save', manifest: button.dataset.manifest }, [channel.port2])
+  })
+}
+
+function setUpReadAloud(): void {
+  const button = document.querySelector<HTMLButtonElement>('[data-read-aloud]')
+  const article = document.querySelector<HTMLElement>('.prose')
+  if (!button || !article || !('speechSynthesis' in window)) return
+  button.hidden = false
+  const lang = document.documentElement.lang === 'id' ? 'id-ID' : 'en-GB'
+  button.addEventListener('click', () => {
+    if (speechSynthesis.speaking) {
+      speechSynthesis.cancel()
+      button.textContent = button.dataset.start ?? ''
+      return
+    }
+    const title = document.querySelector('h1')?.textContent ?? ''
+    const utterance = new SpeechSynthesisUtterance(`${title}. ${article.innerText}`)
+    utterance.lang = lang
+    const voice = speechSynthesis.getVoices().find((v) => v.lang.replace('_', '-').startsWith(lang.slice(0, 2)))
+    if (voice) utterance.voice = voice
+    utterance.onend = () => (button.textContent = button.dataset.start ?? '')
+    button.textContent = button.dataset.stop ?? ''
+    speechSynthesis.speak(utterance)
+  })
+}
+
+/** Offline, the search page comes from the cache without results: search the saved index here instead. */
+async function setUpOfflineSearch(): Promise<void> {
+  const form = document.querySelector<HTMLFormElement>('form[data-index]')
+  const list = document.querySelector<HTMLUListElement>('[data-results]')
+  const status = document.querySelector<HTMLElement>('[data-results-status]')
+  if (!form || !list || !status) return
+  const q = new URLSearchParams(location.search).get('q')?.trim() ?? ''
+  // The server always fills the status line when there is a query; an empty one means this page
+  // is the saved search page, answered by the service worker without a network.
+  if (!q || list.children.length > 0 || status.textContent?.trim()) return
+  const response = await caches.match(form.dataset.index ?? '')
+  if (!response) return
+  const index = (await response.json()) as IndexEntry[]
+  const terms = words(q)
+  const hits = index.filter((e) => terms.every((term) => words(`${e.t} ${e.s} ${e.w}`).some((w) => w.startsWith(term))))
+  status.textContent = (hits.length ? status.dataset.found : status.dataset.none)?.replace('{count}', String(hits.length)).replace('{q}', q) ?? ''
+  for (const hit of hits) {
+    const item = document.createElement('li')
+    const link = document.createElement('a')
+    link.href = hit.u
+    link.textContent = hit.t
+    const summary = document.createElement('p')
+    summary.textContent = hit.s
+    item.append(link, summary)
+    list.append(item)
+  }
+  ;(form.querySelector('input[name=q]') as HTMLInputElement).value = q
+}
+
+function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1)
+}

@@ -1,0 +1,98 @@
+/// <reference lib="webworker" />
+// The service worker that keeps the public library readable with no network.
+// Network first (so online readers always get the newest text), the cache when the network fails.
+// Each release has its own cache; a new release copies a saved library before dropping the old
+// cache, and keeps the old one if the copy fails, so an update never loses what a reader saved.
+declare const self: ServiceWorkerGlobalScope
+declare const __JAGA_VERSION__: string
+declare const __JAGA_PRECACHE__: string[]
+declare const __JAGA_PUBLIC_PREFIXES__: string[]
+
+const CACHE = `jaga-${__JAGA_VERSION__}`
+const SAVED_MARKER = '/__jaga_saved__'
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(__JAGA_PRECACHE__.map((u) => new Request(u, { credentials: 'omit' })))))
+  void self.skipWaiting()
+})
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const key of await caches.keys()) {
+        if (!key.startsWith('jaga-') || key === CACHE) continue
+        const old = await caches.open(key)
+        const marker = await old.match(SAVED_MARKER)
+        if (!marker) {
+          await caches.delete(key)
+          continue
+        }
+        try {
+          const manifests = (await marker.json()) as string[]
+          for (const m of manifests) await saveAll(m)
+          await caches.delete(key)
+        } catch {
+          // Offline during the update: keep the old cache; fetch() still finds its pages.
+        }
+      }
+      await self.clients.claim()
+    })(),
+  )
+})
+
+function isPublic(url: URL): boolean {
+  return url.origin === self.location.origin && (url.pathname === '/' || __JAGA_PUBLIC_PREFIXES__.some((p) => url.pathname === p || url.pathname.startsWith(p + '/')))
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request
+  const url = new URL(request.url)
+  if (request.method !== 'GET' || !isPublic(url)) return
+  event.respondWith(
+    (async () => {
+      try {
+        const response = await fetch(request)
+        if (response.ok && !(response.headers.get('Cache-Control') ?? '').includes('no-store')) {
+          const copy = response.clone()
+          void caches.open(CACHE).then((cache) => cache.put(request, copy))
+        }
+        return response
+      } catch {
+        const cached = await caches.match(request)
+        if (cached) return cached
+        // A search typed while offline: the empty search page searches the saved index itself.
+        const searchShell = await caches.match(url.pathname)
+        if (searchShell) return searchShell
+        const home = await caches.match(url.pathname.startsWith('/en/') ? '/en/library' : '/id/pustaka')
+        return home ?? Response.error()
+      }
+    })(),
+  )
+})
+
+/** Downloads every address a manifest lists into this release's cache and remembers the manifest. */
+async function saveAll(manifestUrl: string): Promise<number> {
+  const response = await fetch(manifestUrl, { credentials: 'omit', cache: 'no-store' })
+  const urls = (await response.json()) as string[]
+  const cache = await caches.open(CACHE)
+  for (let i = 0; i < urls.length; i += 6) {
+    await cache.addAll(urls.slice(i, i + 6).map((u) => new Request(u, { credentials: 'omit' })))
+  }
+  const marker = await cache.match(SAVED_MARKER)
+  const saved = new Set<string>(marker ? ((await marker.json()) as string[]) : [])
+  saved.add(manifestUrl)
+  await cache.put(SAVED_MARKER, new Response(JSON.stringify([...saved]), { headers: { 'Content-Type': 'application/json' } }))
+  return urls.length
+}
+
+self.addEventListener('message', (event) => {
+  const data = event.data as { type?: string; manifest?: string }
+  const port = event.ports[0]
+  if (data.type !== 'save' || !data.manifest || !port) return
+  event.waitUntil(
+    saveAll(data.manifest).then(
+      (count) => port.postMessage({ ok: true, count }),
+      () => port.postMessage({ ok: false, count: 0 }),
+    ),
+  )
+})
