@@ -2,6 +2,8 @@
 // on loopback, one after the other in the same run, with the same wrk load.
 // Needs Debian's nginx (nginx-light) and wrk: apt-get install -y nginx-light wrk
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import http from 'node:http'
+import zlib from 'node:zlib'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
@@ -53,12 +55,61 @@ function wrk(url: string): WrkResult {
   }
 }
 
+const PAGES = ['/', '/id/pustaka/hukum-yang-melindungi-anak']
+const WEIGHED = ['/', '/id/pustaka', '/id/pustaka/hukum-yang-melindungi-anak', '/en/library/how-to-report', '/id/pustaka/cari?q=anak', '/en/library/for/parents']
+const BUDGET_BYTES = 30 * 1024
+
+/** Bytes on the wire, gzip accepted as a phone's browser does, for a page and every script and stylesheet it loads. */
+async function weigh(base: string, path: string) {
+  const wire = (url: string) =>
+    new Promise<{ bytes: number; body: string }>((resolve, reject) => {
+      http.get(url, { headers: { 'Accept-Encoding': 'gzip', 'Accept-Language': 'id' } }, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (d: Buffer) => chunks.push(d))
+        res.on('end', () => {
+          const raw = Buffer.concat(chunks)
+          const body = res.headers['content-encoding'] === 'gzip' ? zlib.gunzipSync(raw).toString() : raw.toString()
+          resolve({ bytes: raw.length, body })
+        })
+      }).on('error', reject)
+    })
+  const html = await wire(base + path)
+  const assets = [...html.body.matchAll(/<(?:script[^>]*src|link[^>]*rel="stylesheet"[^>]*href)="([^"]+)"/g)].map((m) => m[1]!)
+  let assetBytes = 0
+  for (const a of assets) assetBytes += (await wire(base + a)).bytes
+  // Subresources (scripts, stylesheets, images) from another origin; links to other sites do not count.
+  const thirdParty = [...html.body.matchAll(/<(?:script|img|link[^>]*rel="stylesheet")[^>]*(?:src|href)="((?:https?:)?\/\/[^"]+)"/g)].length
+  const fonts = /@font-face|\.woff2?\b/.test(html.body)
+  return { path, html: html.bytes, assets: assetBytes, total: html.bytes + assetBytes, fonts, subresources: assets.length, thirdParty }
+}
+
+function getRaw(url: string): Promise<{ status: number; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { 'Accept-Language': 'id' }, agent: false }, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (d: Buffer) => chunks.push(d))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }))
+      })
+      .on('error', reject)
+  })
+}
+
 async function main() {
   const jaga = await startServerProcess({ LOG_LEVEL: 'warn' })
-  const page = `${jaga.url}/`
-  const res = await fetch(page, { headers: { 'Accept-Language': 'id' } })
-  const bytes = Buffer.from(await res.arrayBuffer())
-  if (res.status !== 200 || bytes.length < 500) throw new Error(`Jaga's home page answered ${res.status} with ${bytes.length} bytes`)
+  const weights = []
+  for (const p of WEIGHED) weights.push(await weigh(jaga.url, p))
+  const results = []
+  for (const pagePath of PAGES) results.push(await compare(jaga.url, pagePath))
+  await jaga.stop()
+  printReport(results, weights)
+}
+
+async function compare(jagaBase: string, pagePath: string) {
+  const page = `${jagaBase}${pagePath}`
+  // Identity bytes, as wrk asks for them (wrk sends no Accept-Encoding).
+  const { status, body: bytes } = await getRaw(page)
+  if (status !== 200 || bytes.length < 500) throw new Error(`Jaga's ${pagePath} answered ${status} with ${bytes.length} bytes`)
 
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'jaga-nginx-'))
   fs.writeFileSync(path.join(root, 'index.html'), bytes)
@@ -75,7 +126,7 @@ http { access_log off; types { text/html html; } default_type text/html; charset
   const nginx = spawn(fs.existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx', ['-c', path.join(root, 'nginx.conf'), '-p', root], { stdio: 'inherit' })
   await new Promise((r) => setTimeout(r, 500))
   const nginxUrl = `http://127.0.0.1:${nginxPort}/`
-  const same = Buffer.from(await (await fetch(nginxUrl)).arrayBuffer())
+  const same = (await getRaw(nginxUrl)).body
   if (!same.equals(bytes)) throw new Error('nginx does not serve the same bytes')
 
   // Warm both up (JIT, connection set-up), then alternate rounds so drift hits both alike.
@@ -85,30 +136,38 @@ http { access_log off; types { text/html html; } default_type text/html; charset
   for (let i = 0; i < ROUNDS; i++) rounds.push({ jaga: wrk(page), nginx: wrk(nginxUrl) })
 
   nginx.kill('SIGTERM')
-  await jaga.stop()
 
   const best = (k: 'jaga' | 'nginx') => rounds.map((r) => r[k]).sort((a, b) => b.requestsPerSecond - a.requestsPerSecond)[0]!
   const j = best('jaga')
   const n = best('nginx')
   const ratio = j.requestsPerSecond / n.requestsPerSecond
+  return { page: { path: pagePath, bytes: bytes.length }, rounds, best: { jaga: j, nginx: n }, ratio: Math.round(ratio * 1000) / 1000 }
+}
+
+function printReport(results: Awaited<ReturnType<typeof compare>>[], weights: Awaited<ReturnType<typeof weigh>>[]) {
   const report = {
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version },
-    page: { path: '/', bytes: bytes.length },
     load: { tool: 'wrk', threads: 1, connections: Number(CONNECTIONS), seconds: Number(DURATION), rounds: ROUNDS },
-    rounds,
-    best: { jaga: j, nginx: n },
-    ratio: Math.round(ratio * 1000) / 1000,
+    throughput: results,
+    weight: { budgetBytes: BUDGET_BYTES, pages: weights },
   }
   fs.mkdirSync(OUT, { recursive: true })
-  fs.writeFileSync(path.join(OUT, 'home-vs-nginx.json'), JSON.stringify(report, null, 2))
-  console.log(`\nPublic home page (${bytes.length} bytes), wrk -t1 -c${CONNECTIONS} -d${DURATION}s, best of ${ROUNDS} alternating rounds`)
-  console.log(`${'server'.padEnd(8)} ${'req/s'.padStart(10)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'non-2xx'.padStart(8)}`)
-  for (const [name, r] of [['jaga', j], ['nginx', n]] as const) {
-    console.log(`${name.padEnd(8)} ${r.requestsPerSecond.toFixed(0).padStart(10)} ${r.p50ms.toFixed(2).padStart(8)} ${r.p99ms.toFixed(2).padStart(8)} ${String(r.non2xx).padStart(8)}`)
+  fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(report, null, 2))
+  console.log(`\nThroughput, wrk -t1 -c${CONNECTIONS} -d${DURATION}s, best of ${ROUNDS} alternating rounds, same bytes from nginx`)
+  console.log(`${'page'.padEnd(42)} ${'server'.padEnd(6)} ${'req/s'.padStart(9)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'non-2xx'.padStart(7)}`)
+  for (const r of results) {
+    for (const [name, x] of [['jaga', r.best.jaga], ['nginx', r.best.nginx]] as const) {
+      console.log(`${`${r.page.path} (${r.page.bytes} B)`.padEnd(42)} ${name.padEnd(6)} ${x.requestsPerSecond.toFixed(0).padStart(9)} ${x.p50ms.toFixed(2).padStart(7)} ${x.p99ms.toFixed(2).padStart(7)} ${String(x.non2xx).padStart(7)}`)
+    }
+    console.log(`${''.padEnd(42)} ratio jaga/nginx: ${(r.ratio * 100).toFixed(1)}%  (budget: >= 70%)`)
   }
-  console.log(`ratio jaga/nginx: ${(ratio * 100).toFixed(1)}%  (budget: >= 70%)`)
-  console.log(`details: ${path.relative(process.cwd(), path.join(OUT, 'home-vs-nginx.json'))}`)
+  console.log(`\nPage weight on the wire (gzip), HTML + its CSS + JS, budget ${BUDGET_BYTES / 1024} KB`)
+  console.log(`${'page'.padEnd(42)} ${'html'.padStart(7)} ${'css+js'.padStart(7)} ${'total'.padStart(7)}  fonts  3rd-party  within`)
+  for (const w of weights) {
+    console.log(`${w.path.padEnd(42)} ${String(w.html).padStart(7)} ${String(w.assets).padStart(7)} ${String(w.total).padStart(7)}  ${w.fonts ? 'yes ' : 'none'}   ${String(w.thirdParty).padStart(9)}  ${w.total <= BUDGET_BYTES ? 'yes' : 'NO'}`)
+  }
+  console.log(`details: ${path.relative(process.cwd(), path.join(OUT, 'results.json'))}`)
 }
 
 main().catch((e) => {

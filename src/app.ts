@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { compress } from 'hono/compress'
 import { HTTPException } from 'hono/http-exception'
 import type { AppEnv, Deps } from './app-env.ts'
 import { accountApiDoc, accountApiRoutes } from './accounts/api-routes.ts'
@@ -34,6 +35,8 @@ export function createApp(deps: Deps): JagaApp {
   const routes = new RouteTable(app)
 
   app.use(requestLog(deps.log))
+  // Pages and JSON go out compressed for slow phone networks; static files and cached pages come pre-compressed.
+  app.use(compress({ encoding: 'gzip', threshold: 1024 }))
   app.use(securityHeaders())
   app.use(i18n(catalogue))
   app.use(

@@ -1,10 +1,12 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
+import zlib from 'node:zlib'
 import { LOCALES, negotiateLocale, type Locale } from '../i18n/i18n.ts'
 import type { Logger } from '../log.ts'
 
 interface Entry {
   headers: OutgoingHttpHeaders
   body: Buffer
+  gzip: Buffer
 }
 
 /**
@@ -37,7 +39,10 @@ export class PublicPageCache {
         res.headers.forEach((value, name) => (headers[name] = value))
         const body = Buffer.from(await res.arrayBuffer())
         headers['content-length'] = body.length
-        this.entries.set(`${path}|${locale}`, { headers, body })
+        const vary = new Set(String(headers['vary'] ?? '').split(',').map((v) => v.trim()).filter(Boolean))
+        vary.add('Accept-Encoding')
+        headers['vary'] = [...vary].join(', ')
+        this.entries.set(`${path}|${locale}`, { headers, body, gzip: zlib.gzipSync(body, { level: 9 }) })
       }
     }
   }
@@ -52,8 +57,11 @@ export class PublicPageCache {
     const entry = this.entries.get(`${url}|${this.locale(cookie, req.headers['accept-language'])}`)
     if (!entry) return false
     const started = performance.now()
-    res.writeHead(200, entry.headers)
-    res.end(req.method === 'HEAD' ? undefined : entry.body)
+    // Phones on slow networks get the page compressed once, at start-up.
+    const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
+    const body = gzip ? entry.gzip : entry.body
+    res.writeHead(200, gzip ? { ...entry.headers, 'content-encoding': 'gzip', 'content-length': body.length } : entry.headers)
+    res.end(req.method === 'HEAD' ? undefined : body)
     this.opts.log.debug('request', { method: req.method, path: url, status: 200, cached: true, ms: Math.round((performance.now() - started) * 10) / 10 })
     return true
   }
