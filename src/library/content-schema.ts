@@ -49,3 +49,33 @@ export const helpChannelSchema = z.object({
   verified: isoDate,
 })
 export type HelpChannel = z.infer<typeof helpChannelSchema>
+
+const bilingual = z.object({ id: z.string().min(1), en: z.string().min(1) })
+
+/** A self-check quiz: both languages in one file, so they cannot drift apart. Answers are never stored. */
+export const quizSchema = z
+  .object({
+    key: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+    audiences: z.array(z.enum(AUDIENCES)).min(1),
+    title: bilingual,
+    intro: bilingual,
+    questions: z
+      .array(
+        z.object({
+          id: z.string().regex(/^q\d+$/),
+          text: bilingual,
+          options: z.array(z.object({ id: z.string().regex(/^[a-z]$/), text: bilingual })).min(2),
+          answer: z.string(),
+          explanation: bilingual,
+          /** The key of the library page that explains the answer. */
+          page: z.string().optional(),
+        }),
+      )
+      .min(3),
+  })
+  .superRefine((quiz, ctx) => {
+    for (const q of quiz.questions) {
+      if (!q.options.some((o) => o.id === q.answer)) ctx.addIssue({ code: 'custom', message: `${q.id}: the answer "${q.answer}" is not one of its options` })
+    }
+  })
+export type Quiz = z.infer<typeof quizSchema>

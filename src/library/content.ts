@@ -4,7 +4,7 @@ import matter from 'gray-matter'
 import MarkdownIt from 'markdown-it'
 import { z } from 'zod'
 import { LOCALES, type Locale } from '../platform/i18n/i18n.ts'
-import { frontmatterSchema, helpChannelSchema, type Audience, type Frontmatter, type HelpChannel, type Topic } from './content-schema.ts'
+import { frontmatterSchema, helpChannelSchema, quizSchema, type Audience, type Frontmatter, type HelpChannel, type Quiz, type Topic } from './content-schema.ts'
 
 export const CONTENT_DIR = path.resolve(import.meta.dirname, '../../content')
 
@@ -40,6 +40,7 @@ export class Library {
   constructor(
     pages: LibraryPage[],
     readonly helpChannels: HelpChannel[],
+    readonly quizzes: Quiz[] = [],
   ) {
     for (const locale of LOCALES) {
       this.byLocale.set(
@@ -47,6 +48,15 @@ export class Library {
         pages.filter((p) => p.locale === locale).sort((a, b) => a.order - b.order || a.title.localeCompare(b.title, locale)),
       )
     }
+  }
+
+  findQuiz(key: string): Quiz | undefined {
+    return this.quizzes.find((q) => q.key === key)
+  }
+
+  /** The page a key names, in a language (quizzes link to pages by key). */
+  byKey(locale: Locale, key: string): LibraryPage | undefined {
+    return this.pages(locale).find((p) => p.key === key)
   }
 
   pages(locale: Locale): LibraryPage[] {
@@ -126,5 +136,12 @@ export function loadLibrary(dir = CONTENT_DIR): Library {
   }
   const channels = z.array(helpChannelSchema).safeParse(JSON.parse(fs.readFileSync(path.join(dir, 'help-channels.json'), 'utf8')))
   if (!channels.success) throw new ContentError(`content/help-channels.json: ${z.prettifyError(channels.error)}`)
-  return new Library(pages, channels.data)
+  const quizDir = path.join(dir, 'quizzes')
+  const quizzes: Quiz[] = []
+  for (const file of fs.existsSync(quizDir) ? fs.readdirSync(quizDir).filter((f) => f.endsWith('.json')).sort() : []) {
+    const parsed = quizSchema.safeParse(JSON.parse(fs.readFileSync(path.join(quizDir, file), 'utf8')))
+    if (!parsed.success) throw new ContentError(`content/quizzes/${file}: ${z.prettifyError(parsed.error)}`)
+    quizzes.push(parsed.data)
+  }
+  return new Library(pages, channels.data, quizzes)
 }

@@ -3,8 +3,8 @@ import type { Audience, Topic } from './content-schema.ts'
 
 // Each language has its own readable addresses: /id/pustaka/… and /en/library/….
 export const SECTIONS = {
-  id: { base: '/id/pustaka', audience: 'untuk', topic: 'topik', search: 'cari', help: 'bantuan' },
-  en: { base: '/en/library', audience: 'for', topic: 'topic', search: 'search', help: 'help' },
+  id: { base: '/id/pustaka', audience: 'untuk', topic: 'topik', search: 'cari', help: 'bantuan', quiz: 'kuis' },
+  en: { base: '/en/library', audience: 'for', topic: 'topic', search: 'search', help: 'help', quiz: 'quiz' },
 } as const satisfies Record<Locale, Record<string, string>>
 
 export const libraryHome = (locale: Locale) => SECTIONS[locale].base
@@ -14,13 +14,17 @@ export const topicUrl = (locale: Locale, t: Topic) => `${SECTIONS[locale].base}/
 export const searchUrl = (locale: Locale) => `${SECTIONS[locale].base}/${SECTIONS[locale].search}`
 export const searchIndexUrl = (locale: Locale) => `${SECTIONS[locale].base}/search-index.json`
 export const offlineManifestUrl = (locale: Locale) => `${SECTIONS[locale].base}/offline.json`
+export const quizzesUrl = (locale: Locale) => `${SECTIONS[locale].base}/${SECTIONS[locale].quiz}`
+export const quizUrl = (locale: Locale, key: string) => `${quizzesUrl(locale)}/${key}`
 export const helpUrl = (locale: Locale) => `${SECTIONS[locale].base}/${SECTIONS[locale].help}`
 
 /** Every public library address that is the same for every visitor: the ones main.ts answers from memory. */
-export function listPublicPaths(library: { pages: (l: Locale) => { slug: string }[] }, audiences: readonly Audience[], topics: readonly Topic[]): string[] {
+export function listPublicPaths(library: { pages: (l: Locale) => { slug: string }[]; quizzes: { key: string }[] }, audiences: readonly Audience[], topics: readonly Topic[]): string[] {
   return (['id', 'en'] as const).flatMap((l) => [
     libraryHome(l),
     helpUrl(l),
+    quizzesUrl(l),
+    ...library.quizzes.map((q) => quizUrl(l, q.key)),
     ...audiences.map((a) => audienceUrl(l, a)),
     ...topics.map((t) => topicUrl(l, t)),
     ...library.pages(l).map((p) => pageUrl(l, p.slug)),

@@ -62,6 +62,37 @@ describe('the shipped library content', () => {
   })
 })
 
+describe('quizzes', () => {
+  it('ship for parents, teachers, community and two age bands, each answer explained and linked to a page that exists', () => {
+    const library = loadLibrary()
+    expect(library.quizzes.map((q) => q.key).sort()).toEqual(['children-10-12', 'community', 'parents', 'teachers', 'teens'])
+    for (const quiz of library.quizzes) {
+      for (const q of quiz.questions) {
+        expect(q.explanation.id.length, `${quiz.key}/${q.id}`).toBeGreaterThan(20)
+        if (q.page) expect(library.byKey('id', q.page), `${quiz.key}/${q.id} → ${q.page}`).toBeDefined()
+      }
+    }
+  })
+
+  it('checks answers given in the address, explains each one, and keeps the result out of shared caches', async () => {
+    const res = await get('/en/library/quiz/parents?check=1&q1=b&q2=a&q4=b')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('Cache-Control')).toBe('private, no-store')
+    const text = textOf(await res.text())
+    expect(text).toContain('2 of 5 answers right.')
+    expect(text).toContain('Not quite · The right answer: The group or account name, platform and time, without the photo')
+    expect(text).toContain('Not answered')
+    expect(text).toContain('Read more: Never save, screenshot or forward a sexual image of a child')
+  })
+
+  it('shows the empty quiz without a score, and 404 for an unknown quiz', async () => {
+    const text = textOf(await (await get('/id/pustaka/kuis/teens')).text())
+    expect(text).toContain('Kuis untuk remaja 13–17 tahun')
+    expect(text).not.toContain('jawaban benar')
+    expect((await get('/id/pustaka/kuis/nope')).status).toBe(404)
+  })
+})
+
 describe('loading content', () => {
   function contentWith(idPage: string, enPage = idPage) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jaga-content-'))

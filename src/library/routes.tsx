@@ -7,8 +7,9 @@ import { LOCALES, type Locale } from '../platform/i18n/i18n.ts'
 import type { T } from '../messages.ts'
 import { AUDIENCES, TOPICS, type Audience, type Topic } from './content-schema.ts'
 import { loadLibrary, type Library } from './content.ts'
-import { audienceUrl, helpUrl, libraryHome, offlineManifestUrl, pageUrl, searchIndexUrl, SECTIONS, searchUrl, topicUrl } from './library-urls.ts'
+import { audienceUrl, helpUrl, libraryHome, pageUrl, quizUrl, quizzesUrl, searchIndexUrl, SECTIONS, searchUrl, topicUrl } from './library-urls.ts'
 import { ArticlePage, HelpDirectory, LibraryIndex, ListingPage, SearchPage } from './views/library.tsx'
+import { QuizList, QuizPage } from './views/quiz.tsx'
 import crypto from 'node:crypto'
 import path from 'node:path'
 import { bundleBrowserScript } from '../platform/http/browser-bundle.ts'
@@ -121,6 +122,8 @@ export function libraryRoutes(routes: RouteTable, deps: Deps, library: Library =
         ...AUDIENCES.map((a) => audienceUrl(locale, a)),
         ...TOPICS.filter((tp) => library.forTopic(locale, tp).length).map((tp) => topicUrl(locale, tp)),
         ...library.pages(locale).map((p) => pageUrl(locale, p.slug)),
+        quizzesUrl(locale),
+        ...library.quizzes.map((q) => quizUrl(locale, q.key)),
         ...staticUrls,
       ]
       return c.json(urls)
@@ -157,6 +160,27 @@ export function libraryRoutes(routes: RouteTable, deps: Deps, library: Library =
       const body = <SearchPage t={t} locale={locale} q={q} results={library.search(locale, q)} />
       c.header('X-Robots-Tag', 'noindex')
       return renderPage(c, { title: t('library.search'), body, alternate: `${searchUrl(other(locale))}?q=${encodeURIComponent(q)}` })
+    })
+
+    routes.get(`${s.base}/${s.quiz}`, 'public', (c) => {
+      publicCache(c)
+      const t = c.get('t')
+      const urls = both(quizzesUrl)
+      return renderPage(c, { title: t('quiz.title'), body: <QuizList t={t} locale={locale} quizzes={library.quizzes} />, alternate: urls[other(locale)], head: <SeoHead base={base} urls={urls} locale={locale} title={t('quiz.title')} description={t('quiz.lead')} /> })
+    })
+
+    routes.get(`${s.base}/${s.quiz}/:key`, 'public', (c) => {
+      const quiz = library.findQuiz(c.req.param('key') ?? '')
+      if (!quiz) throw new Problem('not-found')
+      const query = c.req.query()
+      const answers = Object.fromEntries(quiz.questions.filter((q) => q.options.some((o) => o.id === query[q.id])).map((q) => [q.id, query[q.id]!]))
+      const checked = query.check === '1'
+      // Answers in the address must not be kept by shared caches or search engines.
+      c.header('Cache-Control', checked ? 'private, no-store' : 'public, max-age=300')
+      if (checked) c.header('X-Robots-Tag', 'noindex')
+      const urls = both((l) => quizUrl(l, quiz.key))
+      const body = <QuizPage t={c.get('t')} locale={locale} quiz={quiz} answers={answers} checked={checked} library={library} />
+      return renderPage(c, { title: quiz.title[locale], body, alternate: urls[other(locale)], head: <SeoHead base={base} urls={urls} locale={locale} title={quiz.title[locale]} description={quiz.intro[locale]} /> })
     })
 
     routes.get(`${s.base}/${s.help}`, 'public', (c) => {

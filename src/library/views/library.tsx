@@ -3,7 +3,7 @@ import type { T } from '../../messages.ts'
 import { formatDate, type Locale } from '../../platform/i18n/i18n.ts'
 import { AUDIENCES, TOPICS, type HelpChannel } from '../content-schema.ts'
 import type { Library, LibraryPage } from '../content.ts'
-import { audienceUrl, helpUrl, offlineManifestUrl, pageUrl, searchIndexUrl, searchUrl, topicUrl } from '../library-urls.ts'
+import { audienceUrl, helpUrl, offlineManifestUrl, pageUrl, quizzesUrl, searchIndexUrl, searchUrl, topicUrl } from '../library-urls.ts'
 
 export function SearchForm({ t, locale, q = '' }: { t: T; locale: Locale; q?: string }) {
   return (
@@ -56,6 +56,11 @@ export function LibraryIndex({ t, locale, library }: { t: T; locale: Locale; lib
         <p class="muted small" role="status" aria-live="polite" data-save-status></p>
       </div>
       <HelpBox t={t} locale={locale} />
+      <p>
+        <a class="button secondary" href={quizzesUrl(locale)}>
+          {t('quiz.title')}
+        </a>
+      </p>
       <h2>{t('library.byAudience')}</h2>
       <ul class="chips">
         {AUDIENCES.map((a) => (

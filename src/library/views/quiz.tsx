@@ -1,0 +1,79 @@
+import type { T } from '../../messages.ts'
+import type { Locale } from '../../platform/i18n/i18n.ts'
+import type { Quiz } from '../content-schema.ts'
+import type { Library } from '../content.ts'
+import { pageUrl, quizUrl } from '../library-urls.ts'
+
+export function QuizList({ t, locale, quizzes }: { t: T; locale: Locale; quizzes: Quiz[] }) {
+  return (
+    <>
+      <h1>{t('quiz.title')}</h1>
+      <p class="lead">{t('quiz.lead')}</p>
+      <ul class="cards">
+        {quizzes.map((q) => (
+          <li>
+            <a href={quizUrl(locale, q.key)}>{q.title[locale]}</a>
+            <p class="muted small">
+              {t('quiz.questions', { count: q.questions.length })} · {q.audiences.map((a) => t(`audience.${a}`)).join(', ')}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </>
+  )
+}
+
+/**
+ * The quiz as a plain GET form: answers travel in the address and come back checked, so nothing is
+ * stored anywhere, it works without JavaScript, and a saved copy works offline only as a form.
+ */
+export function QuizPage({ t, locale, quiz, answers, checked, library }: { t: T; locale: Locale; quiz: Quiz; answers: Record<string, string>; checked: boolean; library: Library }) {
+  const correct = quiz.questions.filter((q) => answers[q.id] === q.answer).length
+  return (
+    <>
+      <h1>{quiz.title[locale]}</h1>
+      <p class="lead">{quiz.intro[locale]}</p>
+      {checked ? (
+        <div class="alert alert-success" role="status">
+          {t('quiz.score', { correct, total: quiz.questions.length })}
+        </div>
+      ) : null}
+      <form method="get" action={quizUrl(locale, quiz.key)} class="quiz">
+        <input type="hidden" name="check" value="1" />
+        {quiz.questions.map((q, i) => {
+          const given = answers[q.id]
+          const right = q.options.find((o) => o.id === q.answer)!
+          const page = q.page ? library.byKey(locale, q.page) : undefined
+          return (
+            <fieldset class="question" id={q.id}>
+              <legend>
+                <span class="muted small">{t('quiz.question', { n: i + 1 })}</span>
+                <br />
+                {q.text[locale]}
+              </legend>
+              {q.options.map((o) => (
+                <label class="option">
+                  <input type="radio" name={q.id} value={o.id} checked={given === o.id} /> {o.text[locale]}
+                </label>
+              ))}
+              {checked ? (
+                <div class={`feedback ${given === q.answer ? 'is-right' : 'is-wrong'}`}>
+                  <p>
+                    <strong>{given === undefined ? t('quiz.unanswered') : given === q.answer ? t('quiz.right') : t('quiz.wrong')}</strong>
+                    {given === q.answer ? null : <> · {t('quiz.answerIs', { answer: right.text[locale] })}</>}
+                  </p>
+                  <p>{q.explanation[locale]}</p>
+                  {page ? <a href={pageUrl(locale, page.slug)}>{t('quiz.readMore', { title: page.title })}</a> : null}
+                </div>
+              ) : null}
+            </fieldset>
+          )
+        })}
+        <div class="actions">
+          <button type="submit">{t('quiz.check')}</button>
+          {checked ? <a href={quizUrl(locale, quiz.key)}>{t('quiz.again')}</a> : null}
+        </div>
+      </form>
+    </>
+  )
+}
