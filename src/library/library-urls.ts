@@ -3,8 +3,8 @@ import type { Audience, Topic } from './content-schema.ts'
 
 // Each language has its own readable addresses: /id/pustaka/… and /en/library/….
 export const SECTIONS = {
-  id: { base: '/id/pustaka', audience: 'untuk', topic: 'topik', search: 'cari', help: 'bantuan', quiz: 'kuis' },
-  en: { base: '/en/library', audience: 'for', topic: 'topic', search: 'search', help: 'help', quiz: 'quiz' },
+  id: { base: '/id/pustaka', audience: 'untuk', topic: 'topik', search: 'cari', help: 'bantuan', quiz: 'kuis', brochure: 'brosur' },
+  en: { base: '/en/library', audience: 'for', topic: 'topic', search: 'search', help: 'help', quiz: 'quiz', brochure: 'brochure' },
 } as const satisfies Record<Locale, Record<string, string>>
 
 export const libraryHome = (locale: Locale) => SECTIONS[locale].base
@@ -16,6 +16,7 @@ export const searchIndexUrl = (locale: Locale) => `${SECTIONS[locale].base}/sear
 export const offlineManifestUrl = (locale: Locale) => `${SECTIONS[locale].base}/offline.json`
 export const quizzesUrl = (locale: Locale) => `${SECTIONS[locale].base}/${SECTIONS[locale].quiz}`
 export const quizUrl = (locale: Locale, key: string) => `${quizzesUrl(locale)}/${key}`
+export const brochureUrl = (locale: Locale, a: Audience) => `${SECTIONS[locale].base}/${SECTIONS[locale].brochure}/${a}.pdf`
 export const helpUrl = (locale: Locale) => `${SECTIONS[locale].base}/${SECTIONS[locale].help}`
 
 /** Every public library address that is the same for every visitor: the ones main.ts answers from memory. */

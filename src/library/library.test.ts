@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -90,6 +91,28 @@ describe('quizzes', () => {
     expect(text).toContain('Kuis untuk remaja 13–17 tahun')
     expect(text).not.toContain('jawaban benar')
     expect((await get('/id/pustaka/kuis/nope')).status).toBe(404)
+  })
+})
+
+describe('brochures', () => {
+  it('prints an A5 PDF per audience and language from the same pages and help directory as the website', async () => {
+    const res = await get('/en/library/brochure/teachers.pdf')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('Content-Type')).toBe('application/pdf')
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jaga-pdf-')), 'b.pdf')
+    fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()))
+    // pdftotext (Debian poppler-utils) reads the PDF as a person's viewer would.
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+    for (const p of jaga.library.forAudience('en', 'teachers')) expect(text).toContain(p.title.slice(0, 30))
+    expect(text).toContain('SAPA 129')
+    expect(text).toContain('WhatsApp 08111-129-129')
+    expect(text).toContain('Never keep, screenshot or forward a sexual photo or video of a child')
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Page size:\s+419\.53 x 595\.28 pts/)
+    expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toMatch(/NotoSans.*yes/)
+  })
+
+  it('answers 404 for an audience that does not exist', async () => {
+    expect((await get('/id/pustaka/brosur/aliens.pdf')).status).toBe(404)
   })
 })
 

@@ -7,9 +7,10 @@ import { LOCALES, type Locale } from '../platform/i18n/i18n.ts'
 import type { T } from '../messages.ts'
 import { AUDIENCES, TOPICS, type Audience, type Topic } from './content-schema.ts'
 import { loadLibrary, type Library } from './content.ts'
-import { audienceUrl, helpUrl, libraryHome, pageUrl, quizUrl, quizzesUrl, searchIndexUrl, SECTIONS, searchUrl, topicUrl } from './library-urls.ts'
+import { audienceUrl, brochureUrl, helpUrl, libraryHome, pageUrl, quizUrl, quizzesUrl, searchIndexUrl, SECTIONS, searchUrl, topicUrl } from './library-urls.ts'
 import { ArticlePage, HelpDirectory, LibraryIndex, ListingPage, SearchPage } from './views/library.tsx'
 import { QuizList, QuizPage } from './views/quiz.tsx'
+import { renderBrochure } from './brochure.ts'
 import crypto from 'node:crypto'
 import path from 'node:path'
 import { bundleBrowserScript } from '../platform/http/browser-bundle.ts'
@@ -105,10 +106,10 @@ export function libraryRoutes(routes: RouteTable, deps: Deps, library: Library =
 
   for (const locale of LOCALES) {
     const s = SECTIONS[locale]
-    const listing = (c: Context<AppEnv>, heading: string, pages: ReturnType<Library['pages']>, urls: Record<Locale, string>) => {
+    const listing = (c: Context<AppEnv>, heading: string, pages: ReturnType<Library['pages']>, urls: Record<Locale, string>, brochure?: string) => {
       publicCache(c)
       const t = c.get('t')
-      const body = <ListingPage t={t} heading={heading} pages={pages} locale={locale} />
+      const body = <ListingPage t={t} heading={heading} pages={pages} locale={locale} brochure={brochure} />
       return renderPage(c, { title: heading, body, alternate: urls[other(locale)], head: <SeoHead base={base} urls={urls} locale={locale} title={heading} description={t('library.lead')} /> })
     }
 
@@ -124,6 +125,7 @@ export function libraryRoutes(routes: RouteTable, deps: Deps, library: Library =
         ...library.pages(locale).map((p) => pageUrl(locale, p.slug)),
         quizzesUrl(locale),
         ...library.quizzes.map((q) => quizUrl(locale, q.key)),
+        ...AUDIENCES.filter((a) => library.forAudience(locale, a).length).map((a) => brochureUrl(locale, a)),
         ...staticUrls,
       ]
       return c.json(urls)
@@ -145,7 +147,25 @@ export function libraryRoutes(routes: RouteTable, deps: Deps, library: Library =
     routes.get(`${s.base}/${s.audience}/:audience`, 'public', (c) => {
       const audience = c.req.param('audience') as Audience
       if (!AUDIENCES.includes(audience)) throw new Problem('not-found')
-      return listing(c, c.get('t')(`audience.${audience}`), library.forAudience(locale, audience), both((l) => audienceUrl(l, audience)))
+      return listing(c, c.get('t')(`audience.${audience}`), library.forAudience(locale, audience), both((l) => audienceUrl(l, audience)), brochureUrl(locale, audience))
+    })
+
+    // Brochures are made once per audience and language, then kept: the content does not change while running.
+    const brochures = new Map<string, Promise<Buffer>>()
+    routes.get(`${s.base}/${s.brochure}/:file`, 'public', async (c) => {
+      const audience = (c.req.param('file') ?? '').replace(/\.pdf$/, '') as Audience
+      if (!AUDIENCES.includes(audience) || !c.req.param('file')?.endsWith('.pdf')) throw new Problem('not-found')
+      let pdf = brochures.get(audience)
+      if (!pdf) {
+        pdf = renderBrochure(library, locale, audience, c.get('t'), base)
+        brochures.set(audience, pdf)
+      }
+      const bytes = new Uint8Array(await pdf) as Uint8Array<ArrayBuffer>
+      return c.body(bytes, 200, {
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': `inline; filename="jaga-${locale}-${audience}.pdf"`,
+        'Cache-Control': 'public, max-age=3600',
+      })
     })
 
     routes.get(`${s.base}/${s.topic}/:topic`, 'public', (c) => {

@@ -84,10 +84,17 @@ export function LibraryIndex({ t, locale, library }: { t: T; locale: Locale; lib
   )
 }
 
-export function ListingPage({ t, heading, pages, locale }: { t: T; heading: string; pages: LibraryPage[]; locale: Locale }) {
+export function ListingPage({ t, heading, pages, locale, brochure }: { t: T; heading: string; pages: LibraryPage[]; locale: Locale; brochure?: string | undefined }) {
   return (
     <>
       <h1>{heading}</h1>
+      {brochure && pages.length ? (
+        <p>
+          <a class="button secondary" href={brochure} type="application/pdf">
+            {t('brochure.download')}
+          </a>
+        </p>
+      ) : null}
       <SearchForm t={t} locale={locale} />
       <p class="muted">{t('library.pageCount', { count: pages.length })}</p>
       <PageList t={t} pages={pages} />

@@ -1,0 +1,80 @@
+import { createRequire } from 'node:module'
+import PDFDocument from 'pdfkit'
+import type { Locale, Translator } from '../platform/i18n/i18n.ts'
+import { formatDate } from '../platform/i18n/i18n.ts'
+import type { Audience } from './content-schema.ts'
+import type { Library } from './content.ts'
+import { audienceUrl } from './library-urls.ts'
+
+const require = createRequire(import.meta.url)
+// Noto Sans from npm (no system font needed), embedded so every phone and print shop sees the same letters.
+const FONT_REGULAR = require.resolve('@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff')
+const FONT_BOLD = require.resolve('@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff')
+
+const BRAND = '#0b5c4a'
+const INK = '#1b1f24'
+const MUTED = '#4d5661'
+/** The channels every brochure prints, in this order. */
+const PRINTED_CHANNELS = ['sapa-129', 'polri-110', 'aduankonten', 'take-it-down']
+
+type BrochureKeys =
+  | 'brochure.for'
+  | 'brochure.keyMessages'
+  | 'brochure.help'
+  | 'brochure.never'
+  | 'brochure.readMore'
+  | 'brochure.reviewed'
+  | `audience.${Audience}`
+
+/**
+ * An A5 brochure for one audience, made from the same pages as the website (their titles and
+ * summaries) and the same help directory, so print and web never say different things.
+ */
+export function renderBrochure(library: Library, locale: Locale, audience: Audience, t: Translator<BrochureKeys>, publicUrl: string): Promise<Buffer> {
+  const pages = library.forAudience(locale, audience)
+  const doc = new PDFDocument({ size: 'A5', margins: { top: 42, bottom: 42, left: 40, right: 40 }, info: { Title: `Jaga – ${t(`audience.${audience}`)}`, Author: 'Jaga' }, lang: locale === 'id' ? 'id-ID' : 'en-GB' })
+  doc.registerFont('regular', FONT_REGULAR)
+  doc.registerFont('bold', FONT_BOLD)
+  const chunks: Buffer[] = []
+  doc.on('data', (c: Buffer) => chunks.push(c))
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))))
+  const width = doc.page.width - 80
+
+  doc.rect(0, 0, doc.page.width, 92).fill(BRAND)
+  doc.fillColor('#ffffff').font('bold').fontSize(24).text('Jaga', 40, 26)
+  doc.font('regular').fontSize(11).text(`${t('brochure.for')}: ${t(`audience.${audience}`)}`, 40, 58, { width })
+  doc.moveDown(2.2)
+
+  doc.fillColor(INK).font('bold').fontSize(13).text(t('brochure.keyMessages'), 40, 112)
+  doc.moveDown(0.4)
+  for (const p of pages) {
+    doc.font('bold').fontSize(10.5).fillColor(BRAND).text(p.title, { width })
+    doc.font('regular').fontSize(9.5).fillColor(INK).text(p.summary, { width, lineGap: 1.5 })
+    doc.moveDown(0.6)
+  }
+
+  doc.moveDown(0.4)
+  const boxTop = doc.y
+  doc.font('bold').fontSize(10).fillColor('#7a0c0c').text(t('brochure.never'), 50, boxTop + 8, { width: width - 20 })
+  doc.rect(40, boxTop, width, doc.y - boxTop + 8).lineWidth(1.5).stroke('#7a0c0c')
+  doc.y += 18
+
+  doc.font('bold').fontSize(13).fillColor(INK).text(t('brochure.help'), 40)
+  doc.moveDown(0.3)
+  for (const id of PRINTED_CHANNELS) {
+    const ch = library.helpChannels.find((c) => c.id === id)
+    if (!ch) continue
+    const contacts = ch.contacts.map((k) => (k.kind === 'whatsapp' ? `WhatsApp ${k.value}` : k.value.replace(/^https?:\/\//, ''))).join(' · ')
+    doc.font('bold').fontSize(10).fillColor(BRAND).text(`${ch.name}: ${contacts}`, { width })
+    doc.font('regular').fontSize(8.5).fillColor(MUTED).text(ch.handles[locale], { width, lineGap: 1 })
+    doc.moveDown(0.4)
+  }
+
+  const reviewed = pages.map((p) => p.reviewed).filter(Boolean).sort().at(-1)
+  doc.moveDown(0.6)
+  doc.font('regular').fontSize(8.5).fillColor(MUTED)
+  doc.text(t('brochure.readMore', { url: `${publicUrl}${audienceUrl(locale, audience)}` }), { width })
+  if (reviewed) doc.text(t('brochure.reviewed', { date: formatDate(locale, reviewed) }), { width })
+  doc.end()
+  return done
+}
