@@ -81,7 +81,7 @@ export function libraryRoutes(routes: RouteTable, deps: Deps, library: Library =
     .update(JSON.stringify(library.helpChannels))
     .digest('hex')
     .slice(0, 12)
-  const staticUrls = ['app.css', 'quick-exit.js', 'library.js'].map(assetUrl)
+  const staticUrls = ['app.css', 'quick-exit.js', 'library.js', 'icon.svg'].map(assetUrl)
   const serviceWorker = bundleBrowserScript(path.join(BROWSER_DIR, 'sw.ts'), {
     __JAGA_VERSION__: JSON.stringify(release),
     __JAGA_PRECACHE__: JSON.stringify([...staticUrls, libraryHome('id'), libraryHome('en')]),
@@ -178,7 +178,8 @@ export function libraryRoutes(routes: RouteTable, deps: Deps, library: Library =
       const t = c.get('t')
       const q = (c.req.query('q') ?? '').slice(0, 100).trim()
       const body = <SearchPage t={t} locale={locale} q={q} results={library.search(locale, q)} />
-      c.header('X-Robots-Tag', 'noindex')
+      // Result pages stay out of search engines; the empty search page itself may be indexed.
+      if (q) c.header('X-Robots-Tag', 'noindex')
       return renderPage(c, { title: t('library.search'), body, alternate: `${searchUrl(other(locale))}?q=${encodeURIComponent(q)}` })
     })
 

@@ -45,6 +45,7 @@ export function Layout(props: LayoutProps) {
           <title>{`${title} · ${t('app.name')}`}</title>
           <meta name="description" content={t('app.tagline')} />
           <link rel="stylesheet" href={assetUrl('app.css')} />
+          <link rel="icon" type="image/svg+xml" href={assetUrl('icon.svg')} />
           <script src={assetUrl('quick-exit.js')} defer></script>
           {(props.scripts ?? []).map((src) => (
             <script src={src} defer></script>
