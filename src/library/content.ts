@@ -119,7 +119,13 @@ export function loadLibrary(dir = CONTENT_DIR): Library {
     const folder = path.join(dir, locale)
     for (const file of fs.readdirSync(folder).filter((f) => f.endsWith('.md'))) {
       const raw = fs.readFileSync(path.join(folder, file), 'utf8')
-      const { data, content } = matter(raw)
+      let parsedFile: matter.GrayMatterFile<string>
+      try {
+        parsedFile = matter(raw)
+      } catch (e) {
+        throw new ContentError(`content/${locale}/${file}: the frontmatter is not valid YAML (${(e as Error).message.split('\n')[0]})`)
+      }
+      const { data, content } = parsedFile
       // gray-matter's YAML turns dates into Date objects; the schema wants ISO strings.
       if (data.reviewed instanceof Date) data.reviewed = data.reviewed.toISOString().slice(0, 10)
       const parsed = frontmatterSchema.safeParse(data)

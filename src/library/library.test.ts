@@ -19,7 +19,7 @@ describe('the shipped library content', () => {
     const keys = (l: 'id' | 'en') => library.pages(l).map((p) => p.key).sort()
     expect(keys('id')).toEqual(keys('en'))
     expect(new Set(keys('id')).size).toBe(keys('id').length)
-    expect(keys('id').length).toBeGreaterThanOrEqual(16)
+    expect(keys('id').length).toBeGreaterThanOrEqual(23)
   })
 
   it('gives each pair the same audiences, topics and fact status', () => {
@@ -131,6 +131,10 @@ describe('loading content', () => {
   it('refuses a factual page without sources or review date, naming the file', () => {
     expect(() => loadLibrary(contentWith(page('factual: true')))).toThrow(ContentError)
     expect(() => loadLibrary(contentWith(page('factual: true')))).toThrow(/content\/id\/a\.md: .*sources and a reviewed date/s)
+  })
+
+  it('names the file whose frontmatter is not valid YAML', () => {
+    expect(() => loadLibrary(contentWith('---\nkey: a\ntitle: one: two: three\n---\nx'))).toThrow(/content\/id\/a\.md: the frontmatter is not valid YAML/)
   })
 
   it('escapes raw HTML and refuses javascript: links in Markdown', () => {
