@@ -129,6 +129,42 @@ describe('first journeys, on a phone', () => {
     await context.close()
   })
 
+  it('lets a coordinator propose a library edit that an admin reviews and publishes', async () => {
+    const admin = await (await phoneContext(browser, 'en-GB')).newPage()
+    await admin.goto(server.url + '/login')
+    await admin.fill('#f-email', ADMIN.email)
+    await admin.fill('#f-password', ADMIN.password)
+    await admin.click('main button[type=submit]')
+    await admin.waitForURL('**/areas')
+
+    // Rina, the coordinator invited in the first journey, proposes the edit.
+    const coordinator = await (await phoneContext(browser, 'en-GB')).newPage()
+    await coordinator.goto(server.url + '/login')
+    await coordinator.fill('#f-email', 'rina@jaga.test')
+    await coordinator.fill('#f-password', 'kopi pagi di amplas')
+    await coordinator.click('main button[type=submit]')
+    await coordinator.waitForURL('**/areas')
+    await coordinator.click('nav >> text=Manage library')
+    await look(coordinator, 'library-edit-home-en')
+    await coordinator.click('text=Online friends, gifts and secrets (for children aged 10–12)')
+    await look(coordinator, 'library-edit-history-en')
+    await coordinator.click('main >> text=Edit')
+    const source = await coordinator.inputValue('#f-source')
+    await coordinator.fill('#f-source', source.replace('## Settings that help', '## Settings that help\n\n- Ask a grown-up to check your settings with you.'))
+    await look(coordinator, 'library-edit-form-en')
+    await coordinator.click('text=Save and send for review')
+    await expect(coordinator.textContent('main')).resolves.toContain('In review')
+    await look(coordinator, 'library-edit-revision-en')
+
+    await admin.goto(server.url + '/admin/library')
+    await admin.click('main ul >> text=en/online-friends-and-secrets')
+    await admin.click('button:has-text("Publish")')
+    await expect(admin.textContent('main')).resolves.toContain('Published. Readers now see this version.')
+    await look(admin, 'library-edit-published-en')
+    await admin.goto(server.url + '/en/library/online-friends-and-secrets')
+    await expect(admin.textContent('main')).resolves.toContain('Ask a grown-up to check your settings with you.')
+  })
+
   it('leaves for a neutral site on quick exit, and Back does not return to Jaga', async () => {
     const context = await phoneContext(browser, 'id-ID')
     const page = await context.newPage()

@@ -11,7 +11,8 @@ import { signInRoutes } from './accounts/sign-in-routes.tsx'
 import { userRoutes } from './accounts/user-routes.tsx'
 import { areaApiDoc, areaApiRoutes } from './areas/api-routes.ts'
 import { areaRoutes } from './areas/routes.tsx'
-import { loadLibrary, type Library } from './library/content.ts'
+import { LibraryStore } from './library/library-store.ts'
+import { libraryEditingRoutes } from './library/editing-routes.tsx'
 import { libraryRoutes } from './library/routes.tsx'
 import { catalogue } from './messages.ts'
 import { renderProblem } from './problem-page.tsx'
@@ -26,8 +27,8 @@ export interface JagaApp {
   app: Hono<AppEnv>
   /** Every route with the access it requires, for the authorization test and the docs. */
   routes: RouteTable
-  /** The public library, read from content/ at start-up. */
-  library: Library
+  /** The public library: shipped content with published web edits; call reload() once at start. */
+  library: LibraryStore
 }
 
 export function createApp(deps: Deps): JagaApp {
@@ -62,8 +63,9 @@ export function createApp(deps: Deps): JagaApp {
   )
   app.get('/api/v1/openapi.json', (c) => c.json(openapi))
 
-  const library = loadLibrary()
+  const library = new LibraryStore(deps.db)
   libraryRoutes(routes, deps, library)
+  libraryEditingRoutes(routes, deps, library)
   signInRoutes(routes, deps)
   userRoutes(routes, deps)
   auditRoutes(routes, deps)

@@ -1,7 +1,8 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { AccountTables } from './accounts/account-tables.ts'
 import type { AreaTables } from './areas/area-tables.ts'
+import type { LibraryTables } from './library/library-tables.ts'
 
 /** The whole schema, composed from the tables each slice owns. */
-export interface Database extends AccountTables, AreaTables {}
+export interface Database extends AccountTables, AreaTables, LibraryTables {}
 export type Db = Kysely<Database> | Transaction<Database>

@@ -23,8 +23,12 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const store = await openMigratedStore(config)
   log.info('database ready', { dialect: store.dialect, location: store.location, migrationsApplied: store.applied })
   const { app, library } = createApp({ db: store.db, log, config, dialect: store.dialect })
-  const cache = new PublicPageCache({ paths: ['/', '/robots.txt', '/sitemap.xml', ...listPublicPaths(library, AUDIENCES, TOPICS)], localeCookie: LOCALE_COOKIE, bypassCookie: SESSION_COOKIE, log })
+  await library.reload()
+  const cache = new PublicPageCache({ paths: ['/', '/robots.txt', '/sitemap.xml', ...listPublicPaths(library.current, AUDIENCES, TOPICS)], localeCookie: LOCALE_COOKIE, bypassCookie: SESSION_COOKIE, log })
   await cache.warm(app.fetch)
+  // A published web edit changes public pages: answer them anew from memory.
+  library.onChange(() => cache.warm(app.fetch))
+  library.startPolling(30_000, (e) => log.error('library reload failed', { err: e }))
   const appListener = getRequestListener(app.fetch)
   const server: ServerType = http.createServer((req, res) => {
     if (!cache.tryServe(req, res)) void appListener(req, res)
@@ -43,6 +47,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       // Keep-alive sockets with no request in flight would hold close() open.
       if ('closeIdleConnections' in server) server.closeIdleConnections()
     }).then(async () => {
+      library.stopPolling()
       await store.db.destroy()
       log.info('stopped')
     }))

@@ -62,6 +62,7 @@ export function useTestApp(): TestApp {
     testDb = await freshDatabase()
     const config = { ...loadConfig({}), logLevel: 'silent' as const }
     const jaga = createApp({ db: testDb.db, log: createLogger('silent'), config, dialect })
+    await jaga.library.reload()
     Object.assign(ctx, jaga, { db: testDb.db, request: jaga.app.request.bind(jaga.app) })
   })
   afterAll(async () => {

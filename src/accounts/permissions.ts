@@ -2,7 +2,7 @@ export const ROLES = ['admin', 'coordinator', 'facilitator', 'partner'] as const
 export type Role = (typeof ROLES)[number]
 
 /** Every permission Jaga checks, as noun.verb. A route names exactly one, or is public or for any signed-in user. */
-export const PERMISSIONS = ['area.view', 'area.edit', 'user.view', 'user.manage', 'audit.view'] as const
+export const PERMISSIONS = ['area.view', 'area.edit', 'user.view', 'user.manage', 'audit.view', 'library.edit', 'library.publish'] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
 export type Access = Permission | 'public' | 'signed-in'
@@ -10,7 +10,8 @@ export type Access = Permission | 'public' | 'signed-in'
 // The one table of who may do what. Partners read aggregates only; admins hold every permission.
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  coordinator: ['area.view'],
+  // Coordinators write and propose library edits; publishing needs an admin, and never the author.
+  coordinator: ['area.view', 'library.edit'],
   facilitator: ['area.view'],
   partner: ['area.view'],
 }

@@ -112,33 +112,51 @@ export class Library {
 
 export class ContentError extends Error {}
 
-/** Reads and checks every page under content/<locale>/ and the help directory; any mistake stops start-up. */
-export function loadLibrary(dir = CONTENT_DIR): Library {
-  const pages: LibraryPage[] = []
+/** Parses and checks one page's Markdown source; `file` names it in error messages. */
+export function parsePage(locale: Locale, slug: string, raw: string, file = `content/${locale}/${slug}.md`): LibraryPage {
+  let parsedFile: matter.GrayMatterFile<string>
+  try {
+    // gray-matter caches by input text; a fresh object keeps edited and shipped sources apart.
+    parsedFile = matter(raw, {})
+  } catch (e) {
+    throw new ContentError(`${file}: the frontmatter is not valid YAML (${(e as Error).message.split('\n')[0]})`)
+  }
+  const { data, content } = parsedFile
+  // gray-matter's YAML turns dates into Date objects; the schema wants ISO strings.
+  if (data.reviewed instanceof Date) data.reviewed = data.reviewed.toISOString().slice(0, 10)
+  const parsed = frontmatterSchema.safeParse(data)
+  if (!parsed.success) throw new ContentError(`${file}: ${z.prettifyError(parsed.error)}`)
+  return {
+    ...parsed.data,
+    locale,
+    slug,
+    html: md.render(content),
+    words: { title: normalise(parsed.data.title), summary: normalise(parsed.data.summary), body: normalise(content) },
+  }
+}
+
+/** The shipped Markdown of every page, keyed `locale/slug`. */
+export function readShippedSources(dir = CONTENT_DIR): Map<string, string> {
+  const sources = new Map<string, string>()
   for (const locale of LOCALES) {
     const folder = path.join(dir, locale)
     for (const file of fs.readdirSync(folder).filter((f) => f.endsWith('.md'))) {
-      const raw = fs.readFileSync(path.join(folder, file), 'utf8')
-      let parsedFile: matter.GrayMatterFile<string>
-      try {
-        parsedFile = matter(raw)
-      } catch (e) {
-        throw new ContentError(`content/${locale}/${file}: the frontmatter is not valid YAML (${(e as Error).message.split('\n')[0]})`)
-      }
-      const { data, content } = parsedFile
-      // gray-matter's YAML turns dates into Date objects; the schema wants ISO strings.
-      if (data.reviewed instanceof Date) data.reviewed = data.reviewed.toISOString().slice(0, 10)
-      const parsed = frontmatterSchema.safeParse(data)
-      if (!parsed.success) throw new ContentError(`content/${locale}/${file}: ${z.prettifyError(parsed.error)}`)
-      const slug = file.replace(/\.md$/, '')
-      pages.push({
-        ...parsed.data,
-        locale,
-        slug,
-        html: md.render(content),
-        words: { title: normalise(parsed.data.title), summary: normalise(parsed.data.summary), body: normalise(content) },
-      })
+      sources.set(`${locale}/${file.replace(/\.md$/, '')}`, fs.readFileSync(path.join(folder, file), 'utf8'))
     }
+  }
+  return sources
+}
+
+/**
+ * Reads and checks every page under content/<locale>/, the help directory and the quizzes; any
+ * mistake stops start-up. `overrides` (keyed `locale/slug`) replace shipped sources: published edits.
+ */
+export function loadLibrary(dir = CONTENT_DIR, overrides: Map<string, string> = new Map()): Library {
+  const pages: LibraryPage[] = []
+  for (const [id, shipped] of readShippedSources(dir)) {
+    const [locale, slug] = id.split('/') as [Locale, string]
+    const edited = overrides.get(id)
+    pages.push(parsePage(locale, slug, edited ?? shipped, edited ? `published edit of ${id}` : undefined))
   }
   const channels = z.array(helpChannelSchema).safeParse(JSON.parse(fs.readFileSync(path.join(dir, 'help-channels.json'), 'utf8')))
   if (!channels.success) throw new ContentError(`content/help-channels.json: ${z.prettifyError(channels.error)}`)

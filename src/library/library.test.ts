@@ -103,7 +103,7 @@ describe('brochures', () => {
     fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()))
     // pdftotext (Debian poppler-utils) reads the PDF as a person's viewer would.
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
-    for (const p of jaga.library.forAudience('en', 'teachers')) expect(text).toContain(p.title.slice(0, 30))
+    for (const p of jaga.library.current.forAudience('en', 'teachers')) expect(text).toContain(p.title.slice(0, 30))
     expect(text).toContain('SAPA 129')
     expect(text).toContain('WhatsApp 08111-129-129')
     expect(text).toContain('Never keep, screenshot or forward a sexual photo or video of a child')
@@ -152,7 +152,7 @@ describe('library pages', () => {
     expect(res.status).toBe(200)
     const html = await res.text()
     expect(html).toContain('<html lang="id">')
-    for (const p of jaga.library.pages('id')) expect(html).toContain(`href="${pageUrl('id', p.slug)}"`)
+    for (const p of jaga.library.current.pages('id')) expect(html).toContain(`href="${pageUrl('id', p.slug)}"`)
   })
 
   it('shows an article with its sources, review date, canonical link, hreflang alternates and Open Graph tags', async () => {
@@ -195,7 +195,7 @@ describe('library pages', () => {
 
   it('publishes a sitemap with both languages of every page and a robots.txt pointing to it', async () => {
     const xml = await (await get('/sitemap.xml')).text()
-    for (const p of jaga.library.pages('en')) expect(xml).toContain(`<loc>http://localhost:3000${pageUrl('en', p.slug)}</loc>`)
+    for (const p of jaga.library.current.pages('en')) expect(xml).toContain(`<loc>http://localhost:3000${pageUrl('en', p.slug)}</loc>`)
     expect(xml).toContain('<xhtml:link rel="alternate" hreflang="id" href="http://localhost:3000/id/pustaka/cara-melapor"/>')
     const robots = await (await get('/robots.txt')).text()
     expect(robots).toContain('Sitemap: http://localhost:3000/sitemap.xml')

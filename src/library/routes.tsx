@@ -6,7 +6,8 @@ import { Problem } from '../platform/http/problems.ts'
 import { LOCALES, type Locale } from '../platform/i18n/i18n.ts'
 import type { T } from '../messages.ts'
 import { AUDIENCES, TOPICS, type Audience, type Topic } from './content-schema.ts'
-import { loadLibrary, type Library } from './content.ts'
+import type { Library } from './content.ts'
+import type { LibraryStore } from './library-store.ts'
 import { audienceUrl, brochureUrl, helpUrl, libraryHome, pageUrl, quizUrl, quizzesUrl, searchIndexUrl, SECTIONS, searchUrl, topicUrl } from './library-urls.ts'
 import { ArticlePage, HelpDirectory, LibraryIndex, ListingPage, SearchPage } from './views/library.tsx'
 import { QuizList, QuizPage } from './views/quiz.tsx'
@@ -68,27 +69,36 @@ function HomePage({ t, signedIn, locale }: { t: T; signedIn: boolean; locale: Lo
 
 const BROWSER_DIR = path.resolve(import.meta.dirname, 'browser')
 
-export function libraryRoutes(routes: RouteTable, deps: Deps, library: Library = loadLibrary()): void {
+export function libraryRoutes(routes: RouteTable, deps: Deps, store: LibraryStore): void {
   const base = deps.config.publicUrl
   registerAsset('library.js', bundleBrowserScript(path.join(BROWSER_DIR, 'library.ts')))
-
-  // One release version over every static file and every page: a change to any of them gives the
-  // service worker a new cache.
-  const release = crypto
-    .createHash('sha256')
-    .update(assetVersions().join('\n'))
-    .update(LOCALES.flatMap((l) => library.pages(l).map((p) => p.html)).join('\n'))
-    .update(JSON.stringify(library.helpChannels))
-    .digest('hex')
-    .slice(0, 12)
   const staticUrls = ['app.css', 'quick-exit.js', 'library.js', 'icon.svg'].map(assetUrl)
-  const serviceWorker = bundleBrowserScript(path.join(BROWSER_DIR, 'sw.ts'), {
-    __JAGA_VERSION__: JSON.stringify(release),
-    __JAGA_PRECACHE__: JSON.stringify([...staticUrls, libraryHome('id'), libraryHome('en')]),
-    __JAGA_PUBLIC_PREFIXES__: JSON.stringify([libraryHome('id'), libraryHome('en'), '/static']),
+
+  // What depends on the library's text is rebuilt when a web edit is published: the service
+  // worker's release version (one over every static file and page, so a change gives it a new
+  // cache) and the brochures made so far.
+  const build = (library: Library) => {
+    const release = crypto
+      .createHash('sha256')
+      .update(assetVersions().join('\n'))
+      .update(LOCALES.flatMap((l) => store.current.pages(l).map((p) => p.html)).join('\n'))
+      .update(JSON.stringify(store.current.helpChannels))
+      .digest('hex')
+      .slice(0, 12)
+    const serviceWorker = bundleBrowserScript(path.join(BROWSER_DIR, 'sw.ts'), {
+      __JAGA_VERSION__: JSON.stringify(release),
+      __JAGA_PRECACHE__: JSON.stringify([...staticUrls, libraryHome('id'), libraryHome('en')]),
+      __JAGA_PUBLIC_PREFIXES__: JSON.stringify([libraryHome('id'), libraryHome('en'), '/static']),
+    })
+    return { serviceWorker, brochures: new Map<string, Promise<Buffer>>() }
+  }
+  let built = build(store.current)
+  store.onChange(() => {
+    built = build(store.current)
   })
+
   routes.get('/sw.js', 'public', (c) =>
-    c.body(serviceWorker, 200, { 'Content-Type': 'text/javascript; charset=UTF-8', 'Cache-Control': 'no-cache' }),
+    c.body(built.serviceWorker, 200, { 'Content-Type': 'text/javascript; charset=UTF-8', 'Cache-Control': 'no-cache' }),
   )
 
   // Library pages are the same for every anonymous reader: let browsers and proxies keep them a while.
@@ -121,11 +131,11 @@ export function libraryRoutes(routes: RouteTable, deps: Deps, library: Library =
         searchUrl(locale),
         searchIndexUrl(locale),
         ...AUDIENCES.map((a) => audienceUrl(locale, a)),
-        ...TOPICS.filter((tp) => library.forTopic(locale, tp).length).map((tp) => topicUrl(locale, tp)),
-        ...library.pages(locale).map((p) => pageUrl(locale, p.slug)),
+        ...TOPICS.filter((tp) => store.current.forTopic(locale, tp).length).map((tp) => topicUrl(locale, tp)),
+        ...store.current.pages(locale).map((p) => pageUrl(locale, p.slug)),
         quizzesUrl(locale),
-        ...library.quizzes.map((q) => quizUrl(locale, q.key)),
-        ...AUDIENCES.filter((a) => library.forAudience(locale, a).length).map((a) => brochureUrl(locale, a)),
+        ...store.current.quizzes.map((q) => quizUrl(locale, q.key)),
+        ...AUDIENCES.filter((a) => store.current.forAudience(locale, a).length).map((a) => brochureUrl(locale, a)),
         ...staticUrls,
       ]
       return c.json(urls)
@@ -133,32 +143,31 @@ export function libraryRoutes(routes: RouteTable, deps: Deps, library: Library =
 
     routes.get(`${s.base}/search-index.json`, 'public', (c) => {
       publicCache(c)
-      return c.json(library.pages(locale).map((p) => ({ u: pageUrl(locale, p.slug), t: p.title, s: p.summary, w: [...new Set(p.words.body)].join(' ') })))
+      return c.json(store.current.pages(locale).map((p) => ({ u: pageUrl(locale, p.slug), t: p.title, s: p.summary, w: [...new Set(p.words.body)].join(' ') })))
     })
 
     routes.get(s.base, 'public', (c) => {
       publicCache(c)
       const t = c.get('t')
       const urls = both(libraryHome)
-      const body = <LibraryIndex t={t} locale={locale} library={library} />
+      const body = <LibraryIndex t={t} locale={locale} library={store.current} />
       return renderPage(c, { title: t('library.title'), body, alternate: urls[other(locale)], head: <SeoHead base={base} urls={urls} locale={locale} title={t('library.heading')} description={t('library.lead')} /> })
     })
 
     routes.get(`${s.base}/${s.audience}/:audience`, 'public', (c) => {
       const audience = c.req.param('audience') as Audience
       if (!AUDIENCES.includes(audience)) throw new Problem('not-found')
-      return listing(c, c.get('t')(`audience.${audience}`), library.forAudience(locale, audience), both((l) => audienceUrl(l, audience)), brochureUrl(locale, audience))
+      return listing(c, c.get('t')(`audience.${audience}`), store.current.forAudience(locale, audience), both((l) => audienceUrl(l, audience)), brochureUrl(locale, audience))
     })
 
     // Brochures are made once per audience and language, then kept: the content does not change while running.
-    const brochures = new Map<string, Promise<Buffer>>()
     routes.get(`${s.base}/${s.brochure}/:file`, 'public', async (c) => {
       const audience = (c.req.param('file') ?? '').replace(/\.pdf$/, '') as Audience
       if (!AUDIENCES.includes(audience) || !c.req.param('file')?.endsWith('.pdf')) throw new Problem('not-found')
-      let pdf = brochures.get(audience)
+      let pdf = built.brochures.get(`${locale}/${audience}`)
       if (!pdf) {
-        pdf = renderBrochure(library, locale, audience, c.get('t'), base)
-        brochures.set(audience, pdf)
+        pdf = renderBrochure(store.current, locale, audience, c.get('t'), base)
+        built.brochures.set(`${locale}/${audience}`, pdf)
       }
       const bytes = new Uint8Array(await pdf) as Uint8Array<ArrayBuffer>
       return c.body(bytes, 200, {
@@ -171,13 +180,13 @@ export function libraryRoutes(routes: RouteTable, deps: Deps, library: Library =
     routes.get(`${s.base}/${s.topic}/:topic`, 'public', (c) => {
       const topic = c.req.param('topic') as Topic
       if (!TOPICS.includes(topic)) throw new Problem('not-found')
-      return listing(c, c.get('t')(`topic.${topic}`), library.forTopic(locale, topic), both((l) => topicUrl(l, topic)))
+      return listing(c, c.get('t')(`topic.${topic}`), store.current.forTopic(locale, topic), both((l) => topicUrl(l, topic)))
     })
 
     routes.get(`${s.base}/${s.search}`, 'public', (c) => {
       const t = c.get('t')
       const q = (c.req.query('q') ?? '').slice(0, 100).trim()
-      const body = <SearchPage t={t} locale={locale} q={q} results={library.search(locale, q)} />
+      const body = <SearchPage t={t} locale={locale} q={q} results={store.current.search(locale, q)} />
       // Result pages stay out of search engines; the empty search page itself may be indexed.
       if (q) c.header('X-Robots-Tag', 'noindex')
       return renderPage(c, { title: t('library.search'), body, alternate: `${searchUrl(other(locale))}?q=${encodeURIComponent(q)}` })
@@ -187,11 +196,11 @@ export function libraryRoutes(routes: RouteTable, deps: Deps, library: Library =
       publicCache(c)
       const t = c.get('t')
       const urls = both(quizzesUrl)
-      return renderPage(c, { title: t('quiz.title'), body: <QuizList t={t} locale={locale} quizzes={library.quizzes} />, alternate: urls[other(locale)], head: <SeoHead base={base} urls={urls} locale={locale} title={t('quiz.title')} description={t('quiz.lead')} /> })
+      return renderPage(c, { title: t('quiz.title'), body: <QuizList t={t} locale={locale} quizzes={store.current.quizzes} />, alternate: urls[other(locale)], head: <SeoHead base={base} urls={urls} locale={locale} title={t('quiz.title')} description={t('quiz.lead')} /> })
     })
 
     routes.get(`${s.base}/${s.quiz}/:key`, 'public', (c) => {
-      const quiz = library.findQuiz(c.req.param('key') ?? '')
+      const quiz = store.current.findQuiz(c.req.param('key') ?? '')
       if (!quiz) throw new Problem('not-found')
       const query = c.req.query()
       const answers = Object.fromEntries(quiz.questions.filter((q) => q.options.some((o) => o.id === query[q.id])).map((q) => [q.id, query[q.id]!]))
@@ -200,7 +209,7 @@ export function libraryRoutes(routes: RouteTable, deps: Deps, library: Library =
       c.header('Cache-Control', checked ? 'private, no-store' : 'public, max-age=300')
       if (checked) c.header('X-Robots-Tag', 'noindex')
       const urls = both((l) => quizUrl(l, quiz.key))
-      const body = <QuizPage t={c.get('t')} locale={locale} quiz={quiz} answers={answers} checked={checked} library={library} />
+      const body = <QuizPage t={c.get('t')} locale={locale} quiz={quiz} answers={answers} checked={checked} library={store.current} />
       return renderPage(c, { title: quiz.title[locale], body, alternate: urls[other(locale)], head: <SeoHead base={base} urls={urls} locale={locale} title={quiz.title[locale]} description={quiz.intro[locale]} /> })
     })
 
@@ -212,20 +221,20 @@ export function libraryRoutes(routes: RouteTable, deps: Deps, library: Library =
         <>
           <h1>{t('help.title')}</h1>
           <p class="lead">{t('help.lead')}</p>
-          <HelpDirectory t={t} locale={locale} channels={library.helpChannels} />
+          <HelpDirectory t={t} locale={locale} channels={store.current.helpChannels} />
         </>
       )
       return renderPage(c, { title: t('help.title'), body, alternate: urls[other(locale)], head: <SeoHead base={base} urls={urls} locale={locale} title={t('help.title')} description={t('help.lead')} /> })
     })
 
     routes.get(`${s.base}/:slug`, 'public', (c) => {
-      const page = library.find(locale, c.req.param('slug') ?? '')
+      const page = store.current.find(locale, c.req.param('slug') ?? '')
       if (!page) throw new Problem('not-found')
       publicCache(c)
       const t = c.get('t')
-      const twin = library.counterpart(page, other(locale))!
+      const twin = store.current.counterpart(page, other(locale))!
       const urls = { [locale]: pageUrl(locale, page.slug), [other(locale)]: pageUrl(twin.locale, twin.slug) } as Record<Locale, string>
-      const body = <ArticlePage t={t} page={page} library={library} />
+      const body = <ArticlePage t={t} page={page} library={store.current} />
       return renderPage(c, { title: page.title, body, alternate: urls[other(locale)], head: <SeoHead base={base} urls={urls} locale={locale} title={page.title} description={page.summary} type="article" /> })
     })
   }
@@ -236,7 +245,7 @@ export function libraryRoutes(routes: RouteTable, deps: Deps, library: Library =
         (l) =>
           `<url><loc>${base}${urls[l]}</loc>${LOCALES.map((a) => `<xhtml:link rel="alternate" hreflang="${a}" href="${base}${urls[a]}"/>`).join('')}</url>`,
       ).join('')
-    const pages = library.pages('id').map((p) => entry({ id: pageUrl('id', p.slug), en: pageUrl('en', library.counterpart(p, 'en')!.slug) }))
+    const pages = store.current.pages('id').map((p) => entry({ id: pageUrl('id', p.slug), en: pageUrl('en', store.current.counterpart(p, 'en')!.slug) }))
     const xml = [
       '<?xml version="1.0" encoding="UTF-8"?>',
       '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
@@ -244,7 +253,7 @@ export function libraryRoutes(routes: RouteTable, deps: Deps, library: Library =
       entry(both(libraryHome)),
       entry(both(helpUrl)),
       ...AUDIENCES.map((a) => entry(both((l) => audienceUrl(l, a)))),
-      ...TOPICS.filter((tp) => library.forTopic('id', tp).length).map((tp) => entry(both((l) => topicUrl(l, tp)))),
+      ...TOPICS.filter((tp) => store.current.forTopic('id', tp).length).map((tp) => entry(both((l) => topicUrl(l, tp)))),
       ...pages,
       '</urlset>',
     ].join('\n')

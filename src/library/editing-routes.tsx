@@ -1,0 +1,120 @@
+import type { Context } from 'hono'
+import type { AppEnv, Deps } from '../app-env.ts'
+import { can } from '../accounts/permissions.ts'
+import type { RouteTable } from '../accounts/route-table.ts'
+import { actorOf } from '../accounts/user-routes.tsx'
+import { formStrings, type FieldErrors } from '../platform/http/forms.ts'
+import { Problem } from '../platform/http/problems.ts'
+import { isLocale, LOCALES, type Locale } from '../platform/i18n/i18n.ts'
+import { renderPage } from '../page.tsx'
+import type { LibraryStore } from './library-store.ts'
+import { listRevisionsByStatus, listRevisionsOfPage } from './revision-queries.ts'
+import { getRevision, publishRevision, rejectRevision, saveRevision, submitRevision } from './revisions.ts'
+import { EditForm, EditingHome, PageHistory, RevisionView } from './views/editing.tsx'
+
+/** The library editing workflow: draft → in review → published (by someone else) or rejected. */
+export function libraryEditingRoutes(routes: RouteTable, deps: Deps, store: LibraryStore): void {
+  const { db } = deps
+
+  const pageOf = (c: Context<AppEnv>) => {
+    const locale = c.req.param('locale')
+    const page = isLocale(locale) ? store.current.find(locale, c.req.param('slug') ?? '') : undefined
+    if (!page) throw new Problem('not-found')
+    return page
+  }
+
+  routes.get('/admin/library', 'library.edit', async (c) => {
+    const t = c.get('t')
+    const pages = LOCALES.flatMap((l) => store.current.pages(l))
+    const body = <EditingHome t={t} locale={c.get('locale')} pages={pages} edited={(l, s) => store.isEdited(l, s)} waiting={await listRevisionsByStatus(db, 'in_review')} />
+    return renderPage(c, { title: t('libraryEdit.title'), body })
+  })
+
+  // Registered before /admin/library/:locale/:slug, which would otherwise take "revisions" for a language.
+  const showRevision = async (c: Context<AppEnv>, o: { problem?: Problem; notice?: string } = {}) => {
+    const t = c.get('t')
+    const user = c.get('user')!
+    const revision = await getRevision(db, c.req.param('id') ?? '')
+    const current = store.currentSource(revision.locale, revision.slug) ?? ''
+    const body = (
+      <RevisionView
+        t={t}
+        locale={c.get('locale')}
+        csrf={c.get('csrf')()}
+        revision={revision}
+        current={revision.status === 'published' && store.isEdited(revision.locale, revision.slug) && current === revision.source ? (store.shippedSource(revision.locale, revision.slug) ?? '') : current}
+        shippedChanged={revision.shippedHash !== store.shippedHash(revision.locale, revision.slug)}
+        canSubmit={revision.status === 'draft'}
+        canDecide={revision.status === 'in_review' && can(user.role, 'library.publish') && revision.authorId !== user.id}
+        problem={o.problem ? t((o.problem.detailKey ?? `problem.${o.problem.code}.detail`) as never) : undefined}
+        notice={o.notice}
+      />
+    )
+    return renderPage(c, { title: `${revision.locale}/${revision.slug}`, body, status: o.problem ? 409 : 200 })
+  }
+
+  routes.get('/admin/library/revisions/:id', 'library.edit', (c) => showRevision(c, { notice: c.req.query('published') ? c.get('t')('libraryEdit.published') : undefined }))
+
+  routes.post('/admin/library/revisions/:id/submit', 'library.edit', async (c) => {
+    const id = c.req.param('id') ?? ''
+    try {
+      await submitRevision(db, actorOf(c), id)
+    } catch (e) {
+      if (e instanceof Problem && e.code === 'conflict') return showRevision(c, { problem: e })
+      throw e
+    }
+    return c.redirect(`/admin/library/revisions/${id}`, 303)
+  })
+
+  routes.post('/admin/library/revisions/:id/decide', 'library.publish', async (c) => {
+    const id = c.req.param('id') ?? ''
+    const form = formStrings(await c.req.parseBody())
+    try {
+      if (form.decision === 'publish') await publishRevision(db, store, actorOf(c), id, form.reviewNote ?? '')
+      else if (form.decision === 'reject') await rejectRevision(db, actorOf(c), id, form.reviewNote ?? '')
+      else throw new Problem('bad-request')
+    } catch (e) {
+      if (e instanceof Problem && e.code === 'conflict') return showRevision(c, { problem: e })
+      throw e
+    }
+    return c.redirect(`/admin/library/revisions/${id}${form.decision === 'publish' ? '?published=1' : ''}`, 303)
+  })
+
+  routes.get('/admin/library/:locale/:slug', 'library.edit', async (c) => {
+    const page = pageOf(c)
+    const body = <PageHistory t={c.get('t')} locale={c.get('locale')} page={page} revisions={await listRevisionsOfPage(db, page.locale, page.slug)} />
+    return renderPage(c, { title: page.title, body })
+  })
+
+  const showEdit = (c: Context<AppEnv>, source: string, note = '', errors: FieldErrors = {}) => {
+    const t = c.get('t')
+    const page = pageOf(c)
+    const body = <EditForm t={t} csrf={c.get('csrf')()} page={page} source={source} note={note} errors={errors} />
+    return renderPage(c, { title: t('libraryEdit.editTitle', { title: page.title }), body, status: Object.keys(errors).length ? 422 : 200 })
+  }
+
+  routes.get('/admin/library/:locale/:slug/edit', 'library.edit', async (c) => {
+    const page = pageOf(c)
+    const from = c.req.query('from')
+    const revision = from ? await getRevision(db, from) : undefined
+    if (revision && (revision.locale !== page.locale || revision.slug !== page.slug)) throw new Problem('not-found')
+    return showEdit(c, revision?.source ?? store.currentSource(page.locale, page.slug) ?? '')
+  })
+
+  routes.post('/admin/library/:locale/:slug/edit', 'library.edit', async (c) => {
+    const page = pageOf(c)
+    const form = formStrings(await c.req.parseBody())
+    // Markdown keeps its own whitespace: read the source untrimmed.
+    const raw = (await c.req.parseBody())['source']
+    const source = typeof raw === 'string' ? raw : ''
+    try {
+      const revision = await saveRevision(db, store, actorOf(c), { locale: page.locale as Locale, slug: page.slug, source, note: form.note ?? '', submit: form.intent === 'submit' })
+      return c.redirect(`/admin/library/revisions/${revision.id}`, 303)
+    } catch (e) {
+      if (e instanceof Problem && e.code === 'validation') return showEdit(c, source, form.note ?? '', Object.fromEntries(e.errors.map((f) => [f.field, f])))
+      throw e
+    }
+  })
+
+
+}

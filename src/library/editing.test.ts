@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest'
+import { loginAs, textOf } from '../../test/agent.ts'
+import { useTestApp } from '../../test/harness.ts'
+import { LibraryStore } from './library-store.ts'
+
+const jaga = useTestApp()
+const PAGE = '/admin/library/id/kesepakatan-keluarga'
+
+async function currentSource(agent: Awaited<ReturnType<typeof loginAs>>['agent'], path = PAGE) {
+  const html = await (await agent.get(`${path}/edit`)).text()
+  const raw = /<textarea[^>]*>([\s\S]*?)<\/textarea>/.exec(html)![1]!
+  return raw.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+}
+
+describe('editing the library in the web UI', () => {
+  it('takes an edit from draft to review to published by another person, and readers see it at once', async () => {
+    const { agent: coordinator, user: author } = await loginAs(jaga, 'coordinator', 'en')
+    const { agent: admin, user: reviewer } = await loginAs(jaga, 'admin', 'en')
+    const source = await currentSource(coordinator)
+    expect(source).toContain('key: family-agreement')
+    const edited = source.replace('Ditandatangani:', 'Nomor UPTD PPA setempat: ________\n\nDitandatangani:')
+
+    const saved = await coordinator.post(`${PAGE}/edit`, { source: edited, note: 'Tambah baris UPTD PPA', intent: 'draft' })
+    expect(saved.status).toBe(303)
+    const revisionUrl = saved.headers.get('Location')!
+    expect(textOf(await (await coordinator.get(revisionUrl)).text())).toContain('Nomor UPTD PPA setempat')
+    expect((await coordinator.post(`${revisionUrl}/submit`)).status).toBe(303)
+
+    // Readers still see the old text while it waits.
+    expect(await (await jaga.request('http://localhost/id/pustaka/kesepakatan-keluarga')).text()).not.toContain('Nomor UPTD PPA setempat')
+    expect(textOf(await (await admin.get('/admin/library')).text())).toContain('id/kesepakatan-keluarga')
+
+    const published = await admin.post(`${revisionUrl}/decide`, { decision: 'publish', reviewNote: 'OK' })
+    expect(published.status).toBe(303)
+    expect(await (await jaga.request('http://localhost/id/pustaka/kesepakatan-keluarga')).text()).toContain('Nomor UPTD PPA setempat')
+
+    const history = textOf(await (await admin.get(PAGE)).text())
+    expect(history).toContain(`Version by ${author.email}`)
+    expect(history).toContain(`Reviewed by ${reviewer.email}`)
+    const audit = await jaga.db.selectFrom('auditEntries').select(['action', 'actorLabel']).where('subjectType', '=', 'library-revision').orderBy('at').execute()
+    expect(audit.map((a) => a.action)).toEqual(['library.draft', 'library.submit', 'library.publish'])
+
+    // A restart (or an upgrade shipping new Markdown) keeps the published edit.
+    const restarted = new LibraryStore(jaga.db)
+    await restarted.reload()
+    expect(restarted.current.find('id', 'kesepakatan-keluarga')!.html).toContain('Nomor UPTD PPA setempat')
+  })
+
+  it('never lets the author publish their own edit', async () => {
+    const { agent: admin } = await loginAs(jaga, 'admin', 'en')
+    const source = await currentSource(admin, '/admin/library/en/family-agreement')
+    const saved = await admin.post('/admin/library/en/family-agreement/edit', { source: source + '\nOne more line.\n', note: '', intent: 'submit' })
+    const revisionUrl = saved.headers.get('Location')!
+    const res = await admin.post(`${revisionUrl}/decide`, { decision: 'publish' })
+    expect(res.status).toBe(409)
+    expect(textOf(await res.text())).toContain('You wrote this version; someone else has to review and publish it.')
+    expect(await (await jaga.request('http://localhost/en/library/family-agreement')).text()).not.toContain('One more line.')
+  })
+
+  it('refuses text that would break the page, next to the field, and saves nothing', async () => {
+    const { agent } = await loginAs(jaga, 'coordinator', 'en')
+    const before = await jaga.db.selectFrom('libraryRevisions').select('id').execute()
+    const source = await currentSource(agent, '/admin/library/en/laws-that-protect-children')
+    const noSources = source.replace(/sources:[\s\S]*?reviewed: \d{4}-\d\d-\d\d\n/, '')
+    const bad = await agent.post('/admin/library/en/laws-that-protect-children/edit', { source: noSources, intent: 'draft' })
+    expect(bad.status).toBe(422)
+    expect(textOf(await bad.text())).toContain('This text cannot be saved yet: a factual page needs sources and a reviewed date')
+    const rekeyed = await agent.post('/admin/library/en/laws-that-protect-children/edit', { source: source.replace('key: law-overview', 'key: other'), intent: 'draft' })
+    expect(textOf(await rekeyed.text())).toContain('"key" must stay law-overview')
+    const same = await agent.post('/admin/library/en/laws-that-protect-children/edit', { source, intent: 'draft' })
+    expect(textOf(await same.text())).toContain('Nothing differs from the current text.')
+    expect(await jaga.db.selectFrom('libraryRevisions').select('id').execute()).toHaveLength(before.length)
+  })
+
+  it('lets a reviewer reject an edit, which readers never see', async () => {
+    const { agent: coordinator } = await loginAs(jaga, 'coordinator', 'en')
+    const { agent: admin } = await loginAs(jaga, 'admin', 'en')
+    const source = await currentSource(coordinator, '/admin/library/en/grooming-online')
+    const saved = await coordinator.post('/admin/library/en/grooming-online/edit', { source: source.replace('gradually', 'GRADUALLY'), intent: 'submit' })
+    const revisionUrl = saved.headers.get('Location')!
+    expect((await admin.post(`${revisionUrl}/decide`, { decision: 'reject', reviewNote: 'No shouting' })).status).toBe(303)
+    expect(textOf(await (await admin.get(revisionUrl)).text())).toContain('Rejected')
+    expect(await (await jaga.request('http://localhost/en/library/grooming-online')).text()).not.toContain('GRADUALLY')
+  })
+
+  it('keeps editing away from facilitators and partners', async () => {
+    for (const role of ['facilitator', 'partner'] as const) {
+      const { agent } = await loginAs(jaga, role)
+      expect((await agent.get('/admin/library')).status).toBe(403)
+    }
+  })
+})

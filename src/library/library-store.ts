@@ -1,0 +1,75 @@
+import crypto from 'node:crypto'
+import type { Kysely } from 'kysely'
+import type { Database } from '../database.ts'
+import type { Locale } from '../platform/i18n/i18n.ts'
+import { CONTENT_DIR, loadLibrary, readShippedSources, type Library } from './content.ts'
+import { listPublishedSources } from './revision-queries.ts'
+
+/**
+ * The library as readers see it: the shipped Markdown, with the newest published web edit of a
+ * page in place of its shipped text. Reloaded when an edit is published here, and (with several app
+ * servers on one database) when a poll sees a publication made by another server.
+ */
+export class LibraryStore {
+  current: Library
+  private readonly shipped: Map<string, string>
+  private overrides = new Map<string, string>()
+  private lastPublished = ''
+  private readonly listeners: (() => void | Promise<void>)[] = []
+  private timer: NodeJS.Timeout | undefined
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dir = CONTENT_DIR,
+  ) {
+    this.shipped = readShippedSources(dir)
+    this.current = loadLibrary(dir)
+  }
+
+  shippedSource(locale: Locale, slug: string): string | undefined {
+    return this.shipped.get(`${locale}/${slug}`)
+  }
+
+  shippedHash(locale: Locale, slug: string): string {
+    return crypto.createHash('sha256').update(this.shippedSource(locale, slug) ?? '').digest('hex')
+  }
+
+  /** The text readers see now: the published edit, or the shipped file. */
+  currentSource(locale: Locale, slug: string): string | undefined {
+    return this.overrides.get(`${locale}/${slug}`) ?? this.shippedSource(locale, slug)
+  }
+
+  isEdited(locale: Locale, slug: string): boolean {
+    return this.overrides.has(`${locale}/${slug}`)
+  }
+
+  onChange(listener: () => void | Promise<void>): void {
+    this.listeners.push(listener)
+  }
+
+  async reload(): Promise<void> {
+    const published = await listPublishedSources(this.db)
+    const overrides = new Map(published.filter((r) => this.shipped.has(`${r.locale}/${r.slug}`)).map((r) => [`${r.locale}/${r.slug}`, r.source]))
+    this.current = loadLibrary(this.dir, overrides)
+    this.overrides = overrides
+    this.lastPublished = published.map((r) => r.reviewedAt ?? '').sort().at(-1) ?? ''
+    for (const listener of this.listeners) await listener()
+  }
+
+  /** Reloads when another server has published since the last look. */
+  startPolling(intervalMs = 30_000, onError: (e: unknown) => void = () => {}): void {
+    this.timer = setInterval(async () => {
+      try {
+        const row = await this.db.selectFrom('libraryRevisions').select((eb) => eb.fn.max('reviewedAt').as('latest')).where('status', '=', 'published').executeTakeFirst()
+        if ((row?.latest ?? '') !== this.lastPublished) await this.reload()
+      } catch (e) {
+        onError(e)
+      }
+    }, intervalMs)
+    this.timer.unref()
+  }
+
+  stopPolling(): void {
+    clearInterval(this.timer)
+  }
+}

@@ -1,0 +1,106 @@
+import crypto from 'node:crypto'
+import type { Kysely } from 'kysely'
+import type { Database } from '../database.ts'
+import { insertAuditEntry, type Actor } from '../accounts/audit-queries.ts'
+import { Problem } from '../platform/http/problems.ts'
+import type { Locale } from '../platform/i18n/i18n.ts'
+import { ContentError, parsePage } from './content.ts'
+import type { LibraryStore } from './library-store.ts'
+import * as q from './revision-queries.ts'
+
+export const MAX_SOURCE_BYTES = 200_000
+
+export interface DraftInput {
+  locale: Locale
+  slug: string
+  source: string
+  note: string
+  submit: boolean
+}
+
+/**
+ * Saves an edit of a page as a draft (or straight into review). The text must be a valid page
+ * with the same key, so that a published edit can never break the library or its pairing.
+ */
+export async function saveRevision(db: Kysely<Database>, store: LibraryStore, actor: Actor, input: DraftInput): Promise<q.Revision> {
+  const page = store.current.find(input.locale, input.slug)
+  if (!page) throw new Problem('not-found')
+  const source = input.source.replace(/\r\n/g, '\n')
+  if (Buffer.byteLength(source) > MAX_SOURCE_BYTES) throw new Problem('validation', {}, [{ field: 'source', message: 'validation.tooLong', params: { max: MAX_SOURCE_BYTES } }])
+  let parsed
+  try {
+    parsed = parsePage(input.locale, input.slug, source, 'edit')
+  } catch (e) {
+    if (e instanceof ContentError) throw new Problem('validation', {}, [{ field: 'source', message: 'libraryEdit.invalid', params: { detail: readableContentError(e.message) } }])
+    throw e
+  }
+  if (parsed.key !== page.key) throw new Problem('validation', {}, [{ field: 'source', message: 'libraryEdit.keyChanged', params: { key: page.key } }])
+  if (source === store.currentSource(input.locale, input.slug)) throw new Problem('validation', {}, [{ field: 'source', message: 'libraryEdit.unchanged' }])
+  const now = new Date().toISOString()
+  const revision: q.Revision = {
+    id: crypto.randomUUID(),
+    locale: input.locale,
+    slug: input.slug,
+    source,
+    status: input.submit ? 'in_review' : 'draft',
+    note: input.note.slice(0, 500) || null,
+    authorId: actor.id,
+    authorLabel: actor.label,
+    createdAt: now,
+    submittedAt: input.submit ? now : null,
+    reviewerId: null,
+    reviewerLabel: null,
+    reviewedAt: null,
+    reviewNote: null,
+    shippedHash: store.shippedHash(input.locale, input.slug),
+  }
+  await db.transaction().execute(async (trx) => {
+    await q.insertRevision(trx, revision)
+    await insertAuditEntry(trx, actor, input.submit ? 'library.submit' : 'library.draft', { type: 'library-revision', id: revision.id }, { page: `${input.locale}/${input.slug}` })
+  })
+  return revision
+}
+
+export async function getRevision(db: Kysely<Database>, id: string): Promise<q.Revision> {
+  const revision = await q.findRevision(db, id)
+  if (!revision) throw new Problem('not-found')
+  return revision
+}
+
+export async function submitRevision(db: Kysely<Database>, actor: Actor, id: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const r = await getRevision(trx as Kysely<Database>, id)
+    if (r.status !== 'draft') throw new Problem('conflict', {}, [], 'libraryEdit.notDraft')
+    await q.updateRevision(trx, id, { status: 'in_review', submittedAt: new Date().toISOString() })
+    await insertAuditEntry(trx, actor, 'library.submit', { type: 'library-revision', id }, { page: `${r.locale}/${r.slug}` })
+  })
+}
+
+/** Publishes a revision in review. Four eyes: the reviewer is never its author. */
+export async function publishRevision(db: Kysely<Database>, store: LibraryStore, actor: Actor, id: string, note: string): Promise<void> {
+  await decide(db, actor, id, 'published', note)
+  await store.reload()
+}
+
+export async function rejectRevision(db: Kysely<Database>, actor: Actor, id: string, note: string): Promise<void> {
+  await decide(db, actor, id, 'rejected', note)
+}
+
+async function decide(db: Kysely<Database>, actor: Actor, id: string, status: 'published' | 'rejected', note: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const r = await getRevision(trx as Kysely<Database>, id)
+    if (r.status !== 'in_review') throw new Problem('conflict', {}, [], 'libraryEdit.notInReview')
+    if (r.authorId && r.authorId === actor.id) throw new Problem('conflict', {}, [], 'libraryEdit.ownRevision')
+    await q.updateRevision(trx, id, { status, reviewerId: actor.id, reviewerLabel: actor.label, reviewedAt: new Date().toISOString(), reviewNote: note.slice(0, 500) || null })
+    await insertAuditEntry(trx, actor, status === 'published' ? 'library.publish' : 'library.reject', { type: 'library-revision', id }, { page: `${r.locale}/${r.slug}`, author: r.authorLabel })
+  })
+}
+
+/** zod's pretty error, as one sentence for a person: "✖ x\n  → at sources" becomes "x (at sources)". */
+function readableContentError(message: string): string {
+  return message
+    .replace(/^edit: /, '')
+    .replace(/✖\s*/g, '')
+    .replace(/\n\s*→ at ([^\n]+)/g, ' (at $1)')
+    .replace(/\n+/g, '; ')
+}

@@ -1,0 +1,212 @@
+import { diffLines } from 'diff'
+import type { T } from '../../messages.ts'
+import { formatDateTime, type Locale } from '../../platform/i18n/i18n.ts'
+import type { FieldErrors } from '../../platform/http/forms.ts'
+import { ErrorSummary, Notice, PostForm, TableWrap } from '../../platform/views/components.tsx'
+import type { LibraryPage } from '../content.ts'
+import type { Revision } from '../revision-queries.ts'
+import { pageUrl } from '../library-urls.ts'
+
+const editUrl = (locale: Locale, slug: string) => `/admin/library/${locale}/${slug}`
+
+export function EditingHome(p: { t: T; locale: Locale; pages: LibraryPage[]; edited: (l: Locale, slug: string) => boolean; waiting: Revision[] }) {
+  const { t } = p
+  return (
+    <>
+      <h1>{t('libraryEdit.title')}</h1>
+      <p>{t('libraryEdit.intro')}</p>
+      <h2>{t('libraryEdit.waiting')}</h2>
+      {p.waiting.length === 0 ? (
+        <p class="muted">{t('libraryEdit.noneWaiting')}</p>
+      ) : (
+        <ul>
+          {p.waiting.map((r) => (
+            <li>
+              <a href={`/admin/library/revisions/${r.id}`}>
+                {r.locale}/{r.slug}
+              </a>{' '}
+              — {t('libraryEdit.revision', { author: r.authorLabel, date: formatDateTime(p.locale, r.createdAt) })}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{t('libraryEdit.pages')}</h2>
+      <TableWrap label={t('libraryEdit.pages')}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('libraryEdit.page')}</th>
+              <th scope="col">{t('libraryEdit.language')}</th>
+              <th scope="col">{t('libraryEdit.state')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.pages.map((page) => (
+              <tr>
+                <td>
+                  <a href={editUrl(page.locale, page.slug)}>{page.title}</a>
+                </td>
+                <td>{page.locale}</td>
+                <td>{p.edited(page.locale, page.slug) ? t('libraryEdit.edited') : t('libraryEdit.shipped')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+    </>
+  )
+}
+
+export function PageHistory(p: { t: T; locale: Locale; page: LibraryPage; revisions: Revision[] }) {
+  const { t, page } = p
+  return (
+    <>
+      <h1>{page.title}</h1>
+      <div class="actions">
+        <a class="button" href={`${editUrl(page.locale, page.slug)}/edit`}>
+          {t('libraryEdit.edit')}
+        </a>
+        <a href={pageUrl(page.locale, page.slug)}>{t('libraryEdit.viewPublic')}</a>
+      </div>
+      <h2>{t('libraryEdit.history')}</h2>
+      {p.revisions.length === 0 ? <p class="muted">{t('libraryEdit.noHistory')}</p> : <RevisionList t={t} locale={p.locale} revisions={p.revisions} />}
+    </>
+  )
+}
+
+function RevisionList({ t, locale, revisions }: { t: T; locale: Locale; revisions: Revision[] }) {
+  return (
+    <ul>
+      {revisions.map((r) => (
+        <li>
+          <a href={`/admin/library/revisions/${r.id}`}>{t('libraryEdit.revision', { author: r.authorLabel, date: formatDateTime(locale, r.createdAt) })}</a>{' '}
+          <span class="tag">{t(`libraryEdit.status.${r.status}`)}</span>
+          {r.reviewedAt ? <span class="muted small"> · {t('libraryEdit.reviewedBy', { reviewer: r.reviewerLabel ?? '', date: formatDateTime(locale, r.reviewedAt) })}</span> : null}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+export function EditForm(p: { t: T; csrf: string; page: LibraryPage; source: string; note: string; errors: FieldErrors }) {
+  const { t, page } = p
+  const error = p.errors.source
+  return (
+    <>
+      <h1>{t('libraryEdit.editTitle', { title: page.title })}</h1>
+      <ErrorSummary t={t} errors={p.errors} />
+      <PostForm action={`${editUrl(page.locale, page.slug)}/edit`} csrf={p.csrf}>
+        <div class={error ? 'field has-error' : 'field'}>
+          <label for="f-source">{t('libraryEdit.source')}</label>
+          <p class="hint" id="f-source-hint">
+            {t('libraryEdit.sourceHint')}
+          </p>
+          {error ? (
+            <p class="error" id="f-source-error">
+              {t(error.message as never, error.params)}
+            </p>
+          ) : null}
+          <textarea id="f-source" name="source" rows={24} class="source" spellcheck={false} aria-describedby={error ? 'f-source-hint f-source-error' : 'f-source-hint'} aria-invalid={error ? 'true' : undefined}>
+            {p.source}
+          </textarea>
+        </div>
+        <div class="field">
+          <label for="f-note">{t('libraryEdit.note')}</label>
+          <input id="f-note" name="note" type="text" maxlength={500} value={p.note} />
+        </div>
+        <div class="actions">
+          <button type="submit" name="intent" value="submit">
+            {t('libraryEdit.saveSubmit')}
+          </button>
+          <button type="submit" name="intent" value="draft" class="secondary">
+            {t('libraryEdit.saveDraft')}
+          </button>
+          <a href={editUrl(page.locale, page.slug)}>{t('common.cancel')}</a>
+        </div>
+      </PostForm>
+    </>
+  )
+}
+
+export interface RevisionViewProps {
+  t: T
+  locale: Locale
+  csrf: string
+  revision: Revision
+  current: string
+  shippedChanged: boolean
+  canSubmit: boolean
+  canDecide: boolean
+  problem?: string | undefined
+  notice?: string | undefined
+}
+
+export function RevisionView(p: RevisionViewProps) {
+  const { t, revision: r } = p
+  const parts = diffLines(p.current, r.source)
+  const changed = parts.some((d) => d.added || d.removed)
+  const base = `/admin/library/revisions/${r.id}`
+  return (
+    <>
+      <h1>
+        {r.locale}/{r.slug}
+      </h1>
+      {p.notice ? <Notice kind="success">{p.notice}</Notice> : null}
+      {p.problem ? <Notice kind="error">{p.problem}</Notice> : null}
+      <p>
+        {t('libraryEdit.revision', { author: r.authorLabel, date: formatDateTime(p.locale, r.createdAt) })} · <span class="tag">{t(`libraryEdit.status.${r.status}`)}</span>
+      </p>
+      {r.note ? <blockquote>{r.note}</blockquote> : null}
+      {r.reviewedAt ? (
+        <p class="muted">
+          {t('libraryEdit.reviewedBy', { reviewer: r.reviewerLabel ?? '', date: formatDateTime(p.locale, r.reviewedAt) })}
+          {r.reviewNote ? `: ${r.reviewNote}` : ''}
+        </p>
+      ) : null}
+      {p.shippedChanged ? <Notice kind="error">{t('libraryEdit.shippedChanged')}</Notice> : null}
+      <h2>{t('libraryEdit.changes')}</h2>
+      {changed ? (
+        <pre class="diff" tabindex={0} aria-label={t('libraryEdit.changes')}>
+          {parts.map((d, i) => (d.added ? <ins>{d.value}</ins> : d.removed ? <del>{d.value}</del> : <span>{context(d.value, i === 0, i === parts.length - 1)}</span>))}
+        </pre>
+      ) : (
+        <p class="muted">{t('libraryEdit.noChanges')}</p>
+      )}
+      <div class="actions">
+        {p.canSubmit ? (
+          <PostForm action={`${base}/submit`} csrf={p.csrf}>
+            <button type="submit">{t('libraryEdit.submit')}</button>
+          </PostForm>
+        ) : null}
+        <a href={`/admin/library/${r.locale}/${r.slug}/edit?from=${r.id}`}>{t('libraryEdit.continue')}</a>
+      </div>
+      {p.canDecide ? (
+        <PostForm action={`${base}/decide`} csrf={p.csrf} class="decide">
+          <div class="field">
+            <label for="f-reviewNote">{t('libraryEdit.reviewNote')}</label>
+            <input id="f-reviewNote" name="reviewNote" type="text" maxlength={500} />
+          </div>
+          <div class="actions">
+            <button type="submit" name="decision" value="publish">
+              {t('libraryEdit.publish')}
+            </button>
+            <button type="submit" name="decision" value="reject" class="danger">
+              {t('libraryEdit.reject')}
+            </button>
+          </div>
+        </PostForm>
+      ) : null}
+    </>
+  )
+}
+
+/** Unchanged text around a change, shortened to three lines on each side so the change is easy to find. */
+function context(text: string, first: boolean, last: boolean): string {
+  const lines = text.split('\n')
+  if (text.endsWith('\n')) lines.pop()
+  const keep = 3
+  if (lines.length <= keep * 2 + 1) return text
+  const head = first ? [] : lines.slice(0, keep)
+  const tail = last ? [] : lines.slice(-keep)
+  return [...head, '…', ...tail].join('\n') + '\n'
+}
