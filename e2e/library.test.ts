@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServerProcess, type ServerProcess } from '../test/server-process.ts'
-import { launchBrowser, look, phoneContext, watchConsole } from './browser.ts'
+import { launchBrowser, look, phoneContext, screenshot, watchConsole } from './browser.ts'
 
 let server: ServerProcess
 let browser: Browser
@@ -59,6 +59,34 @@ describe('the public library on a phone', () => {
     await expect(page.textContent('[role=status]')).resolves.toMatch(/\d+ hasil untuk “rahasia”/)
     await page.click('.cards li:first-child a')
     await expect(page.locator('h1').count()).resolves.toBe(1)
+    await context.close()
+  })
+})
+
+describe('reading comfort', () => {
+  it('stays readable at 200% text size on a phone: nothing runs off the side of the screen', async () => {
+    const context = await phoneContext(browser, 'id-ID')
+    const page = await context.newPage()
+    for (const path of ['/id/pustaka', '/id/pustaka/hukum-yang-melindungi-anak', '/id/pustaka/kuis/parents', '/id/pustaka/bantuan']) {
+      await page.goto(server.url + path)
+      // What a browser's "text size 200%" setting does: double the root font size.
+      await page.evaluate(() => (document.documentElement.style.fontSize = '200%'))
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+      expect(overflow, path).toBeLessThanOrEqual(0)
+      await screenshot(page, `text-200-${path.replace(/\//g, '_')}`)
+    }
+    await context.close()
+  })
+
+  it('offers an install manifest and a read-aloud button where speech is available', async () => {
+    const context = await phoneContext(browser, 'en-GB')
+    const page = await context.newPage()
+    await page.goto(server.url + '/en/library/sextortion')
+    const manifestUrl = await page.getAttribute('link[rel=manifest]', 'href')
+    const manifest = await (await page.request.get(server.url + manifestUrl)).json()
+    expect(manifest).toMatchObject({ short_name: 'Jaga', start_url: '/id/pustaka', display: 'standalone' })
+    const speech = await page.evaluate(() => 'speechSynthesis' in window)
+    expect(await page.locator('[data-read-aloud]').isVisible()).toBe(speech)
     await context.close()
   })
 })

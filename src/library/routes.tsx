@@ -72,7 +72,7 @@ const BROWSER_DIR = path.resolve(import.meta.dirname, 'browser')
 export function libraryRoutes(routes: RouteTable, deps: Deps, store: LibraryStore): void {
   const base = deps.config.publicUrl
   registerAsset('library.js', bundleBrowserScript(path.join(BROWSER_DIR, 'library.ts')))
-  const staticUrls = ['app.css', 'quick-exit.js', 'library.js', 'icon.svg'].map(assetUrl)
+  const staticUrls = ['app.css', 'quick-exit.js', 'library.js', 'icon.svg', 'manifest.webmanifest'].map(assetUrl)
 
   // What depends on the library's text is rebuilt when a web edit is published: the service
   // worker's release version (one over every static file and page, so a change gives it a new

@@ -46,6 +46,8 @@ export function Layout(props: LayoutProps) {
           <meta name="description" content={t('app.tagline')} />
           <link rel="stylesheet" href={assetUrl('app.css')} />
           <link rel="icon" type="image/svg+xml" href={assetUrl('icon.svg')} />
+          <link rel="manifest" href={assetUrl('manifest.webmanifest')} />
+          <meta name="theme-color" content="#0b5c4a" />
           <script src={assetUrl('quick-exit.js')} defer></script>
           {(props.scripts ?? []).map((src) => (
             <script src={src} defer></script>
