@@ -16,7 +16,7 @@ afterAll(async () => {
 })
 
 const PAGES = {
-  id: ['/id/pustaka', '/id/pustaka/untuk/parents', '/id/pustaka/grooming-bujukan-daring', '/id/pustaka/hukum-yang-melindungi-anak', '/id/pustaka/bantuan', '/id/pustaka/cari?q=diamond', '/id/pustaka/kesepakatan-keluarga', '/id/pustaka/aman-di-internet-untuk-anak-6-9', '/id/pustaka/kuis', '/id/pustaka/kuis/parents?check=1&q1=b&q2=a'],
+  id: ['/id/pustaka', '/id/pustaka/untuk/parents', '/id/pustaka/grooming-bujukan-daring', '/id/pustaka/hukum-yang-melindungi-anak', '/id/pustaka/bantuan', '/id/pustaka/cari?q=diamond', '/id/pustaka/kesepakatan-keluarga', '/id/pustaka/aman-di-internet-untuk-anak-6-9', '/id/pustaka/kuis', '/id/pustaka/panduan-fasilitator-sesi-orang-tua', '/id/pustaka/panduan-fasilitator-sesi-orang-tua/slides', '/id/pustaka/kuis/parents?check=1&q1=b&q2=a'],
   en: ['/en/library', '/en/library/topic/what-to-do', '/en/library/sextortion', '/en/library/electronic-sexual-violence', '/en/library/help', '/en/library/search?q=report', '/en/library/when-a-child-tells-you', '/en/library/if-someone-threatens-you', '/en/library/quiz/teens'],
 }
 
@@ -59,6 +59,23 @@ describe('the public library on a phone', () => {
     await expect(page.textContent('[role=status]')).resolves.toMatch(/\d+ hasil untuk “rahasia”/)
     await page.click('.cards li:first-child a')
     await expect(page.locator('h1').count()).resolves.toBe(1)
+    await context.close()
+  })
+})
+
+describe('presenting a slide deck', () => {
+  it('shows one slide at a time and moves with the arrow keys', async () => {
+    const context = await phoneContext(browser, 'en-GB')
+    const page = await context.newPage()
+    await page.goto(server.url + '/en/library/facilitator-kit-parents-session/slides')
+    await page.click('[data-present]')
+    await expect(page.locator('.slide.current').textContent()).resolves.toContain('Keeping children safe online')
+    await page.keyboard.press('ArrowRight')
+    await expect(page.locator('.slide.current').textContent()).resolves.toContain('Our children are online every day')
+    expect(await page.locator('.slide:visible').count()).toBe(1)
+    await screenshot(page, 'slides-presenting-en')
+    await page.keyboard.press('Escape')
+    expect(await page.locator('.slide:visible').count()).toBe(10)
     await context.close()
   })
 })

@@ -3,7 +3,7 @@ import { z } from 'zod'
 export const AUDIENCES = ['parents', 'teachers', 'children-6-9', 'children-10-12', 'children-13-17', 'community', 'officials'] as const
 export type Audience = (typeof AUDIENCES)[number]
 
-export const TOPICS = ['basics', 'risks', 'warning-signs', 'talking', 'screen-time', 'settings', 'what-to-do', 'reporting', 'law', 'disclosure', 'referral'] as const
+export const TOPICS = ['basics', 'risks', 'warning-signs', 'talking', 'screen-time', 'settings', 'what-to-do', 'reporting', 'law', 'disclosure', 'referral', 'facilitation'] as const
 export type Topic = (typeof TOPICS)[number]
 
 const isoDate = z.iso.date()
@@ -32,6 +32,8 @@ export const frontmatterSchema = z
     /** Penalty figures from laws written before the 2026 criminal code: shown with that caveat. */
     penaltyCaveat: z.boolean().default(false),
     order: z.number().int().default(100),
+    /** A facilitator kit has a slide deck beside it: <slug>.slides.md, slides separated by lines of "---". */
+    slides: z.boolean().default(false),
   })
   .refine((f) => !f.factual || (f.sources.length > 0 && f.reviewed), { error: 'a factual page needs sources and a reviewed date' })
 export type Frontmatter = z.output<typeof frontmatterSchema>

@@ -12,6 +12,8 @@ export interface LibraryPage extends Frontmatter {
   locale: Locale
   slug: string
   html: string
+  /** One HTML fragment per slide, for a page with a slide deck. */
+  slideHtml: string[]
   /** Normalised words of title, summary and body, for search. */
   words: { title: string[]; summary: string[]; body: string[] }
 }
@@ -113,7 +115,7 @@ export class Library {
 export class ContentError extends Error {}
 
 /** Parses and checks one page's Markdown source; `file` names it in error messages. */
-export function parsePage(locale: Locale, slug: string, raw: string, file = `content/${locale}/${slug}.md`): LibraryPage {
+export function parsePage(locale: Locale, slug: string, raw: string, file = `content/${locale}/${slug}.md`, slides?: string): LibraryPage {
   let parsedFile: matter.GrayMatterFile<string>
   try {
     // gray-matter caches by input text; a fresh object keeps edited and shipped sources apart.
@@ -126,11 +128,13 @@ export function parsePage(locale: Locale, slug: string, raw: string, file = `con
   if (data.reviewed instanceof Date) data.reviewed = data.reviewed.toISOString().slice(0, 10)
   const parsed = frontmatterSchema.safeParse(data)
   if (!parsed.success) throw new ContentError(`${file}: ${z.prettifyError(parsed.error)}`)
+  if (parsed.data.slides && !slides) throw new ContentError(`${file}: slides: true, but there is no content/${locale}/${slug}.slides.md`)
   return {
     ...parsed.data,
     locale,
     slug,
     html: md.render(content),
+    slideHtml: parsed.data.slides && slides ? slides.split(/^---\s*$/m).map((s) => s.trim()).filter(Boolean).map((s) => md.render(s)) : [],
     words: { title: normalise(parsed.data.title), summary: normalise(parsed.data.summary), body: normalise(content) },
   }
 }
@@ -140,7 +144,7 @@ export function readShippedSources(dir = CONTENT_DIR): Map<string, string> {
   const sources = new Map<string, string>()
   for (const locale of LOCALES) {
     const folder = path.join(dir, locale)
-    for (const file of fs.readdirSync(folder).filter((f) => f.endsWith('.md'))) {
+    for (const file of fs.readdirSync(folder).filter((f) => f.endsWith('.md') && !f.endsWith('.slides.md'))) {
       sources.set(`${locale}/${file.replace(/\.md$/, '')}`, fs.readFileSync(path.join(folder, file), 'utf8'))
     }
   }
@@ -156,7 +160,9 @@ export function loadLibrary(dir = CONTENT_DIR, overrides: Map<string, string> = 
   for (const [id, shipped] of readShippedSources(dir)) {
     const [locale, slug] = id.split('/') as [Locale, string]
     const edited = overrides.get(id)
-    pages.push(parsePage(locale, slug, edited ?? shipped, edited ? `published edit of ${id}` : undefined))
+    const slidesFile = path.join(dir, locale, `${slug}.slides.md`)
+    const slides = fs.existsSync(slidesFile) ? fs.readFileSync(slidesFile, 'utf8') : undefined
+    pages.push(parsePage(locale, slug, edited ?? shipped, edited ? `published edit of ${id}` : undefined, slides))
   }
   const channels = z.array(helpChannelSchema).safeParse(JSON.parse(fs.readFileSync(path.join(dir, 'help-channels.json'), 'utf8')))
   if (!channels.success) throw new ContentError(`content/help-channels.json: ${z.prettifyError(channels.error)}`)

@@ -17,10 +17,11 @@ export const offlineManifestUrl = (locale: Locale) => `${SECTIONS[locale].base}/
 export const quizzesUrl = (locale: Locale) => `${SECTIONS[locale].base}/${SECTIONS[locale].quiz}`
 export const quizUrl = (locale: Locale, key: string) => `${quizzesUrl(locale)}/${key}`
 export const brochureUrl = (locale: Locale, a: Audience) => `${SECTIONS[locale].base}/${SECTIONS[locale].brochure}/${a}.pdf`
+export const slidesUrl = (locale: Locale, slug: string) => `${pageUrl(locale, slug)}/slides`
 export const helpUrl = (locale: Locale) => `${SECTIONS[locale].base}/${SECTIONS[locale].help}`
 
 /** Every public library address that is the same for every visitor: the ones main.ts answers from memory. */
-export function listPublicPaths(library: { pages: (l: Locale) => { slug: string }[]; quizzes: { key: string }[] }, audiences: readonly Audience[], topics: readonly Topic[]): string[] {
+export function listPublicPaths(library: { pages: (l: Locale) => { slug: string; slideHtml: string[] }[]; quizzes: { key: string }[] }, audiences: readonly Audience[], topics: readonly Topic[]): string[] {
   return (['id', 'en'] as const).flatMap((l) => [
     libraryHome(l),
     helpUrl(l),
@@ -29,5 +30,6 @@ export function listPublicPaths(library: { pages: (l: Locale) => { slug: string 
     ...audiences.map((a) => audienceUrl(l, a)),
     ...topics.map((t) => topicUrl(l, t)),
     ...library.pages(l).map((p) => pageUrl(l, p.slug)),
+    ...library.pages(l).filter((p) => p.slideHtml.length).map((p) => slidesUrl(l, p.slug)),
   ])
 }

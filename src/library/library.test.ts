@@ -37,7 +37,7 @@ describe('the shipped library content', () => {
           expect(p.reviewed, p.slug).toMatch(/^\d{4}-\d\d-\d\d$/)
         }
         // Rupiah fines or prison terms come from laws written before the 2026 criminal code.
-        if (/Rp\d|penjara|in prison/.test(p.html)) expect(p.penaltyCaveat, `${locale}/${p.slug}`).toBe(true)
+        if (/denda|penjara|in prison|a fine of/.test(p.html)) expect(p.penaltyCaveat, `${locale}/${p.slug}`).toBe(true)
       }
     }
   })
@@ -91,6 +91,18 @@ describe('quizzes', () => {
     expect(text).toContain('Kuis untuk remaja 13–17 tahun')
     expect(text).not.toContain('jawaban benar')
     expect((await get('/id/pustaka/kuis/nope')).status).toBe(404)
+  })
+})
+
+describe('facilitator kits', () => {
+  it('show a session plan with a slide deck that reads without JavaScript, one section per slide', async () => {
+    const kit = textOf(await (await get('/en/library/facilitator-kit-parents-session')).text())
+    expect(kit).toContain('Role play: a child tells')
+    expect(kit).toContain('Open the slide deck')
+    const html = await (await get('/en/library/facilitator-kit-parents-session/slides')).text()
+    expect(html.match(/<section class="slide"/g)).toHaveLength(10)
+    expect(textOf(html)).toContain('Slide 10 of 10')
+    expect((await get('/en/library/sextortion/slides')).status).toBe(404)
   })
 })
 

@@ -111,6 +111,16 @@ export const libraryMessages = defineMessages({
   'topic.law': { id: 'Hukum', en: 'The law' },
   'topic.disclosure': { id: 'Saat anak bercerita', en: 'When a child tells' },
   'topic.referral': { id: 'Rujukan', en: 'Referral' },
+  'topic.facilitation': { id: 'Panduan fasilitator', en: 'Facilitator kits' },
+  'slides.open': { id: 'Buka slide presentasi', en: 'Open the slide deck' },
+  'slides.title': { id: 'Slide: {title}', en: 'Slides: {title}' },
+  'slides.present': { id: 'Presentasikan (layar penuh)', en: 'Present (full screen)' },
+  'slides.hint': {
+    id: 'Geser atau tekan panah untuk pindah slide; Esc untuk keluar. Slide ini bisa dicetak (satu slide per halaman) dan dibuka tanpa internet setelah pustaka disimpan.',
+    en: 'Swipe or press the arrow keys to move between slides; Esc to leave. The deck prints one slide per page and opens without internet once the library is saved.',
+  },
+  'slides.count': { id: 'Slide {n} dari {total}', en: 'Slide {n} of {total}' },
+  'slides.back': { id: 'Kembali ke panduan', en: 'Back to the kit' },
   'home.team': { id: 'Untuk tim program', en: 'For programme teams' },
   'home.teamText': { id: 'Masuk untuk mengelola wilayah, pengguna dan kegiatan.', en: 'Sign in to manage areas, users and activities.' },
 })

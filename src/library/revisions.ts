@@ -29,7 +29,8 @@ export async function saveRevision(db: Kysely<Database>, store: LibraryStore, ac
   if (Buffer.byteLength(source) > MAX_SOURCE_BYTES) throw new Problem('validation', {}, [{ field: 'source', message: 'validation.tooLong', params: { max: MAX_SOURCE_BYTES } }])
   let parsed
   try {
-    parsed = parsePage(input.locale, input.slug, source, 'edit')
+    // The slide deck is not edited here; a kit keeps the shipped one.
+    parsed = parsePage(input.locale, input.slug, source, 'edit', page.slides ? '(slides kept)' : undefined)
   } catch (e) {
     if (e instanceof ContentError) throw new Problem('validation', {}, [{ field: 'source', message: 'libraryEdit.invalid', params: { detail: readableContentError(e.message) } }])
     throw e

@@ -8,8 +8,8 @@ import type { T } from '../messages.ts'
 import { AUDIENCES, TOPICS, type Audience, type Topic } from './content-schema.ts'
 import type { Library } from './content.ts'
 import type { LibraryStore } from './library-store.ts'
-import { audienceUrl, brochureUrl, helpUrl, libraryHome, pageUrl, quizUrl, quizzesUrl, searchIndexUrl, SECTIONS, searchUrl, topicUrl } from './library-urls.ts'
-import { ArticlePage, HelpDirectory, LibraryIndex, ListingPage, SearchPage } from './views/library.tsx'
+import { audienceUrl, brochureUrl, slidesUrl, helpUrl, libraryHome, pageUrl, quizUrl, quizzesUrl, searchIndexUrl, SECTIONS, searchUrl, topicUrl } from './library-urls.ts'
+import { ArticlePage, HelpDirectory, LibraryIndex, ListingPage, SearchPage, SlidesPage } from './views/library.tsx'
 import { QuizList, QuizPage } from './views/quiz.tsx'
 import { renderBrochure } from './brochure.ts'
 import crypto from 'node:crypto'
@@ -133,6 +133,7 @@ export function libraryRoutes(routes: RouteTable, deps: Deps, store: LibraryStor
         ...AUDIENCES.map((a) => audienceUrl(locale, a)),
         ...TOPICS.filter((tp) => store.current.forTopic(locale, tp).length).map((tp) => topicUrl(locale, tp)),
         ...store.current.pages(locale).map((p) => pageUrl(locale, p.slug)),
+        ...store.current.pages(locale).filter((p) => p.slideHtml.length).map((p) => slidesUrl(locale, p.slug)),
         quizzesUrl(locale),
         ...store.current.quizzes.map((q) => quizUrl(locale, q.key)),
         ...AUDIENCES.filter((a) => store.current.forAudience(locale, a).length).map((a) => brochureUrl(locale, a)),
@@ -225,6 +226,15 @@ export function libraryRoutes(routes: RouteTable, deps: Deps, store: LibraryStor
         </>
       )
       return renderPage(c, { title: t('help.title'), body, alternate: urls[other(locale)], head: <SeoHead base={base} urls={urls} locale={locale} title={t('help.title')} description={t('help.lead')} /> })
+    })
+
+    routes.get(`${s.base}/:slug/slides`, 'public', (c) => {
+      const page = store.current.find(locale, c.req.param('slug') ?? '')
+      if (!page || page.slideHtml.length === 0) throw new Problem('not-found')
+      publicCache(c)
+      const t = c.get('t')
+      const twin = store.current.counterpart(page, other(locale))!
+      return renderPage(c, { title: t('slides.title', { title: page.title }), body: <SlidesPage t={t} page={page} />, alternate: slidesUrl(twin.locale, twin.slug) })
     })
 
     routes.get(`${s.base}/:slug`, 'public', (c) => {

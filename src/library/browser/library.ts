@@ -18,6 +18,7 @@ if (hasWorker) {
 
 setUpSaveForOffline()
 setUpReadAloud()
+setUpPresenting()
 void setUpOfflineSearch()
 
 function setUpSaveForOffline(): void {
@@ -97,4 +98,53 @@ function words(text: string): string[] {
     .replace(/\p{M}/gu, '')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 1)
+}
+
+/** Slide decks: one slide at a time, full screen; arrows, taps and swipes move between slides. */
+function setUpPresenting(): void {
+  const deck = document.querySelector<HTMLElement>('[data-deck]')
+  const button = document.querySelector<HTMLButtonElement>('[data-present]')
+  if (!deck || !button) return
+  const slides = [...deck.querySelectorAll<HTMLElement>('.slide')]
+  let index = 0
+  button.hidden = false
+  const show = (i: number) => {
+    index = Math.max(0, Math.min(slides.length - 1, i))
+    slides.forEach((s, n) => s.classList.toggle('current', n === index))
+    slides[index]?.focus()
+  }
+  const stop = () => {
+    deck.classList.remove('presenting')
+    slides.forEach((s) => s.classList.remove('current'))
+    if (document.fullscreenElement) void document.exitFullscreen()
+  }
+  button.addEventListener('click', () => {
+    deck.classList.add('presenting')
+    show(0)
+    deck.requestFullscreen?.().catch(() => {
+      /* presenting still works without full screen */
+    })
+  })
+  document.addEventListener('fullscreenchange', () => {
+    if (!document.fullscreenElement && deck.classList.contains('presenting')) stop()
+  })
+  document.addEventListener('keydown', (e) => {
+    if (!deck.classList.contains('presenting')) return
+    if (['ArrowRight', 'PageDown', ' '].includes(e.key)) show(index + 1)
+    else if (['ArrowLeft', 'PageUp'].includes(e.key)) show(index - 1)
+    else if (e.key === 'Escape') stop()
+    else return
+    e.preventDefault()
+  })
+  deck.addEventListener('click', (e) => {
+    if (!deck.classList.contains('presenting') || (e.target as Element).closest('a')) return
+    show(e.clientX > window.innerWidth / 2 ? index + 1 : index - 1)
+  })
+  let startX = 0
+  deck.addEventListener('touchstart', (e) => (startX = e.touches[0]?.clientX ?? 0), { passive: true })
+  deck.addEventListener('touchend', (e) => {
+    if (!deck.classList.contains('presenting')) return
+    const dx = (e.changedTouches[0]?.clientX ?? 0) - startX
+    if (Math.abs(dx) > 50) show(dx < 0 ? index + 1 : index - 1)
+  })
 }

@@ -3,7 +3,7 @@ import type { T } from '../../messages.ts'
 import { formatDate, type Locale } from '../../platform/i18n/i18n.ts'
 import { AUDIENCES, TOPICS, type HelpChannel } from '../content-schema.ts'
 import type { Library, LibraryPage } from '../content.ts'
-import { audienceUrl, helpUrl, offlineManifestUrl, pageUrl, quizzesUrl, searchIndexUrl, searchUrl, topicUrl } from '../library-urls.ts'
+import { audienceUrl, helpUrl, offlineManifestUrl, pageUrl, quizzesUrl, searchIndexUrl, searchUrl, slidesUrl, topicUrl } from '../library-urls.ts'
 
 export function SearchForm({ t, locale, q = '' }: { t: T; locale: Locale; q?: string }) {
   return (
@@ -189,6 +189,13 @@ export function ArticlePage({ t, page, library }: { t: T; page: LibraryPage; lib
           {t('library.penaltyCaveat')}
         </div>
       ) : null}
+      {page.slideHtml.length ? (
+        <p>
+          <a class="button" href={slidesUrl(locale, page.slug)}>
+            {t('slides.open')}
+          </a>
+        </p>
+      ) : null}
       <div class="prose">{raw(html)}</div>
       <HelpBox t={t} locale={locale} />
       {page.sources.length ? (
@@ -230,5 +237,30 @@ function Related({ t, pages }: { t: T; pages: LibraryPage[] }) {
         ))}
       </ul>
     </nav>
+  )
+}
+
+/** A slide deck: stacked slides that read and print without JavaScript; library.js adds presenting. */
+export function SlidesPage({ t, page }: { t: T; page: LibraryPage }) {
+  const total = page.slideHtml.length
+  return (
+    <>
+      <h1>{t('slides.title', { title: page.title })}</h1>
+      <p class="muted small no-print">{t('slides.hint')}</p>
+      <p class="no-print">
+        <button type="button" hidden data-present>
+          {t('slides.present')}
+        </button>{' '}
+        <a href={pageUrl(page.locale, page.slug)}>{t('slides.back')}</a>
+      </p>
+      <div class="deck" data-deck>
+        {page.slideHtml.map((html, i) => (
+          <section class="slide" aria-label={t('slides.count', { n: i + 1, total })} tabindex={-1}>
+            {raw(html)}
+            <p class="slide-count">{t('slides.count', { n: i + 1, total })}</p>
+          </section>
+        ))}
+      </div>
+    </>
   )
 }
