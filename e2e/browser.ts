@@ -2,7 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { createRequire } from 'node:module'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { expect } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
+import { startServerProcess, type ServerProcess } from '../test/server-process.ts'
 
 const require = createRequire(import.meta.url)
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
@@ -53,4 +54,23 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function look(page: Page, name: string): Promise<void> {
   await expectAccessible(page)
   await screenshot(page, name)
+}
+
+export interface Journey {
+  server: ServerProcess
+  browser: Browser
+}
+
+/** Registers hooks that start a real Jaga (`node bin/serve.js`, fresh SQLite) and Chromium for one test file. */
+export function useServerAndBrowser(): Journey {
+  const journey = {} as Journey
+  beforeAll(async () => {
+    journey.server = await startServerProcess()
+    journey.browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await journey.browser?.close()
+    await journey.server?.stop()
+  })
+  return journey
 }

@@ -1,46 +1,36 @@
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ROOT, startServerProcess, type ServerProcess } from '../test/server-process.ts'
-import { launchBrowser, look, phoneContext, watchConsole } from './browser.ts'
+import { describe, expect, it } from 'vitest'
+import { ROOT } from '../test/server-process.ts'
+import { look, phoneContext, useServerAndBrowser, watchConsole } from './browser.ts'
 
-let server: ServerProcess
-let browser: Browser
+const journey = useServerAndBrowser()
 const ADMIN = { email: 'admin@jaga.test', password: 'kata sandi admin yang panjang' }
 
-beforeAll(async () => {
-  server = await startServerProcess()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
 
 function createAdmin() {
-  const env = { ...process.env, JAGA_DATA_DIR: server.dataDir }
+  const env = { ...process.env, JAGA_DATA_DIR: journey.server.dataDir }
   const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/jaga.js'), 'user', 'create', '--email', ADMIN.email, '--role', 'admin', '--name', 'Admin Tim'], { input: ADMIN.password + '\n', env, encoding: 'utf8' })
   if (r.status !== 0) throw new Error(r.stderr)
 }
 
 describe('first journeys, on a phone', () => {
   it('shows the first-run hint, then lets an admin sign in, invite a coordinator who signs in and switches language', async () => {
-    const context = await phoneContext(browser, 'id-ID')
+    const context = await phoneContext(journey.browser, 'id-ID')
     const page = await context.newPage()
     const consoleErrors = watchConsole(page)
 
-    await page.goto(server.url + '/')
+    await page.goto(journey.server.url + '/')
     expect(await page.getAttribute('html', 'lang')).toBe('id')
     await look(page, 'home-id')
 
-    await page.goto(server.url + '/login')
+    await page.goto(journey.server.url + '/login')
     await expect(page.textContent('main')).resolves.toContain('Belum ada pengguna')
     await look(page, 'login-first-run-id')
     createAdmin()
 
     // A wrong password first: a clear message, in Indonesian.
-    await page.goto(server.url + '/login')
+    await page.goto(journey.server.url + '/login')
     await page.fill('#f-email', ADMIN.email)
     await page.fill('#f-password', 'salah sekali')
     await page.click('main button[type=submit]')
@@ -66,17 +56,17 @@ describe('first journeys, on a phone', () => {
     expect(link).toContain('/access/')
     await look(page, 'invite-link-id')
 
-    await page.goto(server.url + '/admin/audit')
+    await page.goto(journey.server.url + '/admin/audit')
     await expect(page.textContent('main')).resolves.toContain('user.invite')
     await look(page, 'audit-id')
     await page.click('nav button:has-text("Keluar")')
-    await page.waitForURL(server.url + '/')
+    await page.waitForURL(journey.server.url + '/')
 
     // The coordinator, on their own phone.
-    const theirs = await phoneContext(browser, 'id-ID')
+    const theirs = await phoneContext(journey.browser, 'id-ID')
     const coord = await theirs.newPage()
     const coordErrors = watchConsole(coord)
-    await coord.goto(link.replace(/^http:\/\/localhost:\d+/, server.url))
+    await coord.goto(link.replace(/^http:\/\/localhost:\d+/, journey.server.url))
     await expect(coord.textContent('main')).resolves.toContain('rina@jaga.test')
     await coord.fill('#f-password', 'kopi pagi di amplas')
     await coord.fill('#f-confirm', 'kopi pagi di amplas berbeda')
@@ -96,10 +86,10 @@ describe('first journeys, on a phone', () => {
     expect(await coord.getAttribute('html', 'lang')).toBe('en')
     await expect(coord.textContent('h1')).resolves.toBe('Areas')
     await look(coord, 'areas-coordinator-en')
-    await coord.goto(server.url + '/admin/users')
+    await coord.goto(journey.server.url + '/admin/users')
     await expect(coord.textContent('h1')).resolves.toBe('Access denied')
     await look(coord, 'forbidden-en')
-    await coord.goto(server.url + '/no/such/page')
+    await coord.goto(journey.server.url + '/no/such/page')
     await expect(coord.textContent('h1')).resolves.toBe('Page not found')
     await look(coord, 'not-found-en')
 
@@ -109,37 +99,37 @@ describe('first journeys, on a phone', () => {
   })
 
   it('shows every public page in English too', async () => {
-    const context = await phoneContext(browser, 'en-GB')
+    const context = await phoneContext(journey.browser, 'en-GB')
     const page = await context.newPage()
-    await page.goto(server.url + '/')
+    await page.goto(journey.server.url + '/')
     expect(await page.getAttribute('html', 'lang')).toBe('en')
     await look(page, 'home-en')
-    await page.goto(server.url + '/login')
+    await page.goto(journey.server.url + '/login')
     await look(page, 'login-en')
-    await page.goto(server.url + '/areas')
+    await page.goto(journey.server.url + '/areas')
     await page.fill('#f-email', ADMIN.email)
     await page.fill('#f-password', ADMIN.password)
     await page.click('main button[type=submit]')
     await page.waitForURL('**/areas')
     await look(page, 'areas-admin-en')
-    await page.goto(server.url + '/areas/import')
+    await page.goto(journey.server.url + '/areas/import')
     await look(page, 'import-en')
-    await page.goto(server.url + '/admin/users/invite')
+    await page.goto(journey.server.url + '/admin/users/invite')
     await look(page, 'invite-en')
     await context.close()
   })
 
   it('lets a coordinator propose a library edit that an admin reviews and publishes', async () => {
-    const admin = await (await phoneContext(browser, 'en-GB')).newPage()
-    await admin.goto(server.url + '/login')
+    const admin = await (await phoneContext(journey.browser, 'en-GB')).newPage()
+    await admin.goto(journey.server.url + '/login')
     await admin.fill('#f-email', ADMIN.email)
     await admin.fill('#f-password', ADMIN.password)
     await admin.click('main button[type=submit]')
     await admin.waitForURL('**/areas')
 
     // Rina, the coordinator invited in the first journey, proposes the edit.
-    const coordinator = await (await phoneContext(browser, 'en-GB')).newPage()
-    await coordinator.goto(server.url + '/login')
+    const coordinator = await (await phoneContext(journey.browser, 'en-GB')).newPage()
+    await coordinator.goto(journey.server.url + '/login')
     await coordinator.fill('#f-email', 'rina@jaga.test')
     await coordinator.fill('#f-password', 'kopi pagi di amplas')
     await coordinator.click('main button[type=submit]')
@@ -156,20 +146,20 @@ describe('first journeys, on a phone', () => {
     await expect(coordinator.textContent('main')).resolves.toContain('In review')
     await look(coordinator, 'library-edit-revision-en')
 
-    await admin.goto(server.url + '/admin/library')
+    await admin.goto(journey.server.url + '/admin/library')
     await admin.click('main ul >> text=en/online-friends-and-secrets')
     await admin.click('button:has-text("Publish")')
     await expect(admin.textContent('main')).resolves.toContain('Published. Readers now see this version.')
     await look(admin, 'library-edit-published-en')
-    await admin.goto(server.url + '/en/library/online-friends-and-secrets')
+    await admin.goto(journey.server.url + '/en/library/online-friends-and-secrets')
     await expect(admin.textContent('main')).resolves.toContain('Ask a grown-up to check your settings with you.')
   })
 
   it('leaves for a neutral site on quick exit, and Back does not return to Jaga', async () => {
-    const context = await phoneContext(browser, 'id-ID')
+    const context = await phoneContext(journey.browser, 'id-ID')
     const page = await context.newPage()
     await page.goto('about:blank')
-    await page.goto(server.url + '/')
+    await page.goto(journey.server.url + '/')
     await page.click('text=Keluar cepat')
     await page.waitForURL('https://www.bmkg.go.id/')
     await page.goBack()

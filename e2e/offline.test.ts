@@ -1,25 +1,13 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServerProcess, type ServerProcess } from '../test/server-process.ts'
-import { expectAccessible, launchBrowser, phoneContext, screenshot } from './browser.ts'
+import { describe, expect, it } from 'vitest'
+import { expectAccessible, phoneContext, screenshot, useServerAndBrowser } from './browser.ts'
 
-let server: ServerProcess
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServerProcess()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const journey = useServerAndBrowser()
 
 describe('the library offline', () => {
   it('saves the whole library, then reads pages and searches with the server gone', async () => {
-    const context = await phoneContext(browser, 'id-ID')
+    const context = await phoneContext(journey.browser, 'id-ID')
     const page = await context.newPage()
-    await page.goto(server.url + '/id/pustaka')
+    await page.goto(journey.server.url + '/id/pustaka')
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => true))
     // The page that registered the worker is controlled only after a reload.
     await page.reload()
@@ -31,14 +19,14 @@ describe('the library offline', () => {
     await screenshot(page, 'offline-saved-id')
 
     // No network at all: the server is stopped.
-    expect(await server.stop()).toBe(0)
+    expect(await journey.server.stop()).toBe(0)
 
-    await page.goto(server.url + '/id/pustaka/saat-anak-bercerita')
+    await page.goto(journey.server.url + '/id/pustaka/saat-anak-bercerita')
     await expect(page.textContent('h1')).resolves.toContain('Saat anak bercerita')
-    await page.goto(server.url + '/id/pustaka/bantuan')
+    await page.goto(journey.server.url + '/id/pustaka/bantuan')
     await expect(page.textContent('main')).resolves.toContain('SAPA 129')
 
-    await page.goto(server.url + '/id/pustaka/cari?q=diamond')
+    await page.goto(journey.server.url + '/id/pustaka/cari?q=diamond')
     await page.waitForFunction(() => document.querySelectorAll('[data-results] li').length > 0)
     await expect(page.textContent('[data-results-status]')).resolves.toMatch(/\d+ hasil untuk “diamond”/)
     await screenshot(page, 'offline-search-id')

@@ -4,6 +4,7 @@ import matter from 'gray-matter'
 import MarkdownIt from 'markdown-it'
 import { z } from 'zod'
 import { LOCALES, type Locale } from '../platform/i18n/i18n.ts'
+import { normalise } from './shared/words.ts'
 import { frontmatterSchema, helpChannelSchema, quizSchema, type Audience, type Frontmatter, type HelpChannel, type Quiz, type Topic } from './content-schema.ts'
 
 export const CONTENT_DIR = path.resolve(import.meta.dirname, '../../content')
@@ -27,14 +28,6 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   return defaultLinkOpen(tokens, idx, options, env, self)
 }
 
-export function normalise(text: string): string[] {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 1)
-}
 
 export class Library {
   private readonly byLocale = new Map<Locale, LibraryPage[]>()
@@ -175,3 +168,5 @@ export function loadLibrary(dir = CONTENT_DIR, overrides: Map<string, string> = 
   }
   return new Library(pages, channels.data, quizzes)
 }
+
+export { normalise }

@@ -1,3 +1,5 @@
+import { normalise } from '../shared/words.ts'
+
 // Progressive enhancements for the public library; every page works without them.
 // Kept small: it is sent to phones on slow networks.
 
@@ -75,8 +77,8 @@ async function setUpOfflineSearch(): Promise<void> {
   const response = await caches.match(form.dataset.index ?? '')
   if (!response) return
   const index = (await response.json()) as IndexEntry[]
-  const terms = words(q)
-  const hits = index.filter((e) => terms.every((term) => words(`${e.t} ${e.s} ${e.w}`).some((w) => w.startsWith(term))))
+  const terms = normalise(q)
+  const hits = index.filter((e) => terms.every((term) => normalise(`${e.t} ${e.s} ${e.w}`).some((w) => w.startsWith(term))))
   status.textContent = (hits.length ? status.dataset.found : status.dataset.none)?.replace('{count}', String(hits.length)).replace('{q}', q) ?? ''
   for (const hit of hits) {
     const item = document.createElement('li')
@@ -91,14 +93,6 @@ async function setUpOfflineSearch(): Promise<void> {
   ;(form.querySelector('input[name=q]') as HTMLInputElement).value = q
 }
 
-function words(text: string): string[] {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 1)
-}
 
 /** Slide decks: one slide at a time, full screen; arrows, taps and swipes move between slides. */
 function setUpPresenting(): void {
