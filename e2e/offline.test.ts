@@ -30,6 +30,23 @@ describe('the library offline', () => {
     await page.waitForFunction(() => document.querySelectorAll('[data-results] li').length > 0)
     await expect(page.textContent('[data-results-status]')).resolves.toMatch(/\d+ hasil untuk “diamond”/)
     await screenshot(page, 'offline-search-id')
+
+    // Brochures were saved too: the PDF comes from the cache.
+    const pdf = await page.evaluate(async () => {
+      const res = await fetch('/id/pustaka/brosur/parents.pdf')
+      return { status: res.status, type: res.headers.get('Content-Type'), head: new TextDecoder().decode((await res.arrayBuffer()).slice(0, 5)) }
+    })
+    expect(pdf).toEqual({ status: 200, type: 'application/pdf', head: '%PDF-' })
+
+    // A quiz answered offline is checked in the page.
+    await page.goto(journey.server.url + '/id/pustaka/kuis/parents')
+    await page.check('#q1 input[value=b]')
+    await page.check('#q2 input[value=a]')
+    await page.click('form.quiz button[type=submit]')
+    await page.waitForFunction(() => !document.querySelector<HTMLElement>('[data-quiz-score]')?.hidden)
+    await expect(page.textContent('[data-quiz-score]')).resolves.toBe('1 dari 5 jawaban benar.')
+    await expect(page.textContent('#q2 .feedback')).resolves.toContain('Belum tepat')
+    await screenshot(page, 'offline-quiz-id')
     await context.close()
   })
 })

@@ -21,6 +21,7 @@ if (hasWorker) {
 setUpSaveForOffline()
 setUpReadAloud()
 setUpPresenting()
+setUpOfflineQuiz()
 void setUpOfflineSearch()
 
 function setUpSaveForOffline(): void {
@@ -141,4 +142,46 @@ function setUpPresenting(): void {
     const dx = (e.changedTouches[0]?.clientX ?? 0) - startX
     if (Math.abs(dx) > 50) show(dx < 0 ? index + 1 : index - 1)
   })
+}
+
+interface QuizKey {
+  texts: Record<'right' | 'wrong' | 'unanswered' | 'answerIs' | 'readMore' | 'score', string>
+  questions: { id: string; answer: string; answerText: string; explanation: string; page: { title: string; url: string } | null }[]
+}
+
+/** Offline, a submitted quiz comes back from the cache unchecked: check it here with the page's answer key. */
+function setUpOfflineQuiz(): void {
+  const data = document.getElementById('quiz-key')
+  const score = document.querySelector<HTMLElement>('[data-quiz-score]')
+  const params = new URLSearchParams(location.search)
+  if (!data || !score || params.get('check') !== '1') return
+  const key = JSON.parse(data.textContent ?? '{}') as QuizKey
+  let correct = 0
+  for (const q of key.questions) {
+    const given = params.get(q.id)
+    const fieldset = document.getElementById(q.id)
+    if (!fieldset) continue
+    const input = given ? fieldset.querySelector<HTMLInputElement>(`input[value="${CSS.escape(given)}"]`) : null
+    if (input) input.checked = true
+    if (given === q.answer) correct++
+    const box = document.createElement('div')
+    box.className = `feedback ${given === q.answer ? 'is-right' : 'is-wrong'}`
+    const verdict = document.createElement('p')
+    const strong = document.createElement('strong')
+    strong.textContent = given === null ? key.texts.unanswered : given === q.answer ? key.texts.right : key.texts.wrong
+    verdict.append(strong)
+    if (given !== q.answer) verdict.append(` · ${key.texts.answerIs.replace('{answer}', q.answerText)}`)
+    const explanation = document.createElement('p')
+    explanation.textContent = q.explanation
+    box.append(verdict, explanation)
+    if (q.page) {
+      const link = document.createElement('a')
+      link.href = q.page.url
+      link.textContent = key.texts.readMore.replace('{title}', q.page.title)
+      box.append(link)
+    }
+    fieldset.append(box)
+  }
+  score.textContent = key.texts.score.replace('{correct}', String(correct)).replace('{total}', String(key.questions.length))
+  score.hidden = false
 }

@@ -1,3 +1,4 @@
+import { raw } from 'hono/html'
 import type { T } from '../../messages.ts'
 import type { Locale } from '../../platform/i18n/i18n.ts'
 import type { Quiz } from '../content-schema.ts'
@@ -33,11 +34,10 @@ export function QuizPage({ t, locale, quiz, answers, checked, library }: { t: T;
     <>
       <h1>{quiz.title[locale]}</h1>
       <p class="lead">{quiz.intro[locale]}</p>
-      {checked ? (
-        <div class="alert alert-success" role="status">
-          {t('quiz.score', { correct, total: quiz.questions.length })}
-        </div>
-      ) : null}
+      <div class="alert alert-success" role="status" data-quiz-score hidden={!checked}>
+        {checked ? t('quiz.score', { correct, total: quiz.questions.length }) : ''}
+      </div>
+      {checked ? null : <AnswerKey t={t} locale={locale} quiz={quiz} library={library} />}
       <form method="get" action={quizUrl(locale, quiz.key)} class="quiz">
         <input type="hidden" name="check" value="1" />
         {quiz.questions.map((q, i) => {
@@ -76,4 +76,20 @@ export function QuizPage({ t, locale, quiz, answers, checked, library }: { t: T;
       </form>
     </>
   )
+}
+
+/**
+ * The answers and explanations as JSON data (never executed, so the CSP allows it), for checking a
+ * quiz in the browser when it was opened from the offline cache and the server cannot check it.
+ */
+function AnswerKey({ t, locale, quiz, library }: { t: T; locale: Locale; quiz: Quiz; library: Library }) {
+  const key = {
+    texts: { right: t('quiz.right'), wrong: t('quiz.wrong'), unanswered: t('quiz.unanswered'), answerIs: t('quiz.answerIs', { answer: '{answer}' }), readMore: t('quiz.readMore', { title: '{title}' }), score: t('quiz.score', { correct: '{correct}', total: '{total}' }) },
+    questions: quiz.questions.map((q) => {
+      const page = q.page ? library.byKey(locale, q.page) : undefined
+      return { id: q.id, answer: q.answer, answerText: q.options.find((o) => o.id === q.answer)!.text[locale], explanation: q.explanation[locale], page: page ? { title: page.title, url: pageUrl(locale, page.slug) } : null }
+    }),
+  }
+  // "<" escaped so no text can close the script element.
+  return <script type="application/json" id="quiz-key">{raw(JSON.stringify(key).replace(/</g, '\\u003c'))}</script>
 }
