@@ -63,7 +63,7 @@ export function createApp(deps: Deps): JagaApp {
   )
   app.get('/api/v1/openapi.json', (c) => c.json(openapi))
 
-  const library = new LibraryStore(deps.db)
+  const library = new LibraryStore(deps.db, deps.config.contentDir)
   libraryRoutes(routes, deps, library)
   libraryEditingRoutes(routes, deps, library)
   signInRoutes(routes, deps)

@@ -12,6 +12,8 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent'
   /** The address people reach Jaga at, for canonical links, Open Graph and the sitemap. */
   publicUrl: string
+  /** The shipped library content; an organisation may point this at its own copy. */
+  contentDir: string | undefined
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -34,6 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     trustProxy: env.JAGA_TRUST_PROXY === '1' || env.JAGA_TRUST_PROXY === 'true',
     logLevel: level as Config['logLevel'],
+    contentDir: env.JAGA_CONTENT_DIR ? path.resolve(env.JAGA_CONTENT_DIR) : undefined,
     publicUrl: (env.JAGA_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
   }
 }

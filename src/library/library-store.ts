@@ -18,10 +18,13 @@ export class LibraryStore {
   private readonly listeners: (() => void | Promise<void>)[] = []
   private timer: NodeJS.Timeout | undefined
 
+  private readonly dir: string
+
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly dir = CONTENT_DIR,
+    dir?: string,
   ) {
+    this.dir = dir ?? CONTENT_DIR
     this.shipped = readShippedSources(dir)
     this.current = loadLibrary(dir)
   }

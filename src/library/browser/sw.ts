@@ -12,7 +12,7 @@ const CACHE = `jaga-${__JAGA_VERSION__}`
 const SAVED_MARKER = '/__jaga_saved__'
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(__JAGA_PRECACHE__.map((u) => new Request(u, { credentials: 'omit' })))))
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(__JAGA_PRECACHE__.map((u) => new Request(u, { credentials: 'omit', cache: 'reload' })))))
   void self.skipWaiting()
 })
 
@@ -70,13 +70,16 @@ self.addEventListener('fetch', (event) => {
   )
 })
 
-/** Downloads every address a manifest lists into this release's cache and remembers the manifest. */
+/**
+ * Downloads every address a manifest lists into this release's cache and remembers the manifest.
+ * `cache: 'reload'` skips the browser's HTTP cache, which may still hold the previous release's pages.
+ */
 async function saveAll(manifestUrl: string): Promise<number> {
   const response = await fetch(manifestUrl, { credentials: 'omit', cache: 'no-store' })
   const urls = (await response.json()) as string[]
   const cache = await caches.open(CACHE)
   for (let i = 0; i < urls.length; i += 6) {
-    await cache.addAll(urls.slice(i, i + 6).map((u) => new Request(u, { credentials: 'omit' })))
+    await cache.addAll(urls.slice(i, i + 6).map((u) => new Request(u, { credentials: 'omit', cache: 'reload' })))
   }
   const marker = await cache.match(SAVED_MARKER)
   const saved = new Set<string>(marker ? ((await marker.json()) as string[]) : [])
