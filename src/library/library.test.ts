@@ -64,9 +64,9 @@ describe('the shipped library content', () => {
 })
 
 describe('quizzes', () => {
-  it('ship for parents, teachers, community and two age bands, each answer explained and linked to a page that exists', () => {
+  it('ship for parents, teachers, community and three age bands, each answer explained and linked to a page that exists', () => {
     const library = loadLibrary()
-    expect(library.quizzes.map((q) => q.key).sort()).toEqual(['children-10-12', 'community', 'parents', 'teachers', 'teens'])
+    expect(library.quizzes.map((q) => q.key).sort()).toEqual(['children-10-12', 'children-6-9', 'community', 'parents', 'teachers', 'teens'])
     for (const quiz of library.quizzes) {
       for (const q of quiz.questions) {
         expect(q.explanation.id.length, `${quiz.key}/${q.id}`).toBeGreaterThan(20)
