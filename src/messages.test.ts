@@ -5,6 +5,7 @@ import { accountMessages } from './accounts/messages.ts'
 import { areaMessages } from './areas/messages.ts'
 import { libraryMessages } from './library/messages.ts'
 import { libraryEditMessages } from './library/editing-messages.ts'
+import { outreachMessages } from './outreach/messages.ts'
 import { catalogue } from './messages.ts'
 import { LOCALES, negotiateLocale } from './platform/i18n/i18n.ts'
 import { platformMessages } from './platform/i18n/platform-messages.ts'
@@ -24,7 +25,7 @@ describe('the message catalogue', () => {
   })
 
   it('defines each key in one slice only, so no text silently replaces another', () => {
-    const parts = [platformMessages, accountMessages, areaMessages, libraryMessages, libraryEditMessages]
+    const parts = [platformMessages, accountMessages, areaMessages, libraryMessages, libraryEditMessages, outreachMessages]
     const total = parts.reduce((n, p) => n + Object.keys(p).length, 0)
     expect(Object.keys(catalogue).length).toBe(total)
   })
