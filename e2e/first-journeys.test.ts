@@ -155,7 +155,7 @@ describe('first journeys, on a phone', () => {
     await expect(admin.textContent('main')).resolves.toContain('Ask a grown-up to check your settings with you.')
   })
 
-  it('lets a coordinator record a partner institution, with a clear message on a wrong date', async () => {
+  it('lets a coordinator record a partner institution (clear message on a wrong date) and a programme in two kelurahan', async () => {
     const page = await (await phoneContext(journey.browser, 'id-ID')).newPage()
     await page.goto(journey.server.url + '/login')
     await page.fill('#f-email', 'rina@jaga.test')
@@ -178,6 +178,23 @@ describe('first journeys, on a phone', () => {
     await page.waitForURL('**/partners?saved=1')
     await expect(page.textContent('main')).resolves.toContain('UPTD PPA Kota Medan')
     await look(page, 'partners-id')
+
+    // A programme in two kelurahan, with that partner.
+    await page.click('nav >> text=Program')
+    await look(page, 'programmes-empty-id')
+    await page.click('text=Buat program')
+    await page.fill('#f-name', 'Jaga Amplas 2026')
+    await page.fill('#f-startsOn', '2026-09-01')
+    await page.fill('#f-endsOn', '2027-08-31')
+    await page.selectOption('#f-status', 'active')
+    await page.check('label:has-text("Harjosari I") >> input')
+    await page.check('label:has-text("Timbang Deli") >> input')
+    await page.check('label:has-text("UPTD PPA Kota Medan") >> input')
+    await look(page, 'programme-form-id')
+    await page.click('main form button[type=submit]')
+    await page.waitForURL('**/programmes?saved=1')
+    await expect(page.textContent('main')).resolves.toContain('2 wilayah · 0 fasilitator · 1 mitra')
+    await look(page, 'programmes-id')
   })
 
   it('leaves for a neutral site on quick exit, and Back does not return to Jaga', async () => {

@@ -15,6 +15,7 @@ import { LibraryStore } from './library/library-store.ts'
 import { libraryEditingRoutes } from './library/editing-routes.tsx'
 import { libraryRoutes } from './library/routes.tsx'
 import { partnerApiDoc, partnerRoutes } from './outreach/partner-routes.tsx'
+import { programmeApiDoc, programmeRoutes } from './outreach/programme-routes.tsx'
 import { catalogue } from './messages.ts'
 import { renderProblem } from './problem-page.tsx'
 import { csrfProtection, i18n, requestLog, securityHeaders } from './platform/http/middleware.ts'
@@ -60,7 +61,7 @@ export function createApp(deps: Deps): JagaApp {
   app.get('/static/:name', serveAsset)
   const openapi = openApiDocument(
     { title: 'Jaga API', version: '1', description: 'Programmes against online sexual exploitation and abuse of children. Errors are RFC 9457 problem details.' },
-    { ...accountApiDoc, ...areaApiDoc, ...partnerApiDoc },
+    { ...accountApiDoc, ...areaApiDoc, ...partnerApiDoc, ...programmeApiDoc },
   )
   app.get('/api/v1/openapi.json', (c) => c.json(openapi))
 
@@ -72,6 +73,7 @@ export function createApp(deps: Deps): JagaApp {
   auditRoutes(routes, deps)
   areaRoutes(routes, deps)
   partnerRoutes(routes, deps)
+  programmeRoutes(routes, deps)
   accountApiRoutes(routes, deps)
   areaApiRoutes(routes, deps)
 

@@ -13,19 +13,23 @@ const concrete = (path: string) => path.replace(/:(\w+)/g, (_, name: string) => 
 
 type Who = Role | 'anonymous'
 
+// One user and one API token per role (password hashing is deliberately slow); sessions are cheap and fresh.
+const users = new Map<Role, Promise<Awaited<ReturnType<typeof aUser>>>>()
+const tokens = new Map<Role, Promise<string>>()
+const userFor = (role: Role) => users.get(role) ?? (users.set(role, aUser(jaga, role)), users.get(role)!)
+const tokenFor = (role: Role) =>
+  tokens.get(role) ?? (tokens.set(role, userFor(role).then((u) => createApiToken(jaga.db, { id: null, label: 'test' }, u.email, 'authz'))), tokens.get(role)!)
+
 /** Sends one request to a route as `who`, the way a browser or an API client would. */
 async function call(spec: RouteSpec, who: Who): Promise<Response> {
   const path = concrete(spec.path)
   if (isApiPath(spec.path)) {
     const headers: Record<string, string> = { 'Content-Type': 'application/json' }
-    if (who !== 'anonymous') {
-      const user = await aUser(jaga, who)
-      headers.Authorization = `Bearer ${await createApiToken(jaga.db, { id: null, label: 'test' }, user.email, 'authz')}`
-    }
+    if (who !== 'anonymous') headers.Authorization = `Bearer ${await tokenFor(who)}`
     return jaga.request(`http://localhost${path}`, { method: spec.method, headers, ...(spec.method === 'POST' ? { body: '{}' } : {}) })
   }
   // A fresh session for every request: a route such as POST /logout ends the one it was given.
-  const agent = who === 'anonymous' ? new Agent(jaga) : await sessionAgent(jaga, await aUser(jaga, who))
+  const agent = who === 'anonymous' ? new Agent(jaga) : await sessionAgent(jaga, await userFor(who))
   return spec.method === 'GET' ? agent.get(path) : agent.post(path, {})
 }
 

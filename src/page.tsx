@@ -10,6 +10,7 @@ import type { MessageKey } from './messages.ts'
 // The main menu: each entry is shown only to roles that may open it.
 const NAV: { href: string; label: MessageKey; access: Access }[] = [
   { href: '/areas', label: 'nav.areas', access: 'area.view' },
+  { href: '/programmes', label: 'nav.programmes', access: 'programme.view' },
   { href: '/partners', label: 'nav.partners', access: 'partner.view' },
   { href: '/admin/library', label: 'nav.libraryEdit', access: 'library.edit' },
   { href: '/admin/users', label: 'nav.users', access: 'user.view' },

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import type { Database, Db } from '../database.ts'
 import { insertAuditEntry, type Actor } from '../accounts/audit-queries.ts'
 import { Problem, type FieldError } from '../platform/http/problems.ts'
+import { isForeignKeyViolation } from '../platform/db/errors.ts'
 import type { AreaInput, AreaNode, AreaUpdate } from './area-form.ts'
 import * as q from './area-queries.ts'
 import { checkCode, childLevel, CODE_EXAMPLES, isKindOf, type AreaLevel } from './area-rules.ts'
@@ -85,7 +86,13 @@ export async function removeArea(db: Kysely<Database>, actor: Actor, id: string)
     const area = await getArea(trx, id)
     const children = await q.countChildren(trx, id)
     if (children > 0) throw new Problem('conflict', { count: children }, [], 'area.hasChildren')
-    await q.deleteArea(trx, id)
+    try {
+      await q.deleteArea(trx, id)
+    } catch (e) {
+      // Another slice (a programme, later a session) still names this area.
+      if (isForeignKeyViolation(e)) throw new Problem('conflict', {}, [], 'area.inUse')
+      throw e
+    }
     await insertAuditEntry(trx, actor, 'area.delete', { type: 'area', id }, { name: area.name, level: area.level })
     return area
   })

@@ -53,6 +53,10 @@ export const areaMessages = defineMessages({
     id: 'Wilayah ini masih punya {count} bagian. Hapus atau pindahkan bagian-bagiannya dulu.',
     en: 'This area still has {count} parts. Delete or move them first.',
   },
+  'area.inUse': {
+    id: 'Wilayah ini masih dipakai oleh program atau kegiatan. Lepaskan dulu dari program itu.',
+    en: 'This area is still used by a programme or activity. Remove it from there first.',
+  },
   'area.import.intro': {
     id: 'Unggah file CSV (UTF-8, dipisah koma atau titik koma) dengan baris judul. Kolom wajib: village (kode Kemendagri, kode BPS atau nama kelurahan/desa) dan name. Kolom tambahan: kind (lingkungan, rw atau dusun; bawaan lingkungan), kemendagri_code, bps_code. Jika ada satu baris salah, tidak ada yang disimpan.',
     en: 'Upload a CSV file (UTF-8, comma- or semicolon-separated) with a header row. Required columns: village (the Kemendagri code, BPS code or name of the village) and name. Optional: kind (lingkungan, rw or dusun; lingkungan if empty), kemendagri_code, bps_code. If any row is wrong, nothing is saved.',

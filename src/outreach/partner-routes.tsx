@@ -42,7 +42,7 @@ export function partnerRoutes(routes: RouteTable, deps: Deps): void {
     return renderPage(c, { title: t('partner.title'), body })
   })
 
-  const showForm = async (c: Context<AppEnv>, o: { values: FormValues; errors?: FieldErrors; id?: string }) => {
+  const showForm = async (c: Context<AppEnv>, o: { values: FormValues; errors?: FieldErrors; id?: string; problem?: string }) => {
     const t = c.get('t')
     const title = o.id ? t('partner.editTitle', { name: o.values.name ?? '' }) : t('partner.add')
     const body = (
@@ -55,9 +55,10 @@ export function partnerRoutes(routes: RouteTable, deps: Deps): void {
         errors={o.errors ?? {}}
         areas={areaOptions(await areaTree(db))}
         deleteAction={o.id ? `/partners/${o.id}/delete` : undefined}
+        problem={o.problem}
       />
     )
-    return renderPage(c, { title, body, status: o.errors && Object.keys(o.errors).length ? 422 : 200 })
+    return renderPage(c, { title, body, status: o.problem ? 409 : o.errors && Object.keys(o.errors).length ? 422 : 200 })
   }
 
   routes.get('/partners/new', 'partner.edit', (c) => showForm(c, { values: { kind: 'school' } }))
@@ -97,8 +98,16 @@ export function partnerRoutes(routes: RouteTable, deps: Deps): void {
   })
 
   routes.post('/partners/:id/delete', 'partner.edit', async (c) => {
-    const partner = await removePartner(db, actorOf(c), c.req.param('id') ?? '')
-    return c.redirect(`/partners?deleted=${encodeURIComponent(partner.name)}`, 303)
+    const id = c.req.param('id') ?? ''
+    try {
+      const partner = await removePartner(db, actorOf(c), id)
+      return c.redirect(`/partners?deleted=${encodeURIComponent(partner.name)}`, 303)
+    } catch (e) {
+      if (!(e instanceof Problem) || e.code !== 'conflict') throw e
+      const p = await getPartner(db, id)
+      const values = Object.fromEntries(Object.entries(p).map(([k, v]) => [k, v ?? ''])) as FormValues
+      return showForm(c, { values, id, problem: c.get('t')((e.detailKey ?? 'problem.conflict.detail') as never, e.params) })
+    }
   })
 
   routes.get('/api/v1/partners', 'partner.view', async (c) => c.json({ partners: (await listPartners(db)).map(({ areaName: _, ...p }) => p) }))

@@ -17,6 +17,25 @@ export interface PartnersTable {
   updatedAt: string
 }
 
+export type ProgrammeStatus = 'planned' | 'active' | 'completed' | 'cancelled'
+
+export interface ProgrammesTable {
+  id: string
+  name: string
+  goal: string | null
+  /** YYYY-MM-DD */
+  startsOn: string
+  endsOn: string
+  status: ProgrammeStatus
+  coordinatorId: string | null
+  createdAt: string
+  updatedAt: string
+}
+
 export interface OutreachTables {
   partners: PartnersTable
+  programmes: ProgrammesTable
+  programmeAreas: { programmeId: string; areaId: string }
+  programmeFacilitators: { programmeId: string; userId: string }
+  programmePartners: { programmeId: string; partnerId: string }
 }

@@ -50,10 +50,12 @@ export async function editPartner(db: Kysely<Database>, actor: Actor, id: string
   })
 }
 
-/** Deletes a partner. Once sessions and programmes name partners (issue 4), a partner in use is refused here. */
+/** Deletes a partner no programme names any more; one still in use is refused with an explanation. */
 export async function removePartner(db: Kysely<Database>, actor: Actor, id: string): Promise<q.Partner> {
   return db.transaction().execute(async (trx) => {
     const partner = await getPartner(trx, id)
+    const uses = await trx.selectFrom('programmePartners').select('programmeId').where('partnerId', '=', id).execute()
+    if (uses.length) throw new Problem('conflict', { count: uses.length }, [], 'partner.inUse')
     await q.deletePartner(trx, id)
     await insertAuditEntry(trx, actor, 'partner.delete', { type: 'partner', id }, { name: partner.name })
     return partner

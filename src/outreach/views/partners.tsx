@@ -66,7 +66,8 @@ export interface PartnerFormProps {
   values: FormValues
   errors: FieldErrors
   areas: { id: string; label: string }[]
-  deleteAction?: string
+  deleteAction?: string | undefined
+  problem?: string | undefined
 }
 
 export function PartnerFormPage(p: PartnerFormProps) {
@@ -74,6 +75,7 @@ export function PartnerFormPage(p: PartnerFormProps) {
   return (
     <>
       <h1>{p.title}</h1>
+      {p.problem ? <Notice kind="error">{p.problem}</Notice> : null}
       <ErrorSummary t={t} errors={p.errors} />
       <PostForm action={p.action} csrf={p.csrf}>
         <Field t={t} name="name" label={t('partner.name')} values={p.values} errors={p.errors} required maxlength={160} />

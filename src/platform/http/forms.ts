@@ -56,3 +56,14 @@ export function safeNextPath(next: string | undefined, fallback = '/'): string {
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback
   return next
 }
+
+/** Like formStrings, but the named fields (repeated checkboxes) come back as arrays of strings. */
+export function formWithLists(body: Record<string, unknown>, lists: readonly string[]): FormValues & Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {}
+  for (const [k, v] of Object.entries(body)) {
+    const values = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string').map((x) => x.trim())
+    out[k] = lists.includes(k) ? values.filter(Boolean) : (values[0] ?? '')
+  }
+  for (const k of lists) out[k] ??= []
+  return out as FormValues & Record<string, string | string[]>
+}

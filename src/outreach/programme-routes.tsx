@@ -1,0 +1,139 @@
+import type { Context } from 'hono'
+import { z } from 'zod'
+import type { AppEnv, Deps } from '../app-env.ts'
+import { can } from '../accounts/permissions.ts'
+import type { RouteTable } from '../accounts/route-table.ts'
+import { actorOf } from '../accounts/user-routes.tsx'
+import { listUsers } from '../accounts/user-queries.ts'
+import { areaTree } from '../areas/areas.ts'
+import type { AreaNode } from '../areas/area-form.ts'
+import { formWithLists, validate, type FieldErrors, type FormValues } from '../platform/http/forms.ts'
+import { readJson } from '../platform/http/json.ts'
+import { jsonBody, jsonResponse, type OpenApiPaths } from '../platform/http/openapi.ts'
+import { Problem } from '../platform/http/problems.ts'
+import { renderPage } from '../page.tsx'
+import { listPartners } from './partner-queries.ts'
+import { programmeInput, PROGRAMME_STATUSES } from './programme-form.ts'
+import { listLinks, listProgrammes } from './programme-queries.ts'
+import { createProgramme, editProgramme, getProgramme } from './programmes.ts'
+import { ProgrammeFormPage, ProgrammeListPage, type Option } from './views/programmes.tsx'
+
+const LISTS = ['areaIds', 'facilitatorIds', 'partnerIds'] as const
+
+/** Districts and villages a programme can target, indented under their parents. */
+function targetAreas(tree: AreaNode[], depth = 0): Option[] {
+  return tree.flatMap((n) => {
+    const here = n.level === 'district' || n.level === 'village' ? [{ id: n.id, label: `${'· '.repeat(Math.max(0, depth - 2))}${n.name}` }] : []
+    return n.level === 'village' ? here : [...here, ...targetAreas(n.children, depth + 1)]
+  })
+}
+
+export function programmeRoutes(routes: RouteTable, deps: Deps): void {
+  const { db } = deps
+
+  const options = async () => {
+    const users = (await listUsers(db)).filter((u) => u.status !== 'deactivated')
+    return {
+      areas: targetAreas(await areaTree(db)),
+      coordinators: users.filter((u) => u.role === 'coordinator' || u.role === 'admin').map((u) => ({ id: u.id, label: `${u.displayName} (${u.email})` })),
+      facilitators: users.filter((u) => u.role === 'facilitator' || u.role === 'coordinator').map((u) => ({ id: u.id, label: u.displayName })),
+      partners: (await listPartners(db)).map((p) => ({ id: p.id, label: p.name })),
+    }
+  }
+
+  routes.get('/programmes', 'programme.view', async (c) => {
+    const t = c.get('t')
+    const programmes = await listProgrammes(db)
+    const links = await listLinks(db, programmes.map((p) => p.id))
+    const coordinators = new Map((await listUsers(db)).map((u) => [u.id, u.displayName]))
+    const body = (
+      <ProgrammeListPage
+        t={t}
+        locale={c.get('locale')}
+        programmes={programmes.map((p) => ({ ...p, ...links.get(p.id)! }))}
+        coordinators={coordinators}
+        canEdit={can(c.get('user')?.role, 'programme.edit')}
+        notice={c.req.query('saved') ? t('programme.saved') : undefined}
+      />
+    )
+    return renderPage(c, { title: t('programme.title'), body })
+  })
+
+  const showForm = async (c: Context<AppEnv>, o: { values: FormValues; lists: Record<(typeof LISTS)[number], string[]>; errors?: FieldErrors; id?: string }) => {
+    const t = c.get('t')
+    const title = o.id ? t('programme.editTitle', { name: o.values.name ?? '' }) : t('programme.add')
+    const body = <ProgrammeFormPage t={t} csrf={c.get('csrf')()} title={title} action={o.id ? `/programmes/${o.id}` : '/programmes'} values={o.values} lists={o.lists} errors={o.errors ?? {}} options={await options()} />
+    return renderPage(c, { title, body, status: o.errors && Object.keys(o.errors).length ? 422 : 200 })
+  }
+
+  /** Reads the form, validates it, and runs the save, showing the form again on any field error. */
+  const submit = async (c: Context<AppEnv>, id: string | undefined, save: (input: z.output<typeof programmeInput>) => Promise<unknown>) => {
+    const form = formWithLists(await c.req.parseBody({ all: true }), LISTS)
+    const values = Object.fromEntries(Object.entries(form).filter(([, v]) => typeof v === 'string')) as FormValues
+    const lists = { areaIds: form.areaIds as string[], facilitatorIds: form.facilitatorIds as string[], partnerIds: form.partnerIds as string[] }
+    const parsed = validate(programmeInput, { ...values, ...lists })
+    if (!parsed.ok) return showForm(c, { values, lists, errors: parsed.errors, ...(id ? { id } : {}) })
+    try {
+      await save(parsed.data)
+    } catch (e) {
+      if (e instanceof Problem && e.code === 'validation') return showForm(c, { values, lists, errors: Object.fromEntries(e.errors.map((f) => [f.field, f])), ...(id ? { id } : {}) })
+      throw e
+    }
+    return c.redirect('/programmes?saved=1', 303)
+  }
+
+  routes.get('/programmes/new', 'programme.edit', (c) => showForm(c, { values: { status: 'planned' }, lists: { areaIds: [], facilitatorIds: [], partnerIds: [] } }))
+
+  routes.post('/programmes', 'programme.edit', (c) => submit(c, undefined, (input) => createProgramme(db, actorOf(c), input)))
+
+  routes.get('/programmes/:id/edit', 'programme.edit', async (c) => {
+    const p = await getProgramme(db, c.req.param('id') ?? '')
+    const values: FormValues = { name: p.name, goal: p.goal ?? '', startsOn: p.startsOn, endsOn: p.endsOn, status: p.status, coordinatorId: p.coordinatorId ?? '' }
+    return showForm(c, { values, lists: { areaIds: p.areaIds, facilitatorIds: p.facilitatorIds, partnerIds: p.partnerIds }, id: p.id })
+  })
+
+  routes.post('/programmes/:id', 'programme.edit', async (c) => {
+    const id = c.req.param('id') ?? ''
+    await getProgramme(db, id)
+    return submit(c, id, (input) => editProgramme(db, actorOf(c), id, input))
+  })
+
+  routes.get('/api/v1/programmes', 'programme.view', async (c) => {
+    const programmes = await listProgrammes(db)
+    const links = await listLinks(db, programmes.map((p) => p.id))
+    return c.json({ programmes: programmes.map((p) => ({ ...p, ...links.get(p.id)! })) })
+  })
+
+  routes.post('/api/v1/programmes', 'programme.edit', async (c) => c.json(await createProgramme(db, actorOf(c), await readJson(c, programmeInput)), 201))
+}
+
+const programmeSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  goal: z.string().nullable(),
+  startsOn: z.iso.date(),
+  endsOn: z.iso.date(),
+  status: z.enum(PROGRAMME_STATUSES),
+  coordinatorId: z.uuid().nullable(),
+  areaIds: z.array(z.uuid()),
+  facilitatorIds: z.array(z.uuid()),
+  partnerIds: z.array(z.uuid()),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+})
+
+export const programmeApiDoc: OpenApiPaths = {
+  '/api/v1/programmes': {
+    get: {
+      summary: 'Programmes with their target areas, facilitators and partners (programme.view)',
+      tags: ['outreach'],
+      responses: { '200': jsonResponse('Every programme', z.object({ programmes: z.array(programmeSchema) })) },
+    },
+    post: {
+      summary: 'Create a programme (programme.edit)',
+      tags: ['outreach'],
+      requestBody: jsonBody(programmeInput),
+      responses: { '201': jsonResponse('The new programme', programmeSchema) },
+    },
+  },
+}

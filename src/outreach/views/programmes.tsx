@@ -1,0 +1,108 @@
+import type { Child } from 'hono/jsx'
+import type { T } from '../../messages.ts'
+import { formatDate, type Locale } from '../../platform/i18n/i18n.ts'
+import type { FieldErrors, FormValues } from '../../platform/http/forms.ts'
+import { ErrorSummary, Field, Notice, PostForm, Select } from '../../platform/views/components.tsx'
+import { PROGRAMME_STATUSES } from '../programme-form.ts'
+import type { Programme, ProgrammeLinks } from '../programme-queries.ts'
+
+export interface Option {
+  id: string
+  label: string
+}
+
+export function ProgrammeListPage(p: { t: T; locale: Locale; programmes: (Programme & ProgrammeLinks)[]; coordinators: Map<string, string>; canEdit: boolean; notice?: string | undefined }) {
+  const { t } = p
+  return (
+    <>
+      <h1>{t('programme.title')}</h1>
+      <p>{t('programme.intro')}</p>
+      {p.notice ? <Notice kind="success">{p.notice}</Notice> : null}
+      {p.canEdit ? (
+        <p>
+          <a class="button" href="/programmes/new">
+            {t('programme.add')}
+          </a>
+        </p>
+      ) : null}
+      {p.programmes.length === 0 ? <p class="muted">{t('programme.empty')}</p> : null}
+      <ul class="cards">
+        {p.programmes.map((pr) => (
+          <li>
+            <strong>{pr.name}</strong> <span class="tag">{t(`programmeStatus.${pr.status}`)}</span>
+            <p class="muted small">
+              {formatDate(p.locale, pr.startsOn)} – {formatDate(p.locale, pr.endsOn)} · {t('programme.coordinator')}: {pr.coordinatorId ? (p.coordinators.get(pr.coordinatorId) ?? '—') : t('programme.noCoordinator')}
+            </p>
+            {pr.goal ? <p>{pr.goal}</p> : null}
+            <p class="small">{t('programme.summary', { areas: pr.areaIds.length, facilitators: pr.facilitatorIds.length, partners: pr.partnerIds.length })}</p>
+            {p.canEdit ? (
+              <p>
+                <a href={`/programmes/${pr.id}/edit`} aria-label={t('programme.editTitle', { name: pr.name })}>
+                  {t('programme.edit')}
+                </a>
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </>
+  )
+}
+
+/** A group of checkboxes whose error is announced with the group. */
+function Checkboxes(p: { t: T; name: string; legend: string; options: Option[]; checked: string[]; errors: FieldErrors; required?: boolean }) {
+  const error = p.errors[p.name]
+  return (
+    <fieldset class={error ? 'group has-error' : 'group'} aria-describedby={error ? `f-${p.name}-error` : undefined}>
+      <legend>{p.legend}</legend>
+      {error ? (
+        <p class="error" id={`f-${p.name}-error`}>
+          {p.t(error.message as never, error.params)}
+        </p>
+      ) : null}
+      {p.options.length === 0 ? <p class="muted">{p.t('programme.none')}</p> : null}
+      {p.options.map((o) => (
+        <label class="option">
+          <input type="checkbox" name={p.name} value={o.id} checked={p.checked.includes(o.id)} /> {o.label}
+        </label>
+      ))}
+    </fieldset>
+  )
+}
+
+export interface ProgrammeFormProps {
+  t: T
+  csrf: string
+  title: string
+  action: string
+  values: FormValues
+  lists: { areaIds: string[]; facilitatorIds: string[]; partnerIds: string[] }
+  errors: FieldErrors
+  options: { areas: Option[]; coordinators: Option[]; facilitators: Option[]; partners: Option[] }
+  children?: Child
+}
+
+export function ProgrammeFormPage(p: ProgrammeFormProps) {
+  const { t } = p
+  return (
+    <>
+      <h1>{p.title}</h1>
+      <ErrorSummary t={t} errors={p.errors} />
+      <PostForm action={p.action} csrf={p.csrf}>
+        <Field t={t} name="name" label={t('programme.name')} values={p.values} errors={p.errors} required maxlength={160} />
+        <Field t={t} name="goal" label={t('programme.goal')} values={p.values} errors={p.errors} maxlength={1000} />
+        <Field t={t} name="startsOn" type="date" label={t('programme.startsOn')} values={p.values} errors={p.errors} required />
+        <Field t={t} name="endsOn" type="date" label={t('programme.endsOn')} values={p.values} errors={p.errors} required />
+        <Select t={t} name="status" label={t('programme.status')} values={p.values} errors={p.errors} options={PROGRAMME_STATUSES.map((s) => ({ value: s, label: t(`programmeStatus.${s}`) }))} required />
+        <Select t={t} name="coordinatorId" label={t('programme.coordinator')} values={p.values} errors={p.errors} emptyLabel={t('programme.noCoordinator')} options={p.options.coordinators.map((o) => ({ value: o.id, label: o.label }))} />
+        <Checkboxes t={t} name="areaIds" legend={t('programme.areas')} options={p.options.areas} checked={p.lists.areaIds} errors={p.errors} />
+        <Checkboxes t={t} name="facilitatorIds" legend={t('programme.facilitators')} options={p.options.facilitators} checked={p.lists.facilitatorIds} errors={p.errors} />
+        <Checkboxes t={t} name="partnerIds" legend={t('programme.partners')} options={p.options.partners} checked={p.lists.partnerIds} errors={p.errors} />
+        <div class="actions">
+          <button type="submit">{t('common.save')}</button>
+          <a href="/programmes">{t('common.cancel')}</a>
+        </div>
+      </PostForm>
+    </>
+  )
+}
