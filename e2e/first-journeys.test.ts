@@ -195,6 +195,14 @@ describe('first journeys, on a phone', () => {
     await page.waitForURL('**/programmes?saved=1')
     await expect(page.textContent('main')).resolves.toContain('2 wilayah · 0 fasilitator · 1 mitra')
     await look(page, 'programmes-id')
+    await page.click('text=Jaga Amplas 2026')
+    await page.selectOption('#f-areaId', { label: 'Timbang Deli' })
+    await page.selectOption('#f-groupKind', 'parents')
+    await page.fill('#f-estimatedSize', '850')
+    await page.selectOption('#f-baselineLevel', 'low')
+    await page.click('main form button:has-text("Tambah kelompok sasaran")')
+    await expect(page.textContent('table')).resolves.toContain('850')
+    await look(page, 'programme-detail-id')
   })
 
   it('leaves for a neutral site on quick exit, and Back does not return to Jaga', async () => {

@@ -1,4 +1,5 @@
 import type { PartnerKind } from './partner-form.ts'
+import type { BaselineLevel, GroupKind } from './target-group-form.ts'
 
 export interface PartnersTable {
   id: string
@@ -32,7 +33,20 @@ export interface ProgrammesTable {
   updatedAt: string
 }
 
+export interface TargetGroupsTable {
+  id: string
+  programmeId: string
+  areaId: string
+  groupKind: GroupKind
+  estimatedSize: number | null
+  baselineLevel: BaselineLevel
+  baselineNote: string | null
+  createdAt: string
+  updatedAt: string
+}
+
 export interface OutreachTables {
+  targetGroups: TargetGroupsTable
   partners: PartnersTable
   programmes: ProgrammesTable
   programmeAreas: { programmeId: string; areaId: string }

@@ -7,7 +7,7 @@ import { actorOf } from '../accounts/user-routes.tsx'
 import { listUsers } from '../accounts/user-queries.ts'
 import { areaTree } from '../areas/areas.ts'
 import type { AreaNode } from '../areas/area-form.ts'
-import { formWithLists, validate, type FieldErrors, type FormValues } from '../platform/http/forms.ts'
+import { formStrings, formWithLists, validate, type FieldErrors, type FormValues } from '../platform/http/forms.ts'
 import { readJson } from '../platform/http/json.ts'
 import { jsonBody, jsonResponse, type OpenApiPaths } from '../platform/http/openapi.ts'
 import { Problem } from '../platform/http/problems.ts'
@@ -17,8 +17,13 @@ import { programmeInput, PROGRAMME_STATUSES } from './programme-form.ts'
 import { listLinks, listProgrammes } from './programme-queries.ts'
 import { createProgramme, editProgramme, getProgramme } from './programmes.ts'
 import { ProgrammeFormPage, ProgrammeListPage, type Option } from './views/programmes.tsx'
+import { ProgrammeDetailPage } from './views/programme-detail.tsx'
+import { targetGroupInput, GROUP_KINDS, BASELINE_LEVELS } from './target-group-form.ts'
+import { addTargetGroup, listTargetGroups, removeTargetGroup } from './target-groups.ts'
 
 const LISTS = ['areaIds', 'facilitatorIds', 'partnerIds'] as const
+
+const flatten = (tree: AreaNode[]): AreaNode[] => tree.flatMap((n) => [n, ...flatten(n.children)])
 
 /** Districts and villages a programme can target, indented under their parents. */
 function targetAreas(tree: AreaNode[], depth = 0): Option[] {
@@ -86,6 +91,61 @@ export function programmeRoutes(routes: RouteTable, deps: Deps): void {
 
   routes.post('/programmes', 'programme.edit', (c) => submit(c, undefined, (input) => createProgramme(db, actorOf(c), input)))
 
+  const showDetail = async (c: Context<AppEnv>, values: FormValues = { baselineLevel: 'unknown' }, errors: FieldErrors = {}) => {
+    const programme = await getProgramme(db, c.req.param('id') ?? '')
+    const names = {
+      areas: new Map(flatten(await areaTree(db)).map((a) => [a.id, a.name])),
+      users: new Map((await listUsers(db)).map((u) => [u.id, u.displayName])),
+      partners: new Map((await listPartners(db)).map((p) => [p.id, p.name])),
+    }
+    const body = (
+      <ProgrammeDetailPage
+        t={c.get('t')}
+        locale={c.get('locale')}
+        csrf={c.get('csrf')()}
+        programme={programme}
+        names={names}
+        groups={await listTargetGroups(db, programme.id)}
+        canEdit={can(c.get('user')?.role, 'programme.edit')}
+        values={values}
+        errors={errors}
+      />
+    )
+    return renderPage(c, { title: programme.name, body, status: Object.keys(errors).length ? 422 : 200 })
+  }
+
+  routes.get('/programmes/:id', 'programme.view', (c) => showDetail(c))
+
+  routes.post('/programmes/:id/target-groups', 'programme.edit', async (c) => {
+    const id = c.req.param('id') ?? ''
+    await getProgramme(db, id)
+    const values = formStrings(await c.req.parseBody())
+    const parsed = validate(targetGroupInput, values)
+    if (!parsed.ok) return showDetail(c, values, parsed.errors)
+    try {
+      await addTargetGroup(db, actorOf(c), id, parsed.data)
+    } catch (e) {
+      if (e instanceof Problem && e.code === 'validation') return showDetail(c, values, Object.fromEntries(e.errors.map((f) => [f.field, f])))
+      throw e
+    }
+    return c.redirect(`/programmes/${id}`, 303)
+  })
+
+  routes.post('/programmes/:id/target-groups/:groupId/delete', 'programme.edit', async (c) => {
+    const id = c.req.param('id') ?? ''
+    await removeTargetGroup(db, actorOf(c), id, c.req.param('groupId') ?? '')
+    return c.redirect(`/programmes/${id}`, 303)
+  })
+
+  routes.get('/api/v1/programmes/:id/target-groups', 'programme.view', async (c) => {
+    const programme = await getProgramme(db, c.req.param('id') ?? '')
+    return c.json({ targetGroups: (await listTargetGroups(db, programme.id)).map(({ areaName: _, ...g }) => g) })
+  })
+
+  routes.post('/api/v1/programmes/:id/target-groups', 'programme.edit', async (c) =>
+    c.json(await addTargetGroup(db, actorOf(c), c.req.param('id') ?? '', await readJson(c, targetGroupInput)), 201),
+  )
+
   routes.get('/programmes/:id/edit', 'programme.edit', async (c) => {
     const p = await getProgramme(db, c.req.param('id') ?? '')
     const values: FormValues = { name: p.name, goal: p.goal ?? '', startsOn: p.startsOn, endsOn: p.endsOn, status: p.status, coordinatorId: p.coordinatorId ?? '' }
@@ -122,7 +182,35 @@ const programmeSchema = z.object({
   updatedAt: z.iso.datetime(),
 })
 
+const targetGroupSchema = z.object({
+  id: z.uuid(),
+  programmeId: z.uuid(),
+  areaId: z.uuid(),
+  groupKind: z.enum(GROUP_KINDS),
+  estimatedSize: z.number().int().nullable(),
+  baselineLevel: z.enum(BASELINE_LEVELS),
+  baselineNote: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+})
+const idParam = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }]
+
 export const programmeApiDoc: OpenApiPaths = {
+  '/api/v1/programmes/{id}/target-groups': {
+    get: {
+      summary: 'A programme’s target groups per area, with estimated size and baseline awareness (programme.view)',
+      tags: ['outreach'],
+      parameters: idParam,
+      responses: { '200': jsonResponse('The target groups', z.object({ targetGroups: z.array(targetGroupSchema) })), '404': { description: 'No such programme' } },
+    },
+    post: {
+      summary: 'Add a target group in one of the programme’s areas (programme.edit)',
+      tags: ['outreach'],
+      parameters: idParam,
+      requestBody: jsonBody(targetGroupInput),
+      responses: { '201': jsonResponse('The new target group', targetGroupSchema), '404': { description: 'No such programme' } },
+    },
+  },
   '/api/v1/programmes': {
     get: {
       summary: 'Programmes with their target areas, facilitators and partners (programme.view)',

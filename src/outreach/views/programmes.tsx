@@ -29,7 +29,10 @@ export function ProgrammeListPage(p: { t: T; locale: Locale; programmes: (Progra
       <ul class="cards">
         {p.programmes.map((pr) => (
           <li>
-            <strong>{pr.name}</strong> <span class="tag">{t(`programmeStatus.${pr.status}`)}</span>
+            <a href={`/programmes/${pr.id}`}>
+              <strong>{pr.name}</strong>
+            </a>{' '}
+            <span class="tag">{t(`programmeStatus.${pr.status}`)}</span>
             <p class="muted small">
               {formatDate(p.locale, pr.startsOn)} – {formatDate(p.locale, pr.endsOn)} · {t('programme.coordinator')}: {pr.coordinatorId ? (p.coordinators.get(pr.coordinatorId) ?? '—') : t('programme.noCoordinator')}
             </p>

@@ -1,0 +1,104 @@
+import type { T } from '../../messages.ts'
+import { formatDate, formatNumber, type Locale } from '../../platform/i18n/i18n.ts'
+import type { FieldErrors, FormValues } from '../../platform/http/forms.ts'
+import { ErrorSummary, Field, PostForm, Select, TableWrap } from '../../platform/views/components.tsx'
+import type { Programme, ProgrammeLinks } from '../programme-queries.ts'
+import { BASELINE_LEVELS, GROUP_KINDS } from '../target-group-form.ts'
+import type { TargetGroup } from '../target-groups.ts'
+
+export interface ProgrammeDetailProps {
+  t: T
+  locale: Locale
+  csrf: string
+  programme: Programme & ProgrammeLinks
+  names: { areas: Map<string, string>; users: Map<string, string>; partners: Map<string, string> }
+  groups: (TargetGroup & { areaName: string })[]
+  canEdit: boolean
+  values: FormValues
+  errors: FieldErrors
+}
+
+export function ProgrammeDetailPage(p: ProgrammeDetailProps) {
+  const { t, programme: pr } = p
+  const list = (ids: string[], names: Map<string, string>) => (ids.length ? ids.map((id) => names.get(id) ?? '—').join(', ') : t('programme.none'))
+  return (
+    <>
+      <h1>{pr.name}</h1>
+      <p>
+        <span class="tag">{t(`programmeStatus.${pr.status}`)}</span> {t('programme.period')}: {formatDate(p.locale, pr.startsOn)} – {formatDate(p.locale, pr.endsOn)}
+      </p>
+      {pr.goal ? <p class="lead">{pr.goal}</p> : null}
+      <dl class="facts">
+        <dt>{t('programme.coordinator')}</dt>
+        <dd>{pr.coordinatorId ? (p.names.users.get(pr.coordinatorId) ?? '—') : t('programme.noCoordinator')}</dd>
+        <dt>{t('programme.areas')}</dt>
+        <dd>{list(pr.areaIds, p.names.areas)}</dd>
+        <dt>{t('programme.facilitators')}</dt>
+        <dd>{list(pr.facilitatorIds, p.names.users)}</dd>
+        <dt>{t('programme.partners')}</dt>
+        <dd>{list(pr.partnerIds, p.names.partners)}</dd>
+      </dl>
+      {p.canEdit ? (
+        <p>
+          <a href={`/programmes/${pr.id}/edit`}>{t('programme.editTitle', { name: pr.name })}</a>
+        </p>
+      ) : null}
+
+      <h2>{t('targetGroup.title')}</h2>
+      <p class="muted">{t('targetGroup.intro')}</p>
+      {p.groups.length === 0 ? (
+        <p>{t('targetGroup.none')}</p>
+      ) : (
+        <TableWrap label={t('targetGroup.title')}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('targetGroup.area')}</th>
+                <th scope="col">{t('targetGroup.group')}</th>
+                <th scope="col">{t('targetGroup.size')}</th>
+                <th scope="col">{t('targetGroup.baseline')}</th>
+                {p.canEdit ? <td></td> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {p.groups.map((g) => (
+                <tr>
+                  <td>{g.areaName}</td>
+                  <td>{t(`group.${g.groupKind}`)}</td>
+                  <td>{g.estimatedSize === null ? '—' : formatNumber(p.locale, g.estimatedSize)}</td>
+                  <td>
+                    {t(`baseline.${g.baselineLevel}`)}
+                    {g.baselineNote ? <span class="muted small"> · {g.baselineNote}</span> : null}
+                  </td>
+                  {p.canEdit ? (
+                    <td>
+                      <PostForm action={`/programmes/${pr.id}/target-groups/${g.id}/delete`} csrf={p.csrf}>
+                        <button type="submit" class="link" aria-label={t('targetGroup.removeLabel', { group: t(`group.${g.groupKind}`), area: g.areaName })}>
+                          {t('targetGroup.remove')}
+                        </button>
+                      </PostForm>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+      {p.canEdit ? (
+        <>
+          <h3>{t('targetGroup.add')}</h3>
+          <ErrorSummary t={t} errors={p.errors} />
+          <PostForm action={`/programmes/${pr.id}/target-groups`} csrf={p.csrf}>
+            <Select t={t} name="areaId" label={t('targetGroup.area')} values={p.values} errors={p.errors} options={pr.areaIds.map((id) => ({ value: id, label: p.names.areas.get(id) ?? id }))} required />
+            <Select t={t} name="groupKind" label={t('targetGroup.group')} values={p.values} errors={p.errors} options={GROUP_KINDS.map((g) => ({ value: g, label: t(`group.${g}`) }))} required />
+            <Field t={t} name="estimatedSize" label={t('targetGroup.size')} values={p.values} errors={p.errors} maxlength={9} />
+            <Select t={t} name="baselineLevel" label={t('targetGroup.baseline')} values={p.values} errors={p.errors} options={BASELINE_LEVELS.map((b) => ({ value: b, label: t(`baseline.${b}`) }))} />
+            <Field t={t} name="baselineNote" label={t('targetGroup.baselineNote')} values={p.values} errors={p.errors} maxlength={500} />
+            <button type="submit">{t('targetGroup.add')}</button>
+          </PostForm>
+        </>
+      ) : null}
+    </>
+  )
+}
