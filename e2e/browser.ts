@@ -74,3 +74,12 @@ export function useServerAndBrowser(): Journey {
   })
   return journey
 }
+
+/** Signs in through the real form and waits for the areas page. */
+export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(baseUrl + '/login')
+  await page.fill('#f-email', email)
+  await page.fill('#f-password', password)
+  await page.click('main button[type=submit]')
+  await page.waitForURL('**/areas')
+}

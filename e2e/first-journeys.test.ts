@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ROOT } from '../test/server-process.ts'
-import { look, phoneContext, useServerAndBrowser, watchConsole } from './browser.ts'
+import { look, phoneContext, signIn, useServerAndBrowser, watchConsole } from './browser.ts'
 
 const journey = useServerAndBrowser()
 const ADMIN = { email: 'admin@jaga.test', password: 'kata sandi admin yang panjang' }
@@ -121,19 +121,11 @@ describe('first journeys, on a phone', () => {
 
   it('lets a coordinator propose a library edit that an admin reviews and publishes', async () => {
     const admin = await (await phoneContext(journey.browser, 'en-GB')).newPage()
-    await admin.goto(journey.server.url + '/login')
-    await admin.fill('#f-email', ADMIN.email)
-    await admin.fill('#f-password', ADMIN.password)
-    await admin.click('main button[type=submit]')
-    await admin.waitForURL('**/areas')
+    await signIn(admin, journey.server.url, ADMIN.email, ADMIN.password)
 
     // Rina, the coordinator invited in the first journey, proposes the edit.
     const coordinator = await (await phoneContext(journey.browser, 'en-GB')).newPage()
-    await coordinator.goto(journey.server.url + '/login')
-    await coordinator.fill('#f-email', 'rina@jaga.test')
-    await coordinator.fill('#f-password', 'kopi pagi di amplas')
-    await coordinator.click('main button[type=submit]')
-    await coordinator.waitForURL('**/areas')
+    await signIn(coordinator, journey.server.url, 'rina@jaga.test', 'kopi pagi di amplas')
     await coordinator.click('nav >> text=Manage library')
     await look(coordinator, 'library-edit-home-en')
     await coordinator.click('text=Online friends, gifts and secrets (for children aged 10–12)')
@@ -157,11 +149,7 @@ describe('first journeys, on a phone', () => {
 
   it('lets a coordinator record a partner institution (clear message on a wrong date) and a programme in two kelurahan', async () => {
     const page = await (await phoneContext(journey.browser, 'id-ID')).newPage()
-    await page.goto(journey.server.url + '/login')
-    await page.fill('#f-email', 'rina@jaga.test')
-    await page.fill('#f-password', 'kopi pagi di amplas')
-    await page.click('main button[type=submit]')
-    await page.waitForURL('**/areas')
+    await signIn(page, journey.server.url, 'rina@jaga.test', 'kopi pagi di amplas')
     await page.click('nav >> text=Mitra')
     await look(page, 'partners-empty-id')
     await page.click('text=Tambah mitra')

@@ -1,7 +1,7 @@
 import type { T } from '../../messages.ts'
 import { formatDate, type Locale } from '../../platform/i18n/i18n.ts'
 import type { FieldErrors, FormValues } from '../../platform/http/forms.ts'
-import { ErrorSummary, Field, Notice, PostForm, Select } from '../../platform/views/components.tsx'
+import { ErrorSummary, Field, ListHeader, Notice, PostForm, Select } from '../../platform/views/components.tsx'
 import { PARTNER_KINDS } from '../partner-form.ts'
 import type { Partner } from '../partner-queries.ts'
 
@@ -9,17 +9,13 @@ export function PartnerListPage(p: { t: T; locale: Locale; today: string; partne
   const { t } = p
   return (
     <>
-      <h1>{t('partner.title')}</h1>
-      <p>{t('partner.intro')}</p>
-      {p.notice ? <Notice kind="success">{p.notice}</Notice> : null}
-      {p.canEdit ? (
-        <p>
-          <a class="button" href="/partners/new">
-            {t('partner.add')}
-          </a>
-        </p>
-      ) : null}
-      {p.partners.length === 0 ? <p class="muted">{t('partner.empty')}</p> : null}
+      <ListHeader
+        title={t('partner.title')}
+        intro={t('partner.intro')}
+        notice={p.notice}
+        add={p.canEdit ? { href: '/partners/new', label: t('partner.add') } : undefined}
+        empty={p.partners.length === 0 ? t('partner.empty') : undefined}
+      />
       <ul class="cards">
         {p.partners.map((partner) => (
           <li>

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx'
 import type { T } from '../../messages.ts'
 import { formatDate, type Locale } from '../../platform/i18n/i18n.ts'
 import type { FieldErrors, FormValues } from '../../platform/http/forms.ts'
-import { ErrorSummary, Field, Notice, PostForm, Select } from '../../platform/views/components.tsx'
+import { ErrorSummary, Field, ListHeader, PostForm, Select } from '../../platform/views/components.tsx'
 import { PROGRAMME_STATUSES } from '../programme-form.ts'
 import type { Programme, ProgrammeLinks } from '../programme-queries.ts'
 
@@ -15,17 +15,13 @@ export function ProgrammeListPage(p: { t: T; locale: Locale; programmes: (Progra
   const { t } = p
   return (
     <>
-      <h1>{t('programme.title')}</h1>
-      <p>{t('programme.intro')}</p>
-      {p.notice ? <Notice kind="success">{p.notice}</Notice> : null}
-      {p.canEdit ? (
-        <p>
-          <a class="button" href="/programmes/new">
-            {t('programme.add')}
-          </a>
-        </p>
-      ) : null}
-      {p.programmes.length === 0 ? <p class="muted">{t('programme.empty')}</p> : null}
+      <ListHeader
+        title={t('programme.title')}
+        intro={t('programme.intro')}
+        notice={p.notice}
+        add={p.canEdit ? { href: '/programmes/new', label: t('programme.add') } : undefined}
+        empty={p.programmes.length === 0 ? t('programme.empty') : undefined}
+      />
       <ul class="cards">
         {p.programmes.map((pr) => (
           <li>

@@ -125,3 +125,22 @@ export function TableWrap(p: { label: string; children?: Child }) {
     </div>
   )
 }
+
+/** The top of a list page: title, intro, a notice after a change, and the add button for those who may add. */
+export function ListHeader(p: { title: string; intro: string; notice?: string | undefined; add?: { href: string; label: string } | undefined; empty?: string | undefined }) {
+  return (
+    <>
+      <h1>{p.title}</h1>
+      <p>{p.intro}</p>
+      {p.notice ? <Notice kind="success">{p.notice}</Notice> : null}
+      {p.add ? (
+        <p>
+          <a class="button" href={p.add.href}>
+            {p.add.label}
+          </a>
+        </p>
+      ) : null}
+      {p.empty ? <p class="muted">{p.empty}</p> : null}
+    </>
+  )
+}
