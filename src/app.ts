@@ -21,6 +21,7 @@ import { renderProblem } from './problem-page.tsx'
 import { csrfProtection, i18n, requestLog, securityHeaders } from './platform/http/middleware.ts'
 import { openApiDocument } from './platform/http/openapi.ts'
 import { Problem } from './platform/http/problems.ts'
+import { isForeignKeyViolation, isUniqueViolation } from './platform/db/errors.ts'
 import { serveAsset } from './platform/http/static-files.ts'
 
 export const MAX_BODY_BYTES = 2 * 1024 * 1024
@@ -81,6 +82,9 @@ export function createApp(deps: Deps): JagaApp {
   app.onError((err, c) => {
     const ctx = c as Context<AppEnv>
     if (err instanceof Problem) return renderProblem(ctx, err)
+    // Two requests that raced past a use case's own check (same email, same name): the database
+    // kept its promise; tell the loser plainly instead of failing with 500.
+    if (isUniqueViolation(err) || isForeignKeyViolation(err)) return renderProblem(ctx, new Problem('conflict'))
     if (err instanceof HTTPException && err.status < 500) return renderProblem(ctx, new Problem(err.status === 413 ? 'payload-too-large' : 'bad-request', { limit: '2 MB' }))
     deps.log.error('unhandled error', { id: ctx.get('requestId'), method: c.req.method, path: c.req.path, err })
     return renderProblem(ctx, new Problem('internal', { ref: (ctx.get('requestId') ?? '').slice(0, 8) }))

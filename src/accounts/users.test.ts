@@ -44,6 +44,17 @@ describe('inviting and managing users', () => {
     expect(await jaga.db.selectFrom('users').select('id').execute()).toHaveLength(before.length)
   })
 
+  it('creates one account when the same invitation is sent five times at once, and answers the others without a server error', async () => {
+    const { agent: admin } = await loginAs(jaga, 'admin', 'en')
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => admin.post('/admin/users/invite', { displayName: 'Race', email: 'race@example.org', role: 'facilitator' })),
+    )
+    const statuses = results.map((r) => r.status).sort()
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1)
+    expect(statuses.every((s) => s === 200 || s === 409 || s === 422)).toBe(true)
+    expect(await jaga.db.selectFrom('users').select('id').where('email', '=', 'race@example.org').execute()).toHaveLength(1)
+  })
+
   it('refuses to invite an email that already has an account', async () => {
     const existing = await aUser(jaga, 'facilitator')
     const { agent: admin } = await loginAs(jaga, 'admin')
