@@ -173,6 +173,11 @@ describe('library pages', () => {
     expect(html).toContain('hreflang="id" href="http://localhost:3000/id/pustaka/hukum-yang-melindungi-anak"')
     expect(html).toContain('<meta property="og:title" content="The laws that protect children from online sexual abuse, in plain language"/>')
     expect(html).toContain('<meta property="og:type" content="article"/>')
+    const image = /<meta property="og:image" content="http:\/\/localhost:3000(\/static\/og\.png\?v=\w+)"\/>/.exec(html)?.[1]
+    expect(image).toBeDefined()
+    const png = await get(image!, { 'Accept-Encoding': 'gzip' })
+    expect(png.headers.get('Content-Type')).toBe('image/png')
+    expect(png.headers.get('Content-Encoding')).toBe(null)
     const text = textOf(html)
     expect(text).toContain('Last checked against the sources: 27 Nov 2026')
     expect(text).toContain('the new Criminal Code (UU 1/2023) and UU 1/2026 on penalty adjustment took effect on 2 January 2026')

@@ -34,6 +34,11 @@ function SeoHead(p: { base: string; urls: Record<Locale, string>; locale: Locale
       <meta property="og:description" content={p.description} />
       <meta property="og:url" content={p.base + p.urls[p.locale]} />
       <meta property="og:locale" content={OG_LOCALE[p.locale]} />
+      <meta property="og:image" content={p.base + assetUrl('og.png')} />
+      <meta property="og:image:width" content="1200" />
+      <meta property="og:image:height" content="630" />
+      <meta property="og:image:alt" content="Jaga" />
+      <meta name="twitter:card" content="summary_large_image" />
     </>
   )
 }

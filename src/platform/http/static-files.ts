@@ -11,6 +11,7 @@ const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.txt': 'text/plain; charset=utf-8',
+  '.png': 'image/png',
   '.webmanifest': 'application/manifest+json; charset=utf-8',
 }
 
@@ -70,7 +71,8 @@ export function serveAsset(c: Context): Response {
     Vary: 'Accept-Encoding',
   }
   if (c.req.header('If-None-Match') === `"${asset.version}"`) return new Response(null, { status: 304, headers })
-  const gz = /\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')
+  // Images are compressed already; gzip helps text only.
+  const gz = !asset.type.startsWith('image/png') && /\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')
   if (gz) headers['Content-Encoding'] = 'gzip'
   return new Response(gz ? asset.gzip : asset.body, { status: 200, headers })
 }
