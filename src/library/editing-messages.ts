@@ -34,7 +34,7 @@ export const libraryEditMessages = defineMessages({
   'libraryEdit.status.published': { id: 'Diterbitkan', en: 'Published' },
   'libraryEdit.status.rejected': { id: 'Ditolak', en: 'Rejected' },
   'libraryEdit.reviewedBy': { id: 'Ditinjau oleh {reviewer}, {date}', en: 'Reviewed by {reviewer}, {date}' },
-  'libraryEdit.changes': { id: 'Perubahan terhadap teks yang sekarang dibaca pembaca', en: 'Changes against the text readers see now' },
+  'libraryEdit.changes': { id: 'Perubahan terhadap teks yang dibaca pembaca sebelumnya', en: 'Changes against the text readers saw before' },
   'libraryEdit.noChanges': { id: 'Tidak ada perbedaan dengan teks sekarang.', en: 'No difference from the current text.' },
   'libraryEdit.shippedChanged': {
     id: 'Teks bawaan halaman ini berubah (pembaruan Jaga) sejak suntingan ini dimulai. Periksa perbedaannya sebelum menerbitkan.',

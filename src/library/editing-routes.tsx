@@ -8,7 +8,7 @@ import { Problem } from '../platform/http/problems.ts'
 import { isLocale, LOCALES, type Locale } from '../platform/i18n/i18n.ts'
 import { renderPage } from '../page.tsx'
 import type { LibraryStore } from './library-store.ts'
-import { listRevisionsByStatus, listRevisionsOfPage } from './revision-queries.ts'
+import { findPublishedBefore, listRevisionsByStatus, listRevisionsOfPage } from './revision-queries.ts'
 import { getRevision, publishRevision, rejectRevision, saveRevision, submitRevision } from './revisions.ts'
 import { EditForm, EditingHome, PageHistory, RevisionView } from './views/editing.tsx'
 
@@ -35,14 +35,18 @@ export function libraryEditingRoutes(routes: RouteTable, deps: Deps, store: Libr
     const t = c.get('t')
     const user = c.get('user')!
     const revision = await getRevision(db, c.req.param('id') ?? '')
-    const current = store.currentSource(revision.locale, revision.slug) ?? ''
+    // A published revision is compared with what readers saw before it; any other with what they see now.
+    const current =
+      revision.status === 'published'
+        ? ((await findPublishedBefore(db, revision))?.source ?? store.shippedSource(revision.locale, revision.slug) ?? '')
+        : (store.currentSource(revision.locale, revision.slug) ?? '')
     const body = (
       <RevisionView
         t={t}
         locale={c.get('locale')}
         csrf={c.get('csrf')()}
         revision={revision}
-        current={revision.status === 'published' && store.isEdited(revision.locale, revision.slug) && current === revision.source ? (store.shippedSource(revision.locale, revision.slug) ?? '') : current}
+        current={current}
         shippedChanged={revision.shippedHash !== store.shippedHash(revision.locale, revision.slug)}
         canSubmit={revision.status === 'draft'}
         canDecide={revision.status === 'in_review' && can(user.role, 'library.publish') && revision.authorId !== user.id}

@@ -46,6 +46,26 @@ describe('editing the library in the web UI', () => {
     expect(restarted.current.find('id', 'kesepakatan-keluarga')!.html).toContain('Nomor UPTD PPA setempat')
   })
 
+  it('shows each published version as a change from the version before it', async () => {
+    const { agent: coordinator } = await loginAs(jaga, 'coordinator', 'en')
+    const { agent: admin } = await loginAs(jaga, 'admin', 'en')
+    const page = '/admin/library/en/passwords-and-accounts'
+    const publish = async (from: string, to: string) => {
+      const source = await currentSource(coordinator, page)
+      const saved = await coordinator.post(`${page}/edit`, { source: source.replace(from, to), intent: 'submit' })
+      const url = saved.headers.get('Location')!
+      await admin.post(`${url}/decide`, { decision: 'publish' })
+      return url
+    }
+    await publish('Five habits', 'Five good habits')
+    const second = await publish('Log out', 'Sign out')
+    const html = await (await admin.get(second)).text()
+    expect(html).toMatch(/<del>[^<]*Log out/)
+    expect(html).toMatch(/<ins>[^<]*Sign out/)
+    // The first edit is already in both texts, so it is not shown as a change of the second.
+    expect(html).not.toMatch(/<ins>[^<]*Five good habits/)
+  })
+
   it('never lets the author publish their own edit', async () => {
     const { agent: admin } = await loginAs(jaga, 'admin', 'en')
     const source = await currentSource(admin, '/admin/library/en/family-agreement')

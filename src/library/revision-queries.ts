@@ -31,3 +31,17 @@ export async function listPublishedSources(db: Db): Promise<Revision[]> {
 export async function updateRevision(db: Db, id: string, changes: Partial<Omit<Revision, 'id'>>): Promise<void> {
   await db.updateTable('libraryRevisions').set(changes).where('id', '=', id).execute()
 }
+
+/** The published revision of the same page that readers saw just before this one was published. */
+export async function findPublishedBefore(db: Db, r: Revision): Promise<Revision | undefined> {
+  if (!r.reviewedAt) return undefined
+  return db
+    .selectFrom('libraryRevisions')
+    .selectAll()
+    .where('locale', '=', r.locale)
+    .where('slug', '=', r.slug)
+    .where('status', '=', 'published')
+    .where('reviewedAt', '<', r.reviewedAt)
+    .orderBy('reviewedAt', 'desc')
+    .executeTakeFirst()
+}
