@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import type { AppEnv, Deps } from '../app-env.ts'
-import { formStrings, validate, type FieldErrors } from '../platform/http/forms.ts'
+import { type FieldErrors, fieldErrorsOf, formStrings, validate } from '../platform/http/forms.ts'
 import { Problem } from '../platform/http/problems.ts'
 import { renderPage } from '../page.tsx'
 import type { Actor } from './audit-queries.ts'
@@ -43,7 +43,7 @@ export function userRoutes(routes: RouteTable, deps: Deps): void {
       const { user, token } = await inviteUser(db, actorOf(c), parsed.data)
       return showLink(c, user, token, INVITE_LIFETIME_MS)
     } catch (e) {
-      if (e instanceof Problem && e.code === 'validation') return showInvite(c, values, Object.fromEntries(e.errors.map((f) => [f.field, f])))
+      if (e instanceof Problem && e.code === 'validation') return showInvite(c, values, fieldErrorsOf(e))
       throw e
     }
   })

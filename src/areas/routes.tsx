@@ -3,7 +3,7 @@ import type { AppEnv, Deps } from '../app-env.ts'
 import { can } from '../accounts/permissions.ts'
 import type { RouteTable } from '../accounts/route-table.ts'
 import { actorOf } from '../accounts/user-routes.tsx'
-import { formStrings, validate, type FieldErrors, type FormValues } from '../platform/http/forms.ts'
+import { type FieldErrors, fieldErrorsOf, formStrings, type FormValues, validate } from '../platform/http/forms.ts'
 import { Problem } from '../platform/http/problems.ts'
 import { renderPage } from '../page.tsx'
 import { areaInput, areaUpdate } from './area-form.ts'
@@ -11,8 +11,6 @@ import { IMPORT_MAX_BYTES, importNeighbourhoods, type RowError } from './area-im
 import { childLevel, type AreaLevel } from './area-rules.ts'
 import { areaTree, createArea, editArea, getArea, removeArea } from './areas.ts'
 import { AreaFormPage, AreaImportPage, AreaTreePage } from './views/areas.tsx'
-
-const asFieldErrors = (p: Problem): FieldErrors => Object.fromEntries(p.errors.map((e) => [e.field, e]))
 
 export function areaRoutes(routes: RouteTable, deps: Deps): void {
   const { db } = deps
@@ -52,7 +50,7 @@ export function areaRoutes(routes: RouteTable, deps: Deps): void {
       const area = await createArea(db, actorOf(c), parsed.data)
       return c.redirect(`/areas?created=${area.id}`, 303)
     } catch (e) {
-      if (e instanceof Problem && e.code === 'validation') return showNew(c, values, asFieldErrors(e))
+      if (e instanceof Problem && e.code === 'validation') return showNew(c, values, fieldErrorsOf(e))
       throw e
     }
   })
@@ -118,7 +116,7 @@ export function areaRoutes(routes: RouteTable, deps: Deps): void {
       await editArea(db, actorOf(c), c.req.param('id') ?? '', parsed.data)
       return c.redirect('/areas', 303)
     } catch (e) {
-      if (e instanceof Problem && e.code === 'validation') return showEdit(c, values, asFieldErrors(e))
+      if (e instanceof Problem && e.code === 'validation') return showEdit(c, values, fieldErrorsOf(e))
       throw e
     }
   })

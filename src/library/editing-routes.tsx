@@ -3,7 +3,7 @@ import type { AppEnv, Deps } from '../app-env.ts'
 import { can } from '../accounts/permissions.ts'
 import type { RouteTable } from '../accounts/route-table.ts'
 import { actorOf } from '../accounts/user-routes.tsx'
-import { formStrings, type FieldErrors } from '../platform/http/forms.ts'
+import { type FieldErrors, fieldErrorsOf, formStrings } from '../platform/http/forms.ts'
 import { Problem } from '../platform/http/problems.ts'
 import { isLocale, LOCALES, type Locale } from '../platform/i18n/i18n.ts'
 import { renderPage } from '../page.tsx'
@@ -115,7 +115,7 @@ export function libraryEditingRoutes(routes: RouteTable, deps: Deps, store: Libr
       const revision = await saveRevision(db, store, actorOf(c), { locale: page.locale as Locale, slug: page.slug, source, note: form.note ?? '', submit: form.intent === 'submit' })
       return c.redirect(`/admin/library/revisions/${revision.id}`, 303)
     } catch (e) {
-      if (e instanceof Problem && e.code === 'validation') return showEdit(c, source, form.note ?? '', Object.fromEntries(e.errors.map((f) => [f.field, f])))
+      if (e instanceof Problem && e.code === 'validation') return showEdit(c, source, form.note ?? '', fieldErrorsOf(e))
       throw e
     }
   })

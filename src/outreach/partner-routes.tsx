@@ -6,7 +6,7 @@ import type { RouteTable } from '../accounts/route-table.ts'
 import { actorOf } from '../accounts/user-routes.tsx'
 import { areaTree } from '../areas/areas.ts'
 import type { AreaNode } from '../areas/area-form.ts'
-import { formStrings, validate, type FieldErrors, type FormValues } from '../platform/http/forms.ts'
+import { type FieldErrors, fieldErrorsOf, formStrings, type FormValues, validate } from '../platform/http/forms.ts'
 import { readJson } from '../platform/http/json.ts'
 import { jsonBody, jsonResponse, type OpenApiPaths } from '../platform/http/openapi.ts'
 import { Problem } from '../platform/http/problems.ts'
@@ -20,8 +20,6 @@ import { PartnerFormPage, PartnerListPage } from './views/partners.tsx'
 function areaOptions(tree: AreaNode[], depth = 0): { id: string; label: string }[] {
   return tree.flatMap((n) => [{ id: n.id, label: `${'· '.repeat(depth)}${n.name}` }, ...areaOptions(n.children, depth + 1)])
 }
-
-const asFieldErrors = (p: Problem): FieldErrors => Object.fromEntries(p.errors.map((e) => [e.field, e]))
 
 export function partnerRoutes(routes: RouteTable, deps: Deps): void {
   const { db } = deps
@@ -70,7 +68,7 @@ export function partnerRoutes(routes: RouteTable, deps: Deps): void {
     try {
       await createPartner(db, actorOf(c), parsed.data)
     } catch (e) {
-      if (e instanceof Problem && e.code === 'validation') return showForm(c, { values, errors: asFieldErrors(e) })
+      if (e instanceof Problem && e.code === 'validation') return showForm(c, { values, errors: fieldErrorsOf(e) })
       throw e
     }
     return c.redirect('/partners?saved=1', 303)
@@ -91,7 +89,7 @@ export function partnerRoutes(routes: RouteTable, deps: Deps): void {
     try {
       await editPartner(db, actorOf(c), id, parsed.data)
     } catch (e) {
-      if (e instanceof Problem && e.code === 'validation') return showForm(c, { values, errors: asFieldErrors(e), id })
+      if (e instanceof Problem && e.code === 'validation') return showForm(c, { values, errors: fieldErrorsOf(e), id })
       throw e
     }
     return c.redirect('/partners?saved=1', 303)

@@ -7,7 +7,7 @@ import { actorOf } from '../accounts/user-routes.tsx'
 import { listUsers } from '../accounts/user-queries.ts'
 import { areaTree } from '../areas/areas.ts'
 import type { AreaNode } from '../areas/area-form.ts'
-import { formStrings, formWithLists, validate, type FieldErrors, type FormValues } from '../platform/http/forms.ts'
+import { type FieldErrors, fieldErrorsOf, formStrings, type FormValues, formWithLists, validate } from '../platform/http/forms.ts'
 import { readJson } from '../platform/http/json.ts'
 import { jsonBody, jsonResponse, type OpenApiPaths } from '../platform/http/openapi.ts'
 import { Problem } from '../platform/http/problems.ts'
@@ -81,7 +81,7 @@ export function programmeRoutes(routes: RouteTable, deps: Deps): void {
     try {
       await save(parsed.data)
     } catch (e) {
-      if (e instanceof Problem && e.code === 'validation') return showForm(c, { values, lists, errors: Object.fromEntries(e.errors.map((f) => [f.field, f])), ...(id ? { id } : {}) })
+      if (e instanceof Problem && e.code === 'validation') return showForm(c, { values, lists, errors: fieldErrorsOf(e), ...(id ? { id } : {}) })
       throw e
     }
     return c.redirect('/programmes?saved=1', 303)
@@ -125,7 +125,7 @@ export function programmeRoutes(routes: RouteTable, deps: Deps): void {
     try {
       await addTargetGroup(db, actorOf(c), id, parsed.data)
     } catch (e) {
-      if (e instanceof Problem && e.code === 'validation') return showDetail(c, values, Object.fromEntries(e.errors.map((f) => [f.field, f])))
+      if (e instanceof Problem && e.code === 'validation') return showDetail(c, values, fieldErrorsOf(e))
       throw e
     }
     return c.redirect(`/programmes/${id}`, 303)

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { FieldError } from './problems.ts'
+import type { FieldError, Problem } from './problems.ts'
 
 export type FormValues = Record<string, string>
 export type FieldErrors = Record<string, FieldError>
@@ -16,6 +16,11 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): Parsed
     if (!errors[field]) errors[field] = { field, ...issueMessage(issue) }
   }
   return { ok: false, errors }
+}
+
+/** A use case's validation problem as errors keyed by field, for showing the form again. */
+export function fieldErrorsOf(problem: Problem): FieldErrors {
+  return Object.fromEntries(problem.errors.map((e) => [e.field, e]))
 }
 
 export function fieldErrorList(errors: FieldErrors): FieldError[] {
