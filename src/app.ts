@@ -16,7 +16,10 @@ import { libraryEditingRoutes } from './library/editing-routes.tsx'
 import { libraryRoutes } from './library/routes.tsx'
 import { partnerApiDoc, partnerRoutes } from './outreach/partner-routes.tsx'
 import { programmeApiDoc, programmeRoutes } from './outreach/programme-routes.tsx'
+import { sessionApiDoc, sessionRoutes } from './outreach/session-routes.tsx'
+import { libraryMaterials } from './library/materials.ts'
 import { catalogue } from './messages.ts'
+import { createTranslator } from './platform/i18n/i18n.ts'
 import { renderProblem } from './problem-page.tsx'
 import { csrfProtection, i18n, requestLog, securityHeaders } from './platform/http/middleware.ts'
 import { openApiDocument } from './platform/http/openapi.ts'
@@ -62,7 +65,7 @@ export function createApp(deps: Deps): JagaApp {
   app.get('/static/:name', serveAsset)
   const openapi = openApiDocument(
     { title: 'Jaga API', version: '1', description: 'Programmes against online sexual exploitation and abuse of children. Errors are RFC 9457 problem details.' },
-    { ...accountApiDoc, ...areaApiDoc, ...partnerApiDoc, ...programmeApiDoc },
+    { ...accountApiDoc, ...areaApiDoc, ...partnerApiDoc, ...programmeApiDoc, ...sessionApiDoc },
   )
   app.get('/api/v1/openapi.json', (c) => c.json(openapi))
 
@@ -75,6 +78,7 @@ export function createApp(deps: Deps): JagaApp {
   areaRoutes(routes, deps)
   partnerRoutes(routes, deps)
   programmeRoutes(routes, deps)
+  sessionRoutes(routes, deps, libraryMaterials(library, (locale, a) => createTranslator(catalogue, locale)(`audience.${a}`)))
   accountApiRoutes(routes, deps)
   areaApiRoutes(routes, deps)
 

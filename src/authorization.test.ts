@@ -26,7 +26,7 @@ async function call(spec: RouteSpec, who: Who): Promise<Response> {
   if (isApiPath(spec.path)) {
     const headers: Record<string, string> = { 'Content-Type': 'application/json' }
     if (who !== 'anonymous') headers.Authorization = `Bearer ${await tokenFor(who)}`
-    return jaga.request(`http://localhost${path}`, { method: spec.method, headers, ...(spec.method === 'POST' ? { body: '{}' } : {}) })
+    return jaga.request(`http://localhost${path}`, { method: spec.method, headers, ...(spec.method !== 'GET' ? { body: '{}' } : {}) })
   }
   // A fresh session for every request: a route such as POST /logout ends the one it was given.
   const agent = who === 'anonymous' ? new Agent(jaga) : await sessionAgent(jaga, await userFor(who))

@@ -14,6 +14,8 @@ export interface Config {
   publicUrl: string
   /** The shipped library content; an organisation may point this at its own copy. */
   contentDir: string | undefined
+  /** IANA time zone of the programme: session times are wall-clock times there, and calendars say so. */
+  timeZone: string
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -29,8 +31,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!['debug', 'info', 'warn', 'error', 'silent'].includes(level)) {
     throw new Error(`LOG_LEVEL must be debug, info, warn, error or silent, got "${level}"`)
   }
+  const timeZone = env.JAGA_TIMEZONE?.trim() || 'Asia/Jakarta'
+  try {
+    new Intl.DateTimeFormat('en', { timeZone })
+  } catch {
+    throw new Error(`JAGA_TIMEZONE must be an IANA time zone such as Asia/Jakarta, got "${timeZone}"`)
+  }
   return {
     port,
+    timeZone,
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.JAGA_DATA_DIR ?? 'data'),
     databaseUrl,

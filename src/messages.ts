@@ -3,10 +3,11 @@ import { areaMessages } from './areas/messages.ts'
 import { libraryMessages } from './library/messages.ts'
 import { libraryEditMessages } from './library/editing-messages.ts'
 import { outreachMessages } from './outreach/messages.ts'
+import { sessionMessages } from './outreach/session-messages.ts'
 import type { Translator } from './platform/i18n/i18n.ts'
 import { platformMessages } from './platform/i18n/platform-messages.ts'
 
 /** Every user-facing text, in Bahasa Indonesia and English, from every slice. */
-export const catalogue = { ...platformMessages, ...accountMessages, ...areaMessages, ...libraryMessages, ...libraryEditMessages, ...outreachMessages }
+export const catalogue = { ...platformMessages, ...accountMessages, ...areaMessages, ...libraryMessages, ...libraryEditMessages, ...outreachMessages, ...sessionMessages }
 export type MessageKey = keyof typeof catalogue
 export type T = Translator<MessageKey>

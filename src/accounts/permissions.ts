@@ -2,7 +2,7 @@ export const ROLES = ['admin', 'coordinator', 'facilitator', 'partner'] as const
 export type Role = (typeof ROLES)[number]
 
 /** Every permission Jaga checks, as noun.verb. A route names exactly one, or is public or for any signed-in user. */
-export const PERMISSIONS = ['area.view', 'area.edit', 'user.view', 'user.manage', 'audit.view', 'library.edit', 'library.publish', 'partner.view', 'partner.edit', 'programme.view', 'programme.edit'] as const
+export const PERMISSIONS = ['area.view', 'area.edit', 'user.view', 'user.manage', 'audit.view', 'library.edit', 'library.publish', 'partner.view', 'partner.edit', 'programme.view', 'programme.edit', 'session.record'] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
 export type Access = Permission | 'public' | 'signed-in'
@@ -11,8 +11,9 @@ export type Access = Permission | 'public' | 'signed-in'
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   // Coordinators write and propose library edits; publishing needs an admin, and never the author.
-  coordinator: ['area.view', 'library.edit', 'partner.view', 'partner.edit', 'programme.view', 'programme.edit'],
-  facilitator: ['area.view', 'partner.view', 'programme.view'],
+  coordinator: ['area.view', 'library.edit', 'partner.view', 'partner.edit', 'programme.view', 'programme.edit', 'session.record'],
+  // Facilitators record attendance and reports of the sessions they facilitate (checked per session).
+  facilitator: ['area.view', 'partner.view', 'programme.view', 'session.record'],
   partner: ['area.view'],
 }
 

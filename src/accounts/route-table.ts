@@ -3,7 +3,7 @@ import type { AppEnv } from '../app-env.ts'
 import { Problem } from '../platform/http/problems.ts'
 import { can, type Access } from './permissions.ts'
 
-export type Method = 'GET' | 'POST'
+export type Method = 'GET' | 'POST' | 'PUT'
 
 export interface RouteSpec {
   method: Method
@@ -26,6 +26,11 @@ export class RouteTable {
 
   post(path: string, access: Access, handler: Handler<AppEnv>): void {
     this.add('POST', path, access, handler)
+  }
+
+  /** JSON API only: HTML forms can only GET and POST. */
+  put(path: string, access: Access, handler: Handler<AppEnv>): void {
+    this.add('PUT', path, access, handler)
   }
 
   private add(method: Method, path: string, access: Access, handler: Handler<AppEnv>): void {

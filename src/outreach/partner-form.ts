@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { optionalText } from '../platform/http/schemas.ts'
 
 export const PARTNER_KINDS = [
   'child-protection-commission',
@@ -13,15 +14,6 @@ export const PARTNER_KINDS = [
   'other',
 ] as const
 export type PartnerKind = (typeof PARTNER_KINDS)[number]
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .nullable()
-    .transform((v) => (v ? v : null))
 
 const optionalDate = z
   .union([z.iso.date({ error: 'partner.badDate' }), z.literal('')])

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../database.ts'
-import type { PartnersTable } from './partner-tables.ts'
+import type { PartnersTable } from './outreach-tables.ts'
 
 export type Partner = PartnersTable
 

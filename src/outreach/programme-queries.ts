@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../database.ts'
-import type { ProgrammesTable } from './partner-tables.ts'
+import type { ProgrammesTable } from './outreach-tables.ts'
 
 export type Programme = ProgrammesTable
 

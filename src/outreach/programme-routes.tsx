@@ -20,6 +20,7 @@ import { ProgrammeFormPage, ProgrammeListPage, type Option } from './views/progr
 import { ProgrammeDetailPage } from './views/programme-detail.tsx'
 import { targetGroupInput, GROUP_KINDS, BASELINE_LEVELS } from './target-group-form.ts'
 import { addTargetGroup, listTargetGroups, removeTargetGroup } from './target-groups.ts'
+import { listProgrammeSessions, peopleBySession } from './sessions.ts'
 
 const LISTS = ['areaIds', 'facilitatorIds', 'partnerIds'] as const
 
@@ -98,6 +99,7 @@ export function programmeRoutes(routes: RouteTable, deps: Deps): void {
       users: new Map((await listUsers(db)).map((u) => [u.id, u.displayName])),
       partners: new Map((await listPartners(db)).map((p) => [p.id, p.name])),
     }
+    const sessions = await listProgrammeSessions(db, programme.id)
     const body = (
       <ProgrammeDetailPage
         t={c.get('t')}
@@ -106,6 +108,8 @@ export function programmeRoutes(routes: RouteTable, deps: Deps): void {
         programme={programme}
         names={names}
         groups={await listTargetGroups(db, programme.id)}
+        sessions={sessions}
+        people={await peopleBySession(db, sessions.map((s) => s.id))}
         canEdit={can(c.get('user')?.role, 'programme.edit')}
         values={values}
         errors={errors}

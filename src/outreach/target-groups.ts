@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely'
 import type { Database, Db } from '../database.ts'
 import { insertAuditEntry, type Actor } from '../accounts/audit-queries.ts'
 import { Problem } from '../platform/http/problems.ts'
-import type { TargetGroupsTable } from './partner-tables.ts'
+import type { TargetGroupsTable } from './outreach-tables.ts'
 import { getProgramme } from './programmes.ts'
 import type { TargetGroupInput } from './target-group-form.ts'
 

@@ -5,6 +5,8 @@ import { ErrorSummary, Field, PostForm, Select, TableWrap } from '../../platform
 import type { Programme, ProgrammeLinks } from '../programme-queries.ts'
 import { BASELINE_LEVELS, GROUP_KINDS } from '../target-group-form.ts'
 import type { TargetGroup } from '../target-groups.ts'
+import type { SessionWithLinks } from '../sessions.ts'
+import { SessionTable } from './sessions.tsx'
 
 export interface ProgrammeDetailProps {
   t: T
@@ -13,6 +15,9 @@ export interface ProgrammeDetailProps {
   programme: Programme & ProgrammeLinks
   names: { areas: Map<string, string>; users: Map<string, string>; partners: Map<string, string> }
   groups: (TargetGroup & { areaName: string })[]
+  sessions: SessionWithLinks[]
+  /** People reached per session, from its attendance. */
+  people: Map<string, number>
   canEdit: boolean
   values: FormValues
   errors: FieldErrors
@@ -43,6 +48,16 @@ export function ProgrammeDetailPage(p: ProgrammeDetailProps) {
           <a href={`/programmes/${pr.id}/edit`}>{t('programme.editTitle', { name: pr.name })}</a>
         </p>
       ) : null}
+
+      <h2>{t('session.title')}</h2>
+      {p.canEdit ? (
+        <p>
+          <a class="button" href={`/programmes/${pr.id}/sessions/new`}>
+            {t('session.schedule')}
+          </a>
+        </p>
+      ) : null}
+      <SessionTable t={t} locale={p.locale} sessions={p.sessions} people={p.people} areaNames={p.names.areas} label={t('session.title')} />
 
       <h2>{t('targetGroup.title')}</h2>
       <p class="muted">{t('targetGroup.intro')}</p>

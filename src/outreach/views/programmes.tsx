@@ -2,14 +2,12 @@ import type { Child } from 'hono/jsx'
 import type { T } from '../../messages.ts'
 import { formatDate, type Locale } from '../../platform/i18n/i18n.ts'
 import type { FieldErrors, FormValues } from '../../platform/http/forms.ts'
-import { ErrorSummary, Field, ListHeader, PostForm, Select } from '../../platform/views/components.tsx'
+import { Checkboxes, ErrorSummary, Field, ListHeader, PostForm, Select } from '../../platform/views/components.tsx'
 import { PROGRAMME_STATUSES } from '../programme-form.ts'
 import type { Programme, ProgrammeLinks } from '../programme-queries.ts'
 
-export interface Option {
-  id: string
-  label: string
-}
+export type { Option } from '../../platform/views/components.tsx'
+import type { Option } from '../../platform/views/components.tsx'
 
 export function ProgrammeListPage(p: { t: T; locale: Locale; programmes: (Programme & ProgrammeLinks)[]; coordinators: Map<string, string>; canEdit: boolean; notice?: string | undefined }) {
   const { t } = p
@@ -45,27 +43,6 @@ export function ProgrammeListPage(p: { t: T; locale: Locale; programmes: (Progra
         ))}
       </ul>
     </>
-  )
-}
-
-/** A group of checkboxes whose error is announced with the group. */
-function Checkboxes(p: { t: T; name: string; legend: string; options: Option[]; checked: string[]; errors: FieldErrors; required?: boolean }) {
-  const error = p.errors[p.name]
-  return (
-    <fieldset class={error ? 'group has-error' : 'group'} aria-describedby={error ? `f-${p.name}-error` : undefined}>
-      <legend>{p.legend}</legend>
-      {error ? (
-        <p class="error" id={`f-${p.name}-error`}>
-          {p.t(error.message as never, error.params)}
-        </p>
-      ) : null}
-      {p.options.length === 0 ? <p class="muted">{p.t('programme.none')}</p> : null}
-      {p.options.map((o) => (
-        <label class="option">
-          <input type="checkbox" name={p.name} value={o.id} checked={p.checked.includes(o.id)} /> {o.label}
-        </label>
-      ))}
-    </fieldset>
   )
 }
 

@@ -67,3 +67,14 @@ export function formatDateTime(locale: Locale, iso: string, timeZone = 'Asia/Jak
 export function formatDate(locale: Locale, isoDate: string): string {
   return new Intl.DateTimeFormat(INTL_TAG[locale], { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`))
 }
+
+/** A wall-clock time (YYYY-MM-DDTHH:MM, no zone) as written, never shifted: "27 Nov 2026, 09.00". */
+export function formatWallTime(locale: Locale, local: string, part: 'date-time' | 'time' = 'date-time'): string {
+  const options: Intl.DateTimeFormatOptions = part === 'time' ? { timeStyle: 'short', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }
+  return new Intl.DateTimeFormat(INTL_TAG[locale], options).format(new Date(`${local}:00Z`))
+}
+
+/** A month name and year: "November 2026". */
+export function formatMonth(locale: Locale, month: string): string {
+  return new Intl.DateTimeFormat(INTL_TAG[locale], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`))
+}

@@ -11,7 +11,7 @@ export interface FieldProps {
   label: string
   values: FormValues
   errors: FieldErrors
-  type?: 'text' | 'email' | 'password' | 'search' | 'date'
+  type?: 'text' | 'email' | 'password' | 'search' | 'date' | 'datetime-local' | 'url'
   required?: boolean
   autocomplete?: string
   hint?: string
@@ -142,5 +142,31 @@ export function ListHeader(p: { title: string; intro: string; notice?: string | 
       ) : null}
       {p.empty ? <p class="muted">{p.empty}</p> : null}
     </>
+  )
+}
+
+export interface Option {
+  id: string
+  label: string
+}
+
+/** A group of checkboxes whose error is announced with the group. */
+export function Checkboxes(p: { t: AnyT; name: string; legend: string; options: Option[]; checked: string[]; errors: FieldErrors; empty?: string }) {
+  const error = p.errors[p.name]
+  return (
+    <fieldset class={error ? 'group has-error' : 'group'} aria-describedby={error ? `f-${p.name}-error` : undefined}>
+      <legend>{p.legend}</legend>
+      {error ? (
+        <p class="error" id={`f-${p.name}-error`}>
+          {p.t(error.message, error.params as Params)}
+        </p>
+      ) : null}
+      {p.options.length === 0 ? <p class="muted">{p.empty ?? p.t('common.none')}</p> : null}
+      {p.options.map((o) => (
+        <label class="option">
+          <input type="checkbox" name={p.name} value={o.id} checked={p.checked.includes(o.id)} /> {o.label}
+        </label>
+      ))}
+    </fieldset>
   )
 }

@@ -1,5 +1,6 @@
 import type { PartnerKind } from './partner-form.ts'
 import type { BaselineLevel, GroupKind } from './target-group-form.ts'
+import type { AgeBand, Gender, SessionFormat, SessionStatus } from './session-form.ts'
 
 export interface PartnersTable {
   id: string
@@ -45,7 +46,41 @@ export interface TargetGroupsTable {
   updatedAt: string
 }
 
+export interface SessionsTable {
+  id: string
+  programmeId: string
+  title: string
+  format: SessionFormat
+  /** A village or a neighbourhood inside one of the programme's areas. */
+  areaId: string
+  venue: string | null
+  onlineLink: string | null
+  /** Local wall-clock time, YYYY-MM-DDTHH:MM, in the deployment's time zone. */
+  startsAt: string
+  endsAt: string
+  status: SessionStatus
+  cancelReason: string | null
+  notes: string | null
+  followUps: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+export interface AttendanceTable {
+  sessionId: string
+  groupKind: GroupKind
+  gender: Gender
+  ageBand: AgeBand
+  count: number
+}
+
 export interface OutreachTables {
+  sessions: SessionsTable
+  sessionAudiences: { sessionId: string; groupKind: GroupKind }
+  sessionFacilitators: { sessionId: string; userId: string }
+  sessionPartners: { sessionId: string; partnerId: string }
+  sessionMaterials: { sessionId: string; material: string }
+  attendance: AttendanceTable
   targetGroups: TargetGroupsTable
   partners: PartnersTable
   programmes: ProgrammesTable
