@@ -7,6 +7,9 @@ import { sessionMessages } from './outreach/session-messages.ts'
 import type { Translator } from './platform/i18n/i18n.ts'
 import { platformMessages } from './platform/i18n/platform-messages.ts'
 
+/** The slices' catalogues; a test checks that no key is defined in two of them. */
+export const catalogueParts = [platformMessages, accountMessages, areaMessages, libraryMessages, libraryEditMessages, outreachMessages, sessionMessages]
+
 /** Every user-facing text, in Bahasa Indonesia and English, from every slice. */
 export const catalogue = { ...platformMessages, ...accountMessages, ...areaMessages, ...libraryMessages, ...libraryEditMessages, ...outreachMessages, ...sessionMessages }
 export type MessageKey = keyof typeof catalogue
