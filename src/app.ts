@@ -17,6 +17,7 @@ import { libraryRoutes } from './library/routes.tsx'
 import { partnerApiDoc, partnerRoutes } from './outreach/partner-routes.tsx'
 import { programmeApiDoc, programmeRoutes } from './outreach/programme-routes.tsx'
 import { sessionApiDoc, sessionRoutes } from './outreach/session-routes.tsx'
+import { calendarRoutes } from './outreach/calendar-routes.tsx'
 import { libraryMaterials } from './library/materials.ts'
 import { catalogue } from './messages.ts'
 import { createTranslator } from './platform/i18n/i18n.ts'
@@ -78,6 +79,7 @@ export function createApp(deps: Deps): JagaApp {
   areaRoutes(routes, deps)
   partnerRoutes(routes, deps)
   programmeRoutes(routes, deps)
+  calendarRoutes(routes, deps)
   sessionRoutes(routes, deps, libraryMaterials(library, (locale, a) => createTranslator(catalogue, locale)(`audience.${a}`)))
   accountApiRoutes(routes, deps)
   areaApiRoutes(routes, deps)

@@ -74,7 +74,29 @@ export interface AttendanceTable {
   count: number
 }
 
+export interface VisitPlansTable {
+  id: string
+  programmeId: string
+  /** A village or district: each neighbourhood inside it (or the area itself when it has none) is visited. */
+  areaId: string
+  everyMonths: number
+  createdAt: string
+  updatedAt: string
+}
+
+export interface CalendarFeedsTable {
+  id: string
+  /** sha256 of the secret in the feed URL. */
+  tokenHash: string
+  kind: 'facilitator' | 'programme'
+  subjectId: string
+  ownerId: string
+  createdAt: string
+}
+
 export interface OutreachTables {
+  visitPlans: VisitPlansTable
+  calendarFeeds: CalendarFeedsTable
   sessions: SessionsTable
   sessionAudiences: { sessionId: string; groupKind: GroupKind }
   sessionFacilitators: { sessionId: string; userId: string }

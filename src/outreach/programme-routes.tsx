@@ -21,6 +21,8 @@ import { ProgrammeDetailPage } from './views/programme-detail.tsx'
 import { targetGroupInput, GROUP_KINDS, BASELINE_LEVELS } from './target-group-form.ts'
 import { addTargetGroup, listTargetGroups, removeTargetGroup } from './target-groups.ts'
 import { listProgrammeSessions, peopleBySession } from './sessions.ts'
+import { listVisitPlans, listVisitStatus, planVisits, removeVisitPlan, visitPlanInput } from './visit-plans.ts'
+import { localNow } from './session-rules.ts'
 
 const LISTS = ['areaIds', 'facilitatorIds', 'partnerIds'] as const
 
@@ -92,7 +94,9 @@ export function programmeRoutes(routes: RouteTable, deps: Deps): void {
 
   routes.post('/programmes', 'programme.edit', (c) => submit(c, undefined, (input) => createProgramme(db, actorOf(c), input)))
 
-  const showDetail = async (c: Context<AppEnv>, values: FormValues = { baselineLevel: 'unknown' }, errors: FieldErrors = {}) => {
+  /** The programme page; after a refused form, that form (target group or visit plan) shows its values and errors. */
+  const showDetail = async (c: Context<AppEnv>, failed?: { form: 'targetGroup' | 'visitPlan'; values: FormValues; errors: FieldErrors }) => {
+    const errors = failed?.errors ?? {}
     const programme = await getProgramme(db, c.req.param('id') ?? '')
     const names = {
       areas: new Map(flatten(await areaTree(db)).map((a) => [a.id, a.name])),
@@ -111,8 +115,12 @@ export function programmeRoutes(routes: RouteTable, deps: Deps): void {
         sessions={sessions}
         people={await peopleBySession(db, sessions.map((s) => s.id))}
         canEdit={can(c.get('user')?.role, 'programme.edit')}
-        values={values}
-        errors={errors}
+        visitPlans={await listVisitPlans(db, programme.id)}
+        visits={await listVisitStatus(db, [programme.id], localNow(deps.config.timeZone).slice(0, 10))}
+        forms={{
+          targetGroup: failed?.form === 'targetGroup' ? failed : { values: { baselineLevel: 'unknown' }, errors: {} },
+          visitPlan: failed?.form === 'visitPlan' ? failed : { values: { everyMonths: '3' }, errors: {} },
+        }}
       />
     )
     return renderPage(c, { title: programme.name, body, status: Object.keys(errors).length ? 422 : 200 })
@@ -120,19 +128,42 @@ export function programmeRoutes(routes: RouteTable, deps: Deps): void {
 
   routes.get('/programmes/:id', 'programme.view', (c) => showDetail(c))
 
-  routes.post('/programmes/:id/target-groups', 'programme.edit', async (c) => {
-    const id = c.req.param('id') ?? ''
-    await getProgramme(db, id)
-    const values = formStrings(await c.req.parseBody())
-    const parsed = validate(targetGroupInput, values)
-    if (!parsed.ok) return showDetail(c, values, parsed.errors)
-    try {
-      await addTargetGroup(db, actorOf(c), id, parsed.data)
-    } catch (e) {
-      if (e instanceof Problem && e.code === 'validation') return showDetail(c, values, fieldErrorsOf(e))
-      throw e
+  /** A small form on the programme page: validate, save, and show the page again with its errors if refused. */
+  const pageForm =
+    <S extends z.ZodType>(form: 'targetGroup' | 'visitPlan', schema: S, save: (c: Context<AppEnv>, id: string, input: z.output<S>) => Promise<unknown>, anchor: string) =>
+    async (c: Context<AppEnv>) => {
+      const id = c.req.param('id') ?? ''
+      await getProgramme(db, id)
+      const values = formStrings(await c.req.parseBody())
+      const parsed = validate(schema, values)
+      if (!parsed.ok) return showDetail(c, { form, values, errors: parsed.errors })
+      try {
+        await save(c, id, parsed.data)
+      } catch (e) {
+        if (e instanceof Problem && e.code === 'validation') return showDetail(c, { form, values, errors: fieldErrorsOf(e) })
+        throw e
+      }
+      return c.redirect(`/programmes/${id}${anchor}`, 303)
     }
-    return c.redirect(`/programmes/${id}`, 303)
+
+  routes.post('/programmes/:id/target-groups', 'programme.edit', pageForm('targetGroup', targetGroupInput, (c, id, input) => addTargetGroup(db, actorOf(c), id, input), ''))
+  routes.post('/programmes/:id/visit-plans', 'programme.edit', pageForm('visitPlan', visitPlanInput, (c, id, input) => planVisits(db, actorOf(c), id, input), '#visits'))
+
+  routes.post('/programmes/:id/visit-plans/:planId/delete', 'programme.edit', async (c) => {
+    const id = c.req.param('id') ?? ''
+    await removeVisitPlan(db, actorOf(c), id, c.req.param('planId') ?? '')
+    return c.redirect(`/programmes/${id}#visits`, 303)
+  })
+
+  routes.get('/api/v1/programmes/:id/visits', 'programme.view', async (c) => {
+    const programme = await getProgramme(db, c.req.param('id') ?? '')
+    return c.json({ visits: await listVisitStatus(db, [programme.id], localNow(deps.config.timeZone).slice(0, 10)) })
+  })
+
+  routes.post('/api/v1/programmes/:id/visit-plans', 'programme.edit', async (c) => {
+    const id = c.req.param('id') ?? ''
+    await planVisits(db, actorOf(c), id, await readJson(c, visitPlanInput))
+    return c.json({ visitPlans: await listVisitPlans(db, id) }, 201)
   })
 
   routes.post('/programmes/:id/target-groups/:groupId/delete', 'programme.edit', async (c) => {
@@ -199,7 +230,37 @@ const targetGroupSchema = z.object({
 })
 const idParam = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }]
 
+const visitSchema = z.object({
+  planId: z.uuid(),
+  programmeId: z.uuid(),
+  areaId: z.uuid(),
+  areaName: z.string(),
+  parentName: z.string(),
+  everyMonths: z.number().int(),
+  lastVisit: z.iso.date().nullable(),
+  nextDue: z.iso.date(),
+  overdue: z.boolean(),
+  nextScheduled: z.string().nullable(),
+})
+
 export const programmeApiDoc: OpenApiPaths = {
+  '/api/v1/programmes/{id}/visits': {
+    get: {
+      summary: 'Every place the programme plans to visit regularly: last visit, next due date, overdue, next scheduled session (programme.view)',
+      tags: ['outreach'],
+      parameters: idParam,
+      responses: { '200': jsonResponse('Visit status, overdue first', z.object({ visits: z.array(visitSchema) })), '404': { description: 'No such programme' } },
+    },
+  },
+  '/api/v1/programmes/{id}/visit-plans': {
+    post: {
+      summary: 'Visit every neighbourhood of one of the programme’s areas every N months; planning an area again changes its interval (programme.edit)',
+      tags: ['outreach'],
+      parameters: idParam,
+      requestBody: jsonBody(visitPlanInput),
+      responses: { '201': jsonResponse('The programme’s visit plans', z.object({ visitPlans: z.array(z.object({ id: z.uuid(), areaId: z.uuid(), everyMonths: z.number().int(), areaName: z.string() })) })) },
+    },
+  },
   '/api/v1/programmes/{id}/target-groups': {
     get: {
       summary: 'A programme’s target groups per area, with estimated size and baseline awareness (programme.view)',

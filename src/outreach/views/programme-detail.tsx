@@ -7,6 +7,8 @@ import { BASELINE_LEVELS, GROUP_KINDS } from '../target-group-form.ts'
 import type { TargetGroup } from '../target-groups.ts'
 import type { SessionWithLinks } from '../sessions.ts'
 import { SessionTable } from './sessions.tsx'
+import { VisitTable } from './calendar.tsx'
+import type { VisitStatus } from '../visit-schedule.ts'
 
 export interface ProgrammeDetailProps {
   t: T
@@ -19,12 +21,15 @@ export interface ProgrammeDetailProps {
   /** People reached per session, from its attendance. */
   people: Map<string, number>
   canEdit: boolean
-  values: FormValues
-  errors: FieldErrors
+  visitPlans: { id: string; areaId: string; everyMonths: number; areaName: string }[]
+  visits: VisitStatus[]
+  forms: Record<'targetGroup' | 'visitPlan', { values: FormValues; errors: FieldErrors }>
 }
 
 export function ProgrammeDetailPage(p: ProgrammeDetailProps) {
   const { t, programme: pr } = p
+  const tg = p.forms.targetGroup
+  const vp = p.forms.visitPlan
   const list = (ids: string[], names: Map<string, string>) => (ids.length ? ids.map((id) => names.get(id) ?? '—').join(', ') : t('programme.none'))
   return (
     <>
@@ -103,14 +108,45 @@ export function ProgrammeDetailPage(p: ProgrammeDetailProps) {
       {p.canEdit ? (
         <>
           <h3>{t('targetGroup.add')}</h3>
-          <ErrorSummary t={t} errors={p.errors} />
+          <ErrorSummary t={t} errors={tg.errors} />
           <PostForm action={`/programmes/${pr.id}/target-groups`} csrf={p.csrf}>
-            <Select t={t} name="areaId" label={t('targetGroup.area')} values={p.values} errors={p.errors} options={pr.areaIds.map((id) => ({ value: id, label: p.names.areas.get(id) ?? id }))} required />
-            <Select t={t} name="groupKind" label={t('targetGroup.group')} values={p.values} errors={p.errors} options={GROUP_KINDS.map((g) => ({ value: g, label: t(`group.${g}`) }))} required />
-            <Field t={t} name="estimatedSize" label={t('targetGroup.size')} values={p.values} errors={p.errors} maxlength={9} />
-            <Select t={t} name="baselineLevel" label={t('targetGroup.baseline')} values={p.values} errors={p.errors} options={BASELINE_LEVELS.map((b) => ({ value: b, label: t(`baseline.${b}`) }))} />
-            <Field t={t} name="baselineNote" label={t('targetGroup.baselineNote')} values={p.values} errors={p.errors} maxlength={500} />
+            <Select t={t} name="areaId" label={t('targetGroup.area')} values={tg.values} errors={tg.errors} options={pr.areaIds.map((id) => ({ value: id, label: p.names.areas.get(id) ?? id }))} required />
+            <Select t={t} name="groupKind" label={t('targetGroup.group')} values={tg.values} errors={tg.errors} options={GROUP_KINDS.map((g) => ({ value: g, label: t(`group.${g}`) }))} required />
+            <Field t={t} name="estimatedSize" label={t('targetGroup.size')} values={tg.values} errors={tg.errors} maxlength={9} />
+            <Select t={t} name="baselineLevel" label={t('targetGroup.baseline')} values={tg.values} errors={tg.errors} options={BASELINE_LEVELS.map((b) => ({ value: b, label: t(`baseline.${b}`) }))} />
+            <Field t={t} name="baselineNote" label={t('targetGroup.baselineNote')} values={tg.values} errors={tg.errors} maxlength={500} />
             <button type="submit">{t('targetGroup.add')}</button>
+          </PostForm>
+        </>
+      ) : null}
+
+      <h2 id="visits">{t('visitPlan.title')}</h2>
+      <p class="muted">{t('visitPlan.intro')}</p>
+      {p.visitPlans.length ? (
+        <ul>
+          {p.visitPlans.map((v) => (
+            <li>
+              {t('visitPlan.every', { area: v.areaName, months: v.everyMonths })}
+              {p.canEdit ? (
+                <PostForm action={`/programmes/${pr.id}/visit-plans/${v.id}/delete`} csrf={p.csrf} class="row-actions">
+                  <button type="submit" class="link" aria-label={t('visitPlan.removeLabel', { area: v.areaName })}>
+                    {t('visitPlan.remove')}
+                  </button>
+                </PostForm>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <VisitTable t={t} locale={p.locale} visits={p.visits} />
+      {p.canEdit ? (
+        <>
+          <h3>{t('visitPlan.add')}</h3>
+          <ErrorSummary t={t} errors={vp.errors} />
+          <PostForm action={`/programmes/${pr.id}/visit-plans`} csrf={p.csrf}>
+            <Select t={t} name="areaId" label={t('visitPlan.area')} values={vp.values} errors={vp.errors} idPrefix="visit-" options={pr.areaIds.map((id) => ({ value: id, label: p.names.areas.get(id) ?? id }))} required />
+            <Field t={t} name="everyMonths" label={t('visitPlan.everyMonths')} values={vp.values} errors={vp.errors} idPrefix="visit-" required maxlength={2} />
+            <button type="submit">{t('visitPlan.add')}</button>
           </PostForm>
         </>
       ) : null}

@@ -16,12 +16,14 @@ export interface FieldProps {
   autocomplete?: string
   hint?: string
   maxlength?: number
+  /** Tells apart two forms on one page that share field names. */
+  idPrefix?: string
 }
 
 /** A labelled input whose error message sits next to it and is announced with it. */
 export function Field(p: FieldProps) {
   const error = p.errors[p.name]
-  const id = `f-${p.name}`
+  const id = `f-${p.idPrefix ?? ''}${p.name}`
   const describedBy = [p.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
   return (
     <div class={error ? 'field has-error' : 'field'}>
@@ -64,11 +66,12 @@ export interface SelectProps {
   required?: boolean
   /** A first, empty option such as "all". */
   emptyLabel?: string
+  idPrefix?: string
 }
 
 export function Select(p: SelectProps) {
   const error = p.errors[p.name]
-  const id = `f-${p.name}`
+  const id = `f-${p.idPrefix ?? ''}${p.name}`
   const current = p.values[p.name] ?? ''
   return (
     <div class={error ? 'field has-error' : 'field'}>

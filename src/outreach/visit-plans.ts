@@ -1,0 +1,72 @@
+import crypto from 'node:crypto'
+import type { Kysely } from 'kysely'
+import { z } from 'zod'
+import type { Database, Db } from '../database.ts'
+import { insertAuditEntry, type Actor } from '../accounts/audit-queries.ts'
+import { areaTree } from '../areas/areas.ts'
+import type { AreaNode } from '../areas/area-form.ts'
+import { Problem } from '../platform/http/problems.ts'
+import { getProgramme } from './programmes.ts'
+import { listSessions } from './session-queries.ts'
+import { idsWithin, leavesOf, visitStatus, type VisitStatus } from './visit-schedule.ts'
+
+export const visitPlanInput = z.object({
+  areaId: z.uuid({ error: 'visitPlan.areaNotInProgramme' }),
+  everyMonths: z.coerce.number({ error: 'visitPlan.badInterval' }).int({ error: 'visitPlan.badInterval' }).min(1, { error: 'visitPlan.badInterval' }).max(24, { error: 'visitPlan.badInterval' }),
+})
+export type VisitPlanInput = z.output<typeof visitPlanInput>
+
+/** Plans an area of the programme to be visited every N months; planning it again changes the interval. */
+export async function planVisits(db: Kysely<Database>, actor: Actor, programmeId: string, input: VisitPlanInput): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const programme = await getProgramme(trx, programmeId)
+    if (!programme.areaIds.includes(input.areaId)) throw new Problem('validation', {}, [{ field: 'areaId', message: 'visitPlan.areaNotInProgramme' }])
+    const now = new Date().toISOString()
+    const existing = await trx.selectFrom('visitPlans').select('id').where('programmeId', '=', programmeId).where('areaId', '=', input.areaId).executeTakeFirst()
+    if (existing) await trx.updateTable('visitPlans').set({ everyMonths: input.everyMonths, updatedAt: now }).where('id', '=', existing.id).execute()
+    else await trx.insertInto('visitPlans').values({ id: crypto.randomUUID(), programmeId, areaId: input.areaId, everyMonths: input.everyMonths, createdAt: now, updatedAt: now }).execute()
+    await insertAuditEntry(trx, actor, 'visit-plan.set', { type: 'programme', id: programmeId }, { areaId: input.areaId, everyMonths: input.everyMonths })
+  })
+}
+
+export async function removeVisitPlan(db: Kysely<Database>, actor: Actor, programmeId: string, planId: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const plan = await trx.selectFrom('visitPlans').selectAll().where('id', '=', planId).where('programmeId', '=', programmeId).executeTakeFirst()
+    if (!plan) throw new Problem('not-found')
+    await trx.deleteFrom('visitPlans').where('id', '=', planId).execute()
+    await insertAuditEntry(trx, actor, 'visit-plan.delete', { type: 'programme', id: programmeId }, { areaId: plan.areaId })
+  })
+}
+
+const find = (nodes: AreaNode[], id: string): AreaNode | undefined => {
+  for (const n of nodes) {
+    if (n.id === id) return n
+    const inner = find(n.children, id)
+    if (inner) return inner
+  }
+  return undefined
+}
+
+/** Every place the programmes plan to visit, with its last visit and next due date; overdue ones first. */
+export async function listVisitStatus(db: Db, programmeIds: string[], today: string): Promise<VisitStatus[]> {
+  if (programmeIds.length === 0) return []
+  const plans = await db.selectFrom('visitPlans as v').innerJoin('programmes as p', 'p.id', 'v.programmeId').select(['v.id', 'v.programmeId', 'v.areaId', 'v.everyMonths', 'p.startsOn']).where('v.programmeId', 'in', programmeIds).execute()
+  if (plans.length === 0) return []
+  const tree = await areaTree(db)
+  const sessions = await listSessions(db, { programmeIds, statuses: ['planned', 'held', 'reported'] })
+  const out: VisitStatus[] = []
+  for (const plan of plans) {
+    const area = find(tree, plan.areaId)
+    if (!area) continue
+    const mine = sessions.filter((s) => s.programmeId === plan.programmeId)
+    for (const leaf of leavesOf(area)) {
+      const target = { planId: plan.id, programmeId: plan.programmeId, areaId: leaf.id, areaName: leaf.name, parentName: area.name, everyMonths: plan.everyMonths, within: idsWithin(leaf as AreaNode) }
+      out.push(visitStatus(target, mine, plan.startsOn, today))
+    }
+  }
+  return out.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.nextDue.localeCompare(b.nextDue) || a.areaName.localeCompare(b.areaName))
+}
+
+export async function listVisitPlans(db: Db, programmeId: string) {
+  return db.selectFrom('visitPlans as v').innerJoin('areas as a', 'a.id', 'v.areaId').select(['v.id', 'v.areaId', 'v.everyMonths', 'a.name as areaName']).where('v.programmeId', '=', programmeId).orderBy('a.name').execute()
+}

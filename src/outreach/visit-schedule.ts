@@ -1,0 +1,56 @@
+import { addMonths } from './session-rules.ts'
+
+// When each place a programme means to visit regularly was last visited, and when it is due next.
+
+export interface AreaLike {
+  id: string
+  name: string
+  level: string
+  children: AreaLike[]
+}
+
+/** The places a plan for an area covers: its leaves (neighbourhoods, or a village without any). */
+export function leavesOf(area: AreaLike): AreaLike[] {
+  return area.children.length ? area.children.flatMap(leavesOf) : [area]
+}
+
+/** Every area inside an area, itself included, as a set of ids. */
+export function idsWithin(area: AreaLike): Set<string> {
+  return new Set([area.id, ...area.children.flatMap((c) => [...idsWithin(c)])])
+}
+
+export interface VisitTarget {
+  planId: string
+  programmeId: string
+  areaId: string
+  areaName: string
+  /** The planned area the target belongs to (a kelurahan for a lingkungan). */
+  parentName: string
+  everyMonths: number
+}
+
+export interface VisitStatus extends VisitTarget {
+  /** Date of the last held or reported session there, YYYY-MM-DD. */
+  lastVisit: string | null
+  /** When the next visit is due: the last visit plus the interval, or the programme's start if never visited. */
+  nextDue: string
+  overdue: boolean
+  /** The earliest planned session there from today on, YYYY-MM-DDTHH:MM. */
+  nextScheduled: string | null
+}
+
+export interface SessionLike {
+  areaId: string
+  startsAt: string
+  status: string
+}
+
+export function visitStatus(target: VisitTarget & { within: Set<string> }, sessions: SessionLike[], programmeStart: string, today: string): VisitStatus {
+  const here = sessions.filter((s) => target.within.has(s.areaId))
+  const held = here.filter((s) => s.status === 'held' || s.status === 'reported').map((s) => s.startsAt.slice(0, 10))
+  const lastVisit = held.length ? held.reduce((a, b) => (a > b ? a : b)) : null
+  const nextDue = lastVisit ? addMonths(lastVisit, target.everyMonths) : programmeStart
+  const upcoming = here.filter((s) => s.status === 'planned' && s.startsAt.slice(0, 10) >= today).map((s) => s.startsAt)
+  const { within: _, ...rest } = target
+  return { ...rest, lastVisit, nextDue, overdue: nextDue < today, nextScheduled: upcoming.length ? upcoming.reduce((a, b) => (a < b ? a : b)) : null }
+}
