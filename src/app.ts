@@ -18,6 +18,7 @@ import { partnerApiDoc, partnerRoutes } from './outreach/partner-routes.tsx'
 import { programmeApiDoc, programmeRoutes } from './outreach/programme-routes.tsx'
 import { sessionApiDoc, sessionRoutes } from './outreach/session-routes.tsx'
 import { calendarRoutes } from './outreach/calendar-routes.tsx'
+import { coverageApiDoc, coverageRoutes } from './outreach/coverage-routes.tsx'
 import { libraryMaterials } from './library/materials.ts'
 import { catalogue } from './messages.ts'
 import { createTranslator } from './platform/i18n/i18n.ts'
@@ -66,7 +67,7 @@ export function createApp(deps: Deps): JagaApp {
   app.get('/static/:name', serveAsset)
   const openapi = openApiDocument(
     { title: 'Jaga API', version: '1', description: 'Programmes against online sexual exploitation and abuse of children. Errors are RFC 9457 problem details.' },
-    { ...accountApiDoc, ...areaApiDoc, ...partnerApiDoc, ...programmeApiDoc, ...sessionApiDoc },
+    { ...accountApiDoc, ...areaApiDoc, ...partnerApiDoc, ...programmeApiDoc, ...sessionApiDoc, ...coverageApiDoc },
   )
   app.get('/api/v1/openapi.json', (c) => c.json(openapi))
 
@@ -80,6 +81,7 @@ export function createApp(deps: Deps): JagaApp {
   partnerRoutes(routes, deps)
   programmeRoutes(routes, deps)
   calendarRoutes(routes, deps)
+  coverageRoutes(routes, deps)
   sessionRoutes(routes, deps, libraryMaterials(library, (locale, a) => createTranslator(catalogue, locale)(`audience.${a}`)))
   accountApiRoutes(routes, deps)
   areaApiRoutes(routes, deps)

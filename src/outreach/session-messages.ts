@@ -143,4 +143,30 @@ export const sessionMessages = defineMessages({
   'visitPlan.overdue': { id: 'terlambat', en: 'overdue' },
   'visitPlan.badInterval': { id: 'Masukkan bilangan bulat 1 sampai 24.', en: 'Enter a whole number from 1 to 24.' },
   'visitPlan.areaNotInProgramme': { id: 'Pilih salah satu wilayah sasaran program ini.', en: 'Choose one of this programme’s target areas.' },
+  'nav.coverage': { id: 'Jangkauan', en: 'Coverage' },
+  'coverage.title': { id: 'Jangkauan program', en: 'Programme coverage' },
+  'coverage.intro': {
+    id: 'Kegiatan yang terlaksana dan orang yang dijangkau per kelurahan, lingkungan dan kelompok sasaran; kunjungan terakhir dan berikutnya; wilayah yang belum pernah dijangkau.',
+    en: 'Sessions held and people reached per kelurahan, lingkungan and group; last and next visits; areas never reached.',
+  },
+  'coverage.summary': {
+    id: '{reached} dari {areas} kelurahan sudah dijangkau · {sessions} kegiatan terlaksana · {people} orang',
+    en: '{reached} of {areas} kelurahan reached · {sessions} sessions held · {people} people',
+  },
+  'coverage.suppressedNote': {
+    id: 'Anda melihat angka gabungan. Jumlah di bawah 5 orang disembunyikan (<5), begitu pula angka lain yang dapat dipakai untuk menghitungnya, agar tidak ada orang yang dapat dikenali.',
+    en: 'You see aggregates. Counts under 5 people are hidden (<5), as are other counts from which they could be worked out, so that no one can be identified.',
+  },
+  'coverage.hidden': { id: '<5', en: '<5' },
+  'coverage.chartByArea': { id: 'Orang yang dijangkau per kelurahan', en: 'People reached per kelurahan' },
+  'coverage.chartByGroup': { id: 'Orang yang dijangkau per kelompok', en: 'People reached per group' },
+  'coverage.tableLabel': { id: 'Jangkauan per wilayah dan kelompok', en: 'Coverage by area and group' },
+  'coverage.sessionsHeld': { id: 'Kegiatan terlaksana', en: 'Sessions held' },
+  'coverage.people': { id: 'Orang dijangkau', en: 'People reached' },
+  'coverage.neverReached': { id: 'belum pernah dijangkau', en: 'never reached' },
+  'coverage.gainPending': {
+    id: 'Rata-rata peningkatan pemahaman per wilayah akan tampil di sini setelah kuesioner pra/pasca dipakai.',
+    en: 'Mean knowledge gain per area will appear here once pre/post questionnaires are in use.',
+  },
+  'coverage.noProgramme': { id: 'Program ini tidak ada.', en: 'This programme does not exist.' },
 })

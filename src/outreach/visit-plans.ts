@@ -8,7 +8,7 @@ import type { AreaNode } from '../areas/area-form.ts'
 import { Problem } from '../platform/http/problems.ts'
 import { getProgramme } from './programmes.ts'
 import { listSessions } from './session-queries.ts'
-import { idsWithin, leavesOf, visitStatus, type VisitStatus } from './visit-schedule.ts'
+import { findNode, idsWithin, leavesOf, visitStatus, type VisitStatus } from './visit-schedule.ts'
 
 export const visitPlanInput = z.object({
   areaId: z.uuid({ error: 'visitPlan.areaNotInProgramme' }),
@@ -38,14 +38,6 @@ export async function removeVisitPlan(db: Kysely<Database>, actor: Actor, progra
   })
 }
 
-const find = (nodes: AreaNode[], id: string): AreaNode | undefined => {
-  for (const n of nodes) {
-    if (n.id === id) return n
-    const inner = find(n.children, id)
-    if (inner) return inner
-  }
-  return undefined
-}
 
 /** Every place the programmes plan to visit, with its last visit and next due date; overdue ones first. */
 export async function listVisitStatus(db: Db, programmeIds: string[], today: string): Promise<VisitStatus[]> {
@@ -56,7 +48,7 @@ export async function listVisitStatus(db: Db, programmeIds: string[], today: str
   const sessions = await listSessions(db, { programmeIds, statuses: ['planned', 'held', 'reported'] })
   const out: VisitStatus[] = []
   for (const plan of plans) {
-    const area = find(tree, plan.areaId)
+    const area = findNode(tree, plan.areaId)
     if (!area) continue
     const mine = sessions.filter((s) => s.programmeId === plan.programmeId)
     for (const leaf of leavesOf(area)) {

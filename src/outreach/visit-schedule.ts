@@ -14,6 +14,16 @@ export function leavesOf(area: AreaLike): AreaLike[] {
   return area.children.length ? area.children.flatMap(leavesOf) : [area]
 }
 
+/** The area with this id anywhere in a tree. */
+export function findNode<A extends AreaLike>(nodes: A[], id: string): A | undefined {
+  for (const n of nodes) {
+    if (n.id === id) return n
+    const inner = findNode(n.children as A[], id)
+    if (inner) return inner
+  }
+  return undefined
+}
+
 /** Every area inside an area, itself included, as a set of ids. */
 export function idsWithin(area: AreaLike): Set<string> {
   return new Set([area.id, ...area.children.flatMap((c) => [...idsWithin(c)])])

@@ -1,0 +1,81 @@
+import type { Context } from 'hono'
+import { z } from 'zod'
+import type { AppEnv, Deps } from '../app-env.ts'
+import { can } from '../accounts/permissions.ts'
+import type { RouteTable } from '../accounts/route-table.ts'
+import { jsonResponse, type OpenApiPaths } from '../platform/http/openapi.ts'
+import { Problem } from '../platform/http/problems.ts'
+import { renderPage } from '../page.tsx'
+import { programmeCoverage } from './coverage.ts'
+import { listProgrammes } from './programme-queries.ts'
+import { localNow } from './session-rules.ts'
+import { GROUP_KINDS } from './target-group-form.ts'
+import { CoveragePage } from './views/coverage.tsx'
+
+export function coverageRoutes(routes: RouteTable, deps: Deps): void {
+  const { db, config } = deps
+
+  /** Staff see exact counts; anyone who may not see programmes (partners) sees suppressed aggregates. */
+  const coverageFor = async (c: Context<AppEnv>, programmeId: string | undefined) => {
+    const programmes = await listProgrammes(db)
+    const chosen = programmeId ?? (programmes.find((p) => p.status === 'active') ?? programmes[0])?.id
+    if (programmeId && !programmes.some((p) => p.id === programmeId)) throw new Problem('not-found')
+    const coverage = chosen ? await programmeCoverage(db, chosen, { today: localNow(config.timeZone).slice(0, 10), suppress: !can(c.get('user')?.role, 'programme.view') }) : undefined
+    return { programmes, coverage }
+  }
+
+  const programmeParam = (c: Context<AppEnv>) => {
+    const raw = c.req.query('programme')
+    if (!raw) return undefined
+    const parsed = z.uuid().safeParse(raw)
+    if (!parsed.success) throw new Problem('not-found')
+    return parsed.data
+  }
+
+  routes.get('/coverage', 'coverage.view', async (c) => {
+    const t = c.get('t')
+    const { programmes, coverage } = await coverageFor(c, programmeParam(c))
+    const body = <CoveragePage t={t} locale={c.get('locale')} programmes={programmes.map((p) => ({ id: p.id, name: p.name }))} coverage={coverage} />
+    return renderPage(c, { title: t('coverage.title'), body })
+  })
+
+  routes.get('/api/v1/coverage', 'coverage.view', async (c) => {
+    const { coverage } = await coverageFor(c, programmeParam(c))
+    if (!coverage) throw new Problem('not-found')
+    return c.json(coverage)
+  })
+}
+
+const shown = z.number().int().nullable().describe('null when hidden: under 5 people, or enough to work out a hidden count')
+const coverageSchema = z.object({
+  programme: z.object({ id: z.uuid(), name: z.string(), startsOn: z.iso.date(), endsOn: z.iso.date() }),
+  groups: z.array(z.enum(GROUP_KINDS)),
+  rows: z.array(
+    z.object({
+      areaId: z.uuid(),
+      name: z.string(),
+      depth: z.number().int(),
+      sessionsHeld: z.number().int(),
+      people: shown,
+      byGroup: z.array(shown),
+      lastVisit: z.iso.date().nullable(),
+      nextDue: z.iso.date().nullable(),
+      overdue: z.boolean(),
+      neverReached: z.boolean(),
+      targetSize: z.number().int().nullable(),
+    }),
+  ),
+  totals: z.object({ sessionsHeld: z.number().int(), people: shown, byGroup: z.array(shown), areasReached: z.number().int(), areas: z.number().int() }),
+  suppressed: z.boolean(),
+})
+
+export const coverageApiDoc: OpenApiPaths = {
+  '/api/v1/coverage': {
+    get: {
+      summary: 'Reach of a programme per kelurahan, lingkungan and group (coverage.view). Partner tokens get kelurahan rows only, with small counts hidden',
+      tags: ['outreach'],
+      parameters: [{ name: 'programme', in: 'query', schema: { type: 'string', format: 'uuid' }, description: 'Defaults to the first active programme' }],
+      responses: { '200': jsonResponse('Coverage', coverageSchema), '404': { description: 'No such programme, or none yet' } },
+    },
+  },
+}

@@ -1,0 +1,98 @@
+import type { Db } from '../database.ts'
+import { areaTree } from '../areas/areas.ts'
+import type { AreaNode } from '../areas/area-form.ts'
+import { Problem } from '../platform/http/problems.ts'
+import { getProgramme } from './programmes.ts'
+import { listAttendance, listSessions } from './session-queries.ts'
+import { suppressTable, type Shown } from './suppression.ts'
+import { GROUP_KINDS, type GroupKind } from './target-group-form.ts'
+import { findNode, idsWithin } from './visit-schedule.ts'
+import { listVisitStatus } from './visit-plans.ts'
+
+export interface CoverageRow {
+  areaId: string
+  name: string
+  /** 0 for a programme's kelurahan (or each kelurahan of its kecamatan), 1 for a lingkungan inside. */
+  depth: number
+  sessionsHeld: number
+  people: Shown
+  /** People reached per group, in GROUP_KINDS order. */
+  byGroup: Shown[]
+  lastVisit: string | null
+  nextDue: string | null
+  overdue: boolean
+  neverReached: boolean
+  /** Sum of the target groups' estimated sizes in this area, when any were given. */
+  targetSize: number | null
+}
+
+export interface Coverage {
+  programme: { id: string; name: string; startsOn: string; endsOn: string }
+  groups: readonly GroupKind[]
+  rows: CoverageRow[]
+  totals: { sessionsHeld: number; people: Shown; byGroup: Shown[]; areasReached: number; areas: number }
+  /** True when counts under 5 people are hidden (the reader sees aggregates only). */
+  suppressed: boolean
+}
+
+
+/** The rows a programme reports on: each kelurahan it targets (a kecamatan stands for its kelurahan), then its lingkungan. */
+function reportingAreas(tree: AreaNode[], areaIds: string[]): { node: AreaNode; depth: number }[] {
+  const villages = areaIds.map((id) => findNode(tree, id)).flatMap((n) => (!n ? [] : n.level === 'district' ? n.children : [n]))
+  return villages.flatMap((v) => [{ node: v, depth: 0 }, ...v.children.map((c) => ({ node: c, depth: 1 }))])
+}
+
+/**
+ * Reach of a programme per area and group: sessions held, people reached, last visit, next due, and
+ * areas never reached. With `suppress`, only kelurahan rows are given and counts under 5 are hidden
+ * (with enough other cells that none can be worked out from the totals).
+ */
+export async function programmeCoverage(db: Db, programmeId: string, o: { today: string; suppress: boolean }): Promise<Coverage> {
+  const programme = await getProgramme(db, programmeId)
+  const tree = await areaTree(db)
+  const sessions = await listSessions(db, { programmeIds: [programme.id], statuses: ['held', 'reported'] })
+  const attendance = await listAttendance(db, sessions.map((s) => s.id))
+  const visits = await listVisitStatus(db, [programme.id], o.today)
+  const targets = await db.selectFrom('targetGroups').select(['areaId', 'estimatedSize']).where('programmeId', '=', programme.id).execute()
+  const areas = reportingAreas(tree, programme.areaIds).filter((a) => !o.suppress || a.depth === 0)
+  if (areas.length === 0) throw new Problem('not-found')
+
+  const raw = areas.map(({ node, depth }) => {
+    const within = idsWithin(node)
+    const here = sessions.filter((s) => within.has(s.areaId))
+    const ids = new Set(here.map((s) => s.id))
+    const byGroup = GROUP_KINDS.map((g) => attendance.filter((a) => ids.has(a.sessionId) && a.groupKind === g).reduce((n, a) => n + a.count, 0))
+    const due = visits.filter((v) => within.has(v.areaId))
+    const sizes = targets.filter((t) => within.has(t.areaId) && t.estimatedSize !== null)
+    return {
+      areaId: node.id,
+      name: node.name,
+      depth,
+      sessionsHeld: here.length,
+      byGroup,
+      lastVisit: here.length ? here.map((s) => s.startsAt.slice(0, 10)).reduce((a, b) => (a > b ? a : b)) : null,
+      nextDue: due.length ? due.map((v) => v.nextDue).reduce((a, b) => (a < b ? a : b)) : null,
+      overdue: due.some((v) => v.overdue),
+      neverReached: here.length === 0,
+      targetSize: sizes.length ? sizes.reduce((n, t) => n + (t.estimatedSize ?? 0), 0) : null,
+    }
+  })
+  const top = raw.filter((r) => r.depth === 0)
+  const sum = (ns: number[]) => ns.reduce((a, b) => a + b, 0)
+  const columnTotals = GROUP_KINDS.map((_, j) => sum(top.map((r) => r.byGroup[j]!)))
+  const shown = o.suppress ? suppressTable(raw.map((r) => r.byGroup)) : undefined
+  return {
+    programme: { id: programme.id, name: programme.name, startsOn: programme.startsOn, endsOn: programme.endsOn },
+    groups: GROUP_KINDS,
+    rows: raw.map((r, i) => ({ ...r, byGroup: shown ? shown.cells[i]! : r.byGroup, people: shown ? shown.rowTotals[i]! : sum(r.byGroup) })),
+    totals: {
+      sessionsHeld: sum(top.map((r) => r.sessionsHeld)),
+      people: shown ? shown.total : sum(columnTotals),
+      byGroup: shown ? shown.columnTotals : columnTotals,
+      areasReached: top.filter((r) => !r.neverReached).length,
+      areas: top.length,
+    },
+    suppressed: o.suppress,
+  }
+}
+

@@ -1,0 +1,119 @@
+import type { T } from '../../messages.ts'
+import { formatDate, formatNumber, type Locale } from '../../platform/i18n/i18n.ts'
+import { BarChart } from '../../platform/views/bar-chart.tsx'
+import { Notice, TableWrap } from '../../platform/views/components.tsx'
+import type { Coverage } from '../coverage.ts'
+import type { Shown } from '../suppression.ts'
+
+export function CoverageBody(p: { t: T; locale: Locale; coverage: Coverage; headingLevel?: 2 | 3 }) {
+  const { t, coverage: cv } = p
+  const n = (v: Shown) => (v === null ? t('coverage.hidden') : formatNumber(p.locale, v))
+  const fmt = (v: number) => formatNumber(p.locale, v)
+  const top = cv.rows.filter((r) => r.depth === 0)
+  return (
+    <>
+      <p class="lead">
+        {t('coverage.summary', { reached: cv.totals.areasReached, areas: cv.totals.areas, sessions: fmt(cv.totals.sessionsHeld), people: n(cv.totals.people) })}
+      </p>
+      {cv.suppressed ? <Notice>{t('coverage.suppressedNote')}</Notice> : null}
+      <div class="charts">
+        <BarChart title={t('coverage.chartByArea')} bars={top.map((r) => ({ label: r.name, value: r.people }))} format={fmt} hiddenLabel={t('coverage.hidden')} />
+        <BarChart title={t('coverage.chartByGroup')} bars={cv.groups.map((g, i) => ({ label: t(`group.${g}`), value: cv.totals.byGroup[i]! }))} format={fmt} hiddenLabel={t('coverage.hidden')} />
+      </div>
+      <TableWrap label={t('coverage.tableLabel')}>
+        <table class="coverage">
+          <thead>
+            <tr>
+              <th scope="col">{t('session.area')}</th>
+              <th scope="col" class="num">
+                {t('coverage.sessionsHeld')}
+              </th>
+              <th scope="col" class="num">
+                {t('coverage.people')}
+              </th>
+              {cv.groups.map((g) => (
+                <th scope="col" class="num">
+                  {t(`group.${g}`)}
+                </th>
+              ))}
+              <th scope="col">{t('visitPlan.lastVisit')}</th>
+              <th scope="col">{t('visitPlan.nextDue')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {cv.rows.map((r) => (
+              <tr class={r.depth ? 'sub' : undefined}>
+                <th scope="row">
+                  {r.depth ? '— ' : ''}
+                  {r.name}
+                  {r.neverReached ? <span class="tag never"> {t('coverage.neverReached')}</span> : null}
+                </th>
+                <td class="num">{fmt(r.sessionsHeld)}</td>
+                <td class="num">
+                  {n(r.people)}
+                  {r.targetSize && r.people !== null ? <span class="muted small"> / {fmt(r.targetSize)}</span> : null}
+                </td>
+                {r.byGroup.map((v) => (
+                  <td class="num">{n(v)}</td>
+                ))}
+                <td>{r.lastVisit ? formatDate(p.locale, r.lastVisit) : t('visitPlan.never')}</td>
+                <td class={r.overdue ? 'overdue' : undefined}>
+                  {r.nextDue ? formatDate(p.locale, r.nextDue) : '—'}
+                  {r.overdue ? ` · ${t('visitPlan.overdue')}` : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t('attendance.total')}</th>
+              <td class="num">{fmt(cv.totals.sessionsHeld)}</td>
+              <td class="num">{n(cv.totals.people)}</td>
+              {cv.totals.byGroup.map((v) => (
+                <td class="num">{n(v)}</td>
+              ))}
+              <td></td>
+              <td></td>
+            </tr>
+          </tfoot>
+        </table>
+      </TableWrap>
+      <p class="small muted">{t('coverage.gainPending')}</p>
+    </>
+  )
+}
+
+export function CoveragePage(p: { t: T; locale: Locale; programmes: { id: string; name: string }[]; coverage: Coverage | undefined }) {
+  const { t } = p
+  return (
+    <>
+      <h1>{t('coverage.title')}</h1>
+      <p>{t('coverage.intro')}</p>
+      {p.programmes.length === 0 ? (
+        <p class="muted">{t('programme.empty')}</p>
+      ) : (
+        <form method="get" action="/coverage" class="filters">
+          <div class="field">
+            <label for="f-programme">{t('session.programme')}</label>
+            <select id="f-programme" name="programme">
+              {p.programmes.map((pr) => (
+                <option value={pr.id} selected={pr.id === p.coverage?.programme.id}>
+                  {pr.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" class="secondary">
+            {t('common.filter')}
+          </button>
+        </form>
+      )}
+      {p.coverage ? (
+        <>
+          <h2>{p.coverage.programme.name}</h2>
+          <CoverageBody t={t} locale={p.locale} coverage={p.coverage} />
+        </>
+      ) : null}
+    </>
+  )
+}
