@@ -19,6 +19,8 @@ import { programmeApiDoc, programmeRoutes } from './outreach/programme-routes.ts
 import { sessionApiDoc, sessionRoutes } from './outreach/session-routes.tsx'
 import { calendarRoutes } from './outreach/calendar-routes.tsx'
 import { coverageApiDoc, coverageRoutes } from './outreach/coverage-routes.tsx'
+import { referralApiDoc, referralRoutes } from './outreach/referral-routes.tsx'
+import { helpUrl } from './library/library-urls.ts'
 import { libraryMaterials } from './library/materials.ts'
 import { catalogue } from './messages.ts'
 import { createTranslator } from './platform/i18n/i18n.ts'
@@ -67,7 +69,7 @@ export function createApp(deps: Deps): JagaApp {
   app.get('/static/:name', serveAsset)
   const openapi = openApiDocument(
     { title: 'Jaga API', version: '1', description: 'Programmes against online sexual exploitation and abuse of children. Errors are RFC 9457 problem details.' },
-    { ...accountApiDoc, ...areaApiDoc, ...partnerApiDoc, ...programmeApiDoc, ...sessionApiDoc, ...coverageApiDoc },
+    { ...accountApiDoc, ...areaApiDoc, ...partnerApiDoc, ...programmeApiDoc, ...sessionApiDoc, ...coverageApiDoc, ...referralApiDoc },
   )
   app.get('/api/v1/openapi.json', (c) => c.json(openapi))
 
@@ -82,6 +84,10 @@ export function createApp(deps: Deps): JagaApp {
   programmeRoutes(routes, deps)
   calendarRoutes(routes, deps)
   coverageRoutes(routes, deps)
+  referralRoutes(routes, deps, {
+    url: helpUrl,
+    channels: (locale) => library.current.helpChannels.map((h) => ({ name: h.name, handles: h.handles[locale], contacts: h.contacts })),
+  })
   sessionRoutes(routes, deps, libraryMaterials(library, (locale, a) => createTranslator(catalogue, locale)(`audience.${a}`)))
   accountApiRoutes(routes, deps)
   areaApiRoutes(routes, deps)

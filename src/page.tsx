@@ -13,6 +13,7 @@ const NAV: { href: string; label: MessageKey; access: Access }[] = [
   { href: '/programmes', label: 'nav.programmes', access: 'programme.view' },
   { href: '/calendar', label: 'nav.calendar', access: 'programme.view' },
   { href: '/coverage', label: 'nav.coverage', access: 'coverage.view' },
+  { href: '/referrals', label: 'nav.referrals', access: 'referral.record' },
   { href: '/partners', label: 'nav.partners', access: 'partner.view' },
   { href: '/admin/library', label: 'nav.libraryEdit', access: 'library.edit' },
   { href: '/admin/users', label: 'nav.users', access: 'user.view' },

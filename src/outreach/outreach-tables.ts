@@ -1,6 +1,7 @@
 import type { PartnerKind } from './partner-form.ts'
 import type { BaselineLevel, GroupKind } from './target-group-form.ts'
 import type { AgeBand, Gender, SessionFormat, SessionStatus } from './session-form.ts'
+import type { CONCERNS, CONSENTS, REFERRAL_AGE_BANDS, ReferralStatus } from './referral-form.ts'
 
 export interface PartnersTable {
   id: string
@@ -94,7 +95,39 @@ export interface CalendarFeedsTable {
   createdAt: string
 }
 
+export interface ReferralsTable {
+  id: string
+  programmeId: string | null
+  /** The day of the disclosure, YYYY-MM-DD. */
+  occurredOn: string
+  /** A kelurahan or desa: never finer, so a referral cannot point at a household. */
+  areaId: string
+  ageBand: (typeof REFERRAL_AGE_BANDS)[number]
+  concern: (typeof CONCERNS)[number]
+  /** The service the person was referred to. */
+  partnerId: string
+  consent: (typeof CONSENTS)[number]
+  status: ReferralStatus
+  nextFollowUp: string | null
+  note: string | null
+  recordedBy: string
+  createdAt: string
+  updatedAt: string
+}
+
+export interface ReferralUpdatesTable {
+  id: string
+  referralId: string
+  onDate: string
+  status: ReferralStatus
+  note: string | null
+  byUser: string
+  createdAt: string
+}
+
 export interface OutreachTables {
+  referrals: ReferralsTable
+  referralUpdates: ReferralUpdatesTable
   visitPlans: VisitPlansTable
   calendarFeeds: CalendarFeedsTable
   sessions: SessionsTable
