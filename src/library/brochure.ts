@@ -1,19 +1,11 @@
-import { createRequire } from 'node:module'
-import PDFDocument from 'pdfkit'
+import { newPdf, PDF_COLOURS } from '../platform/pdf.ts'
 import type { Locale, Translator } from '../platform/i18n/i18n.ts'
 import { formatDate } from '../platform/i18n/i18n.ts'
 import type { Audience } from './content-schema.ts'
 import type { Library } from './content.ts'
 import { audienceUrl } from './library-urls.ts'
 
-const require = createRequire(import.meta.url)
-// Noto Sans from npm (no system font needed), embedded so every phone and print shop sees the same letters.
-const FONT_REGULAR = require.resolve('@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff')
-const FONT_BOLD = require.resolve('@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff')
-
-const BRAND = '#0b5c4a'
-const INK = '#1b1f24'
-const MUTED = '#4d5661'
+const { brand: BRAND, ink: INK, muted: MUTED } = PDF_COLOURS
 /** The channels every brochure prints, in this order. */
 const PRINTED_CHANNELS = ['sapa-129', 'polri-110', 'aduankonten', 'take-it-down']
 
@@ -32,12 +24,7 @@ type BrochureKeys =
  */
 export function renderBrochure(library: Library, locale: Locale, audience: Audience, t: Translator<BrochureKeys>, publicUrl: string): Promise<Buffer> {
   const pages = library.forAudience(locale, audience)
-  const doc = new PDFDocument({ size: 'A5', margins: { top: 42, bottom: 42, left: 40, right: 40 }, info: { Title: `Jaga – ${t(`audience.${audience}`)}`, Author: 'Jaga' }, lang: locale === 'id' ? 'id-ID' : 'en-GB' })
-  doc.registerFont('regular', FONT_REGULAR)
-  doc.registerFont('bold', FONT_BOLD)
-  const chunks: Buffer[] = []
-  doc.on('data', (c: Buffer) => chunks.push(c))
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))))
+  const { doc, done } = newPdf({ size: 'A5', margins: { top: 42, bottom: 42, left: 40, right: 40 }, info: { Title: `Jaga – ${t(`audience.${audience}`)}`, Author: 'Jaga' }, lang: locale === 'id' ? 'id-ID' : 'en-GB' })
   const width = doc.page.width - 80
 
   doc.rect(0, 0, doc.page.width, 92).fill(BRAND)

@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { textOf } from '../../test/agent.ts'
+import { readPdf } from '../../test/pdf.ts'
 import { useTestApp } from '../../test/harness.ts'
 import { LOCALES } from '../platform/i18n/i18n.ts'
 import { CONTENT_DIR, ContentError, loadLibrary } from './content.ts'
@@ -111,15 +112,12 @@ describe('brochures', () => {
     const res = await get('/en/library/brochure/teachers.pdf')
     expect(res.status).toBe(200)
     expect(res.headers.get('Content-Type')).toBe('application/pdf')
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jaga-pdf-')), 'b.pdf')
-    fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()))
-    // pdftotext (Debian poppler-utils) reads the PDF as a person's viewer would.
-    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+    const { file, text, info } = await readPdf(res)
     for (const p of jaga.library.current.forAudience('en', 'teachers')) expect(text).toContain(p.title.slice(0, 30))
     expect(text).toContain('SAPA 129')
     expect(text).toContain('WhatsApp 08111-129-129')
     expect(text).toContain('Never keep, screenshot or forward a sexual photo or video of a child')
-    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Page size:\s+419\.53 x 595\.28 pts/)
+    expect(info).toMatch(/Page size:\s+419\.53 x 595\.28 pts/)
     expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toMatch(/NotoSans.*yes/)
   })
 

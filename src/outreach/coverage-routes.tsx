@@ -11,6 +11,9 @@ import { listProgrammes } from './programme-queries.ts'
 import { localNow } from './session-rules.ts'
 import { GROUP_KINDS } from './target-group-form.ts'
 import { CoveragePage } from './views/coverage.tsx'
+import { ProgrammeReportPage } from './views/programme-report.tsx'
+import { programmeReport } from './programme-report.ts'
+import { renderReportPdf } from './report-pdf.ts'
 
 export function coverageRoutes(routes: RouteTable, deps: Deps): void {
   const { db, config } = deps
@@ -37,6 +40,26 @@ export function coverageRoutes(routes: RouteTable, deps: Deps): void {
     const { programmes, coverage } = await coverageFor(c, programmeParam(c))
     const body = <CoveragePage t={t} locale={c.get('locale')} programmes={programmes.map((p) => ({ id: p.id, name: p.name }))} coverage={coverage} />
     return renderPage(c, { title: t('coverage.title'), body })
+  })
+
+  const reportFor = async (c: Context<AppEnv>) => {
+    const id = z.uuid().safeParse(c.req.param('id'))
+    if (!id.success) throw new Problem('not-found')
+    return programmeReport(db, id.data, { today: localNow(config.timeZone).slice(0, 10), suppress: !can(c.get('user')?.role, 'programme.view') })
+  }
+
+  routes.get('/programmes/:id/report', 'coverage.view', async (c) => {
+    const t = c.get('t')
+    const report = await reportFor(c)
+    const body = <ProgrammeReportPage t={t} locale={c.get('locale')} report={report} pdfHref={`/programmes/${report.programme.id}/report.pdf`} />
+    return renderPage(c, { title: `${t('report.title')}: ${report.programme.name}`, body })
+  })
+
+  routes.get('/programmes/:id/report.pdf', 'coverage.view', async (c) => {
+    const report = await reportFor(c)
+    const pdf = await renderReportPdf(report, c.get('t'), c.get('locale'))
+    const name = `jaga-${report.programme.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}-${c.get('locale')}.pdf`
+    return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="${name}"`, 'Cache-Control': 'private, no-store' })
   })
 
   routes.get('/api/v1/coverage', 'coverage.view', async (c) => {

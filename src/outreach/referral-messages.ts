@@ -60,4 +60,15 @@ export const referralMessages = defineMessages({
   'consent.guardian': { id: 'Wali setuju', en: 'Guardian agreed' },
   'consent.child': { id: 'Anak setuju', en: 'Child agreed' },
   'consent.not-given': { id: 'Belum/tidak ada persetujuan (rujukan demi keselamatan)', en: 'No consent yet (referred for safety)' },
+  'report.title': { id: 'Laporan program', en: 'Programme report' },
+  'report.open': { id: 'Laporan program', en: 'Programme report' },
+  'report.pdf': { id: 'Unduh PDF', en: 'Download the PDF' },
+  'report.generated': { id: 'Dibuat oleh Jaga pada {date}.', en: 'Made by Jaga on {date}.' },
+  'report.reach': { id: 'Jangkauan', en: 'Reach' },
+  'report.referrals': { id: 'Rujukan', en: 'Referrals' },
+  'report.referralsNote': {
+    id: 'Hanya jumlah, tanpa rincian apa pun. Jumlah di bawah 5 disembunyikan (<5).',
+    en: 'Counts only, never any detail. Counts under 5 are hidden (<5).',
+  },
+  'report.referralTotal': { id: 'Rujukan yang dibuat', en: 'Referrals made' },
 })

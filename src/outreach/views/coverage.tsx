@@ -111,6 +111,9 @@ export function CoveragePage(p: { t: T; locale: Locale; programmes: { id: string
       {p.coverage ? (
         <>
           <h2>{p.coverage.programme.name}</h2>
+          <p>
+            <a href={`/programmes/${p.coverage.programme.id}/report`}>{t('report.open')}</a>
+          </p>
           <CoverageBody t={t} locale={p.locale} coverage={p.coverage} />
         </>
       ) : null}

@@ -48,11 +48,15 @@ export function ProgrammeDetailPage(p: ProgrammeDetailProps) {
         <dt>{t('programme.partners')}</dt>
         <dd>{list(pr.partnerIds, p.names.partners)}</dd>
       </dl>
-      {p.canEdit ? (
-        <p>
-          <a href={`/programmes/${pr.id}/edit`}>{t('programme.editTitle', { name: pr.name })}</a>
-        </p>
-      ) : null}
+      <p class="chips-row">
+        <a href={`/programmes/${pr.id}/report`}>{t('report.open')}</a> · <a href={`/coverage?programme=${pr.id}`}>{t('coverage.title')}</a> · <a href={`/calendar?programme=${pr.id}`}>{t('calendar.title')}</a>
+        {p.canEdit ? (
+          <>
+            {' '}
+            · <a href={`/programmes/${pr.id}/edit`}>{t('programme.editTitle', { name: pr.name })}</a>
+          </>
+        ) : null}
+      </p>
 
       <h2>{t('session.title')}</h2>
       {p.canEdit ? (
