@@ -14,6 +14,8 @@ export interface AppVariables {
   /** The CSRF token for this visitor; calling it sets the cookie on first use. */
   csrf: () => string
   user: CurrentUser | null
+  /** Whether `jaga demo load` data is in the database (checked for signed-in users only). */
+  demoData: boolean
   /** The login-session cookie value, when the user came with one. */
   loginToken: string | null
 }

@@ -6,6 +6,7 @@ import type { AppEnv, Deps } from './app-env.ts'
 import { accountApiDoc, accountApiRoutes } from './accounts/api-routes.ts'
 import { auditRoutes } from './accounts/audit-routes.tsx'
 import { authenticate } from './accounts/authenticate.ts'
+import { hasDemoData } from './outreach/demo.ts'
 import { isApiPath, RouteTable } from './accounts/route-table.ts'
 import { signInRoutes } from './accounts/sign-in-routes.tsx'
 import { userRoutes } from './accounts/user-routes.tsx'
@@ -60,6 +61,11 @@ export function createApp(deps: Deps): JagaApp {
   )
   app.use(csrfProtection({ trustProxy: deps.config.trustProxy, skip: isApiPath }))
   app.use(authenticate(deps))
+  // Staff pages say so when made-up demo data is loaded, so no one mistakes it for the real programme.
+  app.use(async (c, next) => {
+    c.set('demoData', c.get('user') ? await hasDemoData(deps.db) : false)
+    await next()
+  })
 
   // Plumbing outside the permission table: health probe, static files, the API description.
   app.get('/healthz', async (c) => {

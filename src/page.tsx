@@ -43,9 +43,14 @@ export function renderPage(c: Context<AppEnv>, { title, body, status = 200, alte
       </PostForm>
     </div>
   ) : undefined
+  const banner = c.get('demoData') ? (
+    <p class="alert alert-warn demo-banner" role="note">
+      {t('demo.banner')}
+    </p>
+  ) : undefined
   const url = new URL(c.req.url)
   return c.html(
-    <Layout t={t} locale={c.get('locale')} title={title} path={url.pathname + url.search} nav={nav} account={account} alternate={alternate} head={head} scripts={[assetUrl('library.js')]}>
+    <Layout t={t} locale={c.get('locale')} title={title} path={url.pathname + url.search} nav={nav} account={account} banner={banner} alternate={alternate} head={head} scripts={[assetUrl('library.js')]}>
       {body}
     </Layout>,
     status,

@@ -33,6 +33,20 @@ async function jaga(args: string[], stdin = ''): Promise<{ code: number; out: st
 }
 
 describe('the jaga command', () => {
+  it('loads a labelled demo once, prints its accounts, and removes it again', async () => {
+    const loaded = await jaga(['demo', 'load'])
+    expect(loaded.code).toBe(0)
+    expect(loaded.out).toContain('loaded the demo programme "[DEMO] Jaga Medan Amplas"')
+    expect(loaded.out).toMatch(/coordinator\s+koordinator@demo\.jaga\.example\s+\S{12}/)
+    const again = await jaga(['demo', 'load'])
+    expect(again.code).toBe(1)
+    expect(again.err).toContain('demo data is already loaded')
+    const removed = await jaga(['demo', 'remove'])
+    expect(removed.code).toBe(0)
+    expect(removed.out).toMatch(/removed the demo \(\d+ records/)
+    expect((await jaga(['demo', 'remove'])).out).toContain('no demo data was loaded')
+  })
+
   it('prints help', async () => {
     const r = await jaga(['--help'])
     expect(r.code).toBe(0)

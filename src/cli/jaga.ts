@@ -7,6 +7,7 @@ import { Problem } from '../platform/http/problems.ts'
 import { isRole, ROLES } from '../accounts/permissions.ts'
 import { createApiToken, createUser } from '../accounts/users.ts'
 import { openMigratedStore } from '../store.ts'
+import { DEMO_PROGRAMME, loadDemo, removeDemo } from '../outreach/demo.ts'
 
 export interface Io {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean }
@@ -25,6 +26,9 @@ Usage:
                                                  from stdin when piped, else asked for twice
   jaga token create --email E [--label L]        create an API token for a user; the token
                                                  is printed alone on the last line
+  jaga demo load                                 load a made-up programme in Medan Amplas, labelled
+                                                 [DEMO]/(demo), with demo accounts (passwords printed)
+  jaga demo remove                               delete everything the demo loaded, and nothing else
   jaga --help                                    this text
 
 Roles: ${ROLES.join(', ')}
@@ -57,8 +61,8 @@ export async function run(argv: string[], io: Io = process): Promise<number> {
       io.stdout.write(HELP)
       return 0
     }
-    if (!['migrate', 'user create', 'token create'].includes(command)) throw new UsageError(`unknown command "${command}"`)
-    if (command !== 'migrate' && !values.email) throw new UsageError('--email is required')
+    if (!['migrate', 'user create', 'token create', 'demo load', 'demo remove'].includes(command)) throw new UsageError(`unknown command "${command}"`)
+    if (['user create', 'token create'].includes(command) && !values.email) throw new UsageError('--email is required')
     if (command === 'user create' && !isRole(values.role)) throw new UsageError(`--role must be one of: ${ROLES.join(', ')}`)
 
     const store = await openMigratedStore(loadConfig(io.env))
@@ -66,6 +70,14 @@ export async function run(argv: string[], io: Io = process): Promise<number> {
       if (command === 'migrate') {
         say(store.applied.length ? `applied: ${store.applied.join(', ')}` : 'the database is up to date')
         say(`database: ${store.location}`)
+      } else if (command === 'demo load') {
+        const accounts = await loadDemo(store.db, loadConfig(io.env).timeZone)
+        say(`loaded the demo programme "${DEMO_PROGRAMME}" (made-up data, marked [DEMO] and (demo); remove it with: jaga demo remove)`)
+        say('demo accounts (sign in at /login; these passwords are shown only now):')
+        for (const a of accounts) say(`  ${a.role.padEnd(12)} ${a.email}  ${a.password}`)
+      } else if (command === 'demo remove') {
+        const count = await removeDemo(store.db)
+        say(count ? `removed the demo (${count} records and what was attached to them)` : 'no demo data was loaded')
       } else if (command === 'user create') {
         const password = await readPassword(io)
         const user = await createUser(store.db, CLI_ACTOR, { email: values.email!, role: values.role as (typeof ROLES)[number], password, displayName: values.name })

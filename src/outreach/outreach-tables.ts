@@ -125,7 +125,13 @@ export interface ReferralUpdatesTable {
   createdAt: string
 }
 
+export interface DemoRecordsTable {
+  kind: 'user' | 'area' | 'partner' | 'programme' | 'referral'
+  recordId: string
+}
+
 export interface OutreachTables {
+  demoRecords: DemoRecordsTable
   referrals: ReferralsTable
   referralUpdates: ReferralUpdatesTable
   visitPlans: VisitPlansTable

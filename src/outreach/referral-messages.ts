@@ -71,4 +71,8 @@ export const referralMessages = defineMessages({
     en: 'Counts only, never any detail. Counts under 5 are hidden (<5).',
   },
   'report.referralTotal': { id: 'Rujukan yang dibuat', en: 'Referrals made' },
+  'demo.banner': {
+    id: 'Data contoh (demo) sedang dimuat: program, mitra, lingkungan dan akun bertanda [DEMO] atau (demo) adalah rekaan. Hapus dengan perintah: npx jaga demo remove',
+    en: 'Demo data is loaded: the programme, partners, lingkungan and accounts marked [DEMO] or (demo) are made up. Remove them with: npx jaga demo remove',
+  },
 })

@@ -20,6 +20,8 @@ export interface LayoutProps {
   nav: NavItem[]
   /** The signed-in person's name and a sign-out control, rendered by the accounts slice. */
   account?: Child
+  /** A notice above the page content on every page, such as "demo data is loaded". */
+  banner?: Child
   /** The same page in the other language, when it has its own address. */
   alternate?: string | undefined
   /** Extra tags for <head>: canonical link, hreflang alternates, Open Graph. */
@@ -83,7 +85,10 @@ export function Layout(props: LayoutProps) {
               {props.account}
             </nav>
           ) : null}
-          <main id="main">{props.children}</main>
+          <main id="main">
+            {props.banner}
+            {props.children}
+          </main>
           <footer class="foot">
             <p>{t('layout.footer')}</p>
           </footer>
