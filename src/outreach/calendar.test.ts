@@ -81,7 +81,7 @@ describe('regular visits and the calendar', () => {
     const agent = await sessionAgent(jaga, facilitator)
     const month = day(3).slice(0, 7)
     const grid = await (await agent.get(`/calendar?month=${month}&programme=${programme.id}`)).text()
-    expect(grid).toMatch(new RegExp(`<span class="day-number">${Number(day(3).slice(8))}</span><a class="event status-planned" href="/sessions/[^"]+">09.00 Kelas orang tua Timbang Deli`))
+    expect(grid).toMatch(new RegExp(`<span class="day-number"><span class="weekday">\\w+ </span>${Number(day(3).slice(8))}</span><a class="event status-planned" href="/sessions/[^"]+">09.00 Kelas orang tua Timbang Deli`))
     const list = textOf(await (await agent.get(`/calendar?view=list&programme=${programme.id}&mine=1`)).text())
     expect(list).toContain('Kelas orang tua Timbang Deli')
     expect(list).not.toContain('Seminar tanpa saya')

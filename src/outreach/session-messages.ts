@@ -135,7 +135,7 @@ export const sessionMessages = defineMessages({
   'visitPlan.everyMonths': { id: 'Setiap berapa bulan', en: 'Every how many months' },
   'visitPlan.every': { id: '{area}: setiap {months} bulan', en: '{area}: every {months} months' },
   'visitPlan.remove': { id: 'Hapus rencana', en: 'Remove the plan' },
-  'visitPlan.removeLabel': { id: 'Hapus rencana kunjungan {area}', en: 'Remove the visit plan for {area}' },
+  'visitPlan.removeLabel': { id: 'Hapus rencana untuk {area}', en: 'Remove the plan for {area}' },
   'visitPlan.lastVisit': { id: 'Kunjungan terakhir', en: 'Last visit' },
   'visitPlan.nextDue': { id: 'Jatuh tempo', en: 'Next due' },
   'visitPlan.scheduled': { id: 'Sudah dijadwalkan', en: 'Scheduled' },

@@ -36,4 +36,19 @@ describe('small-cell suppression', () => {
     expect(shown.columnTotals).toEqual([28, 25, 50])
     expect(shown.total).toBe(103)
   })
+
+  it('hides a row or column total when there is no other cell to hide beside a hidden one', () => {
+    // 15 parents and 3 teachers in one kelurahan, nobody in the other.
+    const shown = suppressTable([
+      [15, 3],
+      [0, 0],
+    ])
+    expect(shown.cells).toEqual([
+      [null, null],
+      [0, 0],
+    ])
+    expect(shown.columnTotals).toEqual([null, null])
+    expect(shown.rowTotals).toEqual([18, 0])
+    expect(shown.total).toBe(18)
+  })
 })

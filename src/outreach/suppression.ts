@@ -31,32 +31,34 @@ export function suppressRow(cells: number[], threshold = SMALL_CELL): { cells: S
 
 /**
  * Suppresses a table whose row and column totals are both published: small cells are hidden, then
- * every row and every column with exactly one hidden cell hides one more, until nothing changes.
+ * every row and column with exactly one hidden cell hides one more non-zero cell, or, when it has none
+ * to give, hides its own total; until nothing changes. No hidden cell can then be worked out by
+ * subtracting what is shown from a total.
  */
 export function suppressTable(rows: number[][], threshold = SMALL_CELL): { cells: Shown[][]; rowTotals: Shown[]; columnTotals: Shown[]; total: Shown } {
   const width = rows[0]?.length ?? 0
+  const sum = (ns: number[]) => ns.reduce((a, b) => a + b, 0)
   const hidden = rows.map((r) => r.map((n) => isSmall(n, threshold)))
-  const lines: { i: number; j: number }[][] = [
-    ...rows.map((r, i) => r.map((_, j) => ({ i, j }))),
-    ...Array.from({ length: width }, (_, j) => rows.map((_, i) => ({ i, j }))),
+  const lines = [
+    ...rows.map((r, i) => ({ cells: r.map((_, j) => ({ i, j })), totalHidden: false })),
+    ...Array.from({ length: width }, (_, j) => ({ cells: rows.map((_, i) => ({ i, j })), totalHidden: false })),
   ]
+  for (const line of lines) line.totalHidden = isSmall(sum(line.cells.map(({ i, j }) => rows[i]![j]!)), threshold)
   for (let changed = true; changed; ) {
     changed = false
     for (const line of lines) {
-      const total = line.reduce((a, { i, j }) => a + rows[i]![j]!, 0)
-      if (isSmall(total, threshold) || line.filter(({ i, j }) => hidden[i]![j]).length !== 1) continue
-      const next = line.filter(({ i, j }) => !hidden[i]![j] && rows[i]![j]! > 0).sort((a, b) => rows[a.i]![a.j]! - rows[b.i]![b.j]!)[0]
-      if (next) {
-        hidden[next.i]![next.j] = true
-        changed = true
-      }
+      if (line.totalHidden || line.cells.filter(({ i, j }) => hidden[i]![j]).length !== 1) continue
+      const next = line.cells.filter(({ i, j }) => !hidden[i]![j] && rows[i]![j]! > 0).sort((a, b) => rows[a.i]![a.j]! - rows[b.i]![b.j]!)[0]
+      if (next) hidden[next.i]![next.j] = true
+      else line.totalHidden = true
+      changed = true
     }
   }
-  const sum = (ns: number[]) => ns.reduce((a, b) => a + b, 0)
+  const totals = lines.map((l) => (l.totalHidden ? null : sum(l.cells.map(({ i, j }) => rows[i]![j]!))))
   return {
     cells: rows.map((r, i) => r.map((n, j) => (hidden[i]![j] ? null : n))),
-    rowTotals: rows.map((r) => suppressOne(sum(r), threshold)),
-    columnTotals: Array.from({ length: width }, (_, j) => suppressOne(sum(rows.map((r) => r[j]!)), threshold)),
+    rowTotals: totals.slice(0, rows.length),
+    columnTotals: totals.slice(rows.length),
     total: suppressOne(sum(rows.map(sum)), threshold),
   }
 }

@@ -119,9 +119,12 @@ function MonthGrid(p: CalendarProps & { link: (o: { month: string }) => string }
           <tbody>
             {weeksOf(p.month).map((week) => (
               <tr>
-                {week.map((day) => (
-                  <td class={[day.slice(0, 7) === p.month ? '' : 'other-month', day === p.today ? 'today' : ''].join(' ').trim() || undefined}>
-                    <span class="day-number">{Number(day.slice(8))}</span>
+                {week.map((day, weekday) => (
+                  <td class={[day.slice(0, 7) === p.month ? '' : 'other-month', day === p.today ? 'today' : '', byDay(day).length || dueOn(day).length ? '' : 'empty'].join(' ').trim() || undefined}>
+                    <span class="day-number">
+                      <span class="weekday">{WEEKDAYS[p.locale][weekday]} </span>
+                      {Number(day.slice(8))}
+                    </span>
                     {byDay(day).map((s) => (
                       <a class={`event status-${s.status}`} href={`/sessions/${s.id}`}>
                         {formatWallTime(p.locale, s.startsAt, 'time')} {s.title}

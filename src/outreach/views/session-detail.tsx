@@ -82,7 +82,7 @@ export function SessionDetailPage(p: SessionDetailProps) {
       ) : null}
 
       <h2>{t('attendance.title')}</h2>
-      {total > 0 ? <p>{t('attendance.saved', { count: formatNumber(p.locale, total) })}</p> : null}
+      {total > 0 && !p.notice ? <p>{t('attendance.saved', { count: formatNumber(p.locale, total) })}</p> : null}
       {s.status === 'cancelled' ? null : !p.started ? (
         <p class="muted">{t('attendance.notYet')}</p>
       ) : p.may.record ? (
