@@ -26,7 +26,7 @@ describe('the JSON API', () => {
     const { user, token } = await tokenFor('coordinator')
     const res = await api('/api/v1/me', token)
     expect(res.status).toBe(200)
-    expect(await res.json()).toEqual({ id: user.id, email: user.email, displayName: user.displayName, role: 'coordinator', permissions: ['area.view', 'library.edit', 'partner.view', 'partner.edit', 'programme.view', 'programme.edit'] })
+    expect(await res.json()).toEqual({ id: user.id, email: user.email, displayName: user.displayName, role: 'coordinator', permissions: ['area.view', 'library.edit', 'partner.view', 'partner.edit', 'programme.view', 'programme.edit', 'session.record', 'coverage.view', 'referral.record', 'referral.view'] })
   })
 
   it('refuses a revoked token: deactivating a user revokes their tokens', async () => {
