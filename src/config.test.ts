@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest'
+import { loadConfig } from './config.ts'
+
+describe('configuration', () => {
+  it('reads the programme time zone, Asia/Jakarta unless told otherwise', () => {
+    expect(loadConfig({}).timeZone).toBe('Asia/Jakarta')
+    expect(loadConfig({ JAGA_TIMEZONE: 'Asia/Makassar' }).timeZone).toBe('Asia/Makassar')
+  })
+
+  it('refuses a time zone that does not exist, a bad port and an unknown log level, saying what is expected', () => {
+    expect(() => loadConfig({ JAGA_TIMEZONE: 'Medan' })).toThrow('JAGA_TIMEZONE must be an IANA time zone such as Asia/Jakarta, got "Medan"')
+    expect(() => loadConfig({ PORT: '99999' })).toThrow('PORT must be a whole number from 0 to 65535')
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow('LOG_LEVEL must be debug, info, warn, error or silent')
+  })
+})
