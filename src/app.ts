@@ -16,6 +16,7 @@ import { LibraryStore } from './library/library-store.ts'
 import { libraryEditingRoutes } from './library/editing-routes.tsx'
 import { libraryRoutes } from './library/routes.tsx'
 import { partnerApiDoc, partnerRoutes } from './outreach/partner-routes.tsx'
+import { partnerHelpChannels } from './outreach/partners.ts'
 import { programmeApiDoc, programmeRoutes } from './outreach/programme-routes.tsx'
 import { sessionApiDoc, sessionRoutes } from './outreach/session-routes.tsx'
 import { calendarRoutes } from './outreach/calendar-routes.tsx'
@@ -79,14 +80,14 @@ export function createApp(deps: Deps): JagaApp {
   )
   app.get('/api/v1/openapi.json', (c) => c.json(openapi))
 
-  const library = new LibraryStore(deps.db, deps.config.contentDir)
+  const library = new LibraryStore(deps.db, deps.config.contentDir, () => partnerHelpChannels(deps.db))
   libraryRoutes(routes, deps, library)
   libraryEditingRoutes(routes, deps, library)
   signInRoutes(routes, deps)
   userRoutes(routes, deps)
   auditRoutes(routes, deps)
   areaRoutes(routes, deps)
-  partnerRoutes(routes, deps)
+  partnerRoutes(routes, deps, () => library.reload())
   programmeRoutes(routes, deps)
   calendarRoutes(routes, deps)
   coverageRoutes(routes, deps)

@@ -19,7 +19,7 @@ export const day = (offset: number) => addDays(today(), offset)
 const unique = () => crypto.randomUUID().slice(0, 8)
 
 export function aPartner(jaga: TestApp, over: { name?: string } = {}) {
-  return createPartner(jaga.db, cli, { name: over.name ?? `Mitra ${unique()}`, kind: 'school', areaId: null, contactName: null, contactPhone: null, contactEmail: null, mouStart: null, mouEnd: null, roles: null })
+  return createPartner(jaga.db, cli, { name: over.name ?? `Mitra ${unique()}`, kind: 'school', areaId: null, contactName: null, contactPhone: null, contactEmail: null, mouStart: null, mouEnd: null, roles: null, helpPhone: null, helpHandlesId: null, helpHandlesEn: null })
 }
 
 /** An active programme in Harjosari I and Timbang Deli running from a year ago to a year ahead. */

@@ -43,7 +43,8 @@ export const helpChannelSchema = z.object({
   name: z.string(),
   operator: z.object({ id: z.string(), en: z.string() }),
   handles: z.object({ id: z.string(), en: z.string() }),
-  scope: z.enum(['national', 'international']),
+  // local: a programme partner serving the public, listed from the partners table (never from a file).
+  scope: z.enum(['local', 'national', 'international']),
   contacts: z.array(z.object({ kind: z.enum(['phone', 'whatsapp', 'web', 'email']), value: z.string() })).min(1),
   note: z.object({ id: z.string(), en: z.string() }).optional(),
   confidence: z.enum(['high', 'medium-high', 'medium']),

@@ -45,6 +45,16 @@ export class Library {
     }
   }
 
+  /** The same library with more help channels (local partners), ahead of the shipped ones. */
+  withLocalHelpChannels(local: HelpChannel[]): Library {
+    if (local.length === 0) return this
+    return new Library(
+      LOCALES.flatMap((l) => this.pages(l)),
+      [...local, ...this.helpChannels.filter((c) => c.scope !== 'local')],
+      this.quizzes,
+    )
+  }
+
   findQuiz(key: string): Quiz | undefined {
     return this.quizzes.find((q) => q.key === key)
   }

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../database.ts'
 import type { Locale } from '../platform/i18n/i18n.ts'
 import { CONTENT_DIR, loadLibrary, readShippedSources, type Library } from './content.ts'
+import type { HelpChannel } from './content-schema.ts'
 import { listPublishedSources } from './revision-queries.ts'
 
 /**
@@ -23,6 +24,8 @@ export class LibraryStore {
   constructor(
     private readonly db: Kysely<Database>,
     dir?: string,
+    /** Help channels kept in the database (partners serving the public), read at every reload. */
+    private readonly localChannels: () => Promise<HelpChannel[]> = async () => [],
   ) {
     this.dir = dir ?? CONTENT_DIR
     this.shipped = readShippedSources(dir)
@@ -53,7 +56,7 @@ export class LibraryStore {
   async reload(): Promise<void> {
     const published = await listPublishedSources(this.db)
     const overrides = new Map(published.filter((r) => this.shipped.has(`${r.locale}/${r.slug}`)).map((r) => [`${r.locale}/${r.slug}`, r.source]))
-    this.current = loadLibrary(this.dir, overrides)
+    this.current = loadLibrary(this.dir, overrides).withLocalHelpChannels(await this.localChannels())
     this.overrides = overrides
     this.lastPublished = published.map((r) => r.reviewedAt ?? '').sort().at(-1) ?? ''
     for (const listener of this.listeners) await listener()

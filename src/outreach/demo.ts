@@ -70,7 +70,7 @@ export async function loadDemo(db: Kysely<Database>, timeZone: string): Promise<
   }
 
   const partner = async (name: string, kind: Parameters<typeof createPartner>[2]['kind'], roles: string) => {
-    const p = await createPartner(db, DEMO_ACTOR, { name, kind, areaId: null, contactName: null, contactPhone: null, contactEmail: null, mouStart: null, mouEnd: null, roles })
+    const p = await createPartner(db, DEMO_ACTOR, { name, kind, areaId: null, contactName: null, contactPhone: null, contactEmail: null, mouStart: null, mouEnd: null, roles, helpPhone: null, helpHandlesId: null, helpHandlesEn: null })
     await mark('partner', p.id)
     return p
   }

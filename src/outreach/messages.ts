@@ -117,4 +117,15 @@ export const outreachMessages = defineMessages({
   'partnerKind.religious-organisation': { id: 'Organisasi keagamaan', en: 'Religious organisation' },
   'partnerKind.university': { id: 'Perguruan tinggi', en: 'University' },
   'partnerKind.other': { id: 'Lainnya', en: 'Other' },
+  'partner.helpListing': { id: 'Di direktori bantuan publik', en: 'In the public help directory' },
+  'partner.helpListingHint': {
+    id: 'Isi hanya untuk layanan yang boleh dihubungi masyarakat (misalnya UPTD PPA). Nomor dan keterangan ini tampil di halaman bantuan pustaka, dengan tanggal terakhir diubah. Kosongkan nomor untuk menghapusnya dari direktori.',
+    en: 'Fill in only for a service the public may contact (such as a UPTD PPA). This number and description appear on the library’s help page, dated by the last change. Empty the number to take it out of the directory.',
+  },
+  'partner.helpPhone': { id: 'Nomor telepon publik', en: 'Public phone number' },
+  'partner.helpHandlesId': { id: 'Layanan yang diberikan (Bahasa Indonesia)', en: 'What it handles (Bahasa Indonesia)' },
+  'partner.helpHandlesEn': { id: 'Layanan yang diberikan (Inggris)', en: 'What it handles (English)' },
+  'partner.helpNeedsHandles': { id: 'Tuliskan layanannya dalam kedua bahasa bila nomor publik diisi.', en: 'Describe the service in both languages when a public number is given.' },
+  'help.local': { id: 'Di wilayah program', en: 'In the programme’s area' },
+  'help.localSource': { id: 'Dicatat oleh tim program sebagai mitra', en: 'Recorded by the programme team as a partner' },
 })

@@ -16,6 +16,10 @@ export interface PartnersTable {
   mouEnd: string | null
   /** What the partner does in the programme, in a sentence or two. */
   roles: string | null
+  /** Set only for a service the public may call: it is then listed in the library's help directory. */
+  helpPhone: string | null
+  helpHandlesId: string | null
+  helpHandlesEn: string | null
   createdAt: string
   updatedAt: string
 }

@@ -21,6 +21,12 @@ const optionalDate = z
   .nullable()
   .transform((v) => (v ? v : null))
 
+const phone = z
+  .union([z.string().trim().regex(/^\+?[0-9][0-9 -]{5,24}$/, { error: 'partner.badPhone' }), z.literal('')])
+  .optional()
+  .nullable()
+  .transform((v) => (v ? v : null))
+
 /** The writable fields of a partner, shared by the HTML form and POST /api/v1/partners. */
 export const partnerInput = z
   .object({
@@ -32,11 +38,7 @@ export const partnerInput = z
       .nullable()
       .transform((v) => (v ? v : null)),
     contactName: optionalText(120),
-    contactPhone: z
-      .union([z.string().trim().regex(/^\+?[0-9][0-9 -]{5,24}$/, { error: 'partner.badPhone' }), z.literal('')])
-      .optional()
-      .nullable()
-      .transform((v) => (v ? v : null)),
+    contactPhone: phone,
     contactEmail: z
       .union([z.email({ error: 'validation.email' }), z.literal('')])
       .optional()
@@ -45,6 +47,11 @@ export const partnerInput = z
     mouStart: optionalDate,
     mouEnd: optionalDate,
     roles: optionalText(500),
+    helpPhone: phone,
+    helpHandlesId: optionalText(300),
+    helpHandlesEn: optionalText(300),
   })
   .refine((p) => !p.mouStart || !p.mouEnd || p.mouEnd >= p.mouStart, { path: ['mouEnd'], error: 'partner.mouOrder' })
+  .refine((p) => !p.helpPhone || p.helpHandlesId, { path: ['helpHandlesId'], error: 'partner.helpNeedsHandles' })
+  .refine((p) => !p.helpPhone || p.helpHandlesEn, { path: ['helpHandlesEn'], error: 'partner.helpNeedsHandles' })
 export type PartnerInput = z.output<typeof partnerInput>

@@ -21,7 +21,10 @@ function areaOptions(tree: AreaNode[], depth = 0): { id: string; label: string }
   return tree.flatMap((n) => [{ id: n.id, label: `${'· '.repeat(depth)}${n.name}` }, ...areaOptions(n.children, depth + 1)])
 }
 
-export function partnerRoutes(routes: RouteTable, deps: Deps): void {
+/** Called after a partner changes, so the public help directory can list or drop it. */
+export type OnPartnersChanged = () => Promise<void>
+
+export function partnerRoutes(routes: RouteTable, deps: Deps, onChanged: OnPartnersChanged = async () => {}): void {
   const { db } = deps
 
   routes.get('/partners', 'partner.view', async (c) => {
@@ -67,6 +70,7 @@ export function partnerRoutes(routes: RouteTable, deps: Deps): void {
     if (!parsed.ok) return showForm(c, { values, errors: parsed.errors })
     try {
       await createPartner(db, actorOf(c), parsed.data)
+      await onChanged()
     } catch (e) {
       if (e instanceof Problem && e.code === 'validation') return showForm(c, { values, errors: fieldErrorsOf(e) })
       throw e
@@ -88,6 +92,7 @@ export function partnerRoutes(routes: RouteTable, deps: Deps): void {
     if (!parsed.ok) return showForm(c, { values, errors: parsed.errors, id })
     try {
       await editPartner(db, actorOf(c), id, parsed.data)
+      await onChanged()
     } catch (e) {
       if (e instanceof Problem && e.code === 'validation') return showForm(c, { values, errors: fieldErrorsOf(e), id })
       throw e
@@ -99,6 +104,7 @@ export function partnerRoutes(routes: RouteTable, deps: Deps): void {
     const id = c.req.param('id') ?? ''
     try {
       const partner = await removePartner(db, actorOf(c), id)
+      await onChanged()
       return c.redirect(`/partners?deleted=${encodeURIComponent(partner.name)}`, 303)
     } catch (e) {
       if (!(e instanceof Problem) || e.code !== 'conflict') throw e
@@ -112,6 +118,7 @@ export function partnerRoutes(routes: RouteTable, deps: Deps): void {
 
   routes.post('/api/v1/partners', 'partner.edit', async (c) => {
     const partner = await createPartner(db, actorOf(c), await readJson(c, partnerInput))
+    await onChanged()
     return c.json(partner, 201)
   })
 }
@@ -127,6 +134,9 @@ const partnerSchema = z.object({
   mouStart: z.iso.date().nullable(),
   mouEnd: z.iso.date().nullable(),
   roles: z.string().nullable(),
+  helpPhone: z.string().nullable().describe('Set when the partner is listed in the public help directory'),
+  helpHandlesId: z.string().nullable(),
+  helpHandlesEn: z.string().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 })

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import type { HelpChannel } from '../library/content-schema.ts'
 import type { Kysely } from 'kysely'
 import type { Database, Db } from '../database.ts'
 import { insertAuditEntry, type Actor } from '../accounts/audit-queries.ts'
@@ -60,4 +61,24 @@ export async function removePartner(db: Kysely<Database>, actor: Actor, id: stri
     await insertAuditEntry(trx, actor, 'partner.delete', { type: 'partner', id }, { name: partner.name })
     return partner
   })
+}
+
+/**
+ * Partners that serve the public, as entries of the library's help directory: the public phone and
+ * description the coordinator gave, dated by the partner's last change. Never the staff contact.
+ */
+export async function partnerHelpChannels(db: Db): Promise<HelpChannel[]> {
+  const rows = await db.selectFrom('partners').selectAll().where('helpPhone', 'is not', null).orderBy('name').execute()
+  return rows.map((p) => ({
+    id: `partner-${p.id}`,
+    name: p.name,
+    operator: { id: p.name, en: p.name },
+    handles: { id: p.helpHandlesId ?? '', en: p.helpHandlesEn ?? '' },
+    scope: 'local' as const,
+    contacts: [{ kind: 'phone' as const, value: p.helpPhone! }],
+    note: { id: 'Dicatat oleh tim program sebagai mitra; nomor dari lembaga itu sendiri.', en: 'Recorded by the programme team as a partner; the number comes from the institution itself.' },
+    confidence: 'medium-high' as const,
+    sources: ['Jaga'],
+    verified: p.updatedAt.slice(0, 10),
+  }))
 }

@@ -11,7 +11,7 @@ const cli = { id: null, label: 'test' }
 
 async function programmeForm(over: Record<string, string | string[]> = {}) {
   const facilitator = await aUser(jaga, 'facilitator')
-  const partner = await createPartner(jaga.db, cli, { name: `Sekolah ${crypto.randomUUID().slice(0, 6)}`, kind: 'school', areaId: null, contactName: null, contactPhone: null, contactEmail: null, mouStart: null, mouEnd: null, roles: null })
+  const partner = await createPartner(jaga.db, cli, { name: `Sekolah ${crypto.randomUUID().slice(0, 6)}`, kind: 'school', areaId: null, contactName: null, contactPhone: null, contactEmail: null, mouStart: null, mouEnd: null, roles: null, helpPhone: null, helpHandlesId: null, helpHandlesEn: null })
   const fields: Record<string, string | string[]> = {
     name: `Jaga Amplas ${crypto.randomUUID().slice(0, 6)}`,
     goal: 'Setiap lingkungan dikunjungi tiap 3 bulan',

@@ -119,9 +119,9 @@ export function HelpDirectory({ t, locale, channels }: { t: T; locale: Locale; c
   const group = (scope: HelpChannel['scope']) => channels.filter((c) => c.scope === scope)
   return (
     <div class="help-directory">
-      {(['national', 'international'] as const).map((scope) => (
+      {(['local', 'national', 'international'] as const).filter((scope) => group(scope).length).map((scope) => (
         <section>
-          <h2>{t(scope === 'national' ? 'help.national' : 'help.international')}</h2>
+          <h2>{t(`help.${scope}`)}</h2>
           {scope === 'national' ? <p class="muted">{t('help.medanGap')}</p> : null}
           {group(scope).map((ch) => (
             <article class="channel" id={ch.id}>

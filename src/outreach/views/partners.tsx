@@ -86,6 +86,13 @@ export function PartnerFormPage(p: PartnerFormProps) {
           <Field t={t} name="contactEmail" type="email" label={t('partner.contactEmail')} values={p.values} errors={p.errors} maxlength={254} autocomplete="off" />
         </fieldset>
         <fieldset class="group">
+          <legend>{t('partner.helpListing')}</legend>
+          <p class="hint">{t('partner.helpListingHint')}</p>
+          <Field t={t} name="helpPhone" label={t('partner.helpPhone')} values={p.values} errors={p.errors} maxlength={30} />
+          <Field t={t} name="helpHandlesId" label={t('partner.helpHandlesId')} values={p.values} errors={p.errors} maxlength={300} />
+          <Field t={t} name="helpHandlesEn" label={t('partner.helpHandlesEn')} values={p.values} errors={p.errors} maxlength={300} />
+        </fieldset>
+        <fieldset class="group">
           <legend>{t('partner.mou')}</legend>
           <Field t={t} name="mouStart" type="date" label={t('partner.mouStart')} values={p.values} errors={p.errors} />
           <Field t={t} name="mouEnd" type="date" label={t('partner.mouEnd')} values={p.values} errors={p.errors} />
