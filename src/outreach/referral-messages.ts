@@ -75,4 +75,9 @@ export const referralMessages = defineMessages({
     id: 'Data contoh (demo) sedang dimuat: program, mitra, lingkungan dan akun bertanda [DEMO] atau (demo) adalah rekaan. Hapus dengan perintah: npx jaga demo remove',
     en: 'Demo data is loaded: the programme, partners, lingkungan and accounts marked [DEMO] or (demo) are made up. Remove them with: npx jaga demo remove',
   },
+  'referral.choose': { id: 'Pilih…', en: 'Choose…' },
+  'referral.noServices': {
+    id: 'Belum ada layanan tujuan rujukan. Koordinator menambahkannya sebagai mitra (misalnya UPTD PPA) di halaman',
+    en: 'No service to refer to yet. A coordinator adds it as a partner (such as a UPTD PPA) on the page',
+  },
 })

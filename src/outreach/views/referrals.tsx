@@ -107,13 +107,18 @@ export function ReferralFormPage(p: ReferralFormProps) {
         <p>{t('referral.minimumWarning')}</p>
       </div>
       <ErrorSummary t={t} errors={p.errors} />
+      {p.options.partners.length === 0 ? (
+        <p class="alert alert-error" role="alert">
+          {t('referral.noServices')} <a href="/partners">{t('nav.partners')}</a>
+        </p>
+      ) : null}
       <PostForm action="/referrals" csrf={p.csrf}>
         <Field t={t} name="occurredOn" type="date" label={t('referral.occurredOn')} values={p.values} errors={p.errors} required />
-        <Select t={t} name="areaId" label={t('referral.area')} values={p.values} errors={p.errors} required options={p.options.villages.map((o) => ({ value: o.id, label: o.label }))} />
-        <Select t={t} name="ageBand" label={t('referral.ageBand')} values={p.values} errors={p.errors} required options={choose(REFERRAL_AGE_BANDS, 'referralAge')} />
-        <Select t={t} name="concern" label={t('referral.concern')} values={p.values} errors={p.errors} required options={choose(CONCERNS, 'concern')} />
-        <Select t={t} name="partnerId" label={t('referral.service')} values={p.values} errors={p.errors} required options={p.options.partners.map((o) => ({ value: o.id, label: o.label }))} />
-        <Select t={t} name="consent" label={t('referral.consent')} values={p.values} errors={p.errors} required options={choose(CONSENTS, 'consent')} />
+        <Select t={t} name="areaId" emptyLabel={t('referral.choose')} label={t('referral.area')} values={p.values} errors={p.errors} required options={p.options.villages.map((o) => ({ value: o.id, label: o.label }))} />
+        <Select t={t} name="ageBand" emptyLabel={t('referral.choose')} label={t('referral.ageBand')} values={p.values} errors={p.errors} required options={choose(REFERRAL_AGE_BANDS, 'referralAge')} />
+        <Select t={t} name="concern" emptyLabel={t('referral.choose')} label={t('referral.concern')} values={p.values} errors={p.errors} required options={choose(CONCERNS, 'concern')} />
+        <Select t={t} name="partnerId" emptyLabel={t('referral.choose')} label={t('referral.service')} values={p.values} errors={p.errors} required options={p.options.partners.map((o) => ({ value: o.id, label: o.label }))} />
+        <Select t={t} name="consent" emptyLabel={t('referral.choose')} label={t('referral.consent')} values={p.values} errors={p.errors} required options={choose(CONSENTS, 'consent')} />
         <Select t={t} name="programmeId" label={t('session.programme')} values={p.values} errors={p.errors} emptyLabel={t('referral.noProgramme')} options={p.options.programmes.map((o) => ({ value: o.id, label: o.label }))} />
         <Field t={t} name="nextFollowUp" type="date" label={t('referral.nextFollowUp')} values={p.values} errors={p.errors} />
         <Field t={t} name="note" label={t('referral.note')} hint={t('referral.noteHint', { max: NOTE_MAX })} values={p.values} errors={p.errors} maxlength={NOTE_MAX} />
