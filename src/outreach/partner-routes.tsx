@@ -116,6 +116,14 @@ export function partnerRoutes(routes: RouteTable, deps: Deps, onChanged: OnPartn
 
   routes.get('/api/v1/partners', 'partner.view', async (c) => c.json({ partners: (await listPartners(db)).map(({ areaName: _, ...p }) => p) }))
 
+  routes.put('/api/v1/partners/:id', 'partner.edit', async (c) => {
+    const id = c.req.param('id') ?? ''
+    await getPartner(db, id)
+    await editPartner(db, actorOf(c), id, await readJson(c, partnerInput))
+    await onChanged()
+    return c.json(await getPartner(db, id))
+  })
+
   routes.post('/api/v1/partners', 'partner.edit', async (c) => {
     const partner = await createPartner(db, actorOf(c), await readJson(c, partnerInput))
     await onChanged()
@@ -142,6 +150,15 @@ const partnerSchema = z.object({
 })
 
 export const partnerApiDoc: OpenApiPaths = {
+  '/api/v1/partners/{id}': {
+    put: {
+      summary: 'Replace a partner’s fields (partner.edit); a public phone lists it in the library’s help directory',
+      tags: ['outreach'],
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+      requestBody: jsonBody(partnerInput),
+      responses: { '200': jsonResponse('The partner', partnerSchema), '404': { description: 'No such partner' } },
+    },
+  },
   '/api/v1/partners': {
     get: {
       summary: 'Partner institutions, with staff contact details (partner.view)',

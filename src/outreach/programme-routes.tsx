@@ -199,6 +199,15 @@ export function programmeRoutes(routes: RouteTable, deps: Deps): void {
     return c.json({ programmes: programmes.map((p) => ({ ...p, ...links.get(p.id)! })) })
   })
 
+  routes.get('/api/v1/programmes/:id', 'programme.view', async (c) => c.json(await getProgramme(db, c.req.param('id') ?? '')))
+
+  routes.put('/api/v1/programmes/:id', 'programme.edit', async (c) => {
+    const id = c.req.param('id') ?? ''
+    await getProgramme(db, id)
+    await editProgramme(db, actorOf(c), id, await readJson(c, programmeInput))
+    return c.json(await getProgramme(db, id))
+  })
+
   routes.post('/api/v1/programmes', 'programme.edit', async (c) => c.json(await createProgramme(db, actorOf(c), await readJson(c, programmeInput)), 201))
 }
 
@@ -244,6 +253,10 @@ const visitSchema = z.object({
 })
 
 export const programmeApiDoc: OpenApiPaths = {
+  '/api/v1/programmes/{id}': {
+    get: { summary: 'One programme (programme.view)', tags: ['outreach'], parameters: idParam, responses: { '200': jsonResponse('The programme', programmeSchema), '404': { description: 'No such programme' } } },
+    put: { summary: 'Replace a programme’s fields and links (programme.edit)', tags: ['outreach'], parameters: idParam, requestBody: jsonBody(programmeInput), responses: { '200': jsonResponse('The programme', programmeSchema), '404': { description: 'No such programme' } } },
+  },
   '/api/v1/programmes/{id}/visits': {
     get: {
       summary: 'Every place the programme plans to visit regularly: last visit, next due date, overdue, next scheduled session (programme.view)',

@@ -130,4 +130,21 @@ describe('programmes', () => {
     expect(bad.status).toBe(422)
     expect((await bad.json()).errors).toEqual([{ field: 'areaIds', message: 'Choose at least one target area.' }])
   })
+
+  it('reads and replaces a programme and a partner through the API', async () => {
+    const admin = await aUser(jaga, 'admin')
+    const token = await createApiToken(jaga.db, cli, admin.email, 'test')
+    const { fields, partner } = await programmeForm()
+    const call = (path: string, method = 'GET', body?: unknown) =>
+      jaga.request(`http://localhost${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) })
+    const created = (await (await call('/api/v1/programmes', 'POST', { ...fields, coordinatorId: admin.id })).json()) as { id: string }
+    const changed = await call(`/api/v1/programmes/${created.id}`, 'PUT', { ...fields, status: 'completed', areaIds: [HARJOSARI_I] })
+    expect(changed.status).toBe(200)
+    expect(await (await call(`/api/v1/programmes/${created.id}`)).json()).toMatchObject({ status: 'completed', areaIds: [HARJOSARI_I], coordinatorId: null })
+    const bad = await call(`/api/v1/programmes/${created.id}`, 'PUT', { ...fields, areaIds: [] })
+    expect(bad.status).toBe(422)
+    const renamed = await call(`/api/v1/partners/${partner.id}`, 'PUT', { name: `${partner.name} Baru`, kind: 'school' })
+    expect(renamed.status).toBe(200)
+    expect(await renamed.json()).toMatchObject({ name: `${partner.name} Baru`, contactPhone: null })
+  })
 })

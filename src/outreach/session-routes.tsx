@@ -250,6 +250,13 @@ export function sessionRoutes(routes: RouteTable, deps: Deps, materials: Materia
     return c.json({ ...result.session, attendance: [], warnings: result.clashes }, 201)
   })
 
+  routes.put('/api/v1/sessions/:id', 'programme.edit', async (c) => {
+    const id = c.req.param('id') ?? ''
+    const result = await editSession(db, actorOf(c), id, await readJson(c, sessionInput), ctx)
+    if (!result.saved) throw clashProblem(result.clashes)
+    return c.json({ ...(await getSession(db, id)), attendance: (await withAttendance([id]))(id), warnings: result.clashes })
+  })
+
   routes.put('/api/v1/sessions/:id/attendance', 'session.record', async (c) => {
     const { cells } = await readJson(c, attendanceInput)
     await recordAttendance(db, recorder(c), c.req.param('id') ?? '', cells, ctx)
@@ -324,6 +331,13 @@ export const sessionApiDoc: OpenApiPaths = {
   },
   '/api/v1/sessions/{id}': {
     get: { summary: 'One session (programme.view)', tags, parameters: idParam, responses: { '200': jsonResponse('The session', sessionSchema), '404': { description: 'No such session' } } },
+    put: {
+      summary: 'Replace a session’s fields and links (programme.edit); a double-booking answers 409 unless confirmOverlap is true',
+      tags,
+      parameters: idParam,
+      requestBody: jsonBody(sessionInput),
+      responses: { '200': jsonResponse('The session', sessionSchema), '409': { description: 'A facilitator is double-booked, or the session was cancelled' } },
+    },
   },
   '/api/v1/sessions/{id}/attendance': {
     put: {

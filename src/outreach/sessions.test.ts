@@ -184,6 +184,9 @@ describe('sessions', () => {
     expect(created.status).toBe(201)
     const session = (await created.json()) as { id: string; status: string; warnings: unknown[] }
     expect(session).toMatchObject({ status: 'planned', warnings: [] })
+    const renamed = await api(`/api/v1/sessions/${session.id}`, 'PUT', { ...input, title: 'Webinar guru SD' })
+    expect(renamed.status).toBe(200)
+    expect(await renamed.json()).toMatchObject({ title: 'Webinar guru SD', status: 'planned' })
     const clash = await api('/api/v1/sessions', 'POST', { ...input, title: 'Bentrok' })
     expect(clash.status).toBe(409)
     expect(((await clash.json()) as { detail: string }).detail).toMatch(/already booked/)
