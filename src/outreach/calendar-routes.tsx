@@ -11,7 +11,7 @@ import { renderPage } from '../page.tsx'
 import { createFeed, listFeeds, renderFeed, revokeFeed } from './calendar-feeds.ts'
 import { listProgrammes } from './programme-queries.ts'
 import { listSessions } from './session-queries.ts'
-import { addDays, localNow } from './session-rules.ts'
+import { addDays, localToday } from './session-rules.ts'
 import { withLinks } from './sessions.ts'
 import { listVisitStatus } from './visit-plans.ts'
 import { CalendarPage, FeedsPage, shiftMonth } from './views/calendar.tsx'
@@ -29,7 +29,7 @@ const calendarQuery = z.object({
 
 export function calendarRoutes(routes: RouteTable, deps: Deps): void {
   const { db, config } = deps
-  const today = () => localNow(config.timeZone).slice(0, 10)
+  const today = () => localToday(config.timeZone)
 
   routes.get('/calendar', 'programme.view', async (c) => {
     const t = c.get('t')

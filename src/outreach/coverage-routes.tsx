@@ -8,7 +8,7 @@ import { Problem } from '../platform/http/problems.ts'
 import { renderPage } from '../page.tsx'
 import { programmeCoverage } from './coverage.ts'
 import { listProgrammes } from './programme-queries.ts'
-import { localNow } from './session-rules.ts'
+import { localToday } from './session-rules.ts'
 import { GROUP_KINDS } from './target-group-form.ts'
 import { CoveragePage } from './views/coverage.tsx'
 import { ProgrammeReportPage } from './views/programme-report.tsx'
@@ -23,7 +23,7 @@ export function coverageRoutes(routes: RouteTable, deps: Deps): void {
     const programmes = await listProgrammes(db)
     const chosen = programmeId ?? (programmes.find((p) => p.status === 'active') ?? programmes[0])?.id
     if (programmeId && !programmes.some((p) => p.id === programmeId)) throw new Problem('not-found')
-    const coverage = chosen ? await programmeCoverage(db, chosen, { today: localNow(config.timeZone).slice(0, 10), suppress: !can(c.get('user')?.role, 'programme.view') }) : undefined
+    const coverage = chosen ? await programmeCoverage(db, chosen, { today: localToday(config.timeZone), suppress: !can(c.get('user')?.role, 'programme.view') }) : undefined
     return { programmes, coverage }
   }
 
@@ -45,7 +45,7 @@ export function coverageRoutes(routes: RouteTable, deps: Deps): void {
   const reportFor = async (c: Context<AppEnv>) => {
     const id = z.uuid().safeParse(c.req.param('id'))
     if (!id.success) throw new Problem('not-found')
-    return programmeReport(db, id.data, { today: localNow(config.timeZone).slice(0, 10), suppress: !can(c.get('user')?.role, 'programme.view') })
+    return programmeReport(db, id.data, { today: localToday(config.timeZone), suppress: !can(c.get('user')?.role, 'programme.view') })
   }
 
   routes.get('/programmes/:id/report', 'coverage.view', async (c) => {

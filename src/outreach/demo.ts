@@ -7,7 +7,7 @@ import { createPartner } from './partners.ts'
 import { createProgramme } from './programmes.ts'
 import { recordReferral, followUpReferral } from './referrals.ts'
 import { ageBandsOf, GENDERS, type AttendanceCell, type SessionFormat } from './session-form.ts'
-import { addDays, localNow } from './session-rules.ts'
+import { addDays, localToday } from './session-rules.ts'
 import { cancelSession, recordAttendance, reportSession, scheduleSession } from './sessions.ts'
 import { addTargetGroup } from './target-groups.ts'
 import type { GroupKind } from './target-group-form.ts'
@@ -78,7 +78,7 @@ export async function loadDemo(db: Kysely<Database>, timeZone: string): Promise<
   const school = await partner('SD Negeri Contoh (demo)', 'school', 'Tempat kelas anak dan pertemuan guru.')
   const kelurahanOffice = await partner('Kantor Kelurahan Contoh (demo)', 'village-office', 'Mengundang warga dan menyediakan balai.')
 
-  const today = localNow(timeZone).slice(0, 10)
+  const today = localToday(timeZone)
   const programme = await createProgramme(db, DEMO_ACTOR, {
     name: DEMO_PROGRAMME,
     goal: 'Contoh: setiap lingkungan di tiga kelurahan dikunjungi tiap 3 bulan; orang tua, guru dan anak memahami risiko dan cara melapor.',

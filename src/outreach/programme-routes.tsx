@@ -16,13 +16,14 @@ import { listPartners } from './partner-queries.ts'
 import { programmeInput, PROGRAMME_STATUSES } from './programme-form.ts'
 import { listLinks, listProgrammes } from './programme-queries.ts'
 import { createProgramme, editProgramme, getProgramme } from './programmes.ts'
-import { ProgrammeFormPage, ProgrammeListPage, type Option } from './views/programmes.tsx'
+import { ProgrammeFormPage, ProgrammeListPage } from './views/programmes.tsx'
+import type { Option } from '../platform/views/components.tsx'
 import { ProgrammeDetailPage } from './views/programme-detail.tsx'
 import { targetGroupInput, GROUP_KINDS, BASELINE_LEVELS } from './target-group-form.ts'
 import { addTargetGroup, listTargetGroups, removeTargetGroup } from './target-groups.ts'
 import { listProgrammeSessions, peopleBySession } from './sessions.ts'
 import { listVisitPlans, listVisitStatus, planVisits, removeVisitPlan, visitPlanInput } from './visit-plans.ts'
-import { localNow } from './session-rules.ts'
+import { localToday } from './session-rules.ts'
 
 const LISTS = ['areaIds', 'facilitatorIds', 'partnerIds'] as const
 
@@ -116,7 +117,7 @@ export function programmeRoutes(routes: RouteTable, deps: Deps): void {
         people={await peopleBySession(db, sessions.map((s) => s.id))}
         canEdit={can(c.get('user')?.role, 'programme.edit')}
         visitPlans={await listVisitPlans(db, programme.id)}
-        visits={await listVisitStatus(db, [programme.id], localNow(deps.config.timeZone).slice(0, 10))}
+        visits={await listVisitStatus(db, [programme.id], localToday(deps.config.timeZone))}
         forms={{
           targetGroup: failed?.form === 'targetGroup' ? failed : { values: { baselineLevel: 'unknown' }, errors: {} },
           visitPlan: failed?.form === 'visitPlan' ? failed : { values: { everyMonths: '3' }, errors: {} },
@@ -157,7 +158,7 @@ export function programmeRoutes(routes: RouteTable, deps: Deps): void {
 
   routes.get('/api/v1/programmes/:id/visits', 'programme.view', async (c) => {
     const programme = await getProgramme(db, c.req.param('id') ?? '')
-    return c.json({ visits: await listVisitStatus(db, [programme.id], localNow(deps.config.timeZone).slice(0, 10)) })
+    return c.json({ visits: await listVisitStatus(db, [programme.id], localToday(deps.config.timeZone)) })
   })
 
   routes.post('/api/v1/programmes/:id/visit-plans', 'programme.edit', async (c) => {

@@ -14,7 +14,7 @@ import { listPartners } from './partner-queries.ts'
 import { listProgrammes } from './programme-queries.ts'
 import { CONCERNS, CONSENTS, REFERRAL_AGE_BANDS, REFERRAL_STATUSES, referralInput, referralUpdateInput } from './referral-form.ts'
 import { followUpReferral, listReferrals, readReferral, recordReferral, type Reader } from './referrals.ts'
-import { localNow } from './session-rules.ts'
+import { localToday } from './session-rules.ts'
 import { ReferralDetailPage, ReferralFormPage, ReferralListPage, type HelpChannelView } from './views/referrals.tsx'
 
 /** The library's help directory, as the referral pages show it; the library slice provides it (see app.ts). */
@@ -36,7 +36,7 @@ export function referralRoutes(routes: RouteTable, deps: Deps, help: HelpDirecto
   routes.get('/referrals', 'referral.record', async (c) => {
     const t = c.get('t')
     const referrals = await listReferrals(db, reader(c))
-    const body = <ReferralListPage t={t} locale={c.get('locale')} referrals={referrals} names={await names()} today={localNow(config.timeZone).slice(0, 10)} notice={c.req.query('saved') ? t('referral.saved') : undefined} />
+    const body = <ReferralListPage t={t} locale={c.get('locale')} referrals={referrals} names={await names()} today={localToday(config.timeZone)} notice={c.req.query('saved') ? t('referral.saved') : undefined} />
     return renderPage(c, { title: t('referral.title'), body })
   })
 
@@ -52,7 +52,7 @@ export function referralRoutes(routes: RouteTable, deps: Deps, help: HelpDirecto
     return renderPage(c, { title: t('referral.add'), body, status: Object.keys(errors).length ? 422 : 200 })
   }
 
-  routes.get('/referrals/new', 'referral.record', (c) => showForm(c, { occurredOn: localNow(config.timeZone).slice(0, 10) }))
+  routes.get('/referrals/new', 'referral.record', (c) => showForm(c, { occurredOn: localToday(config.timeZone) }))
 
   routes.post('/referrals', 'referral.record', async (c) => {
     const values = formStrings(await c.req.parseBody())
@@ -70,7 +70,7 @@ export function referralRoutes(routes: RouteTable, deps: Deps, help: HelpDirecto
   const showDetail = async (c: Context<AppEnv>, values: FormValues = {}, errors: FieldErrors = {}) => {
     const referral = await readReferral(db, reader(c), c.req.param('id') ?? '')
     const t = c.get('t')
-    const body = <ReferralDetailPage t={t} locale={c.get('locale')} csrf={c.get('csrf')()} referral={referral} names={await names()} values={{ onDate: localNow(config.timeZone).slice(0, 10), ...values }} errors={errors} help={helpFor(c)} />
+    const body = <ReferralDetailPage t={t} locale={c.get('locale')} csrf={c.get('csrf')()} referral={referral} names={await names()} values={{ onDate: localToday(config.timeZone), ...values }} errors={errors} help={helpFor(c)} />
     return renderPage(c, { title: t('referral.title'), body, status: Object.keys(errors).length ? 422 : 200 })
   }
 

@@ -7,6 +7,9 @@ export function localNow(timeZone: string, now = new Date()): string {
   return text.replace(' ', 'T')
 }
 
+/** Today's date in a time zone, YYYY-MM-DD. */
+export const localToday = (timeZone: string): string => localNow(timeZone).slice(0, 10)
+
 /** A wall-clock time in a time zone as a UTC instant (for iCalendar); exact for zones without DST gaps at that time. */
 export function wallTimeToUtc(local: string, timeZone: string): Date {
   const guess = new Date(`${local}:00Z`)

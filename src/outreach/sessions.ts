@@ -158,7 +158,7 @@ export async function reportSession(db: Kysely<Database>, actor: Actor & { role:
   await db.transaction().execute(async (trx) => {
     const session = await getSession(trx, id)
     assertMayRecord(actor.role, actor.id ?? '', session)
-    if (!canMoveTo(session.status, 'reported') || session.status === 'planned') throw new Problem('conflict', {}, [], 'problem.session.notHeld')
+    if (!canMoveTo(session.status, 'reported')) throw new Problem('conflict', {}, [], 'problem.session.notHeld')
     await q.updateSession(trx, id, { status: 'reported', notes: input.notes, followUps: input.followUps, updatedAt: new Date().toISOString() })
     await insertAuditEntry(trx, actor, 'session.report', { type: 'session', id }, { title: session.title })
   })

@@ -4,7 +4,6 @@ import { z } from 'zod'
 import type { Database, Db } from '../database.ts'
 import { insertAuditEntry, type Actor } from '../accounts/audit-queries.ts'
 import { areaTree } from '../areas/areas.ts'
-import type { AreaNode } from '../areas/area-form.ts'
 import { Problem } from '../platform/http/problems.ts'
 import { getProgramme } from './programmes.ts'
 import { listSessions } from './session-queries.ts'
@@ -52,7 +51,7 @@ export async function listVisitStatus(db: Db, programmeIds: string[], today: str
     if (!area) continue
     const mine = sessions.filter((s) => s.programmeId === plan.programmeId)
     for (const leaf of leavesOf(area)) {
-      const target = { planId: plan.id, programmeId: plan.programmeId, areaId: leaf.id, areaName: leaf.name, parentName: area.name, everyMonths: plan.everyMonths, within: idsWithin(leaf as AreaNode) }
+      const target = { planId: plan.id, programmeId: plan.programmeId, areaId: leaf.id, areaName: leaf.name, parentName: area.name, everyMonths: plan.everyMonths, within: idsWithin(leaf) }
       out.push(visitStatus(target, mine, plan.startsOn, today))
     }
   }

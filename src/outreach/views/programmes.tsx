@@ -6,7 +6,6 @@ import { Checkboxes, ErrorSummary, Field, ListHeader, PostForm, Select } from '.
 import { PROGRAMME_STATUSES } from '../programme-form.ts'
 import type { Programme, ProgrammeLinks } from '../programme-queries.ts'
 
-export type { Option } from '../../platform/views/components.tsx'
 import type { Option } from '../../platform/views/components.tsx'
 
 export function ProgrammeListPage(p: { t: T; locale: Locale; programmes: (Programme & ProgrammeLinks)[]; coordinators: Map<string, string>; canEdit: boolean; notice?: string | undefined }) {
