@@ -5,13 +5,14 @@ import { libraryEditMessages } from './library/editing-messages.ts'
 import { outreachMessages } from './outreach/messages.ts'
 import { sessionMessages } from './outreach/session-messages.ts'
 import { referralMessages } from './outreach/referral-messages.ts'
+import { evaluationMessages } from './evaluation/messages.ts'
 import type { Translator } from './platform/i18n/i18n.ts'
 import { platformMessages } from './platform/i18n/platform-messages.ts'
 
 /** The slices' catalogues; a test checks that no key is defined in two of them. */
-export const catalogueParts = [platformMessages, accountMessages, areaMessages, libraryMessages, libraryEditMessages, outreachMessages, sessionMessages, referralMessages]
+export const catalogueParts = [platformMessages, accountMessages, areaMessages, libraryMessages, libraryEditMessages, outreachMessages, sessionMessages, referralMessages, evaluationMessages]
 
 /** Every user-facing text, in Bahasa Indonesia and English, from every slice. */
-export const catalogue = { ...platformMessages, ...accountMessages, ...areaMessages, ...libraryMessages, ...libraryEditMessages, ...outreachMessages, ...sessionMessages, ...referralMessages }
+export const catalogue = { ...platformMessages, ...accountMessages, ...areaMessages, ...libraryMessages, ...libraryEditMessages, ...outreachMessages, ...sessionMessages, ...referralMessages, ...evaluationMessages }
 export type MessageKey = keyof typeof catalogue
 export type T = Translator<MessageKey>

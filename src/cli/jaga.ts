@@ -8,6 +8,7 @@ import { isRole, ROLES } from '../accounts/permissions.ts'
 import { createApiToken, createUser } from '../accounts/users.ts'
 import { openMigratedStore } from '../store.ts'
 import { DEMO_PROGRAMME, loadDemo, removeDemo } from '../outreach/demo.ts'
+import { runAnalyze } from './analyze-command.ts'
 
 export interface Io {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean }
@@ -29,6 +30,9 @@ Usage:
   jaga demo load                                 load a made-up programme in Medan Amplas, labelled
                                                  [DEMO]/(demo), with demo accounts (passwords printed)
   jaga demo remove                               delete everything the demo loaded, and nothing else
+  jaga analyze FILE.csv [--json]                 pre/post statistics of a score table (columns code,
+                                                 phase, optional group, one column per item); --json
+                                                 prints the machine-readable result
   jaga --help                                    this text
 
 Roles: ${ROLES.join(', ')}
@@ -54,6 +58,7 @@ export async function run(argv: string[], io: Io = process): Promise<number> {
         role: { type: 'string' },
         name: { type: 'string' },
         label: { type: 'string' },
+        json: { type: 'boolean' },
       },
     })
     const command = positionals.join(' ')
@@ -61,6 +66,7 @@ export async function run(argv: string[], io: Io = process): Promise<number> {
       io.stdout.write(HELP)
       return 0
     }
+    if (positionals[0] === 'analyze') return runAnalyze(argv, io)
     if (!['migrate', 'user create', 'token create', 'demo load', 'demo remove'].includes(command)) throw new UsageError(`unknown command "${command}"`)
     if (['user create', 'token create'].includes(command) && !values.email) throw new UsageError('--email is required')
     if (command === 'user create' && !isRole(values.role)) throw new UsageError(`--role must be one of: ${ROLES.join(', ')}`)

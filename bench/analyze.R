@@ -1,0 +1,56 @@
+# The reference for `jaga analyze`: the same analysis in R (data.table's fread, t.test, wilcox.test,
+# binom.test for the exact McNemar test, p.adjust, Cronbach's alpha by its formula), printed as JSON.
+# Usage: Rscript bench/analyze.R FILE.csv
+suppressPackageStartupMessages(library(data.table))
+file <- commandArgs(trailingOnly = TRUE)[1]
+d <- fread(file, colClasses = list(character = c("code", "phase")))
+names(d) <- tolower(names(d))
+reserved <- c("code", "phase", "group", "area", "session", "gender", "age_band")
+items <- setdiff(names(d), reserved)
+d[, code := toupper(trimws(code))]
+d[, phase := c(pre = "pre", pretest = "pre", post = "post", posttest = "post")[tolower(trimws(phase))]]
+
+counts <- d[, .N, by = .(code, phase)]
+dups <- unique(counts[N > 1, code])
+pre <- d[phase == "pre" & !(code %in% dups)]
+post <- d[phase == "post" & !(code %in% dups)]
+paired <- merge(pre, post, by = "code", suffixes = c(".pre", ".post"))
+n <- nrow(paired)
+A <- as.matrix(paired[, paste0(items, ".pre"), with = FALSE])
+B <- as.matrix(paired[, paste0(items, ".post"), with = FALSE])
+dich <- all(A %in% c(0, 1)) && all(B %in% c(0, 1))
+k <- length(items)
+s_pre <- rowSums(A)
+s_post <- rowSums(B)
+diff <- s_post - s_pre
+
+num <- function(x) if (is.null(x) || length(x) == 0 || is.na(x)) "null" else sprintf("%.17g", x)
+tt <- t.test(s_post, s_pre, paired = TRUE)
+wt <- wilcox.test(s_post, s_pre, paired = TRUE, exact = FALSE, correct = FALSE)
+# R reports V = W+ and the p; z is recovered from the same normal approximation R used.
+nz <- diff[diff != 0]
+m <- length(nz)
+r <- rank(abs(nz))
+ties <- table(r)
+z <- (sum(r[nz > 0]) - m * (m + 1) / 4) / sqrt(m * (m + 1) * (2 * m + 1) / 24 - sum(ties^3 - ties) / 48)
+alpha <- function(M) { kk <- ncol(M); kk / (kk - 1) * (1 - sum(apply(M, 2, var)) / var(rowSums(M))) }
+g <- ifelse(s_pre < k, (s_post - s_pre) / (k - s_pre), NA)
+mc <- sapply(seq_len(k), function(j) {
+  b <- sum(A[, j] == 1 & B[, j] == 0); c <- sum(A[, j] == 0 & B[, j] == 1)
+  if (b + c == 0) 1 else binom.test(min(b, c), b + c, 0.5)$p.value
+})
+holm <- p.adjust(mc, "holm")
+cat(sprintf('{"pairs":%d,"dichotomous":%s,"score":{"pre":{"mean":%s,"sd":%s},"post":{"mean":%s,"sd":%s},',
+  n, tolower(dich), num(mean(s_pre)), num(sd(s_pre)), num(mean(s_post)), num(sd(s_post))))
+cat(sprintf('"diff":{"mean":%s,"sd":%s,"ci95":[%s,%s]},"t_test":{"t":%s,"df":%s,"p":%s},"cohen_dz":%s,',
+  num(mean(diff)), num(sd(diff)), num(tt$conf.int[1]), num(tt$conf.int[2]), num(tt$statistic), num(tt$parameter),
+  num(tt$p.value), num(mean(diff) / sd(diff))))
+gain <- if (dich) sprintf('{"mean":%s,"of_means":%s}', num(mean(g, na.rm = TRUE)),
+  num((mean(s_post) - mean(s_pre)) / (k - mean(s_pre)))) else "null"
+cat(sprintf('"wilcoxon":{"w_plus":%s,"n":%d,"z":%s,"p":%s},"n_gain":%s},',
+  num(wt$statistic), m, num(z), num(wt$p.value), gain))
+cat(sprintf('"alpha":{"pre":%s,"post":%s},"items":[', num(alpha(A)), num(alpha(B))))
+mcnemar <- if (dich) sprintf(',"mcnemar":{"p":%s,"p_holm":%s}', sapply(mc, num), sapply(holm, num)) else ""
+cat(paste(sprintf('{"item":"%s","pre_mean":%s,"post_mean":%s%s}',
+  items, sapply(colMeans(A), num), sapply(colMeans(B), num), mcnemar), collapse = ","))
+cat("]}\n")

@@ -1,0 +1,110 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { countNumbers, differences } from '../../test/numbers.ts'
+import { analyzeCsv, CsvInputError } from './analyze-csv.ts'
+
+const FIXTURES = path.resolve(import.meta.dirname, '../../test/fixtures/analyze')
+const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8')
+
+describe('jaga analyze agrees with R to 1e-9 relative', () => {
+  for (const name of ['knowledge-300', 'knowledge-12', 'likert-40']) {
+    it(`on ${name}.csv`, () => {
+      const reference = JSON.parse(fixture(`${name}.r.json`))
+      const result = analyzeCsv(fixture(`${name}.csv`))
+      expect(countNumbers(reference)).toBeGreaterThan(20)
+      expect(differences(reference, result, 1e-9)).toEqual([])
+    })
+  }
+
+  it('counts unmatched rows and codes written twice, and says which tests do not apply to Likert items', () => {
+    const knowledge = analyzeCsv(fixture('knowledge-300.csv'))
+    expect(knowledge).toMatchObject({ pairs: 300, unmatched: { pre: 6, post: 6 }, duplicate_codes: 6, items_count: 20, dichotomous: true })
+    expect(knowledge.score.n_gain?.category).toBe('low')
+    const likert = analyzeCsv(fixture('likert-40.csv'))
+    expect(likert.dichotomous).toBe(false)
+    expect(likert.score.n_gain).toBeNull()
+    expect(likert.items.every((i) => !('mcnemar' in i))).toBe(true)
+    expect('groups' in likert).toBe(false)
+  })
+
+  it('prints the keys in the documented order', () => {
+    const result = analyzeCsv(fixture('knowledge-300.csv'))
+    expect(Object.keys(result)).toEqual(['pairs', 'unmatched', 'duplicate_codes', 'items_count', 'dichotomous', 'score', 'alpha', 'items', 'groups'])
+    expect(Object.keys(result.score)).toEqual(['pairs', 'pre', 'post', 'diff', 't_test', 'cohen_dz', 'wilcoxon', 'n_gain'])
+    expect(Object.keys(result.items[0]!)).toEqual(['item', 'pre_mean', 'post_mean', 'mcnemar'])
+    expect(Object.keys(result.items[0]!.mcnemar!)).toEqual(['b', 'c', 'p', 'p_holm'])
+  })
+
+  it('repeats the score block per group, taking the group from the pre row', () => {
+    const text = fixture('knowledge-300.csv')
+    const result = analyzeCsv(text)
+    expect(Object.keys(result.groups!)).toEqual(['community', 'parents', 'teachers'])
+    // Each group's block is what the analysis of that group's rows alone gives.
+    const lines = text.trim().split('\n')
+    for (const group of ['community', 'parents', 'teachers']) {
+      const only = [lines[0]!.replace(',group', ''), ...lines.slice(1).filter((l) => l.split(',')[2] === group).map((l) => l.split(',').filter((_, i) => i !== 2).join(','))]
+      const alone = analyzeCsv(only.join('\n'))
+      expect(differences(alone.score, result.groups![group], 1e-12)).toEqual([])
+      expect(result.groups![group]!.pairs).toBeGreaterThan(50)
+    }
+    const sum = Object.values(result.groups!).reduce((n, g) => n + g.pairs, 0)
+    expect(sum).toBe(300)
+  })
+})
+
+describe('reading the CSV', () => {
+  it('matches codes trimmed and upper-cased, and phases in any case and spelling', () => {
+    const r = analyzeCsv('Code,PHASE,q1,q2\n ab1 , Pretest ,0,1\nAB1,POST,1,1\nxy2,pre,0,0\nXY2 ,posttest,1,0\n')
+    expect(r.pairs).toBe(2)
+    expect(r.score.pre.mean).toBe(0.5)
+    expect(r.score.post.mean).toBe(1.5)
+  })
+
+  it('pairs nothing of a code written twice in one phase', () => {
+    const r = analyzeCsv('code,phase,q1\nA,pre,0\nA,pre,1\nA,post,1\nB,pre,0\nB,post,1\nC,pre,1\nD,post,0\nD,post,1\n')
+    expect(r).toMatchObject({ pairs: 1, unmatched: { pre: 1, post: 0 }, duplicate_codes: 2 })
+  })
+
+  it('reads semicolons with decimal commas, quoted cells, a BOM and Windows line ends the same as plain commas', () => {
+    const plain = analyzeCsv('code,phase,q1,q2\nA,pre,1.5,2\nA,post,3,4\nB,pre,2,2\nB,post,2.5,5\nC,pre,1,1\nC,post,4,4\n')
+    const excel = analyzeCsv('\ufeffcode;phase;q1;q2\r\nA;pre;1,5;2\r\nA;post;3;4\r\nB;pre;2;2\r\nB;post;2,5;5\r\n\r\nC;pre;1;1\r\nC;post;4;4\r\n')
+    const quoted = analyzeCsv('"code","phase","q1","q2"\n"A","pre","1.5","2"\n"A","post","3","4"\n"B","pre","2","2"\n"B","post","2.5","5"\n"C","pre","1","1"\n"C","post","4","4"\n')
+    expect(plain.score.diff.mean).toBeCloseTo(13 / 3, 12)
+    expect(excel).toEqual(plain)
+    expect(quoted).toEqual(plain)
+  })
+
+  it('reads numbers exactly as Number() does', () => {
+    const cells = ['0.1', '2.35', '-1.5', '+3', ' 7 ', '1e2', '0.30000000000000004', '12345678901234567']
+    const r = analyzeCsv(`code,phase,${cells.map((_, i) => `q${i}`).join(',')}\nA,pre,${cells.join(',')}\nA,post,${cells.join(',')}\n`)
+    expect(r.items.map((i) => i.pre_mean)).toEqual(cells.map(Number))
+  })
+
+  it('names every line and column it cannot read, in both languages', () => {
+    let error: unknown
+    try {
+      analyzeCsv('code,phase,q1\nA,pre,1\n,post,1\nB,later,0\nC,pre,x\nD,post,\n')
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(CsvInputError)
+    expect((error as CsvInputError).problems).toEqual([
+      { key: 'analyze.emptyCode', params: { line: 3 } },
+      { key: 'analyze.badPhase', params: { line: 4, value: 'later' } },
+      { key: 'analyze.badScore', params: { line: 5, column: 'q1', value: 'x' } },
+      { key: 'analyze.badScore', params: { line: 6, column: 'q1', value: '' } },
+    ])
+    expect(() => analyzeCsv('phase,group\npre,a\n')).toThrow(/missingColumn.*code.*noItems/)
+    expect(() => analyzeCsv('')).toThrow(CsvInputError)
+  })
+
+  it('gives nulls, not numbers, where a value is undefined', () => {
+    const r = analyzeCsv('code,phase,q1,q2\nA,pre,1,1\nA,post,1,1\n')
+    expect(r.score).toMatchObject({ pairs: 1, pre: { mean: 2, sd: null }, diff: { ci95: null }, t_test: { t: null, df: null, p: null }, cohen_dz: null })
+    expect(r.score.wilcoxon).toEqual({ w_plus: 0, n: 0, z: null, p: null })
+    expect(r.score.n_gain).toEqual({ mean: null, of_means: null, category: null })
+    expect(r.alpha).toEqual({ pre: null, post: null })
+    expect(JSON.parse(JSON.stringify(r)).score.t_test.t).toBeNull()
+  })
+})
