@@ -23,6 +23,10 @@ import { calendarRoutes } from './outreach/calendar-routes.tsx'
 import { coverageApiDoc, coverageRoutes } from './outreach/coverage-routes.tsx'
 import { referralApiDoc, referralRoutes } from './outreach/referral-routes.tsx'
 import { helpUrl } from './library/library-urls.ts'
+import { collectApiDoc, collectRoutes } from './evaluation/collect-routes.tsx'
+import { resultsRoutes } from './evaluation/results-routes.tsx'
+import { installShippedQuestionnaires, readShippedQuestionnaires } from './evaluation/questionnaires.ts'
+import { contactHref } from './outreach/views/referrals.tsx'
 import { libraryMaterials } from './library/materials.ts'
 import { catalogue } from './messages.ts'
 import { createTranslator } from './platform/i18n/i18n.ts'
@@ -41,6 +45,8 @@ export interface JagaApp {
   routes: RouteTable
   /** The public library: shipped content with published web edits; call reload() once at start. */
   library: LibraryStore
+  /** Settles when start-up work (installing shipped questionnaires) is done; requests wait for it anyway. */
+  ready: Promise<void>
 }
 
 export function createApp(deps: Deps): JagaApp {
@@ -76,9 +82,22 @@ export function createApp(deps: Deps): JagaApp {
   app.get('/static/:name', serveAsset)
   const openapi = openApiDocument(
     { title: 'Jaga API', version: '1', description: 'Programmes against online sexual exploitation and abuse of children. Errors are RFC 9457 problem details.' },
-    { ...accountApiDoc, ...areaApiDoc, ...partnerApiDoc, ...programmeApiDoc, ...sessionApiDoc, ...coverageApiDoc, ...referralApiDoc },
+    { ...accountApiDoc, ...areaApiDoc, ...partnerApiDoc, ...programmeApiDoc, ...sessionApiDoc, ...coverageApiDoc, ...referralApiDoc, ...collectApiDoc },
   )
   app.get('/api/v1/openapi.json', (c) => c.json(openapi))
+
+  // Shipped questionnaires are put in the database once per start; requests wait for it (a resolved
+  // promise costs nothing afterwards).
+  let startupError: unknown
+  const ready = installShippedQuestionnaires(deps.db, readShippedQuestionnaires(deps.config.contentDir)).catch((e: unknown) => {
+    startupError = e
+    deps.log.error('installing the shipped questionnaires failed', { err: e })
+  })
+  app.use(async (_c, next) => {
+    await ready
+    if (startupError) throw startupError
+    await next()
+  })
 
   const library = new LibraryStore(deps.db, deps.config.contentDir, () => partnerHelpChannels(deps.db))
   libraryRoutes(routes, deps, library)
@@ -95,6 +114,14 @@ export function createApp(deps: Deps): JagaApp {
     url: helpUrl,
     channels: (locale) => library.current.helpChannels.map((h) => ({ name: h.name, handles: h.handles[locale], contacts: h.contacts })),
   })
+  collectRoutes(routes, deps, {
+    url: helpUrl,
+    lines: (locale) =>
+      library.current.helpChannels
+        .filter((h) => h.scope !== 'international')
+        .map((h) => ({ name: h.name, handles: h.handles[locale], contacts: h.contacts.map((x) => ({ ...x, href: contactHref(x) })) })),
+  })
+  resultsRoutes(routes, deps)
   sessionRoutes(routes, deps, libraryMaterials(library, (locale, a) => createTranslator(catalogue, locale)(`audience.${a}`)))
   accountApiRoutes(routes, deps)
   areaApiRoutes(routes, deps)
@@ -110,7 +137,7 @@ export function createApp(deps: Deps): JagaApp {
     deps.log.error('unhandled error', { id: ctx.get('requestId'), method: c.req.method, path: c.req.path, err })
     return renderProblem(ctx, new Problem('internal', { ref: (ctx.get('requestId') ?? '').slice(0, 8) }))
   })
-  return { app, routes, library }
+  return { app, routes, library, ready }
 }
 
 /** Paths that the authorization test may skip: they carry no data and need no permission. */

@@ -22,8 +22,9 @@ export interface RunningServer {
 export async function startServer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
   const store = await openMigratedStore(config)
   log.info('database ready', { dialect: store.dialect, location: store.location, migrationsApplied: store.applied })
-  const { app, library } = createApp({ db: store.db, log, config, dialect: store.dialect })
+  const { app, library, ready } = createApp({ db: store.db, log, config, dialect: store.dialect })
   await library.reload()
+  await ready
   const cache = new PublicPageCache({ paths: ['/', '/robots.txt', '/sitemap.xml', ...listPublicPaths(library.current, AUDIENCES, TOPICS)], localeCookie: LOCALE_COOKIE, bypassCookie: SESSION_COOKIE, log })
   await cache.warm(app.fetch)
   // A published web edit changes public pages: answer them anew from memory.

@@ -14,6 +14,7 @@ const NAV: { href: string; label: MessageKey; access: Access }[] = [
   { href: '/calendar', label: 'nav.calendar', access: 'programme.view' },
   { href: '/coverage', label: 'nav.coverage', access: 'coverage.view' },
   { href: '/referrals', label: 'nav.referrals', access: 'referral.record' },
+  { href: '/disclosures', label: 'nav.disclosures', access: 'referral.view' },
   { href: '/partners', label: 'nav.partners', access: 'partner.view' },
   { href: '/admin/library', label: 'nav.libraryEdit', access: 'library.edit' },
   { href: '/admin/users', label: 'nav.users', access: 'user.view' },
@@ -25,11 +26,13 @@ export interface PageOptions {
   body: Child
   alternate?: string | undefined
   head?: Child
+  /** Scripts this page needs besides the library's. */
+  scripts?: string[]
   status?: 200 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503
 }
 
 /** Renders a full page in the visitor's language, with the menu their role allows. */
-export function renderPage(c: Context<AppEnv>, { title, body, status = 200, alternate, head }: PageOptions): Response | Promise<Response> {
+export function renderPage(c: Context<AppEnv>, { title, body, status = 200, alternate, head, scripts = [] }: PageOptions): Response | Promise<Response> {
   const t = c.get('t')
   const user = c.get('user')
   const nav = NAV.filter((n) => can(user?.role, n.access)).map((n) => ({ href: n.href, label: t(n.label) }))
@@ -50,7 +53,7 @@ export function renderPage(c: Context<AppEnv>, { title, body, status = 200, alte
   ) : undefined
   const url = new URL(c.req.url)
   return c.html(
-    <Layout t={t} locale={c.get('locale')} title={title} path={url.pathname + url.search} nav={nav} account={account} banner={banner} alternate={alternate} head={head} scripts={[assetUrl('library.js')]}>
+    <Layout t={t} locale={c.get('locale')} title={title} path={url.pathname + url.search} nav={nav} account={account} banner={banner} alternate={alternate} head={head} scripts={[assetUrl('library.js'), ...scripts]}>
       {body}
     </Layout>,
     status,

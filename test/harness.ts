@@ -63,6 +63,7 @@ export function useTestApp(): TestApp {
     const config = { ...loadConfig({}), logLevel: 'silent' as const }
     const jaga = createApp({ db: testDb.db, log: createLogger('silent'), config, dialect })
     await jaga.library.reload()
+    await jaga.ready
     Object.assign(ctx, jaga, { db: testDb.db, request: jaga.app.request.bind(jaga.app) })
   })
   afterAll(async () => {

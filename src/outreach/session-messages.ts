@@ -51,6 +51,8 @@ export const sessionMessages = defineMessages({
   'session.areaNotInProgramme': { id: 'Pilih wilayah sasaran program ini atau lingkungan di dalamnya.', en: 'Choose one of the programme’s areas or a lingkungan inside one.' },
   'session.noSuchProgramme': { id: 'Program ini tidak ada.', en: 'This programme does not exist.' },
   'session.programmeFixed': { id: 'Kegiatan tidak dapat dipindah ke program lain.', en: 'A session cannot move to another programme.' },
+  'session.evaluation': { id: 'Evaluasi', en: 'Evaluation' },
+  'session.evaluationLink': { id: 'Kuesioner pre/post, kode QR dan hasil', en: 'Pre/post questionnaires, QR codes and results' },
   'session.needsAudience': { id: 'Pilih sedikitnya satu sasaran.', en: 'Choose at least one audience.' },
   'session.webinarNeedsLink': { id: 'Webinar memerlukan tautan daring.', en: 'A webinar needs an online link.' },
   'session.badLink': { id: 'Masukkan alamat lengkap yang diawali https://', en: 'Enter a full address starting with https://' },

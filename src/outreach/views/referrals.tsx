@@ -11,7 +11,7 @@ export interface HelpChannelView {
   contacts: { kind: string; value: string }[]
 }
 
-const contactHref = (c: { kind: string; value: string }) =>
+export const contactHref = (c: { kind: string; value: string }) =>
   c.kind === 'phone' ? `tel:${c.value.replace(/[^\d+]/g, '')}` : c.kind === 'whatsapp' ? `https://wa.me/${c.value.replace(/\D/g, '').replace(/^0/, '62')}` : c.kind === 'email' ? `mailto:${c.value}` : c.value.startsWith('http') ? c.value : `https://${c.value}`
 
 /** Where to get help now: shown beside every referral form, so no one has to search for it. */

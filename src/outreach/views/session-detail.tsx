@@ -81,6 +81,11 @@ export function SessionDetailPage(p: SessionDetailProps) {
         </p>
       ) : null}
 
+      <h2>{t('session.evaluation')}</h2>
+      <p>
+        <a href={`/sessions/${s.id}/evaluation`}>{t('session.evaluationLink')}</a>
+      </p>
+
       <h2>{t('attendance.title')}</h2>
       {total > 0 && !p.notice ? <p>{t('attendance.saved', { count: formatNumber(p.locale, total) })}</p> : null}
       {s.status === 'cancelled' ? null : !p.started ? (

@@ -1,0 +1,112 @@
+// Sends a participant's answers so that a dropped connection loses nothing and stores nothing twice:
+// the answers go into an outbox on the phone (localStorage) under an id made here, and are sent from
+// there until the server has acknowledged them; a resend with the same id is recognised by the server.
+import { looksLikeDisclosure } from '../shared/disclosure.ts'
+
+interface Pending {
+  url: string
+  body: { id: string; code: Record<string, string>; answers: Record<string, string | string[]> }
+}
+
+const OUTBOX = 'jaga-collect-outbox'
+const RETRY_MS = 15_000
+
+function readOutbox(): Pending[] {
+  try {
+    return JSON.parse(localStorage.getItem(OUTBOX) ?? '[]') as Pending[]
+  } catch {
+    return []
+  }
+}
+const writeOutbox = (items: Pending[]) => localStorage.setItem(OUTBOX, JSON.stringify(items))
+
+/** A version 4 UUID; crypto.randomUUID exists only on https pages, which a local network may not have. */
+function uuid(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
+  const b = crypto.getRandomValues(new Uint8Array(16))
+  b[6] = (b[6]! & 0x0f) | 0x40
+  b[8] = (b[8]! & 0x3f) | 0x80
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
+}
+
+const form = document.querySelector<HTMLFormElement>('form[data-collect]')
+const status = document.getElementById('collect-status')
+const say = (text: string) => {
+  if (status) status.textContent = text
+}
+
+function finish(text: string): void {
+  say(text)
+  if (form) form.hidden = true
+  status?.scrollIntoView()
+}
+
+let flushing = false
+async function flush(): Promise<void> {
+  if (flushing) return
+  flushing = true
+  try {
+    for (const item of readOutbox()) {
+      let response: Response
+      try {
+        response = await fetch(item.url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(item.body) })
+      } catch {
+        if (form && !form.hidden) finish(form.dataset.msgOffline ?? '')
+        return // still offline: try again later
+      }
+      if (response.status >= 500) return
+      writeOutbox(readOutbox().filter((x) => x.body.id !== item.body.id))
+      const mine = form && item.url === form.dataset.collect
+      if (response.status === 422 && mine) {
+        // The server knows better what is wrong: let it show the form again with its messages.
+        HTMLFormElement.prototype.submit.call(form)
+        return
+      }
+      if (!mine) continue
+      if (response.status === 409) finish(form!.dataset.msgClosed ?? '')
+      else if (response.ok) {
+        const result = (await response.json()) as { duplicate: boolean }
+        const wasOffline = status?.textContent === form!.dataset.msgOffline
+        finish(wasOffline ? (form!.dataset.msgSentLater ?? '') : result.duplicate ? (form!.dataset.msgDuplicate ?? '') : (form!.dataset.msgThanks ?? ''))
+      }
+    }
+  } finally {
+    flushing = false
+  }
+}
+
+if (form) {
+  const idField = form.querySelector<HTMLInputElement>('input[name="id"]')!
+  // One id per filled-in form, made on this phone; kept if the same form is sent again.
+  idField.value = uuid()
+  form.addEventListener('submit', (event) => {
+    event.preventDefault()
+    if (!form.reportValidity()) return
+    const body: Pending['body'] = { id: idField.value, code: {}, answers: {} }
+    const data = new FormData(form)
+    data.forEach((value, name) => {
+      if (typeof value !== 'string') return
+      if (name.startsWith('code.')) body.code[name.slice(5)] = value
+      else if (name.startsWith('a.') && value.trim() !== '') {
+        const key = name.slice(2)
+        const before = body.answers[key]
+        body.answers[key] = before === undefined ? value : ([] as string[]).concat(before, value)
+      }
+    })
+    // Help is shown at once, before anything is sent, and also with no connection.
+    const keywords = JSON.parse(form.dataset.keywords ?? '[]') as string[]
+    const texts = Array.from(form.querySelectorAll<HTMLTextAreaElement>('textarea[data-free-text]'), (x) => x.value)
+    const help = document.getElementById('help-panel')
+    if (help && texts.some((x) => looksLikeDisclosure(x, keywords))) help.hidden = false
+    writeOutbox([...readOutbox().filter((x) => x.body.id !== body.id), { url: form.dataset.collect!, body }])
+    say(form.dataset.msgSending ?? '')
+    void flush()
+  })
+}
+
+window.addEventListener('online', () => void flush())
+setInterval(() => {
+  if (readOutbox().length) void flush()
+}, RETRY_MS)
+void flush()

@@ -1,0 +1,135 @@
+// The participant's side: a questionnaire at /q/<token>, answered without an account. The page
+// works as a plain HTML form; with JavaScript (collect.js) the answers are also kept on the phone
+// and sent when a connection is there, exactly once (the submission id is made on the phone).
+import crypto from 'node:crypto'
+import path from 'node:path'
+import type { Context } from 'hono'
+import { z } from 'zod'
+import type { AppEnv, Deps } from '../app-env.ts'
+import type { RouteTable } from '../accounts/route-table.ts'
+import { fieldErrorsOf, type FieldErrors } from '../platform/http/forms.ts'
+import { readJson } from '../platform/http/json.ts'
+import { jsonBody, jsonResponse, type OpenApiPaths } from '../platform/http/openapi.ts'
+import { Problem } from '../platform/http/problems.ts'
+import { bundleBrowserScript } from '../platform/http/browser-bundle.ts'
+import { assetUrl, registerAsset } from '../platform/http/static-files.ts'
+import type { Locale } from '../platform/i18n/i18n.ts'
+import { renderPage } from '../page.tsx'
+import type { RawSubmission } from './answers.ts'
+import { definitionOf, disclosurePhrases, submit } from './collection.ts'
+import * as q from './evaluation-queries.ts'
+import { ClosedPage, QuestionnaireFormPage, ThanksPage, type HelpLine } from './views/questionnaire-form.tsx'
+
+/** The help channels a participant is shown after a disclosure; the library provides them (see app.ts). */
+export interface ParticipantHelp {
+  url(locale: Locale): string
+  lines(locale: Locale): HelpLine[]
+}
+
+const submissionBody = z.object({
+  id: z.string(),
+  code: z.record(z.string(), z.string()),
+  answers: z.record(z.string(), z.union([z.string(), z.array(z.string()), z.number()]).transform((v) => (typeof v === 'number' ? String(v) : v))),
+})
+
+/** The form's flat fields (code.mother, a.k01, …) as a submission. */
+function fromForm(form: Record<string, string | string[]>): RawSubmission {
+  const raw: RawSubmission = { id: String(form['id'] ?? ''), code: {}, answers: {} }
+  for (const [name, value] of Object.entries(form)) {
+    if (name.startsWith('code.')) raw.code[name.slice(5)] = String(Array.isArray(value) ? value[0] ?? '' : value)
+    else if (name.startsWith('a.')) raw.answers[name.slice(2)] = value
+  }
+  return raw
+}
+
+export function collectRoutes(routes: RouteTable, deps: Deps, help: ParticipantHelp): void {
+  const { db } = deps
+  registerAsset('collect.js', bundleBrowserScript(path.join(import.meta.dirname, 'browser', 'collect.ts')))
+
+  const findLink = async (token: string) => {
+    const link = await q.findLinkByToken(db, token)
+    if (!link) throw new Problem('not-found')
+    return link
+  }
+
+  const showForm = async (c: Context<AppEnv>, link: q.LinkWithQuestionnaire, values: Record<string, string | string[]> = {}, errors: FieldErrors = {}) => {
+    const t = c.get('t')
+    const locale = c.get('locale')
+    if (link.closedAt || link.sessionStatus === 'cancelled') return renderPage(c, { title: t('collect.closedTitle'), body: <ClosedPage t={t} />, status: 409 })
+    const title = locale === 'id' ? link.titleId : link.titleEn
+    c.header('Cache-Control', 'no-store')
+    return renderPage(c, {
+      title,
+      status: Object.keys(errors).length ? 422 : 200,
+      scripts: [assetUrl('collect.js')],
+      head: <meta name="robots" content="noindex" />,
+      body: (
+        <QuestionnaireFormPage
+          t={t}
+          locale={locale}
+          title={title}
+          intro={locale === 'id' ? link.introId : link.introEn}
+          action={`/q/${link.token}`}
+          apiUrl={`/api/v1/collect/${link.token}`}
+          csrf={c.get('csrf')()}
+          // Made here for a phone without JavaScript; with it, collect.js makes its own on the phone.
+          submissionId={String(values['id'] ?? crypto.randomUUID())}
+          codeElements={JSON.parse(link.codeElements)}
+          definition={definitionOf({ id: link.questionnaireVersionId, definition: link.definition })}
+          values={values}
+          errors={errors}
+          keywords={await disclosurePhrases(db)}
+          help={help.lines(locale)}
+          helpUrl={help.url(locale)}
+        />
+      ),
+    })
+  }
+
+  routes.get('/q/:token', 'public', async (c) => showForm(c, await findLink(c.req.param('token')!)))
+
+  routes.post('/q/:token', 'public', async (c) => {
+    const link = await findLink(c.req.param('token')!)
+    const body = await c.req.parseBody({ all: true })
+    const form: Record<string, string | string[]> = {}
+    for (const [k, v] of Object.entries(body)) {
+      const list = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string')
+      form[k] = list.length > 1 ? list : (list[0] ?? '')
+    }
+    try {
+      const result = await submit(db, link, fromForm(form), 'phone')
+      const t = c.get('t')
+      const locale = c.get('locale')
+      c.header('Cache-Control', 'no-store')
+      return renderPage(c, { title: t('collect.thanksTitle'), body: <ThanksPage t={t} duplicate={result.duplicate} disclosure={result.disclosure} help={help.lines(locale)} helpUrl={help.url(locale)} /> })
+    } catch (e) {
+      if (e instanceof Problem && e.code === 'validation') return showForm(c, link, form, fieldErrorsOf(e))
+      throw e
+    }
+  })
+
+  routes.post('/api/v1/collect/:token', 'public', async (c) => {
+    const link = await findLink(c.req.param('token')!)
+    const raw = await readJson(c, submissionBody)
+    const result = await submit(db, link, raw as RawSubmission, 'phone')
+    return c.json(result, result.duplicate ? 200 : 201)
+  })
+}
+
+export const collectApiDoc: OpenApiPaths = {
+  '/api/v1/collect/{token}': {
+    post: {
+      summary: 'Send one participant’s answers (no account; the token is the questionnaire link’s). Sending the same id again stores nothing and answers 200 with duplicate: true.',
+      security: [],
+      parameters: [{ name: 'token', in: 'path', required: true, schema: { type: 'string' } }],
+      requestBody: jsonBody(submissionBody),
+      responses: {
+        '201': jsonResponse('Stored', z.object({ duplicate: z.literal(false), disclosure: z.boolean() })),
+        '200': jsonResponse('Already stored earlier', z.object({ duplicate: z.literal(true), disclosure: z.boolean() })),
+        '404': { description: 'No such link' },
+        '409': { description: 'The link is closed' },
+        '422': { description: 'Answers that do not fit the questionnaire, per field' },
+      },
+    },
+  },
+}

@@ -1,0 +1,254 @@
+import crypto from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { Agent, aUser, sessionAgent, textOf } from '../../test/agent.ts'
+import { useTestApp, type TestApp } from '../../test/harness.ts'
+import { aProgramme, aSession } from '../../test/outreach-builders.ts'
+import { analyzeCsv } from './analyze-csv.ts'
+import { installShippedQuestionnaires, readShippedQuestionnaires } from './questionnaires.ts'
+import { itemsOf, scoredItems, shippedQuestionnaireSchema } from './questionnaire-schema.ts'
+
+const jaga = useTestApp()
+
+async function sessionWithLinks(groups: ('parents' | 'teachers' | 'children-6-9')[] = ['parents', 'teachers']) {
+  const facilitator = await aUser(jaga, 'facilitator')
+  const programme = await aProgramme(jaga, { facilitators: [facilitator] })
+  const session = await aSession(jaga, programme.id, { audiences: groups, facilitatorIds: [facilitator.id] })
+  const agent = await sessionAgent(jaga, facilitator)
+  const form = new URLSearchParams({ _csrf: agent.csrf, groupKind: 'parents', feedback: 'yes' })
+  for (const e of ['mother', 'day', 'own', 'siblings']) form.append('codeElements', e)
+  const opened = await agent.send(`/sessions/${session.id}/evaluation`, { method: 'POST', body: form })
+  expect(opened.status).toBe(303)
+  const links = await jaga.db.selectFrom('collectionLinks').selectAll().where('sessionId', '=', session.id).execute()
+  const token = (phase: string) => links.find((l) => l.phase === phase)!.token
+  return { facilitator, programme, session, agent, links, token }
+}
+
+/** The parents' test answered with `right` correct answers (the first ones), the rest wrong. */
+async function parentsAnswers(jaga: TestApp, right: number): Promise<Record<string, string>> {
+  const items = scoredItems(readShippedQuestionnaires().find((q) => q.key === 'knowledge-parents')!.definition)
+  void jaga
+  return Object.fromEntries(
+    items.map((item, i) => {
+      const correct = String(item.answer)
+      const options = item.kind === 'truefalse' ? ['true', 'false'] : item.options!.map((o) => o.value)
+      return [item.id, i < right ? correct : options.find((o) => o !== correct)!]
+    }),
+  )
+}
+
+const code = (mother: string, day = '7', own = 'A', siblings = '2') => ({ mother, day, own, siblings })
+const send = (token: string, body: unknown) => jaga.request(`http://localhost/api/v1/collect/${token}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+
+describe('shipped questionnaires', () => {
+  it('ship a 15–20 item knowledge test for each audience, a Likert scale, feedback and a 3-month follow-up, every label in both languages', () => {
+    const shipped = readShippedQuestionnaires()
+    const byKey = new Map(shipped.map((q) => [q.key, q]))
+    for (const key of ['knowledge-parents', 'knowledge-teachers', 'knowledge-community', 'knowledge-children-10-12', 'knowledge-children-13-17']) {
+      const test = byKey.get(key)!
+      expect(scoredItems(test.definition).length, key).toBeGreaterThanOrEqual(15)
+      expect(scoredItems(test.definition).length, key).toBeLessThanOrEqual(20)
+      expect(itemsOf(test.definition).every((i) => i.topic), `${key}: every item names its library topic`).toBe(true)
+    }
+    expect(itemsOf(byKey.get('behaviour-confidence')!.definition).every((i) => i.kind === 'likert')).toBe(true)
+    expect(itemsOf(byKey.get('feedback')!.definition).map((i) => i.id)).toEqual(expect.arrayContaining(['useful', 'clear', 'want_to_know']))
+    expect(itemsOf(byKey.get('follow-up-3-months')!.definition).map((i) => i.id)).toEqual(expect.arrayContaining(['settings_set', 'talked', 'know_where']))
+    for (const q of shipped) {
+      expect(shippedQuestionnaireSchema.safeParse(q).success).toBe(true)
+      const labels = JSON.stringify(q).match(/"id":"[^"]*","en":"[^"]*"/g) ?? []
+      expect(labels.length).toBeGreaterThan(3)
+    }
+  })
+
+  it('are installed once, get a new version when a release changes them, and are left alone once edited in Jaga', async () => {
+    const shipped = readShippedQuestionnaires()
+    await installShippedQuestionnaires(jaga.db, shipped)
+    const count = async () => (await jaga.db.selectFrom('questionnaireVersions').select('id').execute()).length
+    const before = await count()
+    expect(before).toBeGreaterThanOrEqual(shipped.length)
+    await installShippedQuestionnaires(jaga.db, shipped)
+    expect(await count()).toBe(before)
+    const changed = shipped.map((q) => (q.key === 'feedback' ? { ...q, definition: { sections: [{ items: [...q.definition.sections[0]!.items, { id: 'extra', kind: 'text' as const, label: { id: 'Lain', en: 'Other' }, required: false }] }] } } : q))
+    await installShippedQuestionnaires(jaga.db, changed)
+    const feedback = await jaga.db.selectFrom('questionnaires').selectAll().where('key', '=', 'feedback').executeTakeFirstOrThrow()
+    const versions = await jaga.db.selectFrom('questionnaireVersions').select('version').where('questionnaireId', '=', feedback.id).orderBy('version').execute()
+    expect(versions.map((v) => v.version).slice(-2)).toEqual([versions.length - 1, versions.length])
+    await jaga.db.updateTable('questionnaires').set({ origin: 'custom' }).where('id', '=', feedback.id).execute()
+    await installShippedQuestionnaires(jaga.db, shipped)
+    expect(await count()).toBe(before + 1)
+    // Put it back as it shipped, for the other tests.
+    await jaga.db.updateTable('questionnaires').set({ origin: 'shipped' }).where('id', '=', feedback.id).execute()
+    await installShippedQuestionnaires(jaga.db, shipped)
+  })
+})
+
+describe('collecting answers', () => {
+  it('opens pre, post and feedback links for an audience of the session, and refuses a group without a test or not in the session', async () => {
+    const { session, agent, links } = await sessionWithLinks(['parents', 'teachers', 'children-6-9'])
+    expect(links.map((l) => l.phase).sort()).toEqual(['feedback', 'post', 'pre'])
+    expect(new Set(links.map((l) => l.token)).size).toBe(3)
+    const page = textOf(await (await agent.get(`/sessions/${session.id}/evaluation`)).text())
+    expect(page).toContain('Before (pre)')
+    expect(page).toMatch(/http:\/\/localhost:\d+\/q\/[a-z2-9]{10}/)
+    const tryGroup = async (groupKind: string, elements = ['mother', 'day', 'own']) => {
+      const form = new URLSearchParams({ _csrf: agent.csrf, groupKind })
+      for (const e of elements) form.append('codeElements', e)
+      return agent.send(`/sessions/${session.id}/evaluation`, { method: 'POST', body: form })
+    }
+    const young = await tryGroup('children-6-9')
+    expect(young.status).toBe(422)
+    expect(textOf(await young.text())).toContain('children aged 6–9 get no written test')
+    const stranger = await tryGroup('community')
+    expect(stranger.status).toBe(422)
+    expect(textOf(await stranger.text())).toContain('This session is not for this group.')
+    const twoElements = await tryGroup('teachers', ['mother', 'day'])
+    expect(textOf(await twoElements.text())).toContain('Choose 3 or 4 different code questions.')
+    expect((await tryGroup('parents')).status).toBe(409)
+    const other = await sessionAgent(jaga, await aUser(jaga, 'facilitator'))
+    const form = new URLSearchParams({ _csrf: other.csrf, groupKind: 'teachers', codeElements: 'mother' })
+    expect((await other.send(`/sessions/${session.id}/evaluation`, { method: 'POST', body: form })).status).toBe(403)
+  })
+
+  it('shows a participant the form without signing in, in their language, with code questions and no personal fields', async () => {
+    const { token } = await sessionWithLinks()
+    const anonymous = new Agent(jaga).lang('id')
+    const res = await anonymous.get(`/q/${token('pre')}`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('Cache-Control')).toBe('no-store')
+    const html = await res.text()
+    const text = textOf(html)
+    expect(text).toContain('Tes pengetahuan: orang tua dan pengasuh')
+    expect(text).toContain('Dua huruf pertama nama depan ibumu')
+    expect(text).toContain('Menurut Undang-Undang Perlindungan Anak')
+    expect(html).not.toMatch(/type="file"|name="(name|phone|email|nama)"/)
+    expect((await new Agent(jaga).get('/q/nosuchtoken')).status).toBe(404)
+  })
+
+  it('stores a submission exactly once however often the phone sends it, and explains what is wrong per field', async () => {
+    const { session, token } = await sessionWithLinks()
+    const id = crypto.randomUUID()
+    const body = { id, code: code('si'), answers: await parentsAnswers(jaga, 10) }
+    const first = await send(token('pre'), body)
+    expect(first.status).toBe(201)
+    expect(await first.json()).toEqual({ duplicate: false, disclosure: false })
+    const again = await send(token('pre'), body)
+    expect(again.status).toBe(200)
+    expect((await again.json()).duplicate).toBe(true)
+    const rows = await jaga.db.selectFrom('submissions').selectAll().where('sessionId', '=', session.id).execute()
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toMatchObject({ id, code: 'SI-07-A-2', score: 10, maxScore: 15, phase: 'pre', groupKind: 'parents' })
+
+    const bad = await send(token('pre'), { id: crypto.randomUUID(), code: { mother: 'S1', day: '32', own: 'A', siblings: '2' }, answers: { ...(await parentsAnswers(jaga, 3)), k01: 'maybe', k02: undefined } })
+    expect(bad.status).toBe(422)
+    const problem = await bad.json()
+    expect(problem.errors.map((e: { field: string }) => e.field).sort()).toEqual(['a.k01', 'a.k02', 'code.day', 'code.mother'])
+    expect(await jaga.db.selectFrom('submissions').select('id').where('sessionId', '=', session.id).execute()).toHaveLength(1)
+  })
+
+  it('takes a plain HTML form from a phone without JavaScript, and shows its errors next to the questions', async () => {
+    const { session, token } = await sessionWithLinks()
+    const phone = new Agent(jaga).lang('en')
+    await phone.get(`/q/${token('pre')}`)
+    const answers = await parentsAnswers(jaga, 15)
+    const fields: Record<string, string> = { id: crypto.randomUUID(), 'code.mother': 'Ra', 'code.day': '03', 'code.own': 'i', 'code.siblings': '0' }
+    for (const [k, v] of Object.entries(answers)) fields[`a.${k}`] = v
+    const missing = { ...fields }
+    delete missing['a.k05']
+    const refused = await phone.post(`/q/${token('pre')}`, missing)
+    expect(refused.status).toBe(422)
+    const again = await refused.text()
+    expect(textOf(again)).toContain('Please answer this question.')
+    expect(again).toContain(`value="${fields['id']}"`)
+    const ok = await phone.post(`/q/${token('pre')}`, fields)
+    expect(ok.status).toBe(200)
+    expect(textOf(await ok.text())).toContain('Your answers have been received.')
+    const row = await jaga.db.selectFrom('submissions').selectAll().where('sessionId', '=', session.id).executeTakeFirstOrThrow()
+    expect(row).toMatchObject({ code: 'RA-03-I-0', score: 15 })
+  })
+
+  it('routes free text that looks like a disclosure to help: out of the data, shown to referral roles only, help shown at once', async () => {
+    const { session, token, agent } = await sessionWithLinks()
+    const res = await send(token('feedback'), { id: crypto.randomUUID(), code: code('DE'), answers: { useful: '5', clear: '4', want_to_know: 'Adik saya diancam fotonya disebar, tolong', comments: 'Hubungi 0812 3456 7890 untuk info' } })
+    expect(await res.json()).toEqual({ duplicate: false, disclosure: true })
+    const stored = await jaga.db.selectFrom('submissions').selectAll().where('sessionId', '=', session.id).executeTakeFirstOrThrow()
+    expect(stored.answers).not.toContain('diancam')
+    expect(JSON.parse(stored.answers)).toEqual({ useful: 5, clear: 4, comments: 'Hubungi […] untuk info' })
+    const disclosure = await jaga.db.selectFrom('disclosures').selectAll().where('sessionId', '=', session.id).executeTakeFirstOrThrow()
+    expect(disclosure).toMatchObject({ itemId: 'want_to_know', text: 'Adik saya diancam fotonya disebar, tolong' })
+
+    // The plain form shows help channels on the thank-you page.
+    const phone = new Agent(jaga).lang('en')
+    await phone.get(`/q/${token('feedback')}`)
+    const thanks = await phone.post(`/q/${token('feedback')}`, { id: crypto.randomUUID(), 'code.mother': 'XY', 'code.day': '1', 'code.own': 'B', 'code.siblings': '1', 'a.useful': '3', 'a.clear': '3', 'a.comments': 'I was blackmailed online' })
+    const thanksText = textOf(await thanks.text())
+    expect(thanksText).toContain('You are not alone')
+    expect(thanksText).toContain('129')
+
+    const facilitatorView = textOf(await (await agent.get(`/sessions/${session.id}/evaluation`)).text())
+    expect(facilitatorView).toContain('2 answers held writing that may be about harm')
+    expect(facilitatorView).not.toContain('diancam')
+    expect((await agent.get('/disclosures')).status).toBe(403)
+    const coordinator = await sessionAgent(jaga, await aUser(jaga, 'coordinator'))
+    const list = textOf(await (await coordinator.get('/disclosures')).text())
+    expect(list).toContain('Adik saya diancam fotonya disebar, tolong')
+    expect(list).toContain('I was blackmailed online')
+  })
+
+  it('takes nothing through a closed link, and says so to the participant', async () => {
+    const { session, agent, links, token } = await sessionWithLinks()
+    const pre = links.find((l) => l.phase === 'pre')!
+    expect((await agent.post(`/sessions/${session.id}/evaluation/links/${pre.id}/close`)).status).toBe(303)
+    const page = await new Agent(jaga).lang('en').get(`/q/${token('pre')}`)
+    expect(page.status).toBe(409)
+    expect(textOf(await page.text())).toContain('This questionnaire is closed')
+    const res = await send(token('pre'), { id: crypto.randomUUID(), code: code('AB'), answers: await parentsAnswers(jaga, 5) })
+    expect(res.status).toBe(409)
+    expect((await agent.post(`/sessions/${session.id}/evaluation/links/${pre.id}/reopen`)).status).toBe(303)
+    expect((await send(token('pre'), { id: crypto.randomUUID(), code: code('AB'), answers: await parentsAnswers(jaga, 5) })).status).toBe(201)
+  })
+})
+
+describe('session results', () => {
+  it('pairs pre and post by code (one differing part tolerated), reports the match rate and the change in plain words, and exports a file jaga analyze reads the same way', async () => {
+    const { session, agent, token } = await sessionWithLinks()
+    const people = [
+      { pre: code('AN', '1'), post: code('AN', '1'), before: 6, after: 12 },
+      { pre: code('BU', '2'), post: code('BU', '2'), before: 7, after: 13 },
+      { pre: code('CI', '3'), post: code('CI', '3'), before: 5, after: 12 },
+      { pre: code('DO', '4'), post: code('DO', '4'), before: 8, after: 14 },
+      { pre: code('EK', '5'), post: code('EK', '5'), before: 9, after: 13 },
+      { pre: code('FA', '6'), post: code('FA', '6'), before: 4, after: 11 },
+      { pre: code('GE', '7'), post: code('GE', '7'), before: 6, after: 10 },
+      { pre: code('HA', '8'), post: code('HA', '8'), before: 7, after: 15 },
+      { pre: code('IN', '9'), post: code('IN', '9'), before: 8, after: 13 },
+      // Wrote a different day afterwards: paired by tolerance.
+      { pre: code('JU', '10'), post: code('JU', '11'), before: 5, after: 12 },
+      // Answered only before.
+      { pre: code('KI', '12'), post: undefined, before: 6, after: 0 },
+    ]
+    for (const p of people) {
+      expect((await send(token('pre'), { id: crypto.randomUUID(), code: p.pre, answers: await parentsAnswers(jaga, p.before) })).status).toBe(201)
+      if (p.post) expect((await send(token('post'), { id: crypto.randomUUID(), code: p.post, answers: await parentsAnswers(jaga, p.after) })).status).toBe(201)
+    }
+    const page = textOf(await (await agent.get(`/sessions/${session.id}/evaluation`)).text())
+    expect(page).toContain('10 of 11 answers before are paired with an answer after (91%); 9 with the same code, 1 differing in one part. Answers after without a pair: 0.')
+    // Paired: before (6+7+5+8+9+4+6+7+8+5)/10 = 6.5 of 15 = 43%; after (12+13+12+14+13+11+10+15+13+12)/10 = 12.5 = 83%.
+    expect(page).toContain('Among paired participants, knowledge rose from 43% to 83%. A change this large is very unlikely to be chance (p < 0.001).')
+    expect(page).toMatch(/Pairs\s*10/)
+    expect(page).toContain('Limits: only paired participants are analysed')
+
+    const csv = await agent.get(`/sessions/${session.id}/evaluation/answers.csv`)
+    expect(csv.headers.get('Content-Type')).toContain('text/csv')
+    const analysis = analyzeCsv(await csv.text())
+    expect(analysis).toMatchObject({ pairs: 10, unmatched: { pre: 1, post: 0 }, items_count: 15, dichotomous: true })
+    expect(analysis.score.pre.mean).toBeCloseTo(6.5, 12)
+    expect(analysis.score.post.mean).toBeCloseTo(12.5, 12)
+
+    const live = await agent.get(`/sessions/${session.id}/evaluation/live`)
+    const liveHtml = await live.text()
+    expect(liveHtml).toContain('<meta http-equiv="refresh" content="10"')
+    expect(textOf(liveHtml)).toMatch(/Before: 43%.*11 answers.*After: 83%.*10 answers/)
+    const qr = await (await agent.get(`/sessions/${session.id}/evaluation/qr`)).text()
+    expect(qr.match(/<svg class="qr"/g)).toHaveLength(3)
+    expect(qr).toContain(`/q/${token('post')}`)
+  })
+})

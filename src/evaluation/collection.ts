@@ -1,0 +1,161 @@
+// Collecting answers: the pre, post and feedback links of a session, and the submissions that
+// arrive through them from participants' phones, paper or an import.
+import crypto from 'node:crypto'
+import type { Kysely } from 'kysely'
+import type { Database, Db } from '../database.ts'
+import { insertAuditEntry, type Actor } from '../accounts/audit-queries.ts'
+import type { Role } from '../accounts/permissions.ts'
+import { Problem, type FieldError } from '../platform/http/problems.ts'
+import { assertMayRecord, getSession } from '../outreach/sessions.ts'
+import type { GroupKind } from '../outreach/target-group-form.ts'
+import { checkSubmission, type RawSubmission } from './answers.ts'
+import { CODE_ELEMENTS, DEFAULT_CODE_ELEMENTS } from './code-elements.ts'
+import * as q from './evaluation-queries.ts'
+import type { Phase } from './evaluation-tables.ts'
+import { latestVersionOf, parseDefinition } from './questionnaires.ts'
+import type { Definition } from './questionnaire-schema.ts'
+
+/** The knowledge test each group gets unless the coordinator picks another; 6–9-year-olds take none (too young for a written test). */
+export const KNOWLEDGE_TEST_FOR: Partial<Record<GroupKind, string>> = {
+  parents: 'knowledge-parents',
+  teachers: 'knowledge-teachers',
+  community: 'knowledge-community',
+  officials: 'knowledge-community',
+  'children-10-12': 'knowledge-children-10-12',
+  'children-13-17': 'knowledge-children-13-17',
+}
+export const FEEDBACK_QUESTIONNAIRE = 'feedback'
+export const FOLLOW_UP_QUESTIONNAIRE = 'follow-up-3-months'
+
+export interface OpenCollectionInput {
+  groupKind: GroupKind
+  /** The questionnaire for pre and post; defaults to the group's knowledge test. */
+  questionnaireKey?: string
+  feedback: boolean
+  codeElements: string[]
+}
+
+// No 0/O, 1/I/L: a token may be typed from a printed sheet.
+const TOKEN_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789'
+export function newToken(length = 10): string {
+  const bytes = crypto.randomBytes(length)
+  return Array.from(bytes, (b) => TOKEN_ALPHABET[b % TOKEN_ALPHABET.length]).join('')
+}
+
+export function checkCodeElements(keys: string[]): FieldError[] {
+  if (keys.length < 3 || keys.length > 4 || new Set(keys).size !== keys.length || keys.some((k) => !CODE_ELEMENTS.some((e) => e.key === k)))
+    return [{ field: 'codeElements', message: 'collect.codeElementsCount' }]
+  return []
+}
+
+/** Opens the pre and post links (and a feedback link) of a session for one group. */
+export async function openCollection(db: Kysely<Database>, actor: Actor & { role: Role }, sessionId: string, input: OpenCollectionInput): Promise<void> {
+  const session = await getSession(db, sessionId)
+  assertMayRecord(actor.role, actor.id ?? '', session)
+  if (session.status === 'cancelled') throw new Problem('conflict', {}, [], 'problem.session.cancelled')
+  const errors: FieldError[] = []
+  if (!session.audiences.includes(input.groupKind)) errors.push({ field: 'groupKind', message: 'collect.notAnAudience' })
+  const key = input.questionnaireKey || KNOWLEDGE_TEST_FOR[input.groupKind]
+  if (!key) errors.push({ field: 'groupKind', message: 'collect.noTestForGroup' })
+  errors.push(...checkCodeElements(input.codeElements))
+  if (errors.length) throw new Problem('validation', {}, errors)
+  const test = await latestVersionOf(db, key!)
+  const feedback = input.feedback ? await latestVersionOf(db, FEEDBACK_QUESTIONNAIRE) : undefined
+  await db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('collectionLinks').select('id').where('sessionId', '=', sessionId).where('groupKind', '=', input.groupKind).executeTakeFirst()
+    if (existing) throw new Problem('conflict', {}, [], 'problem.collect.alreadyOpen')
+    const now = new Date().toISOString()
+    const link = (phase: Phase, versionId: string) => ({
+      id: crypto.randomUUID(),
+      token: newToken(),
+      sessionId,
+      phase,
+      questionnaireVersionId: versionId,
+      groupKind: input.groupKind,
+      codeElements: JSON.stringify(input.codeElements),
+      createdAt: now,
+      closedAt: null,
+    })
+    const links = [link('pre', test.version.id), link('post', test.version.id), ...(feedback ? [link('feedback', feedback.version.id)] : [])]
+    await trx.insertInto('collectionLinks').values(links).execute()
+    await insertAuditEntry(trx, actor, 'collect.open', { type: 'session', id: sessionId }, { group: input.groupKind, questionnaire: key, phases: links.map((l) => l.phase) })
+  })
+}
+
+export async function setLinkOpen(db: Kysely<Database>, actor: Actor & { role: Role }, sessionId: string, linkId: string, open: boolean): Promise<void> {
+  const session = await getSession(db, sessionId)
+  assertMayRecord(actor.role, actor.id ?? '', session)
+  const result = await db
+    .updateTable('collectionLinks')
+    .set({ closedAt: open ? null : new Date().toISOString() })
+    .where('id', '=', linkId)
+    .where('sessionId', '=', sessionId)
+    .executeTakeFirst()
+  if (!Number(result.numUpdatedRows)) throw new Problem('not-found')
+  await insertAuditEntry(db, actor, open ? 'collect.reopen' : 'collect.close', { type: 'session', id: sessionId }, { link: linkId })
+}
+
+export { DEFAULT_CODE_ELEMENTS }
+
+/** Parsed definitions by version id: versions never change, so they are read once per process. */
+const definitions = new Map<string, Definition>()
+export function definitionOf(version: { id: string; definition: string }): Definition {
+  let d = definitions.get(version.id)
+  if (!d) definitions.set(version.id, (d = parseDefinition(version.definition)))
+  return d
+}
+
+/** The disclosure phrases, re-read at most every 30 s (they change rarely; every server sees an edit within that). */
+let keywordCache: { at: number; phrases: string[] } | undefined
+export async function disclosurePhrases(db: Db): Promise<string[]> {
+  if (!keywordCache || Date.now() - keywordCache.at > 30_000) keywordCache = { at: Date.now(), phrases: (await q.listKeywords(db)).map((k) => k.phrase) }
+  return keywordCache.phrases
+}
+export const forgetDisclosurePhrases = () => (keywordCache = undefined)
+
+export interface SubmitResult {
+  /** True when this id had arrived before: nothing was stored twice. */
+  duplicate: boolean
+  /** True when free text was routed to help: the participant is shown where to get it. */
+  disclosure: boolean
+}
+
+/**
+ * Stores one participant's answers, exactly once per id (the id is made on the phone, so a
+ * resend after a dropped connection is recognised). A closed link takes nothing.
+ */
+export async function submit(db: Kysely<Database>, link: q.LinkWithQuestionnaire, raw: RawSubmission, source: 'phone' | 'paper' | 'import'): Promise<SubmitResult> {
+  if (link.closedAt || link.sessionStatus === 'cancelled') throw new Problem('conflict', {}, [], 'problem.collect.closed')
+  const checked = checkSubmission(definitionOf({ id: link.questionnaireVersionId, definition: link.definition }), JSON.parse(link.codeElements), raw, await disclosurePhrases(db))
+  if (!checked.value) throw new Problem('validation', {}, checked.errors)
+  const s = checked.value
+  const now = new Date().toISOString()
+  const duplicate = await db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto('submissions')
+      .values({
+        id: s.id,
+        linkId: link.id,
+        sessionId: link.sessionId,
+        phase: link.phase,
+        questionnaireVersionId: link.questionnaireVersionId,
+        groupKind: link.groupKind,
+        code: s.code,
+        answers: JSON.stringify(s.answers),
+        score: s.score,
+        maxScore: s.maxScore,
+        source,
+        receivedAt: now,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .executeTakeFirst()
+    if (!Number(inserted.numInsertedOrUpdatedRows)) return true
+    if (s.disclosures.length)
+      await trx
+        .insertInto('disclosures')
+        .values(s.disclosures.map((d) => ({ id: crypto.randomUUID(), sessionId: link.sessionId, submissionId: s.id, itemId: d.itemId, text: d.text, receivedAt: now, handledAt: null, handledBy: null })))
+        .execute()
+    return false
+  })
+  return { duplicate, disclosure: s.disclosures.length > 0 }
+}

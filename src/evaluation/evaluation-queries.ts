@@ -1,0 +1,43 @@
+// All SQL for the evaluation tables.
+import type { Db } from '../database.ts'
+import type { Phase } from './evaluation-tables.ts'
+
+export const findQuestionnaireByKey = (db: Db, key: string) => db.selectFrom('questionnaires').selectAll().where('key', '=', key).executeTakeFirst()
+
+export const listQuestionnaires = (db: Db) => db.selectFrom('questionnaires').selectAll().orderBy('kind').orderBy('key').execute()
+
+export const findLatestVersion = (db: Db, questionnaireId: string) =>
+  db.selectFrom('questionnaireVersions').selectAll().where('questionnaireId', '=', questionnaireId).orderBy('version', 'desc').limit(1).executeTakeFirst()
+
+export const findVersion = (db: Db, id: string) => db.selectFrom('questionnaireVersions').selectAll().where('id', '=', id).executeTakeFirst()
+
+export async function hasSubmissions(db: Db, versionId: string): Promise<boolean> {
+  return !!(await db.selectFrom('submissions').select('id').where('questionnaireVersionId', '=', versionId).limit(1).executeTakeFirst())
+}
+
+export const findLinkByToken = (db: Db, token: string) =>
+  db
+    .selectFrom('collectionLinks as l')
+    .innerJoin('questionnaireVersions as v', 'v.id', 'l.questionnaireVersionId')
+    .innerJoin('questionnaires as q', 'q.id', 'v.questionnaireId')
+    .innerJoin('sessions as s', 's.id', 'l.sessionId')
+    .select(['l.id', 'l.token', 'l.sessionId', 'l.phase', 'l.groupKind', 'l.codeElements', 'l.closedAt', 'l.questionnaireVersionId', 'v.definition', 'q.titleId', 'q.titleEn', 'q.introId', 'q.introEn', 'q.kind', 's.status as sessionStatus', 's.title as sessionTitle'])
+    .where('l.token', '=', token)
+    .executeTakeFirst()
+export type LinkWithQuestionnaire = NonNullable<Awaited<ReturnType<typeof findLinkByToken>>>
+
+export const listSessionLinks = (db: Db, sessionId: string) =>
+  db
+    .selectFrom('collectionLinks as l')
+    .innerJoin('questionnaireVersions as v', 'v.id', 'l.questionnaireVersionId')
+    .innerJoin('questionnaires as q', 'q.id', 'v.questionnaireId')
+    .select(['l.id', 'l.token', 'l.phase', 'l.groupKind', 'l.codeElements', 'l.closedAt', 'l.createdAt', 'l.questionnaireVersionId', 'q.key as questionnaireKey', 'q.titleId', 'q.titleEn', 'q.kind', 'v.version'])
+    .select((eb) => eb.selectFrom('submissions as s').select((e) => e.fn.countAll<number>().as('n')).whereRef('s.linkId', '=', 'l.id').as('submissions'))
+    .where('l.sessionId', '=', sessionId)
+    .orderBy('l.createdAt')
+    .execute()
+
+export const listSubmissions = (db: Db, sessionId: string, phases: Phase[]) =>
+  db.selectFrom('submissions').selectAll().where('sessionId', '=', sessionId).where('phase', 'in', phases).orderBy('receivedAt').execute()
+
+export const listKeywords = (db: Db) => db.selectFrom('disclosureKeywords').selectAll().orderBy('locale').orderBy('phrase').execute()

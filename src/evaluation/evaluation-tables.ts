@@ -1,0 +1,85 @@
+import type { QuestionnaireKind } from './questionnaire-schema.ts'
+
+export type Phase = 'pre' | 'post' | 'feedback' | 'follow-up'
+export const PHASES: readonly Phase[] = ['pre', 'post', 'feedback', 'follow-up']
+
+export interface QuestionnairesTable {
+  id: string
+  key: string
+  kind: QuestionnaireKind
+  audience: string
+  titleId: string
+  titleEn: string
+  introId: string
+  introEn: string
+  origin: 'shipped' | 'custom'
+  createdAt: string
+  updatedAt: string
+}
+
+export interface QuestionnaireVersionsTable {
+  id: string
+  questionnaireId: string
+  version: number
+  /** JSON of a `Definition`; never changed once a submission refers to it. */
+  definition: string
+  createdAt: string
+  createdBy: string | null
+}
+
+export interface CollectionLinksTable {
+  id: string
+  token: string
+  sessionId: string
+  phase: Phase
+  questionnaireVersionId: string
+  groupKind: string
+  /** JSON list of code element keys. */
+  codeElements: string
+  createdAt: string
+  closedAt: string | null
+}
+
+export interface SubmissionsTable {
+  id: string
+  linkId: string
+  sessionId: string
+  phase: Phase
+  questionnaireVersionId: string
+  groupKind: string
+  /** The self-generated code, elements joined with '-'. */
+  code: string
+  /** JSON object item id → answer; free text that looked like a disclosure is not in it. */
+  answers: string
+  score: number | null
+  maxScore: number | null
+  source: 'phone' | 'paper' | 'import'
+  receivedAt: string
+}
+
+export interface DisclosuresTable {
+  id: string
+  sessionId: string
+  submissionId: string
+  itemId: string
+  text: string
+  receivedAt: string
+  handledAt: string | null
+  handledBy: string | null
+}
+
+export interface DisclosureKeywordsTable {
+  id: string
+  locale: 'id' | 'en'
+  phrase: string
+  createdAt: string
+}
+
+export interface EvaluationTables {
+  questionnaires: QuestionnairesTable
+  questionnaireVersions: QuestionnaireVersionsTable
+  collectionLinks: CollectionLinksTable
+  submissions: SubmissionsTable
+  disclosures: DisclosuresTable
+  disclosureKeywords: DisclosureKeywordsTable
+}

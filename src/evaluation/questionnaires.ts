@@ -1,0 +1,65 @@
+// Questionnaires and their versions. The shipped ones (content/questionnaires/*.json) are put in
+// the database on start; a version that has answers never changes: an edit makes a new version.
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+import type { Db } from '../database.ts'
+import { CONTENT_DIR } from '../library/content.ts'
+import { Problem } from '../platform/http/problems.ts'
+import * as q from './evaluation-queries.ts'
+import { definitionSchema, shippedQuestionnaireSchema, type Definition, type ShippedQuestionnaire } from './questionnaire-schema.ts'
+
+export function readShippedQuestionnaires(contentDir = CONTENT_DIR): ShippedQuestionnaire[] {
+  const dir = path.join(contentDir, 'questionnaires')
+  if (!fs.existsSync(dir)) return []
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((file) => {
+      const parsed = shippedQuestionnaireSchema.safeParse(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')))
+      if (!parsed.success) throw new Error(`content/questionnaires/${file}: ${z.prettifyError(parsed.error)}`)
+      return parsed.data
+    })
+}
+
+/**
+ * Adds shipped questionnaires that are missing, and a new version of a shipped one whose text
+ * changed in this release, unless someone has edited it in Jaga (origin 'custom'): edits win.
+ */
+export async function installShippedQuestionnaires(db: Db, shipped: readonly ShippedQuestionnaire[]): Promise<void> {
+  const now = new Date().toISOString()
+  for (const s of shipped) {
+    const definition = JSON.stringify(s.definition)
+    const row = { kind: s.kind, audience: s.audience, titleId: s.title.id, titleEn: s.title.en, introId: s.intro.id, introEn: s.intro.en, updatedAt: now }
+    // Idempotent under a race: two servers starting together both try, and the loser's inserts do nothing.
+    await db
+      .insertInto('questionnaires')
+      .values({ id: crypto.randomUUID(), key: s.key, origin: 'shipped', createdAt: now, ...row })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute()
+    const questionnaire = (await q.findQuestionnaireByKey(db, s.key))!
+    if (questionnaire.origin === 'custom') continue
+    const latest = await q.findLatestVersion(db, questionnaire.id)
+    if (latest?.definition === definition) continue
+    await db.updateTable('questionnaires').set(row).where('id', '=', questionnaire.id).execute()
+    await db
+      .insertInto('questionnaireVersions')
+      .values({ id: crypto.randomUUID(), questionnaireId: questionnaire.id, version: (latest?.version ?? 0) + 1, definition, createdAt: now, createdBy: null })
+      .onConflict((oc) => oc.columns(['questionnaireId', 'version']).doNothing())
+      .execute()
+  }
+}
+
+export function parseDefinition(json: string): Definition {
+  return definitionSchema.parse(JSON.parse(json))
+}
+
+export async function latestVersionOf(db: Db, key: string) {
+  const questionnaire = await q.findQuestionnaireByKey(db, key)
+  if (!questionnaire) throw new Problem('not-found')
+  const version = await q.findLatestVersion(db, questionnaire.id)
+  if (!version) throw new Problem('not-found')
+  return { questionnaire, version }
+}

@@ -1,0 +1,142 @@
+// The staff side of evaluation: opening a session's questionnaires, its QR codes, results, a live
+// view for the projector, the answers as CSV, and the disclosures routed away from the data.
+import type { Context } from 'hono'
+import type { AppEnv, Deps } from '../app-env.ts'
+import type { RouteTable } from '../accounts/route-table.ts'
+import { actorOf } from '../accounts/user-routes.tsx'
+import { insertAuditEntry } from '../accounts/audit-queries.ts'
+import { fieldErrorsOf, formWithLists, type FieldErrors, type FormValues } from '../platform/http/forms.ts'
+import { Problem } from '../platform/http/problems.ts'
+import { renderPage } from '../page.tsx'
+import { getSession } from '../outreach/sessions.ts'
+import type { GroupKind } from '../outreach/target-group-form.ts'
+import { DEFAULT_CODE_ELEMENTS, KNOWLEDGE_TEST_FOR, openCollection, setLinkOpen } from './collection.ts'
+import * as q from './evaluation-queries.ts'
+import { sessionResults } from './session-results.ts'
+import { answersCsv } from './exports.ts'
+import { DisclosuresPage } from './views/disclosures.tsx'
+import { EvaluationPage, LivePage, QrPage, type LinkView } from './views/session-evaluation.tsx'
+
+export function resultsRoutes(routes: RouteTable, deps: Deps): void {
+  const { db, config } = deps
+  const linkUrl = (token: string) => `${config.publicUrl}/q/${token}`
+
+  const linkViews = async (c: Context<AppEnv>, sessionId: string): Promise<LinkView[]> =>
+    (await q.listSessionLinks(db, sessionId)).map((l) => ({
+      id: l.id,
+      token: l.token,
+      phase: l.phase,
+      groupKind: l.groupKind,
+      closedAt: l.closedAt,
+      submissions: Number(l.submissions),
+      title: c.get('locale') === 'id' ? l.titleId : l.titleEn,
+      url: linkUrl(l.token),
+    }))
+
+  const show = async (c: Context<AppEnv>, o: { values?: FormValues; checkedElements?: string[]; errors?: FieldErrors; notice?: string } = {}) => {
+    const t = c.get('t')
+    const session = await getSession(db, c.req.param('id')!)
+    const links = await linkViews(c, session.id)
+    const user = c.get('user')!
+    const mayOpen = user.role !== 'partner' && (user.role !== 'facilitator' || session.facilitatorIds.includes(user.id)) && session.status !== 'cancelled'
+    const opened = new Set(links.map((l) => l.groupKind))
+    const openable = mayOpen ? session.audiences.filter((g) => !opened.has(g) && KNOWLEDGE_TEST_FOR[g]).map((g) => ({ value: g, label: t(`group.${g}`) })) : []
+    const disclosures = await db.selectFrom('disclosures').select((e) => e.fn.countAll<number>().as('n')).where('sessionId', '=', session.id).executeTakeFirstOrThrow()
+    const body = (
+      <EvaluationPage
+        t={t}
+        locale={c.get('locale')}
+        csrf={c.get('csrf')()}
+        sessionId={session.id}
+        sessionTitle={session.title}
+        links={links}
+        results={await sessionResults(db, session.id)}
+        groupLabel={(g) => t(`group.${g as GroupKind}`)}
+        openable={openable}
+        values={o.values ?? { feedback: 'yes' }}
+        checkedElements={o.checkedElements ?? DEFAULT_CODE_ELEMENTS}
+        errors={o.errors ?? {}}
+        notice={o.notice}
+        disclosures={Number(disclosures.n)}
+      />
+    )
+    return renderPage(c, { title: `${t('eval.heading')} · ${session.title}`, body, status: o.errors && Object.keys(o.errors).length ? 422 : 200 })
+  }
+
+  routes.get('/sessions/:id/evaluation', 'programme.view', (c) => show(c, { notice: c.req.query('opened') ? c.get('t')('eval.opened') : undefined }))
+
+  routes.post('/sessions/:id/evaluation', 'session.record', async (c) => {
+    const form = formWithLists(await c.req.parseBody({ all: true }), ['codeElements'])
+    const user = c.get('user')!
+    try {
+      await openCollection(db, { ...actorOf(c), role: user.role }, c.req.param('id')!, {
+        groupKind: form['groupKind'] as GroupKind,
+        feedback: form['feedback'] === 'yes',
+        codeElements: form['codeElements'] as string[],
+      })
+    } catch (e) {
+      if (e instanceof Problem && e.code === 'validation') return show(c, { values: { groupKind: String(form['groupKind'] ?? ''), feedback: form['feedback'] === 'yes' ? 'yes' : 'no' }, checkedElements: form['codeElements'] as string[], errors: fieldErrorsOf(e) })
+      throw e
+    }
+    return c.redirect(`/sessions/${c.req.param('id')}/evaluation?opened=1`, 303)
+  })
+
+  for (const action of ['close', 'reopen'] as const) {
+    routes.post(`/sessions/:id/evaluation/links/:linkId/${action}`, 'session.record', async (c) => {
+      await setLinkOpen(db, { ...actorOf(c), role: c.get('user')!.role }, c.req.param('id')!, c.req.param('linkId')!, action === 'reopen')
+      return c.redirect(`/sessions/${c.req.param('id')}/evaluation`, 303)
+    })
+  }
+
+  routes.get('/sessions/:id/evaluation/qr', 'programme.view', async (c) => {
+    const t = c.get('t')
+    const session = await getSession(db, c.req.param('id')!)
+    const body = <QrPage t={t} sessionTitle={session.title} links={await linkViews(c, session.id)} groupLabel={(g) => t(`group.${g as GroupKind}`)} />
+    return renderPage(c, { title: t('eval.qrTitle', { title: session.title }), body })
+  })
+
+  routes.get('/sessions/:id/evaluation/live', 'programme.view', async (c) => {
+    const t = c.get('t')
+    const session = await getSession(db, c.req.param('id')!)
+    const body = <LivePage t={t} locale={c.get('locale')} sessionTitle={session.title} results={await sessionResults(db, session.id)} groupLabel={(g) => t(`group.${g as GroupKind}`)} />
+    c.header('Cache-Control', 'no-store')
+    // A plain refresh: works on any projector laptop without script and never piles up requests.
+    return renderPage(c, { title: t('eval.liveTitle', { title: session.title }), body, head: <meta http-equiv="refresh" content="10" /> })
+  })
+
+  routes.get('/sessions/:id/evaluation/answers.csv', 'programme.view', async (c) => {
+    const session = await getSession(db, c.req.param('id')!)
+    const csv = await answersCsv(db, session.id)
+    await insertAuditEntry(db, actorOf(c), 'evaluation.export', { type: 'session', id: session.id }, { rows: csv.rows })
+    c.header('Content-Type', 'text/csv; charset=utf-8')
+    c.header('Content-Disposition', `attachment; filename="jaga-answers-${session.id.slice(0, 8)}.csv"`)
+    c.header('Cache-Control', 'no-store')
+    return c.body(csv.text)
+  })
+
+  routes.get('/disclosures', 'referral.view', async (c) => {
+    const t = c.get('t')
+    const rows = await db
+      .selectFrom('disclosures as d')
+      .innerJoin('sessions as s', 's.id', 'd.sessionId')
+      .select(['d.id', 'd.text', 'd.receivedAt', 'd.handledAt', 'd.sessionId', 's.title as sessionTitle'])
+      .orderBy('d.receivedAt', 'desc')
+      .limit(200)
+      .execute()
+    await insertAuditEntry(db, actorOf(c), 'disclosure.list', { type: 'disclosure' }, { count: rows.length })
+    c.header('Cache-Control', 'no-store')
+    return renderPage(c, { title: t('disclosure.title'), body: <DisclosuresPage t={t} locale={c.get('locale')} csrf={c.get('csrf')()} rows={rows} /> })
+  })
+
+  routes.post('/disclosures/:id/handled', 'referral.view', async (c) => {
+    const result = await db
+      .updateTable('disclosures')
+      .set({ handledAt: new Date().toISOString(), handledBy: c.get('user')!.id })
+      .where('id', '=', c.req.param('id')!)
+      .where('handledAt', 'is', null)
+      .executeTakeFirst()
+    if (!Number(result.numUpdatedRows)) throw new Problem('not-found')
+    await insertAuditEntry(db, actorOf(c), 'disclosure.handled', { type: 'disclosure', id: c.req.param('id')! }, {})
+    return c.redirect('/disclosures', 303)
+  })
+}

@@ -1,0 +1,108 @@
+// What a session's questionnaires show: per group, pre and post matched by code and analysed with
+// the same statistics as `jaga analyze`, plus the feedback. Read-only; nothing here writes.
+import type { Db } from '../database.ts'
+import { isCorrect } from './answers.ts'
+import { matchCodes, type MatchResult } from './code-matching.ts'
+import { definitionOf } from './collection.ts'
+import * as q from './evaluation-queries.ts'
+import { analyzePairs, type PairedAnalysis } from './paired-analysis.ts'
+import { itemsOf, scoredItems, type Item } from './questionnaire-schema.ts'
+
+export interface GroupResult {
+  groupKind: string
+  preCount: number
+  postCount: number
+  match: Omit<MatchResult, 'pairs'> & { pairs: number; exact: number; tolerant: number }
+  /** Mean score before and after as a share of the maximum, over every answer received (not only pairs). */
+  preShare: number | null
+  postShare: number | null
+  /** The paired analysis of the knowledge items; undefined when the questionnaire has no scored items. */
+  analysis?: PairedAnalysis
+  items: { id: string; label: Item['label']; topic?: string; preCorrect: number | null; postCorrect: number | null }[]
+  /** Score distributions (score → number of people), before and after. */
+  distribution: { score: number; pre: number; post: number }[]
+  maxScore: number | null
+}
+
+export interface FeedbackResult {
+  count: number
+  likert: { id: string; label: Item['label']; counts: number[]; mean: number | null }[]
+  choices: { id: string; label: Item['label']; counts: { value: string; label: Item['label']; n: number }[] }[]
+  texts: { id: string; label: Item['label']; answers: string[] }[]
+}
+
+export interface SessionResults {
+  groups: GroupResult[]
+  feedback: FeedbackResult | null
+}
+
+const share = (rows: { score: number | null; maxScore: number | null }[]) => {
+  const scored = rows.filter((r) => r.score !== null && r.maxScore)
+  return scored.length ? scored.reduce((s, r) => s + r.score! / r.maxScore!, 0) / scored.length : null
+}
+
+export async function sessionResults(db: Db, sessionId: string): Promise<SessionResults> {
+  const links = await q.listSessionLinks(db, sessionId)
+  const submissions = await q.listSubmissions(db, sessionId, ['pre', 'post', 'feedback'])
+  const versions = new Map<string, Awaited<ReturnType<typeof q.findVersion>>>()
+  for (const id of new Set(links.map((l) => l.questionnaireVersionId))) versions.set(id, await q.findVersion(db, id))
+
+  const groups: GroupResult[] = []
+  for (const groupKind of [...new Set(links.filter((l) => l.phase === 'pre').map((l) => l.groupKind))]) {
+    const link = links.find((l) => l.groupKind === groupKind && l.phase === 'pre')!
+    const definition = definitionOf(versions.get(link.questionnaireVersionId)!)
+    const pre = submissions.filter((s) => s.groupKind === groupKind && s.phase === 'pre')
+    const post = submissions.filter((s) => s.groupKind === groupKind && s.phase === 'post')
+    const match = matchCodes(pre, post)
+    const scored = scoredItems(definition)
+    const byId = new Map([...pre, ...post].map((s) => [s.id, JSON.parse(s.answers) as Record<string, unknown>]))
+    const correct = (submissionId: string, item: Item) => (isCorrect(item, byId.get(submissionId)![item.id]) ? 1 : 0)
+    const rate = (rows: typeof pre, item: Item) => (rows.length ? rows.reduce((n, s) => n + correct(s.id, item), 0) / rows.length : null)
+    const maxScore = scored.length || null
+    const distribution = maxScore === null ? [] : Array.from({ length: maxScore + 1 }, (_, score) => ({ score, pre: pre.filter((s) => s.score === score).length, post: post.filter((s) => s.score === score).length }))
+    groups.push({
+      groupKind,
+      preCount: pre.length,
+      postCount: post.length,
+      match: {
+        ...match,
+        pairs: match.pairs.length,
+        exact: match.pairs.filter((p) => p.how === 'exact').length,
+        tolerant: match.pairs.filter((p) => p.how !== 'exact').length,
+      },
+      preShare: share(pre),
+      postShare: share(post),
+      analysis: scored.length
+        ? analyzePairs({
+            items: scored.map((i) => i.id),
+            pre: scored.map((item) => Float64Array.from(match.pairs, (p) => correct(p.pre, item))),
+            post: scored.map((item) => Float64Array.from(match.pairs, (p) => correct(p.post, item))),
+          })
+        : undefined,
+      items: scored.map((item) => ({ id: item.id, label: item.label, topic: item.topic, preCorrect: rate(pre, item), postCorrect: rate(post, item) })),
+      distribution,
+      maxScore,
+    })
+  }
+
+  const feedbackLink = links.find((l) => l.phase === 'feedback')
+  let feedback: FeedbackResult | null = null
+  if (feedbackLink) {
+    const answers = submissions.filter((s) => s.phase === 'feedback').map((s) => JSON.parse(s.answers) as Record<string, unknown>)
+    const items = itemsOf(definitionOf(versions.get(feedbackLink.questionnaireVersionId)!))
+    feedback = {
+      count: answers.length,
+      likert: items
+        .filter((i) => i.kind === 'likert')
+        .map((i) => {
+          const values = answers.map((a) => a[i.id]).filter((v): v is number => typeof v === 'number')
+          return { id: i.id, label: i.label, counts: [1, 2, 3, 4, 5].map((n) => values.filter((v) => v === n).length), mean: values.length ? values.reduce((a, b) => a + b, 0) / values.length : null }
+        }),
+      choices: items
+        .filter((i) => i.kind === 'single' || i.kind === 'truefalse')
+        .map((i) => ({ id: i.id, label: i.label, counts: (i.options ?? []).map((o) => ({ value: o.value, label: o.label, n: answers.filter((a) => a[i.id] === o.value).length })) })),
+      texts: items.filter((i) => i.kind === 'text').map((i) => ({ id: i.id, label: i.label, answers: answers.map((a) => a[i.id]).filter((v): v is string => typeof v === 'string') })),
+    }
+  }
+  return { groups, feedback }
+}

@@ -1,0 +1,65 @@
+import type { T } from '../../messages.ts'
+import type { Locale } from '../../platform/i18n/i18n.ts'
+import { PostForm, TableWrap } from '../../platform/views/components.tsx'
+
+export interface DisclosureRow {
+  id: string
+  text: string
+  receivedAt: string
+  handledAt: string | null
+  sessionId: string
+  sessionTitle: string
+}
+
+export function DisclosuresPage(p: { t: T; locale: Locale; csrf: string; rows: DisclosureRow[] }) {
+  const { t, locale } = p
+  const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' }).format(new Date(iso))
+  return (
+    <>
+      <h1>{t('disclosure.title')}</h1>
+      <p>{t('disclosure.intro')}</p>
+      {p.rows.length === 0 ? (
+        <p>{t('disclosure.empty')}</p>
+      ) : (
+        <TableWrap label={t('disclosure.title')}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('disclosure.received')}</th>
+                <th scope="col">{t('disclosure.session')}</th>
+                <th scope="col">{t('disclosure.text')}</th>
+                <th scope="col">{t('disclosure.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.rows.map((r) => (
+                <tr>
+                  <td>{when(r.receivedAt)}</td>
+                  <td>
+                    <a href={`/sessions/${r.sessionId}`}>{r.sessionTitle}</a>
+                  </td>
+                  <td>{r.text}</td>
+                  <td>
+                    {r.handledAt ? (
+                      t('disclosure.handled', { when: when(r.handledAt) })
+                    ) : (
+                      <>
+                        {t('disclosure.open')}
+                        <PostForm action={`/disclosures/${r.id}/handled`} csrf={p.csrf} class="inline">
+                          <button type="submit" class="link">
+                            {t('disclosure.markHandled')}
+                          </button>
+                        </PostForm>
+                        <a href="/referrals/new">{t('disclosure.recordReferral')}</a>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+    </>
+  )
+}

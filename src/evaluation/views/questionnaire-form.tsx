@@ -1,0 +1,216 @@
+import type { Child } from 'hono/jsx'
+import type { T } from '../../messages.ts'
+import type { FieldErrors } from '../../platform/http/forms.ts'
+import type { Params, Locale } from '../../platform/i18n/i18n.ts'
+import { ErrorSummary, Notice } from '../../platform/views/components.tsx'
+import { codeElement } from '../code-elements.ts'
+import { itemsOf, type Definition, type Item } from '../questionnaire-schema.ts'
+
+export interface HelpLine {
+  name: string
+  handles: string
+  contacts: { kind: string; value: string; href: string }[]
+}
+
+/** Where to get help, shown at once after a disclosure (and kept in the page so it shows offline too). */
+export function HelpPanel(p: { t: T; help: HelpLine[]; helpUrl: string; hidden?: boolean }) {
+  return (
+    <section class="alert alert-warn help-panel" id="help-panel" aria-labelledby="help-title" hidden={p.hidden}>
+      <h2 id="help-title">{p.t('collect.helpTitle')}</h2>
+      <p>{p.t('collect.helpBody')}</p>
+      <ul>
+        {p.help.map((h) => (
+          <li>
+            <strong>{h.name}</strong>: {h.handles}{' '}
+            {h.contacts.map((c, i) => (
+              <>
+                {i > 0 ? ' · ' : ''}
+                <a href={c.href}>{c.value}</a>
+              </>
+            ))}
+          </li>
+        ))}
+      </ul>
+      <p>{p.t('collect.helpTrusted')}</p>
+      <p>
+        <a href={p.helpUrl}>{p.t('collect.helpMore')}</a>
+      </p>
+    </section>
+  )
+}
+
+export interface QuestionnaireFormProps {
+  t: T
+  locale: Locale
+  title: string
+  intro: string
+  action: string
+  apiUrl: string
+  csrf: string
+  submissionId: string
+  codeElements: string[]
+  definition: Definition
+  values: Record<string, string | string[]>
+  errors: FieldErrors
+  keywords: string[]
+  help: HelpLine[]
+  helpUrl: string
+}
+
+function ItemError(p: { t: T; errors: FieldErrors; name: string; id: string }) {
+  const e = p.errors[p.name]
+  return e ? (
+    <p class="error" id={`${p.id}-error`}>
+      {p.t(e.message as never, e.params as Params)}
+    </p>
+  ) : null
+}
+
+function Choices(p: { t: T; item: Item; locale: Locale; values: QuestionnaireFormProps['values']; errors: FieldErrors; n: number }) {
+  const { item, t, locale } = p
+  const name = `a.${item.id}`
+  const id = `q-${item.id}`
+  const chosen = ([] as string[]).concat(p.values[name] ?? [])
+  const options: { value: string; label: string }[] =
+    item.kind === 'truefalse'
+      ? [{ value: 'true', label: t('collect.true') }, { value: 'false', label: t('collect.false') }]
+      : item.kind === 'likert'
+        ? [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: item.anchors && (n === 1 || n === 5) ? `${n} · ${item.anchors[n === 1 ? 0 : 1][locale]}` : t(`collect.likert.${n}` as never) }))
+        : (item.options ?? []).map((o) => ({ value: o.value, label: o.label[locale] }))
+  const type = item.kind === 'multiple' ? 'checkbox' : 'radio'
+  const error = p.errors[name]
+  return (
+    <fieldset class={error ? 'field item has-error' : 'field item'} id={id} aria-describedby={error ? `${id}-error` : undefined}>
+      <legend>
+        <span class="item-number">{p.n}.</span> {item.label[locale]}
+        {item.required ? null : <span class="muted"> {t('collect.optional')}</span>}
+      </legend>
+      <ItemError t={t} errors={p.errors} name={name} id={id} />
+      <div class={item.kind === 'likert' ? 'choices likert' : 'choices'}>
+        {options.map((o) => (
+          <label class="choice">
+            <input type={type} name={name} value={o.value} checked={chosen.includes(o.value)} required={type === 'radio' && item.required} /> <span>{o.label}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  )
+}
+
+function FreeAnswer(p: { t: T; item: Item; locale: Locale; values: QuestionnaireFormProps['values']; errors: FieldErrors; n: number }) {
+  const { item, t } = p
+  const name = `a.${item.id}`
+  const id = `q-${item.id}`
+  const error = p.errors[name]
+  const value = String(p.values[name] ?? '')
+  return (
+    <div class={error ? 'field item has-error' : 'field item'}>
+      <label for={id}>
+        <span class="item-number">{p.n}.</span> {item.label[p.locale]}
+        {item.required ? null : <span class="muted"> {t('collect.optional')}</span>}
+      </label>
+      <ItemError t={t} errors={p.errors} name={name} id={id} />
+      {item.kind === 'text' ? (
+        <textarea id={id} name={name} rows={3} maxlength={1000} required={item.required} aria-describedby={error ? `${id}-error` : undefined} data-free-text>
+          {value}
+        </textarea>
+      ) : (
+        <input id={id} name={name} type="text" inputmode="decimal" value={value} required={item.required} aria-describedby={error ? `${id}-error` : undefined} />
+      )}
+    </div>
+  )
+}
+
+export function QuestionnaireFormPage(p: QuestionnaireFormProps) {
+  const { t, locale } = p
+  let n = 0
+  const render = (item: Item): Child => {
+    if (item.kind === 'note') return <p class="note">{item.label[locale]}</p>
+    n++
+    return item.kind === 'text' || item.kind === 'number' ? <FreeAnswer t={t} item={item} locale={locale} values={p.values} errors={p.errors} n={n} /> : <Choices t={t} item={item} locale={locale} values={p.values} errors={p.errors} n={n} />
+  }
+  const hasText = itemsOf(p.definition).some((i) => i.kind === 'text')
+  return (
+    <article class="questionnaire">
+      <h1>{p.title}</h1>
+      <p>{p.intro}</p>
+      <p class="muted">{t('collect.privacy')}</p>
+      <ErrorSummary t={t} errors={p.errors} />
+      <div id="collect-status" role="status" aria-live="polite"></div>
+      {hasText ? <HelpPanel t={t} help={p.help} helpUrl={p.helpUrl} hidden /> : null}
+      <form
+        method="post"
+        action={p.action}
+        data-collect={p.apiUrl}
+        data-keywords={hasText ? JSON.stringify(p.keywords) : undefined}
+        data-msg-sending={t('collect.sending')}
+        data-msg-offline={t('collect.savedOffline')}
+        data-msg-sent-later={t('collect.sentLater')}
+        data-msg-thanks={`${t('collect.thanksTitle')} ${t('collect.thanks')}`}
+        data-msg-duplicate={t('collect.thanksDuplicate')}
+        data-msg-closed={t('problem.collect.closed')}
+        novalidate
+      >
+        <input type="hidden" name="_csrf" value={p.csrf} />
+        <input type="hidden" name="id" value={p.submissionId} />
+        <fieldset class="code-questions">
+          <legend>{t('collect.codeHeading')}</legend>
+          <p class="hint">{t('collect.codeIntro')}</p>
+          {p.codeElements.map((key) => {
+            const element = codeElement(key)!
+            const name = `code.${key}`
+            const id = `c-${key}`
+            const error = p.errors[name]
+            return (
+              <div class={error ? 'field has-error' : 'field'}>
+                <label for={id}>{element.label[locale]}</label>
+                <ItemError t={t} errors={p.errors} name={name} id={id} />
+                <input
+                  id={id}
+                  name={name}
+                  class="code-input"
+                  value={String(p.values[name] ?? '')}
+                  required
+                  autocomplete="off"
+                  autocapitalize={element.kind === 'letters' ? 'characters' : 'off'}
+                  inputmode={element.kind === 'number' ? 'numeric' : 'text'}
+                  maxlength={element.kind === 'number' ? 2 : element.length}
+                  size={3}
+                  aria-describedby={error ? `${id}-error` : undefined}
+                />
+              </div>
+            )
+          })}
+        </fieldset>
+        {p.definition.sections.map((s) => (
+          <section class="items">
+            {s.title ? <h2>{s.title[locale]}</h2> : null}
+            {s.items.map(render)}
+          </section>
+        ))}
+        <button type="submit" class="button primary">
+          {t('collect.submit')}
+        </button>
+      </form>
+    </article>
+  )
+}
+
+export function ThanksPage(p: { t: T; duplicate: boolean; disclosure: boolean; help: HelpLine[]; helpUrl: string }) {
+  return (
+    <article>
+      <h1>{p.t('collect.thanksTitle')}</h1>
+      <Notice kind="success">{p.t(p.duplicate ? 'collect.thanksDuplicate' : 'collect.thanks')}</Notice>
+      {p.disclosure ? <HelpPanel t={p.t} help={p.help} helpUrl={p.helpUrl} /> : null}
+    </article>
+  )
+}
+
+export function ClosedPage(p: { t: T }) {
+  return (
+    <article>
+      <h1>{p.t('collect.closedTitle')}</h1>
+      <p>{p.t('collect.closedBody')}</p>
+    </article>
+  )
+}

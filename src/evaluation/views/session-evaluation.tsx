@@ -1,0 +1,340 @@
+import qrcode from 'qrcode-generator'
+import type { T } from '../../messages.ts'
+import type { Locale } from '../../platform/i18n/i18n.ts'
+import type { FieldErrors, FormValues } from '../../platform/http/forms.ts'
+import { Checkboxes, ErrorSummary, Notice, PostForm, Select, TableWrap } from '../../platform/views/components.tsx'
+import { CODE_ELEMENTS } from '../code-elements.ts'
+import type { GroupResult, SessionResults } from '../session-results.ts'
+
+export interface LinkView {
+  id: string
+  token: string
+  phase: string
+  groupKind: string
+  closedAt: string | null
+  submissions: number
+  title: string
+  url: string
+}
+
+const percent = (locale: Locale, x: number | null | undefined) => (x === null || x === undefined ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(x))
+const decimal = (locale: Locale, x: number | null | undefined, digits = 2) => (x === null || x === undefined ? '—' : new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x))
+const pText = (locale: Locale, p: number | null) => (p === null ? '—' : p < 0.001 ? '< 0,001'.replace(',', locale === 'id' ? ',' : '.') : decimal(locale, p, 3))
+
+/** A QR code as inline SVG (one path, crisp when printed), with the address it holds as its name. */
+export function QrCode(p: { url: string; label: string }) {
+  const qr = qrcode(0, 'M')
+  qr.addData(p.url)
+  qr.make()
+  const n = qr.getModuleCount()
+  let d = ''
+  for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) if (qr.isDark(r, c)) d += `M${c + 4} ${r + 4}h1v1h-1z`
+  return (
+    <svg class="qr" viewBox={`0 0 ${n + 8} ${n + 8}`} role="img" aria-label={p.label} xmlns="http://www.w3.org/2000/svg">
+      <rect width={n + 8} height={n + 8} fill="#fff" />
+      <path d={d} fill="#000" shape-rendering="crispEdges" />
+    </svg>
+  )
+}
+
+/** Two bars per row, before and after, as shares (0–1). */
+export function BeforeAfterChart(p: { title: string; rows: { label: string; before: number | null; after: number | null }[]; t: T; locale: Locale }) {
+  const width = 320
+  const row = 44
+  const height = p.rows.length * row + 24
+  const w = (x: number | null) => (x === null ? 0 : Math.round((width - 60) * x))
+  return (
+    <figure class="chart">
+      <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={p.title} xmlns="http://www.w3.org/2000/svg">
+        <title>{p.title}</title>
+        <rect x="0" y="2" width="10" height="10" fill="#9aa5b1" />
+        <text x="14" y="11" font-size="11" fill="#1b1f24">
+          {p.t('eval.before')}
+        </text>
+        <rect x="90" y="2" width="10" height="10" fill="#0b5c4a" />
+        <text x="104" y="11" font-size="11" fill="#1b1f24">
+          {p.t('eval.after')}
+        </text>
+        {p.rows.map((r, i) => {
+          const y = 24 + i * row
+          return (
+            <g>
+              <text x="0" y={y + 10} font-size="11" fill="#1b1f24">
+                {r.label}
+              </text>
+              <rect x="0" y={y + 14} width={w(r.before)} height="10" fill="#9aa5b1" />
+              <text x={w(r.before) + 4} y={y + 23} font-size="10" fill="#4d5661">
+                {percent(p.locale, r.before)}
+              </text>
+              <rect x="0" y={y + 26} width={w(r.after)} height="10" fill="#0b5c4a" />
+              <text x={w(r.after) + 4} y={y + 35} font-size="10" fill="#4d5661">
+                {percent(p.locale, r.after)}
+              </text>
+            </g>
+          )
+        })}
+      </svg>
+      <figcaption class="small muted">{p.title}</figcaption>
+    </figure>
+  )
+}
+
+/** The result in words first, then the numbers, then what they cannot say. */
+export function GroupResultView(p: { t: T; locale: Locale; group: GroupResult; groupLabel: string; headingLevel?: 2 | 3 }) {
+  const { t, locale, group: g } = p
+  const a = g.analysis
+  const s = a?.score
+  const max = g.maxScore ?? 1
+  const preShare = s?.pre.mean != null ? s.pre.mean / max : null
+  const postShare = s?.post.mean != null ? s.post.mean / max : null
+  const direction = preShare === null || postShare === null ? undefined : postShare > preShare ? 'eval.rose' : postShare < preShare ? 'eval.fell' : 'eval.same'
+  const pValue = s?.t_test.p ?? null
+  const Heading = p.headingLevel === 3 ? 'h3' : 'h2'
+  return (
+    <section class="eval-group">
+      <Heading>{t('eval.results', { group: p.groupLabel })}</Heading>
+      {g.preCount + g.postCount === 0 ? (
+        <p>{t('eval.noAnswers')}</p>
+      ) : (
+        <>
+          <p>
+            {t('eval.matched', { pairs: g.match.pairs, pre: g.preCount, rate: percent(locale, g.match.rate), exact: g.match.exact, tolerant: g.match.tolerant, post: g.match.unmatchedPost.length })}
+          </p>
+          {g.match.ambiguous.length ? <p>{t('eval.ambiguous', { count: g.match.ambiguous.length, codes: g.match.ambiguous.map((x) => x.code).join(', ') })}</p> : null}
+          {g.match.duplicates.length ? <p>{t('eval.duplicates', { codes: g.match.duplicates.join(', ') })}</p> : null}
+          <p>{t('eval.shares', { pre: percent(locale, g.preShare), post: percent(locale, g.postShare) })}</p>
+          {direction && s && s.pairs > 0 ? (
+            <p class="lead">
+              <strong>{t(direction, { pre: percent(locale, preShare), post: percent(locale, postShare) })}</strong>{' '}
+              {pValue === null ? t('eval.noTest') : pValue < 0.001 ? t('eval.veryUnlikelyChance') : pValue < 0.05 ? t('eval.unlikelyChance', { p: pText(locale, pValue) }) : t('eval.maybeChance', { p: pText(locale, pValue) })}
+            </p>
+          ) : null}
+          {s && s.pairs < 10 && s.pairs > 0 ? <p class="muted">{t('eval.smallGroup')}</p> : null}
+          {g.items.length ? (
+            <BeforeAfterChart
+              t={t}
+              locale={locale}
+              title={t('eval.items')}
+              rows={g.items.map((i, n) => ({ label: `${n + 1}. ${i.label[locale].slice(0, 48)}${i.label[locale].length > 48 ? '…' : ''}`, before: i.preCorrect, after: i.postCorrect }))}
+            />
+          ) : null}
+          {s ? (
+            <TableWrap label={t('eval.statistics')}>
+              <table>
+                <caption>{t('eval.statistics')}</caption>
+                <tbody>
+                  <tr><th scope="row">{t('eval.stat.pairs')}</th><td>{s.pairs}</td></tr>
+                  <tr><th scope="row">{t('eval.stat.pre')}</th><td>{decimal(locale, s.pre.mean)} ({decimal(locale, s.pre.sd)}) / {max}</td></tr>
+                  <tr><th scope="row">{t('eval.stat.post')}</th><td>{decimal(locale, s.post.mean)} ({decimal(locale, s.post.sd)}) / {max}</td></tr>
+                  <tr><th scope="row">{t('eval.stat.diff')}</th><td>{decimal(locale, s.diff.mean)} ({s.diff.ci95 ? `${decimal(locale, s.diff.ci95[0])} – ${decimal(locale, s.diff.ci95[1])}` : '—'})</td></tr>
+                  <tr><th scope="row">{t('eval.stat.t')}</th><td>t({s.t_test.df ?? '—'}) = {decimal(locale, s.t_test.t)}, p {pText(locale, s.t_test.p)}</td></tr>
+                  <tr><th scope="row">{t('eval.stat.dz')}</th><td>{decimal(locale, s.cohen_dz)}</td></tr>
+                  <tr><th scope="row">{t('eval.stat.wilcoxon')}</th><td>W+ = {decimal(locale, s.wilcoxon.w_plus, 1)}, z = {decimal(locale, s.wilcoxon.z)}, p {pText(locale, s.wilcoxon.p)}</td></tr>
+                  {s.n_gain ? <tr><th scope="row">{t('eval.stat.gain')}</th><td>{decimal(locale, s.n_gain.mean)} {s.n_gain.category ? `(${t(`eval.hake.${s.n_gain.category}`)})` : ''}</td></tr> : null}
+                  <tr><th scope="row">{t('eval.stat.alpha')}</th><td>{decimal(locale, a!.alpha.pre)} / {decimal(locale, a!.alpha.post)}</td></tr>
+                </tbody>
+              </table>
+            </TableWrap>
+          ) : null}
+          <p class="small muted">{t('eval.limits')}</p>
+        </>
+      )}
+    </section>
+  )
+}
+
+export function FeedbackView(p: { t: T; locale: Locale; feedback: NonNullable<SessionResults['feedback']> }) {
+  const { t, locale, feedback: f } = p
+  return (
+    <section>
+      <h2>{t('eval.feedback', { count: f.count })}</h2>
+      <ul>
+        {f.likert.map((l) => (
+          <li>
+            {l.label[locale]}: <strong>{t('eval.mean', { mean: decimal(locale, l.mean, 1) })}</strong> <span class="muted small">({l.counts.map((n, i) => `${i + 1}: ${n}`).join(' · ')})</span>
+          </li>
+        ))}
+        {f.choices.map((c) => (
+          <li>
+            {c.label[locale]}: {c.counts.map((x) => `${x.label[locale]} ${x.n}`).join(' · ')}
+          </li>
+        ))}
+      </ul>
+      {f.texts
+        .filter((x) => x.answers.length)
+        .map((x) => (
+          <>
+            <h3>{x.label[locale]}</h3>
+            <ul>
+              {x.answers.map((text) => (
+                <li>{text}</li>
+              ))}
+            </ul>
+          </>
+        ))}
+    </section>
+  )
+}
+
+export interface EvaluationPageProps {
+  t: T
+  locale: Locale
+  csrf: string
+  sessionId: string
+  sessionTitle: string
+  links: LinkView[]
+  results: SessionResults
+  groupLabel: (group: string) => string
+  /** Groups that can still get questionnaires; empty when the viewer may not open any. */
+  openable: { value: string; label: string }[]
+  values: FormValues
+  checkedElements: string[]
+  errors: FieldErrors
+  notice?: string
+  disclosures: number
+}
+
+export function EvaluationPage(p: EvaluationPageProps) {
+  const { t, locale } = p
+  return (
+    <>
+      <p>
+        <a href={`/sessions/${p.sessionId}`}>← {p.sessionTitle}</a>
+      </p>
+      <h1>{t('eval.heading')}</h1>
+      <p>{t('eval.intro')}</p>
+      {p.notice ? <Notice kind="success">{p.notice}</Notice> : null}
+      {p.links.length ? (
+        <>
+          <TableWrap label={t('eval.heading')}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('eval.group')}</th>
+                  <th scope="col">{t('eval.phase')}</th>
+                  <th scope="col">{t('eval.answerCount')}</th>
+                  <th scope="col">{t('disclosure.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.links.map((l) => (
+                  <tr>
+                    <td>{p.groupLabel(l.groupKind)}</td>
+                    <td>
+                      {t(`eval.phase.${l.phase}` as never)}
+                      <br />
+                      <a href={l.url} class="small">
+                        {l.url}
+                      </a>
+                    </td>
+                    <td>{l.submissions}</td>
+                    <td>
+                      {l.closedAt ? t('eval.isClosed') : t('eval.isOpen')}
+                      <PostForm action={`/sessions/${p.sessionId}/evaluation/links/${l.id}/${l.closedAt ? 'reopen' : 'close'}`} csrf={p.csrf} class="inline">
+                        <button type="submit" class="link">
+                          {l.closedAt ? t('eval.reopen') : t('eval.close')}
+                        </button>
+                      </PostForm>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+          <p class="actions">
+            <a class="button" href={`/sessions/${p.sessionId}/evaluation/qr`}>
+              {t('eval.qr')}
+            </a>{' '}
+            <a class="button" href={`/sessions/${p.sessionId}/evaluation/live`}>
+              {t('eval.live')}
+            </a>{' '}
+            <a class="button" href={`/sessions/${p.sessionId}/evaluation/answers.csv`}>
+              {t('eval.export')}
+            </a>
+          </p>
+        </>
+      ) : null}
+      {p.disclosures ? <Notice kind="info">{t('eval.disclosures', { count: p.disclosures })}</Notice> : null}
+      {p.results.groups.map((g) => (
+        <GroupResultView t={t} locale={locale} group={g} groupLabel={p.groupLabel(g.groupKind)} />
+      ))}
+      {p.results.feedback && p.results.feedback.count ? <FeedbackView t={t} locale={locale} feedback={p.results.feedback} /> : null}
+      {p.openable.length ? (
+        <section>
+          <h2>{t('eval.open')}</h2>
+          <ErrorSummary t={t} errors={p.errors} />
+          <PostForm action={`/sessions/${p.sessionId}/evaluation`} csrf={p.csrf}>
+            <Select t={t} name="groupKind" label={t('eval.group')} values={p.values} errors={p.errors} options={p.openable} required />
+            <Checkboxes
+              t={t}
+              name="codeElements"
+              legend={t('eval.codeElements')}
+              options={CODE_ELEMENTS.map((e) => ({ id: e.key, label: e.label[locale] }))}
+              checked={p.checkedElements}
+              errors={p.errors}
+            />
+            <label class="choice">
+              <input type="checkbox" name="feedback" value="yes" checked={p.values['feedback'] !== 'no'} /> {t('eval.withFeedback')}
+            </label>
+            <p>
+              <button type="submit" class="button primary">
+                {t('eval.open')}
+              </button>
+            </p>
+          </PostForm>
+        </section>
+      ) : null}
+    </>
+  )
+}
+
+export function QrPage(p: { t: T; sessionTitle: string; links: LinkView[]; groupLabel: (g: string) => string }) {
+  const { t } = p
+  return (
+    <>
+      <h1>{t('eval.qrTitle', { title: p.sessionTitle })}</h1>
+      <div class="qr-sheet">
+        {p.links
+          .filter((l) => !l.closedAt)
+          .map((l) => (
+            <section class="qr-card">
+              <h2>
+                {t(`eval.phase.${l.phase}` as never)} · {p.groupLabel(l.groupKind)}
+              </h2>
+              <p>{l.title}</p>
+              <QrCode url={l.url} label={`${t('eval.qr')}: ${l.url}`} />
+              <p class="small">
+                {t('eval.qrScan')} <strong>{l.url}</strong>
+              </p>
+            </section>
+          ))}
+      </div>
+    </>
+  )
+}
+
+export function LivePage(p: { t: T; locale: Locale; sessionTitle: string; results: SessionResults; groupLabel: (g: string) => string }) {
+  const { t, locale } = p
+  return (
+    <div class="live">
+      <h1>{t('eval.liveTitle', { title: p.sessionTitle })}</h1>
+      <p class="muted small">{t('eval.liveRefresh')}</p>
+      {p.results.groups.map((g) => (
+        <section>
+          <h2>{p.groupLabel(g.groupKind)}</h2>
+          <p class="live-numbers">
+            <span>
+              {t('eval.before')}: <strong>{percent(locale, g.preShare)}</strong> <span class="small">({t('eval.answers', { count: g.preCount })})</span>
+            </span>{' '}
+            <span>
+              {t('eval.after')}: <strong>{percent(locale, g.postShare)}</strong> <span class="small">({t('eval.answers', { count: g.postCount })})</span>
+            </span>
+          </p>
+          {g.items.length ? (
+            <BeforeAfterChart t={t} locale={locale} title={t('eval.items')} rows={g.items.map((i, n) => ({ label: `${n + 1}. ${i.label[locale].slice(0, 48)}${i.label[locale].length > 48 ? '…' : ''}`, before: i.preCorrect, after: i.postCorrect }))} />
+          ) : null}
+        </section>
+      ))}
+    </div>
+  )
+}
