@@ -12,6 +12,8 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent'
   /** The address people reach Jaga at, for canonical links, Open Graph and the sitemap. */
   publicUrl: string
+  /** Whether JAGA_PUBLIC_URL was given; without it, links handed to participants use the address the staff member used. */
+  publicUrlSet: boolean
   /** The shipped library content; an organisation may point this at its own copy. */
   contentDir: string | undefined
   /** IANA time zone of the programme: session times are wall-clock times there, and calendars say so. */
@@ -47,5 +49,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: level as Config['logLevel'],
     contentDir: env.JAGA_CONTENT_DIR ? path.resolve(env.JAGA_CONTENT_DIR) : undefined,
     publicUrl: (env.JAGA_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    publicUrlSet: !!env.JAGA_PUBLIC_URL,
   }
 }

@@ -8,10 +8,14 @@ import { insertAuditEntry } from '../accounts/audit-queries.ts'
 import { fieldErrorsOf, formWithLists, type FieldErrors, type FormValues } from '../platform/http/forms.ts'
 import { Problem } from '../platform/http/problems.ts'
 import { renderPage } from '../page.tsx'
+import { bundleBrowserScript } from '../platform/http/browser-bundle.ts'
+import { assetUrl, registerAsset } from '../platform/http/static-files.ts'
+import path from 'node:path'
 import { getSession } from '../outreach/sessions.ts'
 import type { GroupKind } from '../outreach/target-group-form.ts'
 import { DEFAULT_CODE_ELEMENTS, KNOWLEDGE_TEST_FOR, openCollection, setLinkOpen } from './collection.ts'
 import * as q from './evaluation-queries.ts'
+import { PHASES } from './evaluation-tables.ts'
 import { sessionResults } from './session-results.ts'
 import { answersCsv } from './exports.ts'
 import { DisclosuresPage } from './views/disclosures.tsx'
@@ -19,10 +23,14 @@ import { EvaluationPage, LivePage, QrPage, type LinkView } from './views/session
 
 export function resultsRoutes(routes: RouteTable, deps: Deps): void {
   const { db, config } = deps
-  const linkUrl = (token: string) => `${config.publicUrl}/q/${token}`
+  registerAsset('live.js', bundleBrowserScript(path.join(import.meta.dirname, 'browser', 'live.ts')))
+  // A participant's phone must reach the link: the configured public address, else the one in use now.
+  const linkUrl = (c: Context<AppEnv>, token: string) => `${config.publicUrlSet ? config.publicUrl : new URL(c.req.url).origin}/q/${token}`
 
   const linkViews = async (c: Context<AppEnv>, sessionId: string): Promise<LinkView[]> =>
-    (await q.listSessionLinks(db, sessionId)).map((l) => ({
+    (await q.listSessionLinks(db, sessionId))
+      .sort((a, b) => a.groupKind.localeCompare(b.groupKind) || PHASES.indexOf(a.phase) - PHASES.indexOf(b.phase))
+      .map((l) => ({
       id: l.id,
       token: l.token,
       phase: l.phase,
@@ -30,7 +38,7 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
       closedAt: l.closedAt,
       submissions: Number(l.submissions),
       title: c.get('locale') === 'id' ? l.titleId : l.titleEn,
-      url: linkUrl(l.token),
+      url: linkUrl(c, l.token),
     }))
 
   const show = async (c: Context<AppEnv>, o: { values?: FormValues; checkedElements?: string[]; errors?: FieldErrors; notice?: string } = {}) => {
@@ -100,8 +108,7 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
     const session = await getSession(db, c.req.param('id')!)
     const body = <LivePage t={t} locale={c.get('locale')} sessionTitle={session.title} results={await sessionResults(db, session.id)} groupLabel={(g) => t(`group.${g as GroupKind}`)} />
     c.header('Cache-Control', 'no-store')
-    // A plain refresh: works on any projector laptop without script and never piles up requests.
-    return renderPage(c, { title: t('eval.liveTitle', { title: session.title }), body, head: <meta http-equiv="refresh" content="10" /> })
+    return renderPage(c, { title: t('eval.liveTitle', { title: session.title }), body, scripts: [assetUrl('live.js')] })
   })
 
   routes.get('/sessions/:id/evaluation/answers.csv', 'programme.view', async (c) => {

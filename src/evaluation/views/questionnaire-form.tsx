@@ -168,6 +168,7 @@ export function QuestionnaireFormPage(p: QuestionnaireFormProps) {
                 <input
                   id={id}
                   name={name}
+                  type="text"
                   class="code-input"
                   value={String(p.values[name] ?? '')}
                   required

@@ -151,12 +151,16 @@ export function FeedbackView(p: { t: T; locale: Locale; feedback: NonNullable<Se
       <ul>
         {f.likert.map((l) => (
           <li>
-            {l.label[locale]}: <strong>{t('eval.mean', { mean: decimal(locale, l.mean, 1) })}</strong> <span class="muted small">({l.counts.map((n, i) => `${i + 1}: ${n}`).join(' · ')})</span>
+            {l.label[locale]}
+            <br />
+            <strong>{t('eval.mean', { mean: decimal(locale, l.mean, 1) })}</strong> <span class="muted small">({l.counts.map((n, i) => `${i + 1}: ${n}`).join(' · ')})</span>
           </li>
         ))}
         {f.choices.map((c) => (
           <li>
-            {c.label[locale]}: {c.counts.map((x) => `${x.label[locale]} ${x.n}`).join(' · ')}
+            {c.label[locale]}
+            <br />
+            {c.counts.map((x) => `${x.label[locale]}: ${x.n}`).join(' · ')}
           </li>
         ))}
       </ul>
@@ -206,41 +210,26 @@ export function EvaluationPage(p: EvaluationPageProps) {
       {p.notice ? <Notice kind="success">{p.notice}</Notice> : null}
       {p.links.length ? (
         <>
-          <TableWrap label={t('eval.heading')}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('eval.group')}</th>
-                  <th scope="col">{t('eval.phase')}</th>
-                  <th scope="col">{t('eval.answerCount')}</th>
-                  <th scope="col">{t('disclosure.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.links.map((l) => (
-                  <tr>
-                    <td>{p.groupLabel(l.groupKind)}</td>
-                    <td>
-                      {t(`eval.phase.${l.phase}` as never)}
-                      <br />
-                      <a href={l.url} class="small">
-                        {l.url}
-                      </a>
-                    </td>
-                    <td>{l.submissions}</td>
-                    <td>
-                      {l.closedAt ? t('eval.isClosed') : t('eval.isOpen')}
-                      <PostForm action={`/sessions/${p.sessionId}/evaluation/links/${l.id}/${l.closedAt ? 'reopen' : 'close'}`} csrf={p.csrf} class="inline">
-                        <button type="submit" class="link">
-                          {l.closedAt ? t('eval.reopen') : t('eval.close')}
-                        </button>
-                      </PostForm>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <ul class="link-list">
+            {p.links.map((l) => (
+              <li>
+                <strong>
+                  {t(`eval.phase.${l.phase}` as never)} · {p.groupLabel(l.groupKind)}
+                </strong>
+                <br />
+                <a href={l.url} class="link-url">
+                  {l.url}
+                </a>
+                <br />
+                {t('eval.answers', { count: l.submissions })} · {l.closedAt ? t('eval.isClosed') : t('eval.isOpen')}{' '}
+                <PostForm action={`/sessions/${p.sessionId}/evaluation/links/${l.id}/${l.closedAt ? 'reopen' : 'close'}`} csrf={p.csrf} class="inline">
+                  <button type="submit" class="link">
+                    {l.closedAt ? t('eval.reopen') : t('eval.close')}
+                  </button>
+                </PostForm>
+              </li>
+            ))}
+          </ul>
           <p class="actions">
             <a class="button" href={`/sessions/${p.sessionId}/evaluation/qr`}>
               {t('eval.qr')}
@@ -318,23 +307,31 @@ export function LivePage(p: { t: T; locale: Locale; sessionTitle: string; result
   return (
     <div class="live">
       <h1>{t('eval.liveTitle', { title: p.sessionTitle })}</h1>
-      <p class="muted small">{t('eval.liveRefresh')}</p>
-      {p.results.groups.map((g) => (
-        <section>
-          <h2>{p.groupLabel(g.groupKind)}</h2>
-          <p class="live-numbers">
-            <span>
-              {t('eval.before')}: <strong>{percent(locale, g.preShare)}</strong> <span class="small">({t('eval.answers', { count: g.preCount })})</span>
-            </span>{' '}
-            <span>
-              {t('eval.after')}: <strong>{percent(locale, g.postShare)}</strong> <span class="small">({t('eval.answers', { count: g.postCount })})</span>
-            </span>
-          </p>
-          {g.items.length ? (
-            <BeforeAfterChart t={t} locale={locale} title={t('eval.items')} rows={g.items.map((i, n) => ({ label: `${n + 1}. ${i.label[locale].slice(0, 48)}${i.label[locale].length > 48 ? '…' : ''}`, before: i.preCorrect, after: i.postCorrect }))} />
-          ) : null}
-        </section>
-      ))}
+      <p class="muted small">
+        {t('eval.liveRefresh')}{' '}
+        <button type="button" class="link" data-live-toggle data-pause={t('eval.livePause')} data-resume={t('eval.liveResume')} aria-pressed="false" hidden>
+          {t('eval.livePause')}
+        </button>{' '}
+        <a href="">{t('eval.liveReload')}</a>
+      </p>
+      <div data-live="10000">
+        {p.results.groups.map((g) => (
+          <section>
+            <h2>{p.groupLabel(g.groupKind)}</h2>
+            <p class="live-numbers">
+              <span>
+                {t('eval.before')}: <strong>{percent(locale, g.preShare)}</strong> <span class="small">({t('eval.answers', { count: g.preCount })})</span>
+              </span>{' '}
+              <span>
+                {t('eval.after')}: <strong>{percent(locale, g.postShare)}</strong> <span class="small">({t('eval.answers', { count: g.postCount })})</span>
+              </span>
+            </p>
+            {g.items.length ? (
+              <BeforeAfterChart t={t} locale={locale} title={t('eval.items')} rows={g.items.map((i, n) => ({ label: `${n + 1}. ${i.label[locale].slice(0, 48)}${i.label[locale].length > 48 ? '…' : ''}`, before: i.preCorrect, after: i.postCorrect }))} />
+            ) : null}
+          </section>
+        ))}
+      </div>
     </div>
   )
 }
