@@ -24,7 +24,7 @@ import { coverageApiDoc, coverageRoutes } from './outreach/coverage-routes.tsx'
 import { referralApiDoc, referralRoutes } from './outreach/referral-routes.tsx'
 import { helpUrl } from './library/library-urls.ts'
 import { collectApiDoc, collectRoutes } from './evaluation/collect-routes.tsx'
-import { resultsRoutes } from './evaluation/results-routes.tsx'
+import { evaluationApiDoc, resultsRoutes } from './evaluation/results-routes.tsx'
 import { installShippedQuestionnaires, readShippedQuestionnaires } from './evaluation/questionnaires.ts'
 import { contactHref } from './outreach/views/referrals.tsx'
 import { libraryMaterials } from './library/materials.ts'
@@ -82,7 +82,7 @@ export function createApp(deps: Deps): JagaApp {
   app.get('/static/:name', serveAsset)
   const openapi = openApiDocument(
     { title: 'Jaga API', version: '1', description: 'Programmes against online sexual exploitation and abuse of children. Errors are RFC 9457 problem details.' },
-    { ...accountApiDoc, ...areaApiDoc, ...partnerApiDoc, ...programmeApiDoc, ...sessionApiDoc, ...coverageApiDoc, ...referralApiDoc, ...collectApiDoc },
+    { ...accountApiDoc, ...areaApiDoc, ...partnerApiDoc, ...programmeApiDoc, ...sessionApiDoc, ...coverageApiDoc, ...referralApiDoc, ...collectApiDoc, ...evaluationApiDoc },
   )
   app.get('/api/v1/openapi.json', (c) => c.json(openapi))
 

@@ -2,7 +2,8 @@ import crypto from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { Agent, aUser, sessionAgent, textOf } from '../../test/agent.ts'
 import { useTestApp, type TestApp } from '../../test/harness.ts'
-import { aProgramme, aSession } from '../../test/outreach-builders.ts'
+import { aProgramme, aSession, cli } from '../../test/outreach-builders.ts'
+import { createApiToken } from '../accounts/users.ts'
 import { analyzeCsv } from './analyze-csv.ts'
 import { installShippedQuestionnaires, readShippedQuestionnaires } from './questionnaires.ts'
 import { itemsOf, scoredItems, shippedQuestionnaireSchema } from './questionnaire-schema.ts'
@@ -204,6 +205,32 @@ describe('collecting answers', () => {
     expect(res.status).toBe(409)
     expect((await agent.post(`/sessions/${session.id}/evaluation/links/${pre.id}/reopen`)).status).toBe(303)
     expect((await send(token('pre'), { id: crypto.randomUUID(), code: code('AB'), answers: await parentsAnswers(jaga, 5) })).status).toBe(201)
+  })
+})
+
+describe('the evaluation API', () => {
+  it('opens a session’s links and reads its results as JSON, with the paired analysis in the analyze shape', async () => {
+    const coordinator = await aUser(jaga, 'coordinator')
+    const token = await createApiToken(jaga.db, cli, coordinator.email, 'test')
+    const programme = await aProgramme(jaga)
+    const session = await aSession(jaga, programme.id, { audiences: ['teachers'] })
+    const api = (path: string, body?: unknown) =>
+      jaga.request(`http://localhost${path}`, { method: body ? 'POST' : 'GET', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) })
+    const opened = await api(`/api/v1/sessions/${session.id}/evaluation`, { groupKind: 'teachers', feedback: false })
+    expect(opened.status).toBe(201)
+    const { links } = (await opened.json()) as { links: { phase: string; token: string; open: boolean }[] }
+    expect(links.map((l) => [l.phase, l.open])).toEqual([['pre', true], ['post', true]])
+    expect((await api(`/api/v1/sessions/${session.id}/evaluation`, { groupKind: 'teachers' })).status).toBe(409)
+    const items = scoredItems(readShippedQuestionnaires().find((q) => q.key === 'knowledge-teachers')!.definition)
+    const answers = Object.fromEntries(items.map((i) => [i.id, String(i.answer)]))
+    for (const [phase, mother] of [['pre', 'AA'], ['post', 'AA'], ['pre', 'BB'], ['post', 'BB']] as const)
+      expect((await send(links.find((l) => l.phase === phase)!.token, { id: crypto.randomUUID(), code: code(mother), answers })).status).toBe(201)
+    const results = (await (await api(`/api/v1/sessions/${session.id}/evaluation`)).json()) as { groups: { groupKind: string; pairs: number; matchRate: number; analysis: { score: { pairs: number; pre: { mean: number } }; items: unknown[] } }[] }
+    expect(results.groups).toHaveLength(1)
+    expect(results.groups[0]).toMatchObject({ groupKind: 'teachers', pairs: 2, matchRate: 1, analysis: { score: { pairs: 2, pre: { mean: 15 } } } })
+    expect(results.groups[0]!.analysis.items).toHaveLength(15)
+    const spec = (await (await jaga.request('http://localhost/api/v1/openapi.json')).json()) as { paths: Record<string, unknown> }
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/v1/sessions/{id}/evaluation', '/api/v1/collect/{token}']))
   })
 })
 

@@ -130,32 +130,31 @@ export async function submit(db: Kysely<Database>, link: q.LinkWithQuestionnaire
   if (!checked.value) throw new Problem('validation', {}, checked.errors)
   const s = checked.value
   const now = new Date().toISOString()
-  const duplicate = await db.transaction().execute(async (trx) => {
-    const inserted = await trx
-      .insertInto('submissions')
-      .values({
-        id: s.id,
-        linkId: link.id,
-        sessionId: link.sessionId,
-        phase: link.phase,
-        questionnaireVersionId: link.questionnaireVersionId,
-        groupKind: link.groupKind,
-        code: s.code,
-        answers: JSON.stringify(s.answers),
-        score: s.score,
-        maxScore: s.maxScore,
-        source,
-        receivedAt: now,
+  const row = {
+    id: s.id,
+    linkId: link.id,
+    sessionId: link.sessionId,
+    phase: link.phase,
+    questionnaireVersionId: link.questionnaireVersionId,
+    groupKind: link.groupKind,
+    code: s.code,
+    answers: JSON.stringify(s.answers),
+    score: s.score,
+    maxScore: s.maxScore,
+    source,
+    receivedAt: now,
+  }
+  const insert = async (x: Db) => Number((await x.insertInto('submissions').values(row).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst()).numInsertedOrUpdatedRows) === 0
+  // One statement is atomic on its own; a disclosure must be stored with its submission or not at all.
+  const duplicate = !s.disclosures.length
+    ? await insert(db)
+    : await db.transaction().execute(async (trx) => {
+        if (await insert(trx)) return true
+        await trx
+          .insertInto('disclosures')
+          .values(s.disclosures.map((d) => ({ id: crypto.randomUUID(), sessionId: link.sessionId, submissionId: s.id, itemId: d.itemId, text: d.text, receivedAt: now, handledAt: null, handledBy: null })))
+          .execute()
+        return false
       })
-      .onConflict((oc) => oc.column('id').doNothing())
-      .executeTakeFirst()
-    if (!Number(inserted.numInsertedOrUpdatedRows)) return true
-    if (s.disclosures.length)
-      await trx
-        .insertInto('disclosures')
-        .values(s.disclosures.map((d) => ({ id: crypto.randomUUID(), sessionId: link.sessionId, submissionId: s.id, itemId: d.itemId, text: d.text, receivedAt: now, handledAt: null, handledBy: null })))
-        .execute()
-    return false
-  })
   return { duplicate, disclosure: s.disclosures.length > 0 }
 }

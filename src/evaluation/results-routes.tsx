@@ -7,6 +7,10 @@ import { actorOf } from '../accounts/user-routes.tsx'
 import { insertAuditEntry } from '../accounts/audit-queries.ts'
 import { fieldErrorsOf, formWithLists, type FieldErrors, type FormValues } from '../platform/http/forms.ts'
 import { Problem } from '../platform/http/problems.ts'
+import { readJson } from '../platform/http/json.ts'
+import { jsonBody, jsonResponse, type OpenApiPaths } from '../platform/http/openapi.ts'
+import { z } from 'zod'
+import { GROUP_KINDS } from '../outreach/target-group-form.ts'
 import { renderPage } from '../page.tsx'
 import { bundleBrowserScript } from '../platform/http/browser-bundle.ts'
 import { assetUrl, registerAsset } from '../platform/http/static-files.ts'
@@ -20,6 +24,31 @@ import { sessionResults } from './session-results.ts'
 import { answersCsv } from './exports.ts'
 import { DisclosuresPage } from './views/disclosures.tsx'
 import { EvaluationPage, LivePage, QrPage, type LinkView } from './views/session-evaluation.tsx'
+
+const openBody = z.object({
+  groupKind: z.enum(GROUP_KINDS),
+  codeElements: z.array(z.string()).default([...DEFAULT_CODE_ELEMENTS]),
+  feedback: z.boolean().default(true),
+})
+const linkSchema = z.object({ id: z.uuid(), phase: z.enum(['pre', 'post', 'feedback', 'follow-up']), groupKind: z.enum(GROUP_KINDS), url: z.string(), token: z.string(), open: z.boolean(), submissions: z.number() })
+
+export const evaluationApiDoc: OpenApiPaths = {
+  '/api/v1/sessions/{id}/evaluation': {
+    get: {
+      summary: 'A session’s questionnaire links and results: per group the counts, pairs, match rate and the paired analysis in the shape of `jaga analyze --json` (programme.view)',
+      tags: ['evaluation'],
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+      responses: { '200': { description: 'Links, per-group results and feedback' }, '404': { description: 'No such session' } },
+    },
+    post: {
+      summary: 'Open the pre, post (and feedback) links of a session for one of its audiences (session.record); 3–4 code elements from: mother, day, own, siblings, father',
+      tags: ['evaluation'],
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+      requestBody: jsonBody(openBody),
+      responses: { '201': jsonResponse('The new links', z.object({ links: z.array(linkSchema) })), '409': { description: 'Already open for this group, or the session was cancelled' } },
+    },
+  },
+}
 
 export function resultsRoutes(routes: RouteTable, deps: Deps): void {
   const { db, config } = deps
@@ -119,6 +148,23 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
     c.header('Content-Disposition', `attachment; filename="jaga-answers-${session.id.slice(0, 8)}.csv"`)
     c.header('Cache-Control', 'no-store')
     return c.body(csv.text)
+  })
+
+  routes.get('/api/v1/sessions/:id/evaluation', 'programme.view', async (c) => {
+    const session = await getSession(db, c.req.param('id')!)
+    const results = await sessionResults(db, session.id)
+    return c.json({
+      links: (await linkViews(c, session.id)).map((l) => ({ id: l.id, phase: l.phase, groupKind: l.groupKind, url: l.url, token: l.token, open: !l.closedAt, submissions: l.submissions })),
+      groups: results.groups.map((g) => ({ groupKind: g.groupKind, preCount: g.preCount, postCount: g.postCount, pairs: g.match.pairs, matchRate: g.match.rate, ambiguous: g.match.ambiguous.length, preShare: g.preShare, postShare: g.postShare, analysis: g.analysis ?? null })),
+      feedback: results.feedback,
+    })
+  })
+
+  routes.post('/api/v1/sessions/:id/evaluation', 'session.record', async (c) => {
+    const input = await readJson(c, openBody)
+    await openCollection(db, { ...actorOf(c), role: c.get('user')!.role }, c.req.param('id')!, { groupKind: input.groupKind, feedback: input.feedback, codeElements: input.codeElements })
+    const links = (await linkViews(c, c.req.param('id')!)).filter((l) => l.groupKind === input.groupKind)
+    return c.json({ links: links.map((l) => ({ id: l.id, phase: l.phase, groupKind: l.groupKind, url: l.url, token: l.token, open: !l.closedAt, submissions: l.submissions })) }, 201)
   })
 
   routes.get('/disclosures', 'referral.view', async (c) => {
