@@ -3,7 +3,8 @@
 // latency they see. Afterwards the stored rows are counted: every 2xx must be one row, and at most
 // one more row per connection (requests still in flight when wrk stops are stored but not counted by wrk).
 // Needs wrk (apt-get install -y wrk) and, for PostgreSQL, a server at JAGA_BENCH_PG_URL.
-import { execFileSync, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
+import { runWrk } from './wrk.ts'
 import fs from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
@@ -45,23 +46,7 @@ async function preLink(server: ServerProcess, env: NodeJS.ProcessEnv): Promise<{
   return { token: opened.links.find((l: { phase: string }) => l.phase === 'pre').token, api: (p) => call(p) }
 }
 
-function wrk(url: string, body: string) {
-  const out = execFileSync('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${DURATION}s`, '--latency', '-s', path.join(import.meta.dirname, 'collect.lua'), url], { encoding: 'utf8', env: { ...process.env, JAGA_BENCH_BODY: body } })
-  const ms = (label: string) => {
-    const m = new RegExp(`\\s${label}%\\s+([\\d.]+)(us|ms|s)`).exec(out)
-    if (!m) return NaN
-    const v = Number(m[1])
-    return m[2] === 'us' ? v / 1000 : m[2] === 's' ? v * 1000 : v
-  }
-  return {
-    requests: Number(/(\d+) requests in/.exec(out)?.[1]),
-    perSecond: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]),
-    p50ms: ms('50'),
-    p99ms: ms('99'),
-    non2xx: Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0),
-    errors: /Socket errors:.*/.exec(out)?.[0] ?? '',
-  }
-}
+const wrk = (url: string, body: string) => runWrk(url, { connections: CONNECTIONS, seconds: DURATION, args: ['-s', path.join(import.meta.dirname, 'collect.lua')], env: { JAGA_BENCH_BODY: body } })
 
 const items = scoredItems(readShippedQuestionnaires().find((q) => q.key === 'knowledge-parents')!.definition)
 const body = JSON.stringify({ id: '__ID__', code: { mother: 'BE', day: '9', own: 'A', siblings: '1' }, answers: Object.fromEntries(items.map((i) => [i.id, i.answer])) })
@@ -112,8 +97,8 @@ console.log(`${'database'.padEnd(10)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart
 let failed = false
 for (const r of results as any[]) {
   const inFlight = r.stored - (r.requests - r.non2xx)
-  const ok = r.perSecond >= r.budget && r.non2xx === 0 && inFlight >= 0 && inFlight <= Number(CONNECTIONS)
+  const ok = r.requestsPerSecond >= r.budget && r.non2xx === 0 && inFlight >= 0 && inFlight <= Number(CONNECTIONS)
   failed ||= !ok
-  console.log(`${r.dialect.padEnd(10)} ${r.perSecond.toFixed(0).padStart(8)} ${r.p50ms.toFixed(2).padStart(7)} ${r.p99ms.toFixed(2).padStart(7)} ${String(r.non2xx).padStart(8)} ${String(r.requests - r.non2xx).padStart(8)} ${String(r.stored).padStart(8)}  >= ${r.budget}/s ${ok ? 'yes' : 'NO'}${r.errors ? `  (${r.errors})` : ''}`)
+  console.log(`${r.dialect.padEnd(10)} ${r.requestsPerSecond.toFixed(0).padStart(8)} ${r.p50ms.toFixed(2).padStart(7)} ${r.p99ms.toFixed(2).padStart(7)} ${String(r.non2xx).padStart(8)} ${String(r.requests - r.non2xx).padStart(8)} ${String(r.stored).padStart(8)}  >= ${r.budget}/s ${ok ? 'yes' : 'NO'}${r.socketErrors ? `  (${r.socketErrors})` : ''}`)
 }
 if (failed) process.exitCode = 1

@@ -9,6 +9,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { startServerProcess } from '../test/server-process.ts'
+import { runWrk, type WrkResult } from './wrk.ts'
 
 const DURATION = process.env.BENCH_SECONDS ?? '10'
 const CONNECTIONS = process.env.BENCH_CONNECTIONS ?? '50'
@@ -32,27 +33,8 @@ function freePort(): Promise<number> {
   })
 }
 
-interface WrkResult {
-  requestsPerSecond: number
-  p50ms: number
-  p99ms: number
-  non2xx: number
-}
-
 function wrk(url: string): WrkResult {
-  const out = execFileSync('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${DURATION}s`, '--latency', '-H', 'Accept-Language: id', url], { encoding: 'utf8' })
-  const ms = (label: string) => {
-    const m = new RegExp(`\\s${label}%\\s+([\\d.]+)(us|ms|s)`).exec(out)
-    if (!m) return NaN
-    const v = Number(m[1])
-    return m[2] === 'us' ? v / 1000 : m[2] === 's' ? v * 1000 : v
-  }
-  return {
-    requestsPerSecond: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]),
-    p50ms: ms('50'),
-    p99ms: ms('99'),
-    non2xx: Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0),
-  }
+  return runWrk(url, { connections: CONNECTIONS, seconds: DURATION, args: ['-H', 'Accept-Language: id'] })
 }
 
 const PAGES = ['/', '/id/pustaka/hukum-yang-melindungi-anak']
