@@ -25,6 +25,7 @@ import { referralApiDoc, referralRoutes } from './outreach/referral-routes.tsx'
 import { helpUrl } from './library/library-urls.ts'
 import { collectApiDoc, collectRoutes } from './evaluation/collect-routes.tsx'
 import { evaluationApiDoc, resultsRoutes } from './evaluation/results-routes.tsx'
+import { programmeKnowledge } from './evaluation/programme-knowledge.ts'
 import { installShippedQuestionnaires, readShippedQuestionnaires } from './evaluation/questionnaires.ts'
 import { contactHref } from './outreach/views/referrals.tsx'
 import { libraryMaterials } from './library/materials.ts'
@@ -107,9 +108,9 @@ export function createApp(deps: Deps): JagaApp {
   auditRoutes(routes, deps)
   areaRoutes(routes, deps)
   partnerRoutes(routes, deps, () => library.reload())
-  programmeRoutes(routes, deps)
+  programmeRoutes(routes, deps, programmeKnowledge)
   calendarRoutes(routes, deps)
-  coverageRoutes(routes, deps)
+  coverageRoutes(routes, deps, programmeKnowledge)
   referralRoutes(routes, deps, {
     url: helpUrl,
     channels: (locale) => library.current.helpChannels.map((h) => ({ name: h.name, handles: h.handles[locale], contacts: h.contacts })),

@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { Agent, aUser, sessionAgent, textOf } from '../../test/agent.ts'
 import { useTestApp, type TestApp } from '../../test/harness.ts'
-import { aProgramme, aSession, cli } from '../../test/outreach-builders.ts'
+import { aHeldSession, aProgramme, aSession, cli, HARJOSARI_I, TIMBANG_DELI } from '../../test/outreach-builders.ts'
 import { createApiToken } from '../accounts/users.ts'
 import { analyzeCsv } from './analyze-csv.ts'
 import { installShippedQuestionnaires, readShippedQuestionnaires } from './questionnaires.ts'
@@ -229,14 +229,42 @@ describe('the evaluation API', () => {
     expect(results.groups).toHaveLength(1)
     expect(results.groups[0]).toMatchObject({ groupKind: 'teachers', pairs: 2, matchRate: 1, analysis: { score: { pairs: 2, pre: { mean: 15 } } } })
     expect(results.groups[0]!.analysis.items).toHaveLength(15)
+    // Two pairs: staff see them in the coverage; a partner sees that there are some, not how they did.
+    const staffRow = ((await (await api(`/api/v1/coverage?programme=${programme.id}`)).json()) as { rows: { name: string; knowledge: unknown }[] }).rows.find((r) => r.name === 'Harjosari I')!
+    expect(staffRow.knowledge).toEqual({ pairs: 2, preShare: 1, postShare: 1 })
+    const partnerToken = await createApiToken(jaga.db, cli, (await aUser(jaga, 'partner')).email, 'test')
+    const partnerView = await jaga.request(`http://localhost/api/v1/coverage?programme=${programme.id}`, { headers: { Authorization: `Bearer ${partnerToken}` } })
+    const partnerRow = ((await partnerView.json()) as { rows: { name: string; knowledge: unknown }[] }).rows.find((r) => r.name === 'Harjosari I')!
+    expect(partnerRow.knowledge).toEqual({ pairs: null, preShare: null, postShare: null })
     const spec = (await (await jaga.request('http://localhost/api/v1/openapi.json')).json()) as { paths: Record<string, unknown> }
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/v1/sessions/{id}/evaluation', '/api/v1/collect/{token}']))
   })
 })
 
+describe('planning from results', () => {
+  it('puts the area where knowledge stayed lowest first among visits due in the same month', async () => {
+    const coordinator = await aUser(jaga, 'coordinator')
+    const token = await createApiToken(jaga.db, cli, coordinator.email, 'test')
+    const api = async (path: string, body?: unknown) =>
+      jaga.request(`http://localhost${path}`, { method: body ? 'POST' : 'GET', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) })
+    const programme = await aProgramme(jaga)
+    for (const areaId of [HARJOSARI_I, TIMBANG_DELI]) expect((await api(`/api/v1/programmes/${programme.id}/visit-plans`, { areaId, everyMonths: 1 })).status).toBeLessThan(300)
+    const before = ((await (await api(`/api/v1/programmes/${programme.id}/visits`)).json()) as { visits: { areaName: string }[] }).visits
+    expect(before.map((v) => v.areaName)).toEqual(['Harjosari I', 'Timbang Deli'])
+    for (const [areaId, right] of [[HARJOSARI_I, 14], [TIMBANG_DELI, 4]] as const) {
+      const session = await aHeldSession(jaga, programme.id, { female: 3, male: 2 }, { areaId })
+      const { links } = (await (await api(`/api/v1/sessions/${session.id}/evaluation`, { groupKind: 'parents', feedback: false })).json()) as { links: { phase: string; token: string }[] }
+      for (const phase of ['pre', 'post']) expect((await send(links.find((l) => l.phase === phase)!.token, { id: crypto.randomUUID(), code: code('ZZ'), answers: await parentsAnswers(jaga, phase === 'pre' ? 2 : right) })).status).toBe(201)
+    }
+    const after = ((await (await api(`/api/v1/programmes/${programme.id}/visits`)).json()) as { visits: { areaName: string; nextDue: string; knowledge: number }[] }).visits
+    expect(after[0]!.nextDue).toBe(after[1]!.nextDue)
+    expect(after.map((v) => [v.areaName, Math.round(v.knowledge * 15)])).toEqual([['Timbang Deli', 4], ['Harjosari I', 14]])
+  })
+})
+
 describe('session results', () => {
   it('pairs pre and post by code (one differing part tolerated), reports the match rate and the change in plain words, and exports a file jaga analyze reads the same way', async () => {
-    const { session, agent, token } = await sessionWithLinks()
+    const { session, agent, token, programme } = await sessionWithLinks()
     const people = [
       { pre: code('AN', '1'), post: code('AN', '1'), before: 6, after: 12 },
       { pre: code('BU', '2'), post: code('BU', '2'), before: 7, after: 13 },
@@ -269,6 +297,14 @@ describe('session results', () => {
     expect(analysis).toMatchObject({ pairs: 10, unmatched: { pre: 1, post: 0 }, items_count: 15, dichotomous: true })
     expect(analysis.score.pre.mean).toBeCloseTo(6.5, 12)
     expect(analysis.score.post.mean).toBeCloseTo(12.5, 12)
+
+    // The programme's coverage shows knowledge before and after in the session's kelurahan.
+    const coordinator = await sessionAgent(jaga, await aUser(jaga, 'coordinator'))
+    const coverage = textOf(await (await coordinator.get(`/coverage?programme=${programme.id}`)).text())
+    expect(coverage).toMatch(/Harjosari I .*43% → 83% \(10 pairs\)/)
+    const partner = await sessionAgent(jaga, await aUser(jaga, 'partner'))
+    const api = (await (await partner.get(`/coverage?programme=${programme.id}`)).text())
+    expect(textOf(api)).toContain('43% → 83% (10 pairs)')
 
     const live = await agent.get(`/sessions/${session.id}/evaluation/live`)
     const liveHtml = await live.text()

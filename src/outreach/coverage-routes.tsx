@@ -6,7 +6,7 @@ import type { RouteTable } from '../accounts/route-table.ts'
 import { jsonResponse, type OpenApiPaths } from '../platform/http/openapi.ts'
 import { Problem } from '../platform/http/problems.ts'
 import { renderPage } from '../page.tsx'
-import { programmeCoverage } from './coverage.ts'
+import { programmeCoverage, type KnowledgeSource } from './coverage.ts'
 import { listProgrammes } from './programme-queries.ts'
 import { localToday } from './session-rules.ts'
 import { GROUP_KINDS } from './target-group-form.ts'
@@ -15,7 +15,7 @@ import { ProgrammeReportPage } from './views/programme-report.tsx'
 import { programmeReport } from './programme-report.ts'
 import { renderReportPdf } from './report-pdf.ts'
 
-export function coverageRoutes(routes: RouteTable, deps: Deps): void {
+export function coverageRoutes(routes: RouteTable, deps: Deps, knowledge?: KnowledgeSource): void {
   const { db, config } = deps
 
   /** Staff see exact counts; anyone who may not see programmes (partners) sees suppressed aggregates. */
@@ -23,7 +23,7 @@ export function coverageRoutes(routes: RouteTable, deps: Deps): void {
     const programmes = await listProgrammes(db)
     const chosen = programmeId ?? (programmes.find((p) => p.status === 'active') ?? programmes[0])?.id
     if (programmeId && !programmes.some((p) => p.id === programmeId)) throw new Problem('not-found')
-    const coverage = chosen ? await programmeCoverage(db, chosen, { today: localToday(config.timeZone), suppress: !can(c.get('user')?.role, 'programme.view') }) : undefined
+    const coverage = chosen ? await programmeCoverage(db, chosen, { today: localToday(config.timeZone), suppress: !can(c.get('user')?.role, 'programme.view'), knowledge }) : undefined
     return { programmes, coverage }
   }
 
@@ -45,7 +45,7 @@ export function coverageRoutes(routes: RouteTable, deps: Deps): void {
   const reportFor = async (c: Context<AppEnv>) => {
     const id = z.uuid().safeParse(c.req.param('id'))
     if (!id.success) throw new Problem('not-found')
-    return programmeReport(db, id.data, { today: localToday(config.timeZone), suppress: !can(c.get('user')?.role, 'programme.view') })
+    return programmeReport(db, id.data, { today: localToday(config.timeZone), suppress: !can(c.get('user')?.role, 'programme.view'), knowledge })
   }
 
   routes.get('/programmes/:id/report', 'coverage.view', async (c) => {
@@ -86,6 +86,7 @@ const coverageSchema = z.object({
       overdue: z.boolean(),
       neverReached: z.boolean(),
       targetSize: z.number().int().nullable(),
+      knowledge: z.object({ pairs: shown, preShare: z.number().nullable(), postShare: z.number().nullable() }).nullable(),
     }),
   ),
   totals: z.object({ sessionsHeld: z.number().int(), people: shown, byGroup: z.array(shown), areasReached: z.number().int(), areas: z.number().int() }),

@@ -24,7 +24,18 @@ export interface CoverageRow {
   neverReached: boolean
   /** Sum of the target groups' estimated sizes in this area, when any were given. */
   targetSize: number | null
+  /** Knowledge before and after among pre/post pairs from this area's sessions; shares hidden (null) for fewer than 5 pairs when suppressed. */
+  knowledge: { pairs: Shown; preShare: number | null; postShare: number | null } | null
 }
+
+/** One participant's knowledge score before and after (shares of the maximum), from a session in an area. */
+export interface KnowledgePair {
+  areaId: string
+  pre: number
+  post: number
+}
+/** Where matched pre/post scores come from: the evaluation slice provides it (see app.ts). */
+export type KnowledgeSource = (db: Db, programmeId: string) => Promise<KnowledgePair[]>
 
 export interface Coverage {
   programme: { id: string; name: string; startsOn: string; endsOn: string }
@@ -35,6 +46,13 @@ export interface Coverage {
   suppressed: boolean
 }
 
+
+function knowledgeOf(pairs: KnowledgePair[], suppress: boolean): CoverageRow['knowledge'] {
+  if (pairs.length === 0) return null
+  if (suppress && pairs.length < 5) return { pairs: null, preShare: null, postShare: null }
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
+  return { pairs: pairs.length, preShare: mean(pairs.map((p) => p.pre)), postShare: mean(pairs.map((p) => p.post)) }
+}
 
 /** The rows a programme reports on: each kelurahan it targets (a kecamatan stands for its kelurahan), then its lingkungan. */
 function reportingAreas(tree: AreaNode[], areaIds: string[]): { node: AreaNode; depth: number }[] {
@@ -47,12 +65,13 @@ function reportingAreas(tree: AreaNode[], areaIds: string[]): { node: AreaNode; 
  * areas never reached. With `suppress`, only kelurahan rows are given and counts under 5 are hidden
  * (with enough other cells that none can be worked out from the totals).
  */
-export async function programmeCoverage(db: Db, programmeId: string, o: { today: string; suppress: boolean }): Promise<Coverage> {
+export async function programmeCoverage(db: Db, programmeId: string, o: { today: string; suppress: boolean; knowledge?: KnowledgeSource }): Promise<Coverage> {
   const programme = await getProgramme(db, programmeId)
   const tree = await areaTree(db)
   const sessions = await listSessions(db, { programmeIds: [programme.id], statuses: ['held', 'reported'] })
   const attendance = await listAttendance(db, sessions.map((s) => s.id))
   const visits = await listVisitStatus(db, [programme.id], o.today)
+  const knowledge = o.knowledge ? await o.knowledge(db, programme.id) : []
   const targets = await db.selectFrom('targetGroups').select(['areaId', 'estimatedSize']).where('programmeId', '=', programme.id).execute()
   const areas = reportingAreas(tree, programme.areaIds).filter((a) => !o.suppress || a.depth === 0)
   if (areas.length === 0) throw new Problem('not-found')
@@ -75,6 +94,7 @@ export async function programmeCoverage(db: Db, programmeId: string, o: { today:
       overdue: due.some((v) => v.overdue),
       neverReached: here.length === 0,
       targetSize: sizes.length ? sizes.reduce((n, t) => n + (t.estimatedSize ?? 0), 0) : null,
+      knowledge: knowledgeOf(knowledge.filter((k) => within.has(k.areaId)), o.suppress),
     }
   })
   const top = raw.filter((r) => r.depth === 0)

@@ -22,6 +22,7 @@ import { ProgrammeDetailPage } from './views/programme-detail.tsx'
 import { targetGroupInput, GROUP_KINDS, BASELINE_LEVELS } from './target-group-form.ts'
 import { addTargetGroup, listTargetGroups, removeTargetGroup } from './target-groups.ts'
 import { listProgrammeSessions, peopleBySession } from './sessions.ts'
+import type { KnowledgeSource } from './coverage.ts'
 import { listVisitPlans, listVisitStatus, planVisits, removeVisitPlan, visitPlanInput } from './visit-plans.ts'
 import { localToday } from './session-rules.ts'
 
@@ -37,7 +38,7 @@ function targetAreas(tree: AreaNode[], depth = 0): Option[] {
   })
 }
 
-export function programmeRoutes(routes: RouteTable, deps: Deps): void {
+export function programmeRoutes(routes: RouteTable, deps: Deps, knowledge?: KnowledgeSource): void {
   const { db } = deps
 
   const options = async () => {
@@ -117,7 +118,7 @@ export function programmeRoutes(routes: RouteTable, deps: Deps): void {
         people={await peopleBySession(db, sessions.map((s) => s.id))}
         canEdit={can(c.get('user')?.role, 'programme.edit')}
         visitPlans={await listVisitPlans(db, programme.id)}
-        visits={await listVisitStatus(db, [programme.id], localToday(deps.config.timeZone))}
+        visits={await listVisitStatus(db, [programme.id], localToday(deps.config.timeZone), knowledge)}
         forms={{
           targetGroup: failed?.form === 'targetGroup' ? failed : { values: { baselineLevel: 'unknown' }, errors: {} },
           visitPlan: failed?.form === 'visitPlan' ? failed : { values: { everyMonths: '3' }, errors: {} },
@@ -158,7 +159,7 @@ export function programmeRoutes(routes: RouteTable, deps: Deps): void {
 
   routes.get('/api/v1/programmes/:id/visits', 'programme.view', async (c) => {
     const programme = await getProgramme(db, c.req.param('id') ?? '')
-    return c.json({ visits: await listVisitStatus(db, [programme.id], localToday(deps.config.timeZone)) })
+    return c.json({ visits: await listVisitStatus(db, [programme.id], localToday(deps.config.timeZone), knowledge) })
   })
 
   routes.post('/api/v1/programmes/:id/visit-plans', 'programme.edit', async (c) => {
@@ -251,6 +252,7 @@ const visitSchema = z.object({
   nextDue: z.iso.date(),
   overdue: z.boolean(),
   nextScheduled: z.string().nullable(),
+  knowledge: z.number().nullable().optional().describe('Mean share of correct answers after the sessions there, among pre/post pairs; null when not measured'),
 })
 
 export const programmeApiDoc: OpenApiPaths = {
@@ -263,7 +265,7 @@ export const programmeApiDoc: OpenApiPaths = {
       summary: 'Every place the programme plans to visit regularly: last visit, next due date, overdue, next scheduled session (programme.view)',
       tags: ['outreach'],
       parameters: idParam,
-      responses: { '200': jsonResponse('Visit status, overdue first', z.object({ visits: z.array(visitSchema) })), '404': { description: 'No such programme' } },
+      responses: { '200': jsonResponse('Visit status: overdue first, then by month due, lowest knowledge first within a month', z.object({ visits: z.array(visitSchema) })), '404': { description: 'No such programme' } },
     },
   },
   '/api/v1/programmes/{id}/visit-plans': {

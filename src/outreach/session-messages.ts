@@ -166,9 +166,12 @@ export const sessionMessages = defineMessages({
   'coverage.sessionsHeld': { id: 'Kegiatan terlaksana', en: 'Sessions held' },
   'coverage.people': { id: 'Orang dijangkau', en: 'People reached' },
   'coverage.neverReached': { id: 'belum pernah dijangkau', en: 'never reached' },
-  'coverage.gainPending': {
-    id: 'Rata-rata peningkatan pemahaman per wilayah akan tampil di sini setelah kuesioner pra/pasca dipakai.',
-    en: 'Mean knowledge gain per area will appear here once pre/post questionnaires are in use.',
+  'visitPlan.knowledge': { id: 'pengetahuan sesudah kegiatan {share}', en: 'knowledge after sessions {share}' },
+  'coverage.knowledge': { id: 'Pengetahuan sebelum → sesudah', en: 'Knowledge before → after' },
+  'coverage.knowledgeCell': { id: '{pre} → {post} ({pairs} pasang)', en: '{pre} → {post} ({pairs} pairs)' },
+  'coverage.knowledgeNote': {
+    id: 'Pengetahuan: rata-rata jawaban benar pada tes pengetahuan, hanya peserta yang mengisi sebelum dan sesudah (berpasangan lewat kode). Kurang dari 5 pasangan disembunyikan bagi mitra.',
+    en: 'Knowledge: mean share of correct answers in the knowledge tests, among participants who answered before and after (paired by code). Fewer than 5 pairs are hidden from partners.',
   },
   'coverage.noProgramme': { id: 'Program ini tidak ada.', en: 'This programme does not exist.' },
 })

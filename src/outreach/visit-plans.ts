@@ -8,6 +8,7 @@ import { Problem } from '../platform/http/problems.ts'
 import { getProgramme } from './programmes.ts'
 import { listSessions } from './session-queries.ts'
 import { findNode, idsWithin, leavesOf, visitStatus, type VisitStatus } from './visit-schedule.ts'
+import type { KnowledgePair, KnowledgeSource } from './coverage.ts'
 
 export const visitPlanInput = z.object({
   areaId: z.uuid({ error: 'visitPlan.areaNotInProgramme' }),
@@ -38,24 +39,35 @@ export async function removeVisitPlan(db: Kysely<Database>, actor: Actor, progra
 }
 
 
-/** Every place the programmes plan to visit, with its last visit and next due date; overdue ones first. */
-export async function listVisitStatus(db: Db, programmeIds: string[], today: string): Promise<VisitStatus[]> {
+/**
+ * Every place the programmes plan to visit, with its last visit and next due date: overdue ones
+ * first, then by the month they are due, and within a month the places where knowledge after the
+ * sessions was lowest (when questionnaires measured it), so the next visits go where they are needed.
+ */
+export async function listVisitStatus(db: Db, programmeIds: string[], today: string, knowledge?: KnowledgeSource): Promise<VisitStatus[]> {
   if (programmeIds.length === 0) return []
   const plans = await db.selectFrom('visitPlans as v').innerJoin('programmes as p', 'p.id', 'v.programmeId').select(['v.id', 'v.programmeId', 'v.areaId', 'v.everyMonths', 'p.startsOn']).where('v.programmeId', 'in', programmeIds).execute()
   if (plans.length === 0) return []
   const tree = await areaTree(db)
   const sessions = await listSessions(db, { programmeIds, statuses: ['planned', 'held', 'reported'] })
   const out: VisitStatus[] = []
+  const measured = new Map<string, KnowledgePair[]>()
   for (const plan of plans) {
     const area = findNode(tree, plan.areaId)
     if (!area) continue
     const mine = sessions.filter((s) => s.programmeId === plan.programmeId)
     for (const leaf of leavesOf(area)) {
       const target = { planId: plan.id, programmeId: plan.programmeId, areaId: leaf.id, areaName: leaf.name, parentName: area.name, everyMonths: plan.everyMonths, within: idsWithin(leaf) }
-      out.push(visitStatus(target, mine, plan.startsOn, today))
+      const status = visitStatus(target, mine, plan.startsOn, today)
+      if (knowledge) {
+        const pairs = (measured.get(plan.programmeId) ?? (measured.set(plan.programmeId, await knowledge(db, plan.programmeId)), measured.get(plan.programmeId)!)).filter((k) => target.within.has(k.areaId))
+        status.knowledge = pairs.length ? pairs.reduce((n, k) => n + k.post, 0) / pairs.length : null
+      }
+      out.push(status)
     }
   }
-  return out.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.nextDue.localeCompare(b.nextDue) || a.areaName.localeCompare(b.areaName))
+  const lowFirst = (a: VisitStatus, b: VisitStatus) => (a.knowledge ?? 2) - (b.knowledge ?? 2)
+  return out.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.nextDue.slice(0, 7).localeCompare(b.nextDue.slice(0, 7)) || lowFirst(a, b) || a.nextDue.localeCompare(b.nextDue) || a.areaName.localeCompare(b.areaName))
 }
 
 export async function listVisitPlans(db: Db, programmeId: string) {

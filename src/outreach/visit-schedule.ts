@@ -47,6 +47,8 @@ export interface VisitStatus extends VisitTarget {
   overdue: boolean
   /** The earliest planned session there from today on, YYYY-MM-DDTHH:MM. */
   nextScheduled: string | null
+  /** Knowledge after the sessions there (mean share correct among pre/post pairs), when measured. */
+  knowledge?: number | null
 }
 
 export interface SessionLike {

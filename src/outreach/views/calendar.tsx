@@ -192,6 +192,7 @@ export function VisitTable(p: { t: T; locale: Locale; visits: VisitStatus[] }) {
               <td>
                 {v.areaName}
                 {v.parentName !== v.areaName ? <span class="muted small"> · {v.parentName}</span> : null}
+                {v.knowledge != null ? <span class="small"> · {t('visitPlan.knowledge', { share: new Intl.NumberFormat(p.locale, { style: 'percent', maximumFractionDigits: 0 }).format(v.knowledge) })}</span> : null}
               </td>
               <td>{v.lastVisit ? formatDate(p.locale, v.lastVisit) : t('visitPlan.never')}</td>
               <td class={v.overdue ? 'overdue' : undefined}>

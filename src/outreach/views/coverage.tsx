@@ -5,6 +5,8 @@ import { Notice, TableWrap } from '../../platform/views/components.tsx'
 import type { Coverage } from '../coverage.ts'
 import type { Shown } from '../suppression.ts'
 
+const formatPercent = (locale: Locale, x: number | null) => (x === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(x))
+
 export function CoverageBody(p: { t: T; locale: Locale; coverage: Coverage; headingLevel?: 2 | 3 }) {
   const { t, coverage: cv } = p
   const n = (v: Shown) => (v === null ? t('coverage.hidden') : formatNumber(p.locale, v))
@@ -36,6 +38,7 @@ export function CoverageBody(p: { t: T; locale: Locale; coverage: Coverage; head
                   {t(`group.${g}`)}
                 </th>
               ))}
+              <th scope="col">{t('coverage.knowledge')}</th>
               <th scope="col">{t('visitPlan.lastVisit')}</th>
               <th scope="col">{t('visitPlan.nextDue')}</th>
             </tr>
@@ -56,6 +59,13 @@ export function CoverageBody(p: { t: T; locale: Locale; coverage: Coverage; head
                 {r.byGroup.map((v) => (
                   <td class="num">{n(v)}</td>
                 ))}
+                <td>
+                  {!r.knowledge
+                    ? '—'
+                    : r.knowledge.pairs === null
+                      ? t('coverage.hidden')
+                      : t('coverage.knowledgeCell', { pre: formatPercent(p.locale, r.knowledge.preShare), post: formatPercent(p.locale, r.knowledge.postShare), pairs: fmt(r.knowledge.pairs) })}
+                </td>
                 <td>{r.lastVisit ? formatDate(p.locale, r.lastVisit) : t('visitPlan.never')}</td>
                 <td class={r.overdue ? 'overdue' : undefined}>
                   {r.nextDue ? formatDate(p.locale, r.nextDue) : '—'}
@@ -74,11 +84,12 @@ export function CoverageBody(p: { t: T; locale: Locale; coverage: Coverage; head
               ))}
               <td></td>
               <td></td>
+              <td></td>
             </tr>
           </tfoot>
         </table>
       </TableWrap>
-      <p class="small muted">{t('coverage.gainPending')}</p>
+      <p class="small muted">{t('coverage.knowledgeNote')}</p>
     </>
   )
 }
