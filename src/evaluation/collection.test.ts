@@ -208,6 +208,46 @@ describe('collecting answers', () => {
   })
 })
 
+describe('paper questionnaires', () => {
+  it('are typed in a grid, one row per paper: good rows are saved, a row with a mistake stays as typed with its message, and saving twice stores nothing twice', async () => {
+    const { session, agent, links } = await sessionWithLinks()
+    const pre = links.find((l) => l.phase === 'pre')!
+    await agent.lang('en')
+    const grid = await (await agent.get(`/sessions/${session.id}/evaluation/links/${pre.id}/paper`)).text()
+    expect(grid).toContain('aria-label="Row 1, question 1"')
+    const ids = [...grid.matchAll(/name="r(\d)\.id" value="([^"]+)"/g)].map((m) => m[2]!)
+    expect(ids).toHaveLength(10)
+    // Row 1: all right, typed the quick way (1 = true, option letters); row 2: all wrong by numbers; row 3: a mistake in question 4.
+    const key = ['1', 'b', '1', '0', '0', 'b', '1', 'a', '0', 'b', '1', '1', 'a', '1', '1']
+    const wrong = ['0', '1', '0', '1', '1', '1', '0', '2', '1', '1', '0', '0', '2', '0', '0']
+    const form: Record<string, string> = {}
+    const row = (r: number, code: string[], cells: string[]) => {
+      form[`r${r}.id`] = ids[r]!
+      ;['mother', 'day', 'own', 'siblings'].forEach((k, i) => (form[`r${r}.code.${k}`] = code[i]!))
+      cells.forEach((v, i) => (form[`r${r}.a.k${String(i + 1).padStart(2, '0')}`] = v))
+    }
+    row(0, ['PA', '4', 'R', '1'], key)
+    row(1, ['QU', '15', 'E', '0'], wrong)
+    row(2, ['RO', '9', 'I', '3'], key.map((v, i) => (i === 3 ? 'x' : v)))
+    const res = await agent.post(`/sessions/${session.id}/evaluation/links/${pre.id}/paper`, form)
+    expect(res.status).toBe(422)
+    const page = await res.text()
+    expect(textOf(page)).toContain('2 questionnaires saved.')
+    expect(textOf(page)).toContain('Row 1: question 4 — Choose one of the answers given.')
+    expect(page).toContain(`name="r0.code.mother" value="RO"`)
+    const stored = await jaga.db.selectFrom('submissions').select(['code', 'score', 'source']).where('sessionId', '=', session.id).orderBy('code').execute()
+    expect(stored).toEqual([
+      { code: 'PA-04-R-1', score: 15, source: 'paper' },
+      { code: 'QU-15-E-0', score: 0, source: 'paper' },
+    ])
+    // The same page sent again (a double click, a refresh): nothing new.
+    await agent.post(`/sessions/${session.id}/evaluation/links/${pre.id}/paper`, form)
+    expect(await jaga.db.selectFrom('submissions').select('id').where('sessionId', '=', session.id).execute()).toHaveLength(2)
+    const other = await sessionAgent(jaga, await aUser(jaga, 'facilitator'))
+    expect((await other.get(`/sessions/${session.id}/evaluation/links/${pre.id}/paper`)).status).toBe(403)
+  })
+})
+
 describe('the evaluation API', () => {
   it('opens a session’s links and reads its results as JSON, with the paired analysis in the analyze shape', async () => {
     const coordinator = await aUser(jaga, 'coordinator')

@@ -122,10 +122,11 @@ export interface SubmitResult {
 
 /**
  * Stores one participant's answers, exactly once per id (the id is made on the phone, so a
- * resend after a dropped connection is recognised). A closed link takes nothing.
+ * resend after a dropped connection is recognised). A closed link takes nothing from phones.
  */
 export async function submit(db: Kysely<Database>, link: q.LinkWithQuestionnaire, raw: RawSubmission, source: 'phone' | 'paper' | 'import'): Promise<SubmitResult> {
-  if (link.closedAt || link.sessionStatus === 'cancelled') throw new Problem('conflict', {}, [], 'problem.collect.closed')
+  // Staff type in paper forms and imports after the session, when the phone link is already closed.
+  if (source === 'phone' && (link.closedAt || link.sessionStatus === 'cancelled')) throw new Problem('conflict', {}, [], 'problem.collect.closed')
   const checked = checkSubmission(definitionOf({ id: link.questionnaireVersionId, definition: link.definition }), JSON.parse(link.codeElements), raw, await disclosurePhrases(db))
   if (!checked.value) throw new Problem('validation', {}, checked.errors)
   const s = checked.value

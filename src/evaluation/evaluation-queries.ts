@@ -15,15 +15,15 @@ export async function hasSubmissions(db: Db, versionId: string): Promise<boolean
   return !!(await db.selectFrom('submissions').select('id').where('questionnaireVersionId', '=', versionId).limit(1).executeTakeFirst())
 }
 
-export const findLinkByToken = (db: Db, token: string) =>
+const linkWithQuestionnaire = (db: Db) =>
   db
     .selectFrom('collectionLinks as l')
     .innerJoin('questionnaireVersions as v', 'v.id', 'l.questionnaireVersionId')
     .innerJoin('questionnaires as q', 'q.id', 'v.questionnaireId')
     .innerJoin('sessions as s', 's.id', 'l.sessionId')
     .select(['l.id', 'l.token', 'l.sessionId', 'l.phase', 'l.groupKind', 'l.codeElements', 'l.closedAt', 'l.questionnaireVersionId', 'v.definition', 'q.titleId', 'q.titleEn', 'q.introId', 'q.introEn', 'q.kind', 's.status as sessionStatus', 's.title as sessionTitle'])
-    .where('l.token', '=', token)
-    .executeTakeFirst()
+export const findLinkByToken = (db: Db, token: string) => linkWithQuestionnaire(db).where('l.token', '=', token).executeTakeFirst()
+export const findLinkById = (db: Db, id: string) => linkWithQuestionnaire(db).where('l.id', '=', id).executeTakeFirst()
 export type LinkWithQuestionnaire = NonNullable<Awaited<ReturnType<typeof findLinkByToken>>>
 
 export const listSessionLinks = (db: Db, sessionId: string) =>

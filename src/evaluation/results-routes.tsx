@@ -5,7 +5,7 @@ import type { AppEnv, Deps } from '../app-env.ts'
 import type { RouteTable } from '../accounts/route-table.ts'
 import { actorOf } from '../accounts/user-routes.tsx'
 import { insertAuditEntry } from '../accounts/audit-queries.ts'
-import { fieldErrorsOf, formWithLists, type FieldErrors, type FormValues } from '../platform/http/forms.ts'
+import { fieldErrorsOf, formStrings, formWithLists, type FieldErrors, type FormValues } from '../platform/http/forms.ts'
 import { Problem } from '../platform/http/problems.ts'
 import { readJson } from '../platform/http/json.ts'
 import { jsonBody, jsonResponse, type OpenApiPaths } from '../platform/http/openapi.ts'
@@ -17,7 +17,13 @@ import { assetUrl, registerAsset } from '../platform/http/static-files.ts'
 import path from 'node:path'
 import { getSession } from '../outreach/sessions.ts'
 import type { GroupKind } from '../outreach/target-group-form.ts'
-import { DEFAULT_CODE_ELEMENTS, KNOWLEDGE_TEST_FOR, openCollection, setLinkOpen } from './collection.ts'
+import { DEFAULT_CODE_ELEMENTS, definitionOf, KNOWLEDGE_TEST_FOR, openCollection, setLinkOpen, submit } from './collection.ts'
+import { rowsToSubmissions } from './paper-entry.ts'
+import { itemsOf } from './questionnaire-schema.ts'
+import { PaperEntryPage } from './views/paper-entry.tsx'
+import { assertMayRecord } from '../outreach/sessions.ts'
+import type { FieldError } from '../platform/http/problems.ts'
+import crypto from 'node:crypto'
 import * as q from './evaluation-queries.ts'
 import { PHASES } from './evaluation-tables.ts'
 import { sessionResults } from './session-results.ts'
@@ -53,6 +59,7 @@ export const evaluationApiDoc: OpenApiPaths = {
 export function resultsRoutes(routes: RouteTable, deps: Deps): void {
   const { db, config } = deps
   registerAsset('live.js', bundleBrowserScript(path.join(import.meta.dirname, 'browser', 'live.ts')))
+  registerAsset('paper.js', bundleBrowserScript(path.join(import.meta.dirname, 'browser', 'paper.ts')))
   // A participant's phone must reach the link: the configured public address, else the one in use now.
   const linkUrl = (c: Context<AppEnv>, token: string) => `${config.publicUrlSet ? config.publicUrl : new URL(c.req.url).origin}/q/${token}`
 
@@ -75,7 +82,8 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
     const session = await getSession(db, c.req.param('id')!)
     const links = await linkViews(c, session.id)
     const user = c.get('user')!
-    const mayOpen = user.role !== 'partner' && (user.role !== 'facilitator' || session.facilitatorIds.includes(user.id)) && session.status !== 'cancelled'
+    const mayRecord = user.role !== 'partner' && (user.role !== 'facilitator' || session.facilitatorIds.includes(user.id))
+    const mayOpen = mayRecord && session.status !== 'cancelled'
     const opened = new Set(links.map((l) => l.groupKind))
     const openable = mayOpen ? session.audiences.filter((g) => !opened.has(g) && KNOWLEDGE_TEST_FOR[g]).map((g) => ({ value: g, label: t(`group.${g}`) })) : []
     const disclosures = await db.selectFrom('disclosures').select((e) => e.fn.countAll<number>().as('n')).where('sessionId', '=', session.id).executeTakeFirstOrThrow()
@@ -90,6 +98,7 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
         results={await sessionResults(db, session.id)}
         groupLabel={(g) => t(`group.${g as GroupKind}`)}
         openable={openable}
+        mayRecord={mayRecord}
         values={o.values ?? { feedback: 'yes' }}
         checkedElements={o.checkedElements ?? DEFAULT_CODE_ELEMENTS}
         errors={o.errors ?? {}}
@@ -124,6 +133,67 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
       return c.redirect(`/sessions/${c.req.param('id')}/evaluation`, 303)
     })
   }
+
+  const PAPER_ROWS = 10
+  const showPaper = async (c: Context<AppEnv>, o: { values?: Record<string, string>; errors?: Map<number, FieldError[]>; saved?: number } = {}) => {
+    const t = c.get('t')
+    const session = await getSession(db, c.req.param('id')!)
+    const user = c.get('user')!
+    assertMayRecord(user.role, user.id, session)
+    const link = await q.findLinkById(db, c.req.param('linkId')!)
+    if (!link || link.sessionId !== session.id) throw new Problem('not-found')
+    const items = itemsOf(definitionOf({ id: link.questionnaireVersionId, definition: link.definition })).filter((i) => i.kind !== 'note')
+    const values: Record<string, string> = { ...o.values }
+    // Each row carries an id made now, so saving the same page twice stores each paper once.
+    for (let r = 0; r < PAPER_ROWS; r++) values[`r${r}.id`] ||= crypto.randomUUID()
+    const title = `${t(`eval.phase.${link.phase}` as never)} · ${t(`group.${link.groupKind as GroupKind}`)}`
+    const body = (
+      <PaperEntryPage
+        t={t}
+        locale={c.get('locale')}
+        csrf={c.get('csrf')()}
+        action={`/sessions/${session.id}/evaluation/links/${link.id}/paper`}
+        backHref={`/sessions/${session.id}/evaluation`}
+        title={title}
+        rows={PAPER_ROWS}
+        codeElements={JSON.parse(link.codeElements)}
+        items={items}
+        values={values}
+        errors={o.errors ?? new Map()}
+        saved={o.saved}
+      />
+    )
+    return renderPage(c, { title: t('paper.title', { title }), body, scripts: [assetUrl('paper.js')], status: o.errors?.size ? 422 : 200 })
+  }
+
+  routes.get('/sessions/:id/evaluation/links/:linkId/paper', 'session.record', (c) => showPaper(c))
+
+  routes.post('/sessions/:id/evaluation/links/:linkId/paper', 'session.record', async (c) => {
+    const link = await q.findLinkById(db, c.req.param('linkId')!)
+    if (!link || link.sessionId !== c.req.param('id')) throw new Problem('not-found')
+    const session = await getSession(db, link.sessionId)
+    const user = c.get('user')!
+    assertMayRecord(user.role, user.id, session)
+    const form = formStrings(await c.req.parseBody())
+    const items = itemsOf(definitionOf({ id: link.questionnaireVersionId, definition: link.definition })).filter((i) => i.kind !== 'note')
+    const errors = new Map<number, FieldError[]>()
+    const kept: Record<string, string> = {}
+    let saved = 0
+    for (const { row, raw } of rowsToSubmissions(form, PAPER_ROWS, JSON.parse(link.codeElements), items)) {
+      try {
+        await submit(db, link, raw, 'paper')
+        saved++
+      } catch (e) {
+        if (!(e instanceof Problem && e.code === 'validation')) throw e
+        errors.set(row, e.errors)
+        // The row stays as typed, in the first free rows, with its own id.
+        for (const [name, value] of Object.entries(form)) if (name.startsWith(`r${row}.`)) kept[name.replace(`r${row}.`, `r${errors.size - 1}.`)] = value
+      }
+    }
+    if (saved) await insertAuditEntry(db, actorOf(c), 'evaluation.paper', { type: 'session', id: session.id }, { saved, phase: link.phase })
+    const renumbered = new Map([...errors.values()].map((list, i) => [i, list]))
+    return showPaper(c, { values: kept, errors: renumbered, saved })
+  })
 
   routes.get('/sessions/:id/evaluation/qr', 'programme.view', async (c) => {
     const t = c.get('t')

@@ -191,6 +191,8 @@ export interface EvaluationPageProps {
   groupLabel: (group: string) => string
   /** Groups that can still get questionnaires; empty when the viewer may not open any. */
   openable: { value: string; label: string }[]
+  /** Whether the viewer may type in paper forms and open or close links. */
+  mayRecord: boolean
   values: FormValues
   checkedElements: string[]
   errors: FieldErrors
@@ -222,11 +224,17 @@ export function EvaluationPage(p: EvaluationPageProps) {
                 </a>
                 <br />
                 {t('eval.answers', { count: l.submissions })} · {l.closedAt ? t('eval.isClosed') : t('eval.isOpen')}{' '}
-                <PostForm action={`/sessions/${p.sessionId}/evaluation/links/${l.id}/${l.closedAt ? 'reopen' : 'close'}`} csrf={p.csrf} class="inline">
-                  <button type="submit" class="link">
-                    {l.closedAt ? t('eval.reopen') : t('eval.close')}
-                  </button>
-                </PostForm>
+                {p.mayRecord ? (
+                  <>
+                    <PostForm action={`/sessions/${p.sessionId}/evaluation/links/${l.id}/${l.closedAt ? 'reopen' : 'close'}`} csrf={p.csrf} class="inline">
+                      <button type="submit" class="link">
+                        {l.closedAt ? t('eval.reopen') : t('eval.close')}
+                      </button>
+                    </PostForm>
+                    {' · '}
+                    <a href={`/sessions/${p.sessionId}/evaluation/links/${l.id}/paper`}>{t('paper.enter')}</a>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -1,0 +1,131 @@
+import type { T } from '../../messages.ts'
+import type { Locale, Params } from '../../platform/i18n/i18n.ts'
+import type { FieldError } from '../../platform/http/problems.ts'
+import { Notice, PostForm } from '../../platform/views/components.tsx'
+import { codeElement } from '../code-elements.ts'
+import type { Item } from '../questionnaire-schema.ts'
+
+export interface PaperEntryProps {
+  t: T
+  locale: Locale
+  csrf: string
+  action: string
+  backHref: string
+  title: string
+  rows: number
+  codeElements: string[]
+  items: Item[]
+  values: Record<string, string>
+  /** Problems per row number. */
+  errors: Map<number, FieldError[]>
+  saved?: number
+}
+
+const width = (item: Item) => (item.kind === 'text' ? 12 : item.kind === 'number' ? 4 : item.kind === 'multiple' ? 3 : 1)
+
+export function PaperEntryPage(p: PaperEntryProps) {
+  const { t, locale } = p
+  const columnName = (field: string) => {
+    if (field.startsWith('code.')) return codeElement(field.slice(5))?.label[locale] ?? field
+    const n = p.items.findIndex((i) => `a.${i.id}` === field)
+    return n >= 0 ? t('paper.question', { n: n + 1 }) : field
+  }
+  return (
+    <>
+      <p>
+        <a href={p.backHref}>← {t('eval.heading')}</a>
+      </p>
+      <h1>{t('paper.title', { title: p.title })}</h1>
+      <p>{t('paper.intro')}</p>
+      {p.saved ? <Notice kind="success">{t('paper.saved', { count: p.saved })}</Notice> : null}
+      {p.errors.size ? (
+        <div class="alert alert-error" role="alert">
+          <p>{t('paper.rowsKept', { count: p.errors.size })}</p>
+          <ul>
+            {[...p.errors].map(([row, errors]) => (
+              <li>
+                {t('paper.row', { n: row + 1 })}: {errors.map((e) => `${columnName(e.field)} — ${t(e.message as never, e.params as Params)}`).join('; ')}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <details>
+        <summary>{t('paper.questions')}</summary>
+        <ol>
+          {p.items.map((item) => (
+            <li>
+              {item.label[locale]}{' '}
+              <span class="muted small">
+                {item.kind === 'truefalse'
+                  ? t('paper.typeTrueFalse')
+                  : item.kind === 'likert'
+                    ? t('paper.typeLikert')
+                    : item.options
+                      ? item.options.map((o, i) => `${o.value} / ${i + 1} = ${o.label[locale]}`).join(' · ')
+                      : ''}
+              </span>
+            </li>
+          ))}
+        </ol>
+      </details>
+      <PostForm action={p.action} csrf={p.csrf} class="paper">
+        <div class="table-wrap" tabindex={0} role="region" aria-label={t('paper.gridLabel')}>
+          <table class="paper-grid">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                {p.codeElements.map((key) => (
+                  <th scope="col" title={codeElement(key)!.label[locale]}>
+                    {t(`paper.code.${key}` as never)}
+                  </th>
+                ))}
+                {p.items.map((item, i) => (
+                  <th scope="col" title={item.label[locale]}>
+                    {i + 1}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {Array.from({ length: p.rows }, (_, r) => {
+                const bad = new Set((p.errors.get(r) ?? []).map((e) => e.field))
+                const cell = (field: string, size: number, label: string, numeric: boolean) => (
+                  <td class={bad.has(field) ? 'has-error' : undefined}>
+                    <input
+                      type="text"
+                      name={`r${r}.${field}`}
+                      value={p.values[`r${r}.${field}`] ?? ''}
+                      size={size}
+                      maxlength={size === 1 ? 1 : undefined}
+                      autocomplete="off"
+                      inputmode={numeric ? 'numeric' : 'text'}
+                      aria-label={t('paper.cell', { row: r + 1, column: label })}
+                      aria-invalid={bad.has(field) ? 'true' : undefined}
+                      data-advance={size === 1 ? '' : undefined}
+                    />
+                  </td>
+                )
+                return (
+                  <tr>
+                    <th scope="row">
+                      {r + 1}
+                      <input type="hidden" name={`r${r}.id`} value={p.values[`r${r}.id`]} />
+                    </th>
+                    {p.codeElements.map((key) => cell(`code.${key}`, codeElement(key)!.length, codeElement(key)!.label[locale], codeElement(key)!.kind === 'number'))}
+                    {p.items.map((item, i) => cell(`a.${item.id}`, width(item), t('paper.question', { n: i + 1 }), item.kind === 'likert' || item.kind === 'number'))}
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        </div>
+        <p>
+          <button type="submit" class="button primary">
+            {t('paper.save')}
+          </button>
+        </p>
+      </PostForm>
+    </>
+  )
+}
