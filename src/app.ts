@@ -26,6 +26,7 @@ import { helpUrl } from './library/library-urls.ts'
 import { collectApiDoc, collectRoutes } from './evaluation/collect-routes.tsx'
 import { evaluationApiDoc, resultsRoutes } from './evaluation/results-routes.tsx'
 import { programmeKnowledge } from './evaluation/programme-knowledge.ts'
+import { questionnaireRoutes } from './evaluation/questionnaire-routes.tsx'
 import { installShippedQuestionnaires, readShippedQuestionnaires } from './evaluation/questionnaires.ts'
 import { contactHref } from './outreach/views/referrals.tsx'
 import { libraryMaterials } from './library/materials.ts'
@@ -123,6 +124,7 @@ export function createApp(deps: Deps): JagaApp {
         .map((h) => ({ name: h.name, handles: h.handles[locale], contacts: h.contacts.map((x) => ({ ...x, href: contactHref(x) })) })),
   })
   resultsRoutes(routes, deps)
+  questionnaireRoutes(routes, deps)
   sessionRoutes(routes, deps, libraryMaterials(library, (locale, a) => createTranslator(catalogue, locale)(`audience.${a}`)))
   accountApiRoutes(routes, deps)
   areaApiRoutes(routes, deps)

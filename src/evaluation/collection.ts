@@ -59,7 +59,9 @@ export async function openCollection(db: Kysely<Database>, actor: Actor & { role
   if (!key) errors.push({ field: 'groupKind', message: 'collect.noTestForGroup' })
   errors.push(...checkCodeElements(input.codeElements))
   if (errors.length) throw new Problem('validation', {}, errors)
-  const test = await latestVersionOf(db, key!)
+  const test = await latestVersionOf(db, key!).catch((e: unknown) => {
+    throw e instanceof Problem && e.code === 'not-found' ? new Problem('validation', {}, [{ field: 'questionnaireKey', message: 'collect.noSuchQuestionnaire' }]) : e
+  })
   const feedback = input.feedback ? await latestVersionOf(db, FEEDBACK_QUESTIONNAIRE) : undefined
   await db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('collectionLinks').select('id').where('sessionId', '=', sessionId).where('groupKind', '=', input.groupKind).executeTakeFirst()

@@ -8,7 +8,8 @@ import type { Db } from '../database.ts'
 import { CONTENT_DIR } from '../library/content.ts'
 import { Problem } from '../platform/http/problems.ts'
 import * as q from './evaluation-queries.ts'
-import { definitionSchema, shippedQuestionnaireSchema, type Definition, type ShippedQuestionnaire } from './questionnaire-schema.ts'
+import { definitionSchema, itemsOf, scoredItems, shippedQuestionnaireSchema, type Definition, type ShippedQuestionnaire } from './questionnaire-schema.ts'
+import { insertAuditEntry, type Actor } from '../accounts/audit-queries.ts'
 
 export function readShippedQuestionnaires(contentDir = CONTENT_DIR): ShippedQuestionnaire[] {
   const dir = path.join(contentDir, 'questionnaires')
@@ -62,4 +63,32 @@ export async function latestVersionOf(db: Db, key: string) {
   const version = await q.findLatestVersion(db, questionnaire.id)
   if (!version) throw new Problem('not-found')
   return { questionnaire, version }
+}
+
+export interface SavedImport {
+  key: string
+  version: number
+  items: number
+}
+
+/**
+ * Stores an imported questionnaire: a new one, or a new version of one imported before under the
+ * same id. A shipped questionnaire's id is refused (its text comes from releases).
+ */
+export async function saveImportedQuestionnaire(db: Db, actor: Actor, imported: { key: string; title: { id: string; en: string }; definition: Definition }): Promise<SavedImport> {
+  return db.transaction().execute(async (trx) => {
+    const existing = await q.findQuestionnaireByKey(trx, imported.key)
+    if (existing?.origin === 'shipped') throw new Problem('conflict', { key: imported.key }, [], 'problem.questionnaire.shippedKey')
+    const items = itemsOf(imported.definition)
+    const kind = scoredItems(imported.definition).length ? 'knowledge' : items.every((i) => i.kind === 'likert') ? 'scale' : 'feedback'
+    const now = new Date().toISOString()
+    const row = { kind, audience: 'adults', titleId: imported.title.id, titleEn: imported.title.en, updatedAt: now } as const
+    const id = existing?.id ?? crypto.randomUUID()
+    if (existing) await trx.updateTable('questionnaires').set(row).where('id', '=', id).execute()
+    else await trx.insertInto('questionnaires').values({ id, key: imported.key, origin: 'custom', introId: '', introEn: '', createdAt: now, ...row }).execute()
+    const version = ((await q.findLatestVersion(trx, id))?.version ?? 0) + 1
+    await trx.insertInto('questionnaireVersions').values({ id: crypto.randomUUID(), questionnaireId: id, version, definition: JSON.stringify(imported.definition), createdAt: now, createdBy: actor.id }).execute()
+    await insertAuditEntry(trx, actor, 'questionnaire.import', { type: 'questionnaire', id }, { key: imported.key, version, items: items.length })
+    return { key: imported.key, version, items: items.length }
+  })
 }

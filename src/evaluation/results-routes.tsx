@@ -33,6 +33,7 @@ import { EvaluationPage, LivePage, QrPage, type LinkView } from './views/session
 
 const openBody = z.object({
   groupKind: z.enum(GROUP_KINDS),
+  questionnaireKey: z.string().optional().describe('Defaults to the knowledge test shipped for the group'),
   codeElements: z.array(z.string()).default([...DEFAULT_CODE_ELEMENTS]),
   feedback: z.boolean().default(true),
 })
@@ -98,6 +99,7 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
         results={await sessionResults(db, session.id)}
         groupLabel={(g) => t(`group.${g as GroupKind}`)}
         openable={openable}
+        questionnaires={(await q.listQuestionnaires(db)).filter((x) => x.kind === 'knowledge' || x.kind === 'scale').map((x) => ({ value: x.key, label: c.get('locale') === 'id' ? x.titleId : x.titleEn }))}
         mayRecord={mayRecord}
         values={o.values ?? { feedback: 'yes' }}
         checkedElements={o.checkedElements ?? DEFAULT_CODE_ELEMENTS}
@@ -117,11 +119,12 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
     try {
       await openCollection(db, { ...actorOf(c), role: user.role }, c.req.param('id')!, {
         groupKind: form['groupKind'] as GroupKind,
+        questionnaireKey: String(form['questionnaireKey'] ?? '') || undefined,
         feedback: form['feedback'] === 'yes',
         codeElements: form['codeElements'] as string[],
       })
     } catch (e) {
-      if (e instanceof Problem && e.code === 'validation') return show(c, { values: { groupKind: String(form['groupKind'] ?? ''), feedback: form['feedback'] === 'yes' ? 'yes' : 'no' }, checkedElements: form['codeElements'] as string[], errors: fieldErrorsOf(e) })
+      if (e instanceof Problem && e.code === 'validation') return show(c, { values: { groupKind: String(form['groupKind'] ?? ''), questionnaireKey: String(form['questionnaireKey'] ?? ''), feedback: form['feedback'] === 'yes' ? 'yes' : 'no' }, checkedElements: form['codeElements'] as string[], errors: fieldErrorsOf(e) })
       throw e
     }
     return c.redirect(`/sessions/${c.req.param('id')}/evaluation?opened=1`, 303)
@@ -232,7 +235,7 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
 
   routes.post('/api/v1/sessions/:id/evaluation', 'session.record', async (c) => {
     const input = await readJson(c, openBody)
-    await openCollection(db, { ...actorOf(c), role: c.get('user')!.role }, c.req.param('id')!, { groupKind: input.groupKind, feedback: input.feedback, codeElements: input.codeElements })
+    await openCollection(db, { ...actorOf(c), role: c.get('user')!.role }, c.req.param('id')!, { groupKind: input.groupKind, questionnaireKey: input.questionnaireKey, feedback: input.feedback, codeElements: input.codeElements })
     const links = (await linkViews(c, c.req.param('id')!)).filter((l) => l.groupKind === input.groupKind)
     return c.json({ links: links.map((l) => ({ id: l.id, phase: l.phase, groupKind: l.groupKind, url: l.url, token: l.token, open: !l.closedAt, submissions: l.submissions })) }, 201)
   })

@@ -191,6 +191,8 @@ export interface EvaluationPageProps {
   groupLabel: (group: string) => string
   /** Groups that can still get questionnaires; empty when the viewer may not open any. */
   openable: { value: string; label: string }[]
+  /** Questionnaires that may be used before and after instead of the group's knowledge test. */
+  questionnaires: { value: string; label: string }[]
   /** Whether the viewer may type in paper forms and open or close links. */
   mayRecord: boolean
   values: FormValues
@@ -262,6 +264,7 @@ export function EvaluationPage(p: EvaluationPageProps) {
           <ErrorSummary t={t} errors={p.errors} />
           <PostForm action={`/sessions/${p.sessionId}/evaluation`} csrf={p.csrf}>
             <Select t={t} name="groupKind" label={t('eval.group')} values={p.values} errors={p.errors} options={p.openable} required />
+            <Select t={t} name="questionnaireKey" label={t('eval.questionnaire')} values={p.values} errors={p.errors} options={p.questionnaires} emptyLabel={t('eval.defaultTest')} />
             <Checkboxes
               t={t}
               name="codeElements"

@@ -1,0 +1,234 @@
+// XLSForm (the spreadsheet format of KoboToolbox and ODK) to and from Jaga questionnaires: survey,
+// choices and settings sheets; select_one, select_multiple, integer, decimal, text, note and groups;
+// labels in `label::Indonesian (id)` and `label::English (en)` columns. Jaga's own columns
+// `jaga_answer` and `jaga_topic` carry the key of a knowledge item and its library topic; other tools
+// ignore them. Whatever cannot be brought over is reported by sheet and row, never dropped silently.
+import ExcelJS from 'exceljs'
+import { TOPICS } from '../library/content-schema.ts'
+import { definitionSchema, type Bilingual, type Definition, type Item } from './questionnaire-schema.ts'
+
+export const LABEL_ID = 'label::Indonesian (id)'
+export const LABEL_EN = 'label::English (en)'
+
+export interface XlsFormMeta {
+  key: string
+  title: Bilingual
+  version: number
+}
+
+const LIKERT_LIST = 'likert5'
+const TRUE_FALSE_LIST = 'truefalse'
+const LIKERT_LABELS: Bilingual[] = [
+  { id: 'Sangat tidak setuju', en: 'Strongly disagree' },
+  { id: 'Tidak setuju', en: 'Disagree' },
+  { id: 'Ragu-ragu', en: 'Not sure' },
+  { id: 'Setuju', en: 'Agree' },
+  { id: 'Sangat setuju', en: 'Strongly agree' },
+]
+
+/** A questionnaire version as an XLSForm workbook (xlsx bytes). */
+export async function toXlsForm(meta: XlsFormMeta, definition: Definition): Promise<Buffer> {
+  const book = new ExcelJS.Workbook()
+  const survey = book.addWorksheet('survey')
+  survey.addRow(['type', 'name', LABEL_ID, LABEL_EN, 'required', 'jaga_answer', 'jaga_topic'])
+  const choices = book.addWorksheet('choices')
+  choices.addRow(['list_name', 'name', LABEL_ID, LABEL_EN])
+  const lists = new Set<string>()
+  const addList = (name: string, options: { value: string; label: Bilingual }[]) => {
+    if (lists.has(name)) return
+    lists.add(name)
+    for (const o of options) choices.addRow([name, o.value, o.label.id, o.label.en])
+  }
+  definition.sections.forEach((section, s) => {
+    if (section.title) survey.addRow(['begin_group', `section_${s + 1}`, section.title.id, section.title.en])
+    for (const item of section.items) {
+      let type: string
+      if (item.kind === 'single' || item.kind === 'multiple') {
+        const list = `${item.id}_choices`
+        addList(list, item.options ?? [])
+        type = `${item.kind === 'single' ? 'select_one' : 'select_multiple'} ${list}`
+      } else if (item.kind === 'truefalse') {
+        addList(TRUE_FALSE_LIST, [
+          { value: 'true', label: { id: 'Benar', en: 'True' } },
+          { value: 'false', label: { id: 'Salah', en: 'False' } },
+        ])
+        type = `select_one ${TRUE_FALSE_LIST}`
+      } else if (item.kind === 'likert') {
+        addList(LIKERT_LIST, LIKERT_LABELS.map((label, i) => ({ value: String(i + 1), label })))
+        type = `select_one ${LIKERT_LIST}`
+      } else type = item.kind === 'number' ? 'decimal' : item.kind
+      const answer = item.answer === undefined ? '' : Array.isArray(item.answer) ? item.answer.join(' ') : item.answer
+      survey.addRow([type, item.id, item.label.id, item.label.en, item.required ? 'yes' : '', answer, item.topic ?? ''])
+    }
+    if (section.title) survey.addRow(['end_group', '', '', ''])
+  })
+  const settings = book.addWorksheet('settings')
+  settings.addRow(['form_title', 'form_id', 'version', 'default_language'])
+  settings.addRow([meta.title.id, meta.key, String(meta.version), 'Indonesian (id)'])
+  return Buffer.from(await book.xlsx.writeBuffer())
+}
+
+export interface XlsFormProblem {
+  sheet: string
+  row: number
+  message: string
+}
+
+export interface ImportedXlsForm {
+  key: string
+  title: Bilingual
+  definition: Definition
+  /** Rows that were left out, and why. */
+  skipped: XlsFormProblem[]
+}
+
+const cellText = (v: ExcelJS.CellValue): string => {
+  if (v === null || v === undefined) return ''
+  if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('').trim()
+  if (typeof v === 'object' && 'result' in v) return String(v.result ?? '').trim()
+  return String(v).trim()
+}
+
+/** Reads a sheet as records by its header row; each keeps its row number. */
+function records(sheet: ExcelJS.Worksheet | undefined): { row: number; get: (column: string) => string; columns: string[] }[] {
+  if (!sheet) return []
+  const header: string[] = []
+  sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => (header[col] = cellText(cell.value)))
+  const find = (name: string) => header.findIndex((h) => h && h.toLowerCase() === name.toLowerCase())
+  const out: ReturnType<typeof records> = []
+  sheet.eachRow((row, n) => {
+    if (n === 1) return
+    const get = (column: string) => {
+      const at = find(column)
+      return at < 0 ? '' : cellText(row.getCell(at).value)
+    }
+    out.push({ row: n, get, columns: header.filter(Boolean) })
+  })
+  return out
+}
+
+/** The Indonesian and English label of a row: language columns first, a plain `label` for either that is missing. */
+function labelsOf(r: { get: (c: string) => string; columns: string[] }): Bilingual {
+  const byLanguage = (code: string) => r.columns.find((c) => new RegExp(`^label::.*\\(${code}\\)\\s*$`, 'i').test(c))
+  const plain = r.get('label')
+  const id = (byLanguage('id') && r.get(byLanguage('id')!)) || plain
+  const en = (byLanguage('en') && r.get(byLanguage('en')!)) || plain
+  return { id: id || en, en: en || id }
+}
+
+const SUPPORTED = 'select_one, select_multiple, integer, decimal, text, note, begin_group, end_group'
+const METADATA = new Set(['start', 'end', 'today', 'deviceid', 'subscriberid', 'simserial', 'phonenumber', 'username', 'email', 'audit', 'start-geopoint'])
+const MEDIA = new Set(['image', 'audio', 'video', 'file', 'background-audio'])
+
+export class XlsFormError extends Error {
+  constructor(readonly problems: XlsFormProblem[]) {
+    super(problems.map((p) => `${p.sheet} row ${p.row}: ${p.message}`).join('; '))
+  }
+}
+
+/** Reads an XLSForm workbook. Throws XlsFormError when nothing usable is left, or the file is not one. */
+export async function fromXlsForm(bytes: ArrayBuffer | Uint8Array): Promise<ImportedXlsForm> {
+  const book = new ExcelJS.Workbook()
+  try {
+    // exceljs types its input as the old Buffer; any bytes do.
+    await book.xlsx.load((bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)) as never)
+  } catch {
+    throw new XlsFormError([{ sheet: '—', row: 0, message: 'the file is not an .xlsx workbook' }])
+  }
+  const surveySheet = book.getWorksheet('survey')
+  if (!surveySheet) throw new XlsFormError([{ sheet: 'survey', row: 0, message: 'the workbook has no "survey" sheet' }])
+  const skipped: XlsFormProblem[] = []
+  const lists = new Map<string, { value: string; label: Bilingual }[]>()
+  for (const r of records(book.getWorksheet('choices'))) {
+    const list = r.get('list_name') || r.get('list name')
+    const value = r.get('name')
+    if (!list && !value) continue
+    if (!/^[a-z0-9_]{1,32}$/i.test(value)) {
+      skipped.push({ sheet: 'choices', row: r.row, message: `choice name "${value}" must be up to 32 letters, digits or _` })
+      continue
+    }
+    const options = lists.get(list) ?? []
+    options.push({ value: value.toLowerCase(), label: labelsOf(r) })
+    lists.set(list, options)
+  }
+
+  const sections: Definition['sections'] = [{ items: [] }]
+  const seen = new Set<string>()
+  for (const r of records(surveySheet)) {
+    const raw = r.get('type')
+    if (!raw) continue
+    const [type = '', list = ''] = raw.replace(/\s+/g, ' ').split(' ')
+    const kind = type.toLowerCase().replace(' ', '_')
+    const skip = (message: string) => skipped.push({ sheet: 'survey', row: r.row, message })
+    if (kind === 'begin_group' || kind === 'begin') {
+      sections.push({ title: labelsOf(r), items: [] })
+      continue
+    }
+    if (kind === 'end_group' || kind === 'end' && list.toLowerCase() === 'group') {
+      sections.push({ items: [] })
+      continue
+    }
+    if (MEDIA.has(kind)) {
+      skip(`type "${raw}" asks for a photo, sound, video or file: Jaga never takes those`)
+      continue
+    }
+    if (METADATA.has(kind)) {
+      skip(`type "${raw}" collects device or personal metadata, which Jaga does not keep`)
+      continue
+    }
+    const name = r.get('name').toLowerCase().replace(/[^a-z0-9_]/g, '_').replace(/^[^a-z]+/, '').slice(0, 32)
+    if (!name || seen.has(name)) {
+      skip(name ? `name "${name}" is used twice` : 'the row has no usable name')
+      continue
+    }
+    const label = labelsOf(r)
+    if (!label.id) {
+      skip(`"${name}" has no label`)
+      continue
+    }
+    const required = /^(yes|true|true\(\))$/i.test(r.get('required'))
+    const topic = r.get('jaga_topic')
+    const answerCell = r.get('jaga_answer').toLowerCase()
+    let item: Item
+    if (kind === 'select_one' || kind === 'select_multiple') {
+      if (/or_other/i.test(raw)) {
+        skip(`"${raw}": "or_other" is not supported`)
+        continue
+      }
+      const options = lists.get(list)
+      if (!options?.length) {
+        skip(`choice list "${list}" is missing from the choices sheet`)
+        continue
+      }
+      const values = options.map((o) => o.value).sort().join(',')
+      const multiple = kind === 'select_multiple'
+      const itemKind = multiple ? 'multiple' : values === 'false,true' ? 'truefalse' : values === '1,2,3,4,5' ? 'likert' : 'single'
+      item = {
+        id: name,
+        kind: itemKind,
+        label,
+        required,
+        ...(itemKind === 'single' || itemKind === 'multiple' ? { options } : {}),
+        ...(answerCell ? { answer: multiple ? answerCell.split(/\s+/) : answerCell } : {}),
+      } as Item
+    } else if (kind === 'integer' || kind === 'decimal') item = { id: name, kind: 'number', label, required }
+    else if (kind === 'text' || kind === 'note') item = { id: name, kind, label, required: kind === 'text' && required }
+    else {
+      skip(`type "${raw}" is not supported (supported: ${SUPPORTED})`)
+      continue
+    }
+    if (topic) {
+      if ((TOPICS as readonly string[]).includes(topic)) item.topic = topic as Item['topic']
+      else skip(`"${name}": topic "${topic}" is not a library topic (kept without one)`)
+    }
+    seen.add(name)
+    sections[sections.length - 1]!.items.push(item)
+  }
+  const parsed = definitionSchema.safeParse({ sections: sections.filter((s) => s.items.length > 0) })
+  if (!parsed.success) throw new XlsFormError([...skipped, ...parsed.error.issues.map((i) => ({ sheet: 'survey', row: 0, message: i.message }))])
+
+  const settings = records(book.getWorksheet('settings'))[0]
+  const title = settings ? { id: settings.get('form_title'), en: settings.get('form_title') } : { id: '', en: '' }
+  const key = (settings?.get('form_id') ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+  return { key: key || 'imported', title: { id: title.id || key || 'Kuesioner impor', en: title.en || key || 'Imported questionnaire' }, definition: parsed.data, skipped }
+}
