@@ -27,6 +27,7 @@ import { collectApiDoc, collectRoutes } from './evaluation/collect-routes.tsx'
 import { evaluationApiDoc, resultsRoutes } from './evaluation/results-routes.tsx'
 import { programmeKnowledge } from './evaluation/programme-knowledge.ts'
 import { questionnaireRoutes } from './evaluation/questionnaire-routes.tsx'
+import { importRoutes } from './evaluation/import-routes.tsx'
 import { installShippedQuestionnaires, readShippedQuestionnaires } from './evaluation/questionnaires.ts'
 import { contactHref } from './outreach/views/referrals.tsx'
 import { libraryMaterials } from './library/materials.ts'
@@ -125,6 +126,7 @@ export function createApp(deps: Deps): JagaApp {
   })
   resultsRoutes(routes, deps)
   questionnaireRoutes(routes, deps)
+  importRoutes(routes, deps)
   sessionRoutes(routes, deps, libraryMaterials(library, (locale, a) => createTranslator(catalogue, locale)(`audience.${a}`)))
   accountApiRoutes(routes, deps)
   areaApiRoutes(routes, deps)

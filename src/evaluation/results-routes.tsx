@@ -1,34 +1,31 @@
 // The staff side of evaluation: opening a session's questionnaires, its QR codes, results, a live
 // view for the projector, the answers as CSV, and the disclosures routed away from the data.
+import crypto from 'node:crypto'
+import path from 'node:path'
 import type { Context } from 'hono'
+import { z } from 'zod'
 import type { AppEnv, Deps } from '../app-env.ts'
 import type { RouteTable } from '../accounts/route-table.ts'
-import { actorOf } from '../accounts/user-routes.tsx'
 import { insertAuditEntry } from '../accounts/audit-queries.ts'
+import { actorOf } from '../accounts/user-routes.tsx'
+import { bundleBrowserScript } from '../platform/http/browser-bundle.ts'
 import { fieldErrorsOf, formStrings, formWithLists, type FieldErrors, type FormValues } from '../platform/http/forms.ts'
-import { Problem } from '../platform/http/problems.ts'
 import { readJson } from '../platform/http/json.ts'
 import { jsonBody, jsonResponse, type OpenApiPaths } from '../platform/http/openapi.ts'
-import { z } from 'zod'
-import { GROUP_KINDS } from '../outreach/target-group-form.ts'
-import { renderPage } from '../page.tsx'
-import { bundleBrowserScript } from '../platform/http/browser-bundle.ts'
+import { Problem, type FieldError } from '../platform/http/problems.ts'
 import { assetUrl, registerAsset } from '../platform/http/static-files.ts'
-import path from 'node:path'
+import { renderPage } from '../page.tsx'
 import { getSession } from '../outreach/sessions.ts'
-import type { GroupKind } from '../outreach/target-group-form.ts'
-import { DEFAULT_CODE_ELEMENTS, definitionOf, KNOWLEDGE_TEST_FOR, openCollection, setLinkOpen, submit } from './collection.ts'
-import { rowsToSubmissions } from './paper-entry.ts'
-import { itemsOf } from './questionnaire-schema.ts'
-import { PaperEntryPage } from './views/paper-entry.tsx'
-import { assertMayRecord } from '../outreach/sessions.ts'
-import type { FieldError } from '../platform/http/problems.ts'
-import crypto from 'node:crypto'
+import { GROUP_KINDS, type GroupKind } from '../outreach/target-group-form.ts'
+import { DEFAULT_CODE_ELEMENTS, KNOWLEDGE_TEST_FOR, openCollection, setLinkOpen, submit } from './collection.ts'
 import * as q from './evaluation-queries.ts'
 import { PHASES } from './evaluation-tables.ts'
-import { sessionResults } from './session-results.ts'
 import { answersCsv } from './exports.ts'
+import { staffLink } from './import-routes.tsx'
+import { rowsToSubmissions } from './paper-entry.ts'
+import { sessionResults } from './session-results.ts'
 import { DisclosuresPage } from './views/disclosures.tsx'
+import { PaperEntryPage } from './views/paper-entry.tsx'
 import { EvaluationPage, LivePage, QrPage, type LinkView } from './views/session-evaluation.tsx'
 
 const openBody = z.object({
@@ -140,16 +137,10 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
   const PAPER_ROWS = 10
   const showPaper = async (c: Context<AppEnv>, o: { values?: Record<string, string>; errors?: Map<number, FieldError[]>; saved?: number } = {}) => {
     const t = c.get('t')
-    const session = await getSession(db, c.req.param('id')!)
-    const user = c.get('user')!
-    assertMayRecord(user.role, user.id, session)
-    const link = await q.findLinkById(db, c.req.param('linkId')!)
-    if (!link || link.sessionId !== session.id) throw new Problem('not-found')
-    const items = itemsOf(definitionOf({ id: link.questionnaireVersionId, definition: link.definition })).filter((i) => i.kind !== 'note')
+    const { session, link, items, codeElements, title } = await staffLink(db, c)
     const values: Record<string, string> = { ...o.values }
     // Each row carries an id made now, so saving the same page twice stores each paper once.
     for (let r = 0; r < PAPER_ROWS; r++) values[`r${r}.id`] ||= crypto.randomUUID()
-    const title = `${t(`eval.phase.${link.phase}` as never)} · ${t(`group.${link.groupKind as GroupKind}`)}`
     const body = (
       <PaperEntryPage
         t={t}
@@ -159,7 +150,7 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
         backHref={`/sessions/${session.id}/evaluation`}
         title={title}
         rows={PAPER_ROWS}
-        codeElements={JSON.parse(link.codeElements)}
+        codeElements={codeElements}
         items={items}
         values={values}
         errors={o.errors ?? new Map()}
@@ -172,17 +163,12 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
   routes.get('/sessions/:id/evaluation/links/:linkId/paper', 'session.record', (c) => showPaper(c))
 
   routes.post('/sessions/:id/evaluation/links/:linkId/paper', 'session.record', async (c) => {
-    const link = await q.findLinkById(db, c.req.param('linkId')!)
-    if (!link || link.sessionId !== c.req.param('id')) throw new Problem('not-found')
-    const session = await getSession(db, link.sessionId)
-    const user = c.get('user')!
-    assertMayRecord(user.role, user.id, session)
+    const { session, link, items, codeElements } = await staffLink(db, c)
     const form = formStrings(await c.req.parseBody())
-    const items = itemsOf(definitionOf({ id: link.questionnaireVersionId, definition: link.definition })).filter((i) => i.kind !== 'note')
     const errors = new Map<number, FieldError[]>()
     const kept: Record<string, string> = {}
     let saved = 0
-    for (const { row, raw } of rowsToSubmissions(form, PAPER_ROWS, JSON.parse(link.codeElements), items)) {
+    for (const { row, raw } of rowsToSubmissions(form, PAPER_ROWS, codeElements, items)) {
       try {
         await submit(db, link, raw, 'paper')
         saved++

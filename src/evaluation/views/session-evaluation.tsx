@@ -235,6 +235,8 @@ export function EvaluationPage(p: EvaluationPageProps) {
                     </PostForm>
                     {' · '}
                     <a href={`/sessions/${p.sessionId}/evaluation/links/${l.id}/paper`}>{t('paper.enter')}</a>
+                    {' · '}
+                    <a href={`/sessions/${p.sessionId}/evaluation/links/${l.id}/import`}>{t('csvImport.link')}</a>
                   </>
                 ) : null}
               </li>
