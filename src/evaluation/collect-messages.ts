@@ -79,6 +79,8 @@ export const collectMessages = defineMessages({
   'eval.qr': { id: 'Kode QR', en: 'QR code' },
   'eval.live': { id: 'Tampilan proyektor', en: 'Projector view' },
   'eval.export': { id: 'Unduh data (CSV)', en: 'Download data (CSV)' },
+  'eval.exportXlsx': { id: 'Unduh data (XLSX, dengan pasangan dan buku kode)', en: 'Download data (XLSX, with pairs and codebook)' },
+  'eval.codebook': { id: 'Buku kode (CSV)', en: 'Codebook (CSV)' },
   'eval.results': { id: 'Hasil: {group}', en: 'Results: {group}' },
   'eval.noAnswers': { id: 'Belum ada jawaban.', en: 'No answers yet.' },
   'eval.matched': {

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { Agent, aUser, sessionAgent, textOf } from '../../test/agent.ts'
 import { useTestApp, type TestApp } from '../../test/harness.ts'
@@ -345,6 +346,19 @@ describe('session results', () => {
     const partner = await sessionAgent(jaga, await aUser(jaga, 'partner'))
     const api = (await (await partner.get(`/coverage?programme=${programme.id}`)).text())
     expect(textOf(api)).toContain('43% → 83% (10 pairs)')
+
+    // The XLSX: the same rows, one row per matched pair, and a codebook naming every question.
+    const xlsx = await agent.get(`/sessions/${session.id}/evaluation/answers.xlsx`)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load((await xlsx.arrayBuffer()) as never)
+    expect(book.worksheets.map((w) => w.name)).toEqual(['answers', 'pairs', 'codebook'])
+    expect(book.getWorksheet('answers')!.rowCount).toBe(1 + 21)
+    expect(book.getWorksheet('pairs')!.rowCount).toBe(1 + 10)
+    const juPair = book.getWorksheet('pairs')!.getRows(2, 10)!.map((r) => r.values as unknown[]).find((v) => v[1] === 'JU-10-A-2')!
+    expect(juPair.slice(1)).toEqual(['JU-10-A-2', 'parents', 5, 12, 15, 7, 0.7])
+    const codebookText = await (await agent.get(`/sessions/${session.id}/evaluation/codebook.csv`)).text()
+    expect(codebookText).toContain('k08,"1 = benar, 0 = salah atau kosong: Nomor layanan SAPA')
+    expect(codebookText.trim().split('\n')).toHaveLength(1 + 8 + 15)
 
     const live = await agent.get(`/sessions/${session.id}/evaluation/live`)
     const liveHtml = await live.text()

@@ -1,36 +1,96 @@
-// Answers as data files. The pre/post file is in exactly the format `jaga analyze` reads (code,
+// Answers as data files. The pre/post CSV is in exactly the format `jaga analyze` reads (code,
 // phase, group, session, one 0/1 column per scored item), so anyone can re-run the statistics, in
 // Jaga, R or SPSS, from what they downloaded. A post answer paired with a pre answer whose code
-// differed in one part carries the pre code, so the file pairs exactly as the report did.
+// differed in one part carries the pre code, so the file pairs exactly as the report did. The XLSX
+// has the same rows, one row per matched pair, and a codebook; the codebook is also a CSV of its own.
+import ExcelJS from 'exceljs'
 import type { Db } from '../database.ts'
 import { isCorrect } from './answers.ts'
 import { matchCodes } from './code-matching.ts'
 import { definitionOf } from './collection.ts'
 import * as q from './evaluation-queries.ts'
-import { scoredItems } from './questionnaire-schema.ts'
+import { scoredItems, type Bilingual, type Item } from './questionnaire-schema.ts'
 
-export async function answersCsv(db: Db, sessionId: string): Promise<{ text: string; rows: number }> {
+interface Dataset {
+  items: Item[]
+  rows: { code: string; phase: string; group: string; source: string; receivedAt: string; score: number | null; maxScore: number | null; cells: string[] }[]
+  pairs: { code: string; group: string; pre: number; post: number; max: number }[]
+}
+
+async function dataset(db: Db, sessionId: string): Promise<Dataset> {
   const submissions = await q.listSubmissions(db, sessionId, ['pre', 'post'])
-  const versions = new Map<string, ReturnType<typeof scoredItems>>()
+  const versions = new Map<string, Item[]>()
   for (const id of new Set(submissions.map((s) => s.questionnaireVersionId))) versions.set(id, scoredItems(definitionOf((await q.findVersion(db, id))!)))
   // Item columns of every version involved, in order of first appearance (groups may take different tests).
-  const columns = [...new Set([...versions.values()].flatMap((items) => items.map((i) => i.id)))]
+  const items = [...new Map([...versions.values()].flat().map((i) => [i.id, i])).values()]
   const pairedCode = new Map<string, string>()
+  const pairs: Dataset['pairs'] = []
   for (const group of new Set(submissions.map((s) => s.groupKind))) {
     const mine = submissions.filter((s) => s.groupKind === group)
     const pre = mine.filter((s) => s.phase === 'pre')
     const post = mine.filter((s) => s.phase === 'post')
-    for (const pair of matchCodes(pre, post).pairs) pairedCode.set(pair.post, pre.find((s) => s.id === pair.pre)!.code)
+    for (const pair of matchCodes(pre, post).pairs) {
+      const before = pre.find((s) => s.id === pair.pre)!
+      const after = post.find((s) => s.id === pair.post)!
+      pairedCode.set(after.id, before.code)
+      if (before.score !== null && after.score !== null && before.maxScore) pairs.push({ code: before.code, group, pre: before.score, post: after.score, max: before.maxScore })
+    }
   }
-  const lines = [['code', 'phase', 'group', 'session', ...columns].join(',')]
-  for (const s of submissions) {
-    const items = versions.get(s.questionnaireVersionId)!
+  const rows = submissions.map((s) => {
+    const own = versions.get(s.questionnaireVersionId)!
     const answers = JSON.parse(s.answers) as Record<string, unknown>
-    const cells = columns.map((id) => {
-      const item = items.find((i) => i.id === id)
-      return item ? (isCorrect(item, answers[id]) ? '1' : '0') : ''
+    const cells = items.map((column) => {
+      const item = own.find((i) => i.id === column.id)
+      return item ? (isCorrect(item, answers[item.id]) ? '1' : '0') : ''
     })
-    lines.push([pairedCode.get(s.id) ?? s.code, s.phase, s.groupKind, sessionId, ...cells].join(','))
-  }
-  return { text: lines.join('\n') + '\n', rows: submissions.length }
+    return { code: pairedCode.get(s.id) ?? s.code, phase: s.phase, group: s.groupKind, source: s.source, receivedAt: s.receivedAt, score: s.score, maxScore: s.maxScore, cells }
+  })
+  return { items, rows, pairs }
+}
+
+export async function answersCsv(db: Db, sessionId: string): Promise<{ text: string; rows: number }> {
+  const data = await dataset(db, sessionId)
+  const lines = [['code', 'phase', 'group', 'session', ...data.items.map((i) => i.id)].join(',')]
+  for (const r of data.rows) lines.push([r.code, r.phase, r.group, sessionId, ...r.cells].join(','))
+  return { text: lines.join('\n') + '\n', rows: data.rows.length }
+}
+
+/** What every column means, in both languages: the same table in the XLSX and as its own CSV. */
+function codebook(items: Item[]): string[][] {
+  const answer = (i: Item) => (Array.isArray(i.answer) ? i.answer.join(' ') : (i.answer ?? ''))
+  const fixed: [string, Bilingual][] = [
+    ['code', { id: 'Kode rahasia peserta (bagian-bagian dipisah "-"); jawaban sesudah yang dipasangkan dengan toleransi memakai kode sebelum', en: 'Participant’s private code (parts joined by "-"); an after answer paired with tolerance carries the before code' }],
+    ['phase', { id: 'pre = sebelum kegiatan, post = sesudah', en: 'pre = before the activity, post = after' }],
+    ['group', { id: 'Kelompok peserta', en: 'Participant group' }],
+    ['session', { id: 'Id kegiatan di Jaga', en: 'The session’s id in Jaga' }],
+    ['source', { id: 'phone = HP peserta, paper = diketik dari kertas, import = impor CSV', en: 'phone = participant’s phone, paper = typed from paper, import = CSV import' }],
+    ['received_at', { id: 'Waktu diterima (UTC)', en: 'When received (UTC)' }],
+    ['score', { id: 'Jumlah jawaban benar', en: 'Number of correct answers' }],
+    ['max_score', { id: 'Jumlah butir yang dinilai', en: 'Number of scored items' }],
+  ]
+  return [
+    ['column', 'meaning (id)', 'meaning (en)', 'correct answer', 'topic'],
+    ...fixed.map(([c, m]) => [c, m.id, m.en, '', '']),
+    ...items.map((i) => [i.id, `1 = benar, 0 = salah atau kosong: ${i.label.id}`, `1 = correct, 0 = wrong or unanswered: ${i.label.en}`, answer(i), i.topic ?? '']),
+  ]
+}
+
+const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)
+
+export async function codebookCsv(db: Db, sessionId: string): Promise<string> {
+  const { items } = await dataset(db, sessionId)
+  return codebook(items).map((r) => r.map(csvCell).join(',')).join('\n') + '\n'
+}
+
+export async function answersXlsx(db: Db, sessionId: string): Promise<{ bytes: Buffer; rows: number }> {
+  const data = await dataset(db, sessionId)
+  const book = new ExcelJS.Workbook()
+  const answers = book.addWorksheet('answers')
+  answers.addRow(['code', 'phase', 'group', 'session', 'source', 'received_at', 'score', 'max_score', ...data.items.map((i) => i.id)])
+  for (const r of data.rows) answers.addRow([r.code, r.phase, r.group, sessionId, r.source, r.receivedAt, r.score, r.maxScore, ...r.cells.map((c) => (c === '' ? null : Number(c)))])
+  const pairs = book.addWorksheet('pairs')
+  pairs.addRow(['code', 'group', 'pre_score', 'post_score', 'max_score', 'change', 'normalised_gain'])
+  for (const p of data.pairs) pairs.addRow([p.code, p.group, p.pre, p.post, p.max, p.post - p.pre, p.pre < p.max ? (p.post - p.pre) / (p.max - p.pre) : null])
+  book.addWorksheet('codebook').addRows(codebook(data.items))
+  return { bytes: Buffer.from(await book.xlsx.writeBuffer()), rows: data.rows.length }
 }

@@ -20,7 +20,7 @@ import { GROUP_KINDS, type GroupKind } from '../outreach/target-group-form.ts'
 import { DEFAULT_CODE_ELEMENTS, KNOWLEDGE_TEST_FOR, openCollection, setLinkOpen, submit } from './collection.ts'
 import * as q from './evaluation-queries.ts'
 import { PHASES } from './evaluation-tables.ts'
-import { answersCsv } from './exports.ts'
+import { answersCsv, answersXlsx, codebookCsv } from './exports.ts'
 import { staffLink } from './import-routes.tsx'
 import { rowsToSubmissions } from './paper-entry.ts'
 import { sessionResults } from './session-results.ts'
@@ -224,6 +224,22 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
     await openCollection(db, { ...actorOf(c), role: c.get('user')!.role }, c.req.param('id')!, { groupKind: input.groupKind, questionnaireKey: input.questionnaireKey, feedback: input.feedback, codeElements: input.codeElements })
     const links = (await linkViews(c, c.req.param('id')!)).filter((l) => l.groupKind === input.groupKind)
     return c.json({ links: links.map((l) => ({ id: l.id, phase: l.phase, groupKind: l.groupKind, url: l.url, token: l.token, open: !l.closedAt, submissions: l.submissions })) }, 201)
+  })
+
+  routes.get('/sessions/:id/evaluation/answers.xlsx', 'programme.view', async (c) => {
+    const session = await getSession(db, c.req.param('id')!)
+    const xlsx = await answersXlsx(db, session.id)
+    await insertAuditEntry(db, actorOf(c), 'evaluation.export', { type: 'session', id: session.id }, { rows: xlsx.rows, format: 'xlsx' })
+    return c.body(new Uint8Array(xlsx.bytes), 200, {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Disposition': `attachment; filename="jaga-answers-${session.id.slice(0, 8)}.xlsx"`,
+      'Cache-Control': 'no-store',
+    })
+  })
+
+  routes.get('/sessions/:id/evaluation/codebook.csv', 'programme.view', async (c) => {
+    const session = await getSession(db, c.req.param('id')!)
+    return c.body(await codebookCsv(db, session.id), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="jaga-codebook-${session.id.slice(0, 8)}.csv"` })
   })
 
   routes.get('/disclosures', 'referral.view', async (c) => {

@@ -251,7 +251,11 @@ export function EvaluationPage(p: EvaluationPageProps) {
             </a>{' '}
             <a class="button" href={`/sessions/${p.sessionId}/evaluation/answers.csv`}>
               {t('eval.export')}
-            </a>
+            </a>{' '}
+            <a class="button" href={`/sessions/${p.sessionId}/evaluation/answers.xlsx`}>
+              {t('eval.exportXlsx')}
+            </a>{' '}
+            <a href={`/sessions/${p.sessionId}/evaluation/codebook.csv`}>{t('eval.codebook')}</a>
           </p>
         </>
       ) : null}
