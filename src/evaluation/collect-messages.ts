@@ -51,6 +51,7 @@ export const collectMessages = defineMessages({
     en: 'There is no knowledge test for this group (children aged 6–9 get no written test).',
   },
   'collect.noSuchQuestionnaire': { id: 'Kuesioner ini tidak ada.', en: 'There is no such questionnaire.' },
+  'collect.noPreForFollowUp': { id: 'Buka kuesioner sebelum/sesudah untuk kelompok ini dahulu.', en: 'Open the before/after questionnaires for this group first.' },
   'collect.codeElementsCount': { id: 'Pilih 3 atau 4 pertanyaan kode yang berbeda.', en: 'Choose 3 or 4 different code questions.' },
   'problem.collect.alreadyOpen': { id: 'Kuesioner untuk kelompok ini sudah dibuka di sesi ini.', en: 'The questionnaires for this group are already open in this session.' },
   'problem.collect.closed': { id: 'Kuesioner ini sudah ditutup dan tidak menerima jawaban lagi.', en: 'This questionnaire is closed and takes no more answers.' },
@@ -81,6 +82,14 @@ export const collectMessages = defineMessages({
   'eval.export': { id: 'Unduh data (CSV)', en: 'Download data (CSV)' },
   'eval.exportXlsx': { id: 'Unduh data (XLSX, dengan pasangan dan buku kode)', en: 'Download data (XLSX, with pairs and codebook)' },
   'eval.codebook': { id: 'Buku kode (CSV)', en: 'Codebook (CSV)' },
+  'eval.followUp': { id: 'Tindak lanjut 3 bulan', en: '3-month follow-up' },
+  'eval.followUpIntro': {
+    id: 'Sekitar tiga bulan setelah kegiatan, tanyakan apa yang berubah: pengaturan privasi, obrolan dengan anak, tahu ke mana melapor. Peserta memakai kode rahasia yang sama.',
+    en: 'About three months after the activity, ask what changed: privacy settings, talks with children, knowing where to report. Participants use the same private code.',
+  },
+  'eval.openFollowUp': { id: 'Buka tindak lanjut untuk {group}', en: 'Open the follow-up for {group}' },
+  'eval.followUpResults': { id: 'Tindak lanjut 3 bulan: {group} ({count} jawaban)', en: '3-month follow-up: {group} ({count} answers)' },
+  'eval.followUpMatched': { id: '{matched} dari {count} jawaban tindak lanjut cocok dengan kode sebelum kegiatan.', en: '{matched} of {count} follow-up answers match a code from before the activity.' },
   'eval.results': { id: 'Hasil: {group}', en: 'Results: {group}' },
   'eval.noAnswers': { id: 'Belum ada jawaban.', en: 'No answers yet.' },
   'eval.matched': {

@@ -209,6 +209,26 @@ describe('collecting answers', () => {
   })
 })
 
+describe('the 3-month follow-up', () => {
+  it('opens with the same code questions, and reports its answers and how many match a before code', async () => {
+    const { session, agent, token } = await sessionWithLinks()
+    await agent.lang('en')
+    expect((await send(token('pre'), { id: crypto.randomUUID(), code: code('FU'), answers: await parentsAnswers(jaga, 7) })).status).toBe(201)
+    expect((await agent.post(`/sessions/${session.id}/evaluation/follow-up`, { groupKind: 'parents' })).status).toBe(303)
+    expect((await agent.post(`/sessions/${session.id}/evaluation/follow-up`, { groupKind: 'parents' })).status).toBe(409)
+    const link = await jaga.db.selectFrom('collectionLinks').selectAll().where('sessionId', '=', session.id).where('phase', '=', 'follow-up').executeTakeFirstOrThrow()
+    expect(link.codeElements).toBe(JSON.stringify(['mother', 'day', 'own', 'siblings']))
+    const followUp = { settings_set: 'yes', talked: 'often', agreement: 'yes', know_where: 'yes', where: 'SAPA 129', confidence: '4' }
+    expect((await send(link.token, { id: crypto.randomUUID(), code: code('FU'), answers: followUp })).status).toBe(201)
+    expect((await send(link.token, { id: crypto.randomUUID(), code: code('NEW'.slice(0, 2), '30'), answers: { ...followUp, settings_set: 'no' } })).status).toBe(201)
+    const page = textOf(await (await agent.get(`/sessions/${session.id}/evaluation`)).text())
+    expect(page).toContain('3-month follow-up: Parents and caregivers (2 answers)')
+    expect(page).toContain('1 of 2 follow-up answers match a code from before the activity.')
+    expect(page).toMatch(/set privacy or parental controls[^]*Yes: 1 · Not yet: 1/)
+    expect(page).toContain('SAPA 129')
+  })
+})
+
 describe('paper questionnaires', () => {
   it('are typed in a grid, one row per paper: good rows are saved, a row with a mistake stays as typed with its message, and saving twice stores nothing twice', async () => {
     const { session, agent, links } = await sessionWithLinks()

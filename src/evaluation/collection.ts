@@ -84,6 +84,25 @@ export async function openCollection(db: Kysely<Database>, actor: Actor & { role
   })
 }
 
+/**
+ * Opens the 3-month follow-up for a group that answered before: the same code questions, so the
+ * follow-up can be matched to the before answers.
+ */
+export async function openFollowUp(db: Kysely<Database>, actor: Actor & { role: Role }, sessionId: string, groupKind: string): Promise<void> {
+  const session = await getSession(db, sessionId)
+  assertMayRecord(actor.role, actor.id ?? '', session)
+  const links = await db.selectFrom('collectionLinks').selectAll().where('sessionId', '=', sessionId).where('groupKind', '=', groupKind).execute()
+  const pre = links.find((l) => l.phase === 'pre')
+  if (!pre) throw new Problem('validation', {}, [{ field: 'groupKind', message: 'collect.noPreForFollowUp' }])
+  if (links.some((l) => l.phase === 'follow-up')) throw new Problem('conflict', {}, [], 'problem.collect.alreadyOpen')
+  const followUp = await latestVersionOf(db, FOLLOW_UP_QUESTIONNAIRE)
+  await db
+    .insertInto('collectionLinks')
+    .values({ id: crypto.randomUUID(), token: newToken(), sessionId, phase: 'follow-up', questionnaireVersionId: followUp.version.id, groupKind, codeElements: pre.codeElements, createdAt: new Date().toISOString(), closedAt: null })
+    .execute()
+  await insertAuditEntry(db, actor, 'collect.open', { type: 'session', id: sessionId }, { group: groupKind, questionnaire: FOLLOW_UP_QUESTIONNAIRE, phases: ['follow-up'] })
+}
+
 export async function setLinkOpen(db: Kysely<Database>, actor: Actor & { role: Role }, sessionId: string, linkId: string, open: boolean): Promise<void> {
   const session = await getSession(db, sessionId)
   assertMayRecord(actor.role, actor.id ?? '', session)

@@ -17,7 +17,7 @@ import { assetUrl, registerAsset } from '../platform/http/static-files.ts'
 import { renderPage } from '../page.tsx'
 import { getSession } from '../outreach/sessions.ts'
 import { GROUP_KINDS, type GroupKind } from '../outreach/target-group-form.ts'
-import { DEFAULT_CODE_ELEMENTS, KNOWLEDGE_TEST_FOR, openCollection, setLinkOpen, submit } from './collection.ts'
+import { DEFAULT_CODE_ELEMENTS, KNOWLEDGE_TEST_FOR, openCollection, openFollowUp, setLinkOpen, submit } from './collection.ts'
 import * as q from './evaluation-queries.ts'
 import { PHASES } from './evaluation-tables.ts'
 import { answersCsv, answersXlsx, codebookCsv } from './exports.ts'
@@ -96,6 +96,7 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
         results={await sessionResults(db, session.id)}
         groupLabel={(g) => t(`group.${g as GroupKind}`)}
         openable={openable}
+        followUpGroups={mayRecord ? [...opened].filter((g) => links.some((l) => l.groupKind === g && l.phase === 'pre') && !links.some((l) => l.groupKind === g && l.phase === 'follow-up')).map((g) => ({ value: g, label: t(`group.${g as GroupKind}`) })) : []}
         questionnaires={(await q.listQuestionnaires(db)).filter((x) => x.kind === 'knowledge' || x.kind === 'scale').map((x) => ({ value: x.key, label: c.get('locale') === 'id' ? x.titleId : x.titleEn }))}
         mayRecord={mayRecord}
         values={o.values ?? { feedback: 'yes' }}
@@ -124,6 +125,12 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
       if (e instanceof Problem && e.code === 'validation') return show(c, { values: { groupKind: String(form['groupKind'] ?? ''), questionnaireKey: String(form['questionnaireKey'] ?? ''), feedback: form['feedback'] === 'yes' ? 'yes' : 'no' }, checkedElements: form['codeElements'] as string[], errors: fieldErrorsOf(e) })
       throw e
     }
+    return c.redirect(`/sessions/${c.req.param('id')}/evaluation?opened=1`, 303)
+  })
+
+  routes.post('/sessions/:id/evaluation/follow-up', 'session.record', async (c) => {
+    const form = formStrings(await c.req.parseBody())
+    await openFollowUp(db, { ...actorOf(c), role: c.get('user')!.role }, c.req.param('id')!, form['groupKind'] ?? '')
     return c.redirect(`/sessions/${c.req.param('id')}/evaluation?opened=1`, 303)
   })
 

@@ -34,6 +34,25 @@ export interface FeedbackResult {
 export interface SessionResults {
   groups: GroupResult[]
   feedback: FeedbackResult | null
+  /** The 3-month follow-up per group: its answers summarised, and how many match a before code. */
+  followUps: { groupKind: string; summary: FeedbackResult; matchedToPre: number }[]
+}
+
+/** Counts and texts of a questionnaire's answers: Likert distributions, choices, free text. */
+function summarise(items: Item[], answers: Record<string, unknown>[]): FeedbackResult {
+  return {
+    count: answers.length,
+    likert: items
+      .filter((i) => i.kind === 'likert')
+      .map((i) => {
+        const values = answers.map((a) => a[i.id]).filter((v): v is number => typeof v === 'number')
+        return { id: i.id, label: i.label, counts: [1, 2, 3, 4, 5].map((n) => values.filter((v) => v === n).length), mean: values.length ? values.reduce((a, b) => a + b, 0) / values.length : null }
+      }),
+    choices: items
+      .filter((i) => i.kind === 'single' || i.kind === 'truefalse')
+      .map((i) => ({ id: i.id, label: i.label, counts: (i.options ?? []).map((o) => ({ value: o.value, label: o.label, n: answers.filter((a) => a[i.id] === o.value).length })) })),
+    texts: items.filter((i) => i.kind === 'text').map((i) => ({ id: i.id, label: i.label, answers: answers.map((a) => a[i.id]).filter((v): v is string => typeof v === 'string') })),
+  }
 }
 
 const share = (rows: { score: number | null; maxScore: number | null }[]) => {
@@ -44,6 +63,7 @@ const share = (rows: { score: number | null; maxScore: number | null }[]) => {
 export async function sessionResults(db: Db, sessionId: string): Promise<SessionResults> {
   const links = await q.listSessionLinks(db, sessionId)
   const submissions = await q.listSubmissions(db, sessionId, ['pre', 'post', 'feedback'])
+  const followUpRows = await q.listSubmissions(db, sessionId, ['follow-up'])
   const versions = new Map<string, Awaited<ReturnType<typeof q.findVersion>>>()
   for (const id of new Set(links.map((l) => l.questionnaireVersionId))) versions.set(id, await q.findVersion(db, id))
 
@@ -86,23 +106,13 @@ export async function sessionResults(db: Db, sessionId: string): Promise<Session
   }
 
   const feedbackLink = links.find((l) => l.phase === 'feedback')
-  let feedback: FeedbackResult | null = null
-  if (feedbackLink) {
-    const answers = submissions.filter((s) => s.phase === 'feedback').map((s) => JSON.parse(s.answers) as Record<string, unknown>)
-    const items = itemsOf(definitionOf(versions.get(feedbackLink.questionnaireVersionId)!))
-    feedback = {
-      count: answers.length,
-      likert: items
-        .filter((i) => i.kind === 'likert')
-        .map((i) => {
-          const values = answers.map((a) => a[i.id]).filter((v): v is number => typeof v === 'number')
-          return { id: i.id, label: i.label, counts: [1, 2, 3, 4, 5].map((n) => values.filter((v) => v === n).length), mean: values.length ? values.reduce((a, b) => a + b, 0) / values.length : null }
-        }),
-      choices: items
-        .filter((i) => i.kind === 'single' || i.kind === 'truefalse')
-        .map((i) => ({ id: i.id, label: i.label, counts: (i.options ?? []).map((o) => ({ value: o.value, label: o.label, n: answers.filter((a) => a[i.id] === o.value).length })) })),
-      texts: items.filter((i) => i.kind === 'text').map((i) => ({ id: i.id, label: i.label, answers: answers.map((a) => a[i.id]).filter((v): v is string => typeof v === 'string') })),
-    }
+  const answersOf = (rows: typeof submissions) => rows.map((s) => JSON.parse(s.answers) as Record<string, unknown>)
+  const feedback = feedbackLink ? summarise(itemsOf(definitionOf(versions.get(feedbackLink.questionnaireVersionId)!)), answersOf(submissions.filter((s) => s.phase === 'feedback'))) : null
+  const followUps: SessionResults['followUps'] = []
+  for (const link of links.filter((l) => l.phase === 'follow-up')) {
+    const rows = followUpRows.filter((s) => s.groupKind === link.groupKind)
+    const pre = submissions.filter((s) => s.phase === 'pre' && s.groupKind === link.groupKind)
+    followUps.push({ groupKind: link.groupKind, summary: summarise(itemsOf(definitionOf(versions.get(link.questionnaireVersionId)!)), answersOf(rows)), matchedToPre: matchCodes(pre, rows).pairs.length })
   }
-  return { groups, feedback }
+  return { groups, feedback, followUps }
 }

@@ -143,11 +143,11 @@ export function GroupResultView(p: { t: T; locale: Locale; group: GroupResult; g
   )
 }
 
-export function FeedbackView(p: { t: T; locale: Locale; feedback: NonNullable<SessionResults['feedback']> }) {
+export function FeedbackView(p: { t: T; locale: Locale; feedback: NonNullable<SessionResults['feedback']>; heading?: string }) {
   const { t, locale, feedback: f } = p
   return (
     <section>
-      <h2>{t('eval.feedback', { count: f.count })}</h2>
+      <h2>{p.heading ?? t('eval.feedback', { count: f.count })}</h2>
       <ul>
         {f.likert.map((l) => (
           <li>
@@ -191,6 +191,8 @@ export interface EvaluationPageProps {
   groupLabel: (group: string) => string
   /** Groups that can still get questionnaires; empty when the viewer may not open any. */
   openable: { value: string; label: string }[]
+  /** Groups whose 3-month follow-up can be opened now. */
+  followUpGroups: { value: string; label: string }[]
   /** Questionnaires that may be used before and after instead of the group's knowledge test. */
   questionnaires: { value: string; label: string }[]
   /** Whether the viewer may type in paper forms and open or close links. */
@@ -264,6 +266,26 @@ export function EvaluationPage(p: EvaluationPageProps) {
         <GroupResultView t={t} locale={locale} group={g} groupLabel={p.groupLabel(g.groupKind)} />
       ))}
       {p.results.feedback && p.results.feedback.count ? <FeedbackView t={t} locale={locale} feedback={p.results.feedback} /> : null}
+      {p.results.followUps.map((f) => (
+        <>
+          <FeedbackView t={t} locale={locale} feedback={f.summary} heading={t('eval.followUpResults', { group: p.groupLabel(f.groupKind), count: f.summary.count })} />
+          <p>{t('eval.followUpMatched', { matched: f.matchedToPre, count: f.summary.count })}</p>
+        </>
+      ))}
+      {p.followUpGroups.length ? (
+        <section>
+          <h2>{t('eval.followUp')}</h2>
+          <p>{t('eval.followUpIntro')}</p>
+          {p.followUpGroups.map((g) => (
+            <PostForm action={`/sessions/${p.sessionId}/evaluation/follow-up`} csrf={p.csrf}>
+              <input type="hidden" name="groupKind" value={g.value} />
+              <button type="submit" class="button">
+                {t('eval.openFollowUp', { group: g.label })}
+              </button>
+            </PostForm>
+          ))}
+        </section>
+      ) : null}
       {p.openable.length ? (
         <section>
           <h2>{t('eval.open')}</h2>
