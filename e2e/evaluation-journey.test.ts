@@ -1,11 +1,12 @@
-import { spawnSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
 import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { addDays, localNow } from '../src/outreach/session-rules.ts'
 import { HARJOSARI_I } from '../test/outreach-builders.ts'
 import { ROOT } from '../test/server-process.ts'
-import { look, phoneContext, screenshot, signIn, useServerAndBrowser, watchConsole } from './browser.ts'
+import { look, phoneContext, screenshot, SCREENSHOT_DIR, signIn, useServerAndBrowser, watchConsole } from './browser.ts'
 
 const journey = useServerAndBrowser()
 const PASSWORD = 'kata sandi yang cukup panjang'
@@ -148,6 +149,12 @@ describe('evaluation, on phones', () => {
     await page.goto(`${base}/lang/en?next=${encodeURIComponent(`/sessions/${sessionId}/evaluation`)}`)
     await expect(main(page)).resolves.toContain('Among paired participants, knowledge rose from 47% to 90%.')
     await look(page, 'evaluation-report-en')
+
+    // The PDF report, kept beside the screenshots as pages to look at.
+    const pdf = await page.evaluate(async (p) => Array.from(new Uint8Array(await (await fetch(p)).arrayBuffer())), `/sessions/${sessionId}/evaluation/report.pdf`)
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
+    fs.writeFileSync(path.join(SCREENSHOT_DIR, 'evaluation-report-en.pdf'), Buffer.from(pdf))
+    execFileSync('pdftoppm', ['-png', '-r', '60', path.join(SCREENSHOT_DIR, 'evaluation-report-en.pdf'), path.join(SCREENSHOT_DIR, 'evaluation-report-en-pdf')])
 
     // Exactly one stored answer per phone and phase: the resend after the outage made no copy.
     const csv = await page.evaluate(async (p) => (await fetch(p)).text(), `/sessions/${sessionId}/evaluation/answers.csv`)

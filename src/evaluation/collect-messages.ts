@@ -80,6 +80,8 @@ export const collectMessages = defineMessages({
   'eval.qr': { id: 'Kode QR', en: 'QR code' },
   'eval.live': { id: 'Tampilan proyektor', en: 'Projector view' },
   'eval.export': { id: 'Unduh data (CSV)', en: 'Download data (CSV)' },
+  'eval.legend': { id: 'Batang abu-abu: sebelum · batang hijau: sesudah', en: 'Grey bars: before · green bars: after' },
+  'eval.pdf': { id: 'Laporan (PDF)', en: 'Report (PDF)' },
   'eval.exportXlsx': { id: 'Unduh data (XLSX, dengan pasangan dan buku kode)', en: 'Download data (XLSX, with pairs and codebook)' },
   'eval.codebook': { id: 'Buku kode (CSV)', en: 'Codebook (CSV)' },
   'eval.followUp': { id: 'Tindak lanjut 3 bulan', en: '3-month follow-up' },

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { Agent, aUser, sessionAgent, textOf } from '../../test/agent.ts'
 import { useTestApp, type TestApp } from '../../test/harness.ts'
+import { readPdf } from '../../test/pdf.ts'
 import { aHeldSession, aProgramme, aSession, cli, HARJOSARI_I, TIMBANG_DELI } from '../../test/outreach-builders.ts'
 import { createApiToken } from '../accounts/users.ts'
 import { analyzeCsv } from './analyze-csv.ts'
@@ -379,6 +380,14 @@ describe('session results', () => {
     const codebookText = await (await agent.get(`/sessions/${session.id}/evaluation/codebook.csv`)).text()
     expect(codebookText).toContain('k08,"1 = benar, 0 = salah atau kosong: Nomor layanan SAPA')
     expect(codebookText.trim().split('\n')).toHaveLength(1 + 8 + 15)
+
+    // The PDF report says the same in words, in the reader's language.
+    const pdf = await agent.get(`/sessions/${session.id}/evaluation/report.pdf`)
+    expect(pdf.headers.get('Content-Type')).toBe('application/pdf')
+    const { text, info } = await readPdf(pdf)
+    expect(info).toMatch(/Pages:\s+[2-9]/)
+    expect(text).toContain('Among paired participants, knowledge rose from 43% to 83%. A change this large is very unlikely to be chance (p < 0.001).')
+    expect(text).toContain('Score distribution')
 
     const live = await agent.get(`/sessions/${session.id}/evaluation/live`)
     const liveHtml = await live.text()

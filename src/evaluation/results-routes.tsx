@@ -23,6 +23,7 @@ import { PHASES } from './evaluation-tables.ts'
 import { answersCsv, answersXlsx, codebookCsv } from './exports.ts'
 import { staffLink } from './import-routes.tsx'
 import { rowsToSubmissions } from './paper-entry.ts'
+import { renderEvaluationPdf } from './report-pdf.ts'
 import { sessionResults } from './session-results.ts'
 import { DisclosuresPage } from './views/disclosures.tsx'
 import { PaperEntryPage } from './views/paper-entry.tsx'
@@ -242,6 +243,16 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
       'Content-Disposition': `attachment; filename="jaga-answers-${session.id.slice(0, 8)}.xlsx"`,
       'Cache-Control': 'no-store',
     })
+  })
+
+  routes.get('/sessions/:id/evaluation/report.pdf', 'programme.view', async (c) => {
+    const t = c.get('t')
+    const locale = c.get('locale')
+    const session = await getSession(db, c.req.param('id')!)
+    const area = await db.selectFrom('areas').select('name').where('id', '=', session.areaId).executeTakeFirst()
+    const header = { title: session.title, startsAt: session.startsAt, area: area?.name ?? '—', format: t(`sessionFormat.${session.format}`) }
+    const pdf = await renderEvaluationPdf(header, await sessionResults(db, session.id), t, locale, (g) => t(`group.${g as GroupKind}`))
+    return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="jaga-evaluation-${session.id.slice(0, 8)}-${locale}.pdf"`, 'Cache-Control': 'private, no-store' })
   })
 
   routes.get('/sessions/:id/evaluation/codebook.csv', 'programme.view', async (c) => {

@@ -5,6 +5,7 @@ import type { FieldErrors, FormValues } from '../../platform/http/forms.ts'
 import { Checkboxes, ErrorSummary, Notice, PostForm, Select, TableWrap } from '../../platform/views/components.tsx'
 import { CODE_ELEMENTS } from '../code-elements.ts'
 import type { GroupResult, SessionResults } from '../session-results.ts'
+import { decimal, percent, resultWords, statisticsRows } from '../result-words.ts'
 
 export interface LinkView {
   id: string
@@ -17,9 +18,6 @@ export interface LinkView {
   url: string
 }
 
-const percent = (locale: Locale, x: number | null | undefined) => (x === null || x === undefined ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(x))
-const decimal = (locale: Locale, x: number | null | undefined, digits = 2) => (x === null || x === undefined ? '—' : new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x))
-const pText = (locale: Locale, p: number | null) => (p === null ? '—' : p < 0.001 ? '< 0,001'.replace(',', locale === 'id' ? ',' : '.') : decimal(locale, p, 3))
 
 /** A QR code as inline SVG (one path, crisp when printed), with the address it holds as its name. */
 export function QrCode(p: { url: string; label: string }) {
@@ -80,63 +78,55 @@ export function BeforeAfterChart(p: { title: string; rows: { label: string; befo
 }
 
 /** The result in words first, then the numbers, then what they cannot say. */
-export function GroupResultView(p: { t: T; locale: Locale; group: GroupResult; groupLabel: string; headingLevel?: 2 | 3 }) {
+export function GroupResultView(p: { t: T; locale: Locale; group: GroupResult; groupLabel: string }) {
   const { t, locale, group: g } = p
-  const a = g.analysis
-  const s = a?.score
-  const max = g.maxScore ?? 1
-  const preShare = s?.pre.mean != null ? s.pre.mean / max : null
-  const postShare = s?.post.mean != null ? s.post.mean / max : null
-  const direction = preShare === null || postShare === null ? undefined : postShare > preShare ? 'eval.rose' : postShare < preShare ? 'eval.fell' : 'eval.same'
-  const pValue = s?.t_test.p ?? null
-  const Heading = p.headingLevel === 3 ? 'h3' : 'h2'
+  const words = resultWords(t, locale, g)
+  const stats = statisticsRows(t, locale, g)
+  const itemLabel = (label: string, n: number) => `${n + 1}. ${label.slice(0, 48)}${label.length > 48 ? '…' : ''}`
   return (
     <section class="eval-group">
-      <Heading>{t('eval.results', { group: p.groupLabel })}</Heading>
+      <h2>{t('eval.results', { group: p.groupLabel })}</h2>
       {g.preCount + g.postCount === 0 ? (
         <p>{t('eval.noAnswers')}</p>
       ) : (
         <>
-          <p>
-            {t('eval.matched', { pairs: g.match.pairs, pre: g.preCount, rate: percent(locale, g.match.rate), exact: g.match.exact, tolerant: g.match.tolerant, post: g.match.unmatchedPost.length })}
-          </p>
-          {g.match.ambiguous.length ? <p>{t('eval.ambiguous', { count: g.match.ambiguous.length, codes: g.match.ambiguous.map((x) => x.code).join(', ') })}</p> : null}
-          {g.match.duplicates.length ? <p>{t('eval.duplicates', { codes: g.match.duplicates.join(', ') })}</p> : null}
-          <p>{t('eval.shares', { pre: percent(locale, g.preShare), post: percent(locale, g.postShare) })}</p>
-          {direction && s && s.pairs > 0 ? (
+          <p>{words.matched}</p>
+          {words.ambiguous ? <p>{words.ambiguous}</p> : null}
+          {words.duplicates ? <p>{words.duplicates}</p> : null}
+          <p>{words.shares}</p>
+          {words.headline ? (
             <p class="lead">
-              <strong>{t(direction, { pre: percent(locale, preShare), post: percent(locale, postShare) })}</strong>{' '}
-              {pValue === null ? t('eval.noTest') : pValue < 0.001 ? t('eval.veryUnlikelyChance') : pValue < 0.05 ? t('eval.unlikelyChance', { p: pText(locale, pValue) }) : t('eval.maybeChance', { p: pText(locale, pValue) })}
+              <strong>{words.headline.change}</strong> {words.headline.chance}
             </p>
           ) : null}
-          {s && s.pairs < 10 && s.pairs > 0 ? <p class="muted">{t('eval.smallGroup')}</p> : null}
-          {g.items.length ? (
-            <BeforeAfterChart
-              t={t}
-              locale={locale}
-              title={t('eval.items')}
-              rows={g.items.map((i, n) => ({ label: `${n + 1}. ${i.label[locale].slice(0, 48)}${i.label[locale].length > 48 ? '…' : ''}`, before: i.preCorrect, after: i.postCorrect }))}
-            />
-          ) : null}
-          {s ? (
+          {words.smallGroup ? <p class="muted">{words.smallGroup}</p> : null}
+          <div class="charts">
+            {g.items.length ? <BeforeAfterChart t={t} locale={locale} title={t('eval.items')} rows={g.items.map((i, n) => ({ label: itemLabel(i.label[locale], n), before: i.preCorrect, after: i.postCorrect }))} /> : null}
+            {g.distribution.length ? (
+              <BeforeAfterChart
+                t={t}
+                locale={locale}
+                title={t('eval.distribution')}
+                rows={g.distribution.filter((d) => d.pre || d.post).map((d) => ({ label: `${t('eval.score')} ${d.score}`, before: g.preCount ? d.pre / g.preCount : null, after: g.postCount ? d.post / g.postCount : null }))}
+              />
+            ) : null}
+          </div>
+          {stats.length ? (
             <TableWrap label={t('eval.statistics')}>
               <table>
                 <caption>{t('eval.statistics')}</caption>
                 <tbody>
-                  <tr><th scope="row">{t('eval.stat.pairs')}</th><td>{s.pairs}</td></tr>
-                  <tr><th scope="row">{t('eval.stat.pre')}</th><td>{decimal(locale, s.pre.mean)} ({decimal(locale, s.pre.sd)}) / {max}</td></tr>
-                  <tr><th scope="row">{t('eval.stat.post')}</th><td>{decimal(locale, s.post.mean)} ({decimal(locale, s.post.sd)}) / {max}</td></tr>
-                  <tr><th scope="row">{t('eval.stat.diff')}</th><td>{decimal(locale, s.diff.mean)} ({s.diff.ci95 ? `${decimal(locale, s.diff.ci95[0])} – ${decimal(locale, s.diff.ci95[1])}` : '—'})</td></tr>
-                  <tr><th scope="row">{t('eval.stat.t')}</th><td>t({s.t_test.df ?? '—'}) = {decimal(locale, s.t_test.t)}, p {pText(locale, s.t_test.p)}</td></tr>
-                  <tr><th scope="row">{t('eval.stat.dz')}</th><td>{decimal(locale, s.cohen_dz)}</td></tr>
-                  <tr><th scope="row">{t('eval.stat.wilcoxon')}</th><td>W+ = {decimal(locale, s.wilcoxon.w_plus, 1)}, z = {decimal(locale, s.wilcoxon.z)}, p {pText(locale, s.wilcoxon.p)}</td></tr>
-                  {s.n_gain ? <tr><th scope="row">{t('eval.stat.gain')}</th><td>{decimal(locale, s.n_gain.mean)} {s.n_gain.category ? `(${t(`eval.hake.${s.n_gain.category}`)})` : ''}</td></tr> : null}
-                  <tr><th scope="row">{t('eval.stat.alpha')}</th><td>{decimal(locale, a!.alpha.pre)} / {decimal(locale, a!.alpha.post)}</td></tr>
+                  {stats.map(([label, value]) => (
+                    <tr>
+                      <th scope="row">{label}</th>
+                      <td>{value}</td>
+                    </tr>
+                  ))}
                 </tbody>
               </table>
             </TableWrap>
           ) : null}
-          <p class="small muted">{t('eval.limits')}</p>
+          <p class="small muted">{words.limits}</p>
         </>
       )}
     </section>
@@ -250,6 +240,9 @@ export function EvaluationPage(p: EvaluationPageProps) {
             </a>{' '}
             <a class="button" href={`/sessions/${p.sessionId}/evaluation/live`}>
               {t('eval.live')}
+            </a>{' '}
+            <a class="button" href={`/sessions/${p.sessionId}/evaluation/report.pdf`}>
+              {t('eval.pdf')}
             </a>{' '}
             <a class="button" href={`/sessions/${p.sessionId}/evaluation/answers.csv`}>
               {t('eval.export')}

@@ -1,0 +1,58 @@
+// A session's evaluation as an A4 PDF, in the reader's language: the same words, numbers and charts
+// as the web page, for a report to a partner or a funder.
+import type { T } from '../messages.ts'
+import { formatWallTime, type Locale } from '../platform/i18n/i18n.ts'
+import { newPdf, PDF_COLOURS, reportWriter } from '../platform/pdf.ts'
+import { decimal, percent, resultWords, statisticsRows } from './result-words.ts'
+import type { SessionResults } from './session-results.ts'
+
+const { muted: MUTED, line: GREY, brand: BRAND } = PDF_COLOURS
+
+export interface SessionHeader {
+  title: string
+  startsAt: string
+  area: string
+  format: string
+}
+
+export function renderEvaluationPdf(session: SessionHeader, results: SessionResults, t: T, locale: Locale, groupLabel: (g: string) => string): Promise<Buffer> {
+  const { doc, done } = newPdf({ size: 'A4', margins: { top: 48, bottom: 48, left: 48, right: 48 }, info: { Title: `${t('eval.heading')} – ${session.title}`, Author: 'Jaga' }, lang: locale === 'id' ? 'id-ID' : 'en-GB' })
+  const w = reportWriter(doc)
+  w.banner(t('eval.heading'), session.title)
+  w.line(`${formatWallTime(locale, session.startsAt)} · ${session.area} · ${session.format}`)
+  const shares = { format: (v: number | null) => percent(locale, v), max: 1, colours: [GREY, BRAND] }
+  for (const g of results.groups) {
+    w.heading(t('eval.results', { group: groupLabel(g.groupKind) }))
+    if (g.preCount + g.postCount === 0) {
+      w.line(t('eval.noAnswers'))
+      continue
+    }
+    const words = resultWords(t, locale, g)
+    if (words.headline) w.line(`${words.headline.change} ${words.headline.chance}`, { bold: true })
+    for (const text of [words.matched, words.ambiguous, words.duplicates, words.shares, words.smallGroup]) if (text) w.line(text, { size: 9 })
+    w.heading(t('eval.items'))
+    w.line(t('eval.legend'), { size: 8.5, colour: MUTED })
+    w.bars(g.items.map((i, n) => ({ label: `${n + 1}. ${i.label[locale].slice(0, 60)}`, values: [i.preCorrect, i.postCorrect] })), shares)
+    w.heading(t('eval.distribution'))
+    w.line(t('eval.legend'), { size: 8.5, colour: MUTED })
+    w.bars(
+      g.distribution.filter((d) => d.pre || d.post).map((d) => ({ label: `${t('eval.score')} ${d.score}`, values: [g.preCount ? d.pre / g.preCount : null, g.postCount ? d.post / g.postCount : null] })),
+      shares,
+    )
+    const stats = statisticsRows(t, locale, g)
+    if (stats.length) {
+      w.heading(t('eval.statistics'))
+      for (const [label, value] of stats) w.row([label, value], [0, 200])
+    }
+    w.line(words.limits, { size: 8.5, colour: MUTED })
+  }
+  const summaries = [...(results.feedback?.count ? [{ heading: t('eval.feedback', { count: results.feedback.count }), summary: results.feedback }] : []), ...results.followUps.map((f) => ({ heading: t('eval.followUpResults', { group: groupLabel(f.groupKind), count: f.summary.count }), summary: f.summary }))]
+  for (const { heading, summary } of summaries) {
+    w.heading(heading)
+    for (const l of summary.likert) w.line(`${l.label[locale]}: ${t('eval.mean', { mean: decimal(locale, l.mean, 1) })}`, { size: 9 })
+    for (const c of summary.choices) w.line(`${c.label[locale]}: ${c.counts.map((x) => `${x.label[locale]} ${x.n}`).join(' · ')}`, { size: 9 })
+    for (const x of summary.texts.filter((x) => x.answers.length)) w.line(`${x.label[locale]}: ${x.answers.join(' | ')}`, { size: 9 })
+  }
+  doc.end()
+  return done
+}

@@ -1,0 +1,64 @@
+// A group's result in words a lay reader understands, the same in the web page and the PDF:
+// what changed, whether chance could explain it, and what the numbers cannot say.
+import type { T } from '../messages.ts'
+import type { Locale } from '../platform/i18n/i18n.ts'
+import type { GroupResult } from './session-results.ts'
+
+export const percent = (locale: Locale, x: number | null | undefined) => (x === null || x === undefined ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(x))
+export const decimal = (locale: Locale, x: number | null | undefined, digits = 2) => (x === null || x === undefined ? '—' : new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x))
+export const pText = (locale: Locale, p: number | null) => (p === null ? '—' : p < 0.001 ? `< ${decimal(locale, 0.001, 3)}` : decimal(locale, p, 3))
+
+export interface ResultWords {
+  matched: string
+  ambiguous?: string
+  duplicates?: string
+  shares: string
+  /** The change among pairs and whether chance explains it; absent with no pairs. */
+  headline?: { change: string; chance: string }
+  smallGroup?: string
+  limits: string
+}
+
+export function resultWords(t: T, locale: Locale, g: GroupResult): ResultWords {
+  const s = g.analysis?.score
+  const max = g.maxScore ?? 1
+  const preShare = s?.pre.mean != null ? s.pre.mean / max : null
+  const postShare = s?.post.mean != null ? s.post.mean / max : null
+  const p = s?.t_test.p ?? null
+  const words: ResultWords = {
+    matched: t('eval.matched', { pairs: g.match.pairs, pre: g.preCount, rate: percent(locale, g.match.rate), exact: g.match.exact, tolerant: g.match.tolerant, post: g.match.unmatchedPost.length }),
+    shares: t('eval.shares', { pre: percent(locale, g.preShare), post: percent(locale, g.postShare) }),
+    limits: t('eval.limits'),
+  }
+  if (g.match.ambiguous.length) words.ambiguous = t('eval.ambiguous', { count: g.match.ambiguous.length, codes: g.match.ambiguous.map((x) => x.code).join(', ') })
+  if (g.match.duplicates.length) words.duplicates = t('eval.duplicates', { codes: g.match.duplicates.join(', ') })
+  if (s && s.pairs > 0 && preShare !== null && postShare !== null) {
+    const key = postShare > preShare ? 'eval.rose' : postShare < preShare ? 'eval.fell' : 'eval.same'
+    words.headline = {
+      change: t(key, { pre: percent(locale, preShare), post: percent(locale, postShare) }),
+      chance: p === null ? t('eval.noTest') : p < 0.001 ? t('eval.veryUnlikelyChance') : p < 0.05 ? t('eval.unlikelyChance', { p: pText(locale, p) }) : t('eval.maybeChance', { p: pText(locale, p) }),
+    }
+  }
+  if (s && s.pairs > 0 && s.pairs < 10) words.smallGroup = t('eval.smallGroup')
+  return words
+}
+
+/** The statistics table as label/value rows. */
+export function statisticsRows(t: T, locale: Locale, g: GroupResult): [string, string][] {
+  const a = g.analysis
+  const s = a?.score
+  if (!a || !s) return []
+  const max = g.maxScore ?? 1
+  const rows: [string, string][] = [
+    [t('eval.stat.pairs'), String(s.pairs)],
+    [t('eval.stat.pre'), `${decimal(locale, s.pre.mean)} (${decimal(locale, s.pre.sd)}) / ${max}`],
+    [t('eval.stat.post'), `${decimal(locale, s.post.mean)} (${decimal(locale, s.post.sd)}) / ${max}`],
+    [t('eval.stat.diff'), `${decimal(locale, s.diff.mean)} (${s.diff.ci95 ? `${decimal(locale, s.diff.ci95[0])} – ${decimal(locale, s.diff.ci95[1])}` : '—'})`],
+    [t('eval.stat.t'), `t(${s.t_test.df ?? '—'}) = ${decimal(locale, s.t_test.t)}, p ${pText(locale, s.t_test.p)}`],
+    [t('eval.stat.dz'), decimal(locale, s.cohen_dz)],
+    [t('eval.stat.wilcoxon'), `W+ = ${decimal(locale, s.wilcoxon.w_plus, 1)}, z = ${decimal(locale, s.wilcoxon.z)}, p ${pText(locale, s.wilcoxon.p)}`],
+  ]
+  if (s.n_gain) rows.push([t('eval.stat.gain'), `${decimal(locale, s.n_gain.mean)}${s.n_gain.category ? ` (${t(`eval.hake.${s.n_gain.category}`)})` : ''}`])
+  rows.push([t('eval.stat.alpha'), `${decimal(locale, a.alpha.pre)} / ${decimal(locale, a.alpha.post)}`])
+  return rows
+}
