@@ -28,6 +28,7 @@ import { evaluationApiDoc, resultsRoutes } from './evaluation/results-routes.tsx
 import { programmeKnowledge } from './evaluation/programme-knowledge.ts'
 import { questionnaireRoutes } from './evaluation/questionnaire-routes.tsx'
 import { importRoutes } from './evaluation/import-routes.tsx'
+import { disclosureRoutes } from './evaluation/disclosure-routes.tsx'
 import { installShippedQuestionnaires, readShippedQuestionnaires } from './evaluation/questionnaires.ts'
 import { contactHref } from './outreach/views/referrals.tsx'
 import { libraryMaterials } from './library/materials.ts'
@@ -127,6 +128,7 @@ export function createApp(deps: Deps): JagaApp {
   resultsRoutes(routes, deps)
   questionnaireRoutes(routes, deps)
   importRoutes(routes, deps)
+  disclosureRoutes(routes, deps)
   sessionRoutes(routes, deps, libraryMaterials(library, (locale, a) => createTranslator(catalogue, locale)(`audience.${a}`)))
   accountApiRoutes(routes, deps)
   areaApiRoutes(routes, deps)

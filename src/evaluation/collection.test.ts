@@ -196,6 +196,25 @@ describe('collecting answers', () => {
     expect(list).toContain('I was blackmailed online')
   })
 
+  it('lets referral roles edit the trigger words, and an added word routes the next answer', async () => {
+    const { token } = await sessionWithLinks()
+    const coordinator = (await sessionAgent(jaga, await aUser(jaga, 'coordinator'))).lang('en')
+    const feedback = (text: string) => send(token('feedback'), { id: crypto.randomUUID(), code: code('KW'), answers: { useful: '4', clear: '4', want_to_know: text } })
+    expect(await (await feedback('Om itu minta foto kakak saya')).json()).toMatchObject({ disclosure: false })
+    const added = await coordinator.post('/disclosures/keywords', { locale: 'id', phrase: 'Minta foto' })
+    expect(added.status).toBe(303)
+    expect(textOf(await (await coordinator.get(added.headers.get('Location')!)).text())).toContain('"minta foto" added.')
+    expect(await (await feedback('Om itu minta foto kakak saya')).json()).toMatchObject({ disclosure: true })
+    const again = await coordinator.post('/disclosures/keywords', { locale: 'id', phrase: 'MINTA  foto!' })
+    expect(textOf(await again.text())).toContain('This word is already on the list.')
+    expect(textOf(await (await coordinator.post('/disclosures/keywords', { locale: 'en', phrase: 'ab' })).text())).toContain('At least 3 letters')
+    const row = await jaga.db.selectFrom('disclosureKeywords').select('id').where('phrase', '=', 'minta foto').executeTakeFirstOrThrow()
+    expect((await coordinator.post(`/disclosures/keywords/${row.id}/delete`)).status).toBe(303)
+    expect(await (await feedback('Om itu minta foto lagi')).json()).toMatchObject({ disclosure: false })
+    const facilitator = await sessionAgent(jaga, await aUser(jaga, 'facilitator'))
+    expect((await facilitator.post('/disclosures/keywords', { locale: 'id', phrase: 'apa saja' })).status).toBe(403)
+  })
+
   it('takes nothing through a closed link, and says so to the participant', async () => {
     const { session, agent, links, token } = await sessionWithLinks()
     const pre = links.find((l) => l.phase === 'pre')!

@@ -25,7 +25,6 @@ import { staffLink } from './import-routes.tsx'
 import { rowsToSubmissions } from './paper-entry.ts'
 import { renderEvaluationPdf } from './report-pdf.ts'
 import { sessionResults } from './session-results.ts'
-import { DisclosuresPage } from './views/disclosures.tsx'
 import { PaperEntryPage } from './views/paper-entry.tsx'
 import { EvaluationPage, LivePage, QrPage, type LinkView } from './views/session-evaluation.tsx'
 
@@ -260,29 +259,4 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
     return c.body(await codebookCsv(db, session.id), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="jaga-codebook-${session.id.slice(0, 8)}.csv"` })
   })
 
-  routes.get('/disclosures', 'referral.view', async (c) => {
-    const t = c.get('t')
-    const rows = await db
-      .selectFrom('disclosures as d')
-      .innerJoin('sessions as s', 's.id', 'd.sessionId')
-      .select(['d.id', 'd.text', 'd.receivedAt', 'd.handledAt', 'd.sessionId', 's.title as sessionTitle'])
-      .orderBy('d.receivedAt', 'desc')
-      .limit(200)
-      .execute()
-    await insertAuditEntry(db, actorOf(c), 'disclosure.list', { type: 'disclosure' }, { count: rows.length })
-    c.header('Cache-Control', 'no-store')
-    return renderPage(c, { title: t('disclosure.title'), body: <DisclosuresPage t={t} locale={c.get('locale')} csrf={c.get('csrf')()} rows={rows} /> })
-  })
-
-  routes.post('/disclosures/:id/handled', 'referral.view', async (c) => {
-    const result = await db
-      .updateTable('disclosures')
-      .set({ handledAt: new Date().toISOString(), handledBy: c.get('user')!.id })
-      .where('id', '=', c.req.param('id')!)
-      .where('handledAt', 'is', null)
-      .executeTakeFirst()
-    if (!Number(result.numUpdatedRows)) throw new Problem('not-found')
-    await insertAuditEntry(db, actorOf(c), 'disclosure.handled', { type: 'disclosure', id: c.req.param('id')! }, {})
-    return c.redirect('/disclosures', 303)
-  })
 }

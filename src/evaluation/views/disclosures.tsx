@@ -18,6 +18,9 @@ export function DisclosuresPage(p: { t: T; locale: Locale; csrf: string; rows: D
     <>
       <h1>{t('disclosure.title')}</h1>
       <p>{t('disclosure.intro')}</p>
+      <p>
+        <a href="/disclosures/keywords">{t('disclosure.keywordsLink')}</a>
+      </p>
       {p.rows.length === 0 ? (
         <p>{t('disclosure.empty')}</p>
       ) : (

@@ -1,0 +1,85 @@
+// Disclosures routed away from the data, and the trigger words that route them. Referral roles only.
+import crypto from 'node:crypto'
+import type { Context } from 'hono'
+import { z } from 'zod'
+import type { AppEnv, Deps } from '../app-env.ts'
+import type { RouteTable } from '../accounts/route-table.ts'
+import { insertAuditEntry } from '../accounts/audit-queries.ts'
+import { actorOf } from '../accounts/user-routes.tsx'
+import { formStrings, validate, type FieldErrors, type FormValues } from '../platform/http/forms.ts'
+import { Problem } from '../platform/http/problems.ts'
+import { renderPage } from '../page.tsx'
+import { forgetDisclosurePhrases } from './collection.ts'
+import * as q from './evaluation-queries.ts'
+import { normaliseText } from './shared/disclosure.ts'
+import { DisclosuresPage } from './views/disclosures.tsx'
+import { KeywordsPage } from './views/keywords.tsx'
+
+const keywordInput = z.object({
+  locale: z.enum(['id', 'en'], { error: 'validation.choice' }),
+  phrase: z
+    .string()
+    .trim()
+    .max(80, { error: 'validation.tooLong' })
+    .refine((p) => normaliseText(p).trim().length >= 3, { error: 'keywords.tooShort' }),
+})
+
+export function disclosureRoutes(routes: RouteTable, deps: Deps): void {
+  const { db } = deps
+
+  routes.get('/disclosures', 'referral.view', async (c) => {
+    const t = c.get('t')
+    const rows = await db
+      .selectFrom('disclosures as d')
+      .innerJoin('sessions as s', 's.id', 'd.sessionId')
+      .select(['d.id', 'd.text', 'd.receivedAt', 'd.handledAt', 'd.sessionId', 's.title as sessionTitle'])
+      .orderBy('d.receivedAt', 'desc')
+      .limit(200)
+      .execute()
+    await insertAuditEntry(db, actorOf(c), 'disclosure.list', { type: 'disclosure' }, { count: rows.length })
+    c.header('Cache-Control', 'no-store')
+    return renderPage(c, { title: t('disclosure.title'), body: <DisclosuresPage t={t} locale={c.get('locale')} csrf={c.get('csrf')()} rows={rows} /> })
+  })
+
+  routes.post('/disclosures/:id/handled', 'referral.view', async (c) => {
+    const result = await db
+      .updateTable('disclosures')
+      .set({ handledAt: new Date().toISOString(), handledBy: c.get('user')!.id })
+      .where('id', '=', c.req.param('id')!)
+      .where('handledAt', 'is', null)
+      .executeTakeFirst()
+    if (!Number(result.numUpdatedRows)) throw new Problem('not-found')
+    await insertAuditEntry(db, actorOf(c), 'disclosure.handled', { type: 'disclosure', id: c.req.param('id')! }, {})
+    return c.redirect('/disclosures', 303)
+  })
+
+  const showKeywords = async (c: Context<AppEnv>, o: { values?: FormValues; errors?: FieldErrors; notice?: string } = {}) => {
+    const t = c.get('t')
+    const body = <KeywordsPage t={t} csrf={c.get('csrf')()} keywords={await q.listKeywords(db)} values={o.values ?? { locale: c.get('locale') }} errors={o.errors ?? {}} notice={o.notice} />
+    return renderPage(c, { title: t('keywords.title'), body, status: o.errors && Object.keys(o.errors).length ? 422 : 200 })
+  }
+
+  routes.get('/disclosures/keywords', 'referral.view', (c) => showKeywords(c, { notice: c.req.query('added') ? c.get('t')('keywords.added', { phrase: c.req.query('added')! }) : c.req.query('removed') ? c.get('t')('keywords.removed') : undefined }))
+
+  routes.post('/disclosures/keywords', 'referral.view', async (c) => {
+    const values = formStrings(await c.req.parseBody())
+    const parsed = validate(keywordInput, values)
+    if (!parsed.ok) return showKeywords(c, { values, errors: parsed.errors })
+    const phrase = parsed.data.phrase.toLowerCase()
+    const exists = (await q.listKeywords(db)).some((k) => k.locale === parsed.data.locale && normaliseText(k.phrase) === normaliseText(phrase))
+    if (exists) return showKeywords(c, { values, errors: { phrase: { field: 'phrase', message: 'keywords.exists' } } })
+    await db.insertInto('disclosureKeywords').values({ id: crypto.randomUUID(), locale: parsed.data.locale, phrase, createdAt: new Date().toISOString() }).execute()
+    await insertAuditEntry(db, actorOf(c), 'disclosure-keyword.add', { type: 'disclosure-keyword' }, { locale: parsed.data.locale, phrase })
+    forgetDisclosurePhrases()
+    return c.redirect(`/disclosures/keywords?added=${encodeURIComponent(phrase)}`, 303)
+  })
+
+  routes.post('/disclosures/keywords/:id/delete', 'referral.view', async (c) => {
+    const row = await db.selectFrom('disclosureKeywords').selectAll().where('id', '=', c.req.param('id')!).executeTakeFirst()
+    if (!row) throw new Problem('not-found')
+    await db.deleteFrom('disclosureKeywords').where('id', '=', row.id).execute()
+    await insertAuditEntry(db, actorOf(c), 'disclosure-keyword.remove', { type: 'disclosure-keyword', id: row.id }, { locale: row.locale, phrase: row.phrase })
+    forgetDisclosurePhrases()
+    return c.redirect('/disclosures/keywords?removed=1', 303)
+  })
+}
