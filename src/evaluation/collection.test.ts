@@ -408,6 +408,13 @@ describe('session results', () => {
     expect(text).toContain('Among paired participants, knowledge rose from 43% to 83%. A change this large is very unlikely to be chance (p < 0.001).')
     expect(text).toContain('Score distribution')
 
+    // The programme's results, by group, kelurahan and format, with the same pooled numbers.
+    const programmeResults = textOf(await (await coordinator.get(`/programmes/${programme.id}/evaluation`)).text())
+    expect(programmeResults).toContain('Among 10 paired participants, knowledge went from 43% to 83%.')
+    expect(programmeResults).toMatch(/By kelurahan.*Harjosari I\s*10\s*43%\s*83%\s*\+40[.,]0/)
+    expect(programmeResults).toMatch(/By session format.*Seminar\s*10/)
+    expect(textOf(await (await coordinator.get(`/programmes/${programme.id}`)).text())).toContain('The programme’s pre/post results')
+
     const live = await agent.get(`/sessions/${session.id}/evaluation/live`)
     const liveHtml = await live.text()
     expect(liveHtml).toContain('<div data-live="10000">')

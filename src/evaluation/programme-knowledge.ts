@@ -1,31 +1,75 @@
-// Matched pre/post knowledge scores of a programme's sessions, per area: what the outreach coverage
-// view shows as knowledge before and after in each kelurahan and lingkungan.
+// Matched pre/post knowledge scores across a programme's sessions: for the outreach coverage view
+// (knowledge before and after per area) and for the programme's evaluation by group, kelurahan and
+// session format. Scores are shares of the maximum, so tests of different lengths can be pooled.
 import type { Db } from '../database.ts'
 import type { KnowledgePair } from '../outreach/coverage.ts'
 import { matchCodes } from './code-matching.ts'
+import { scoreBlock, type ScoreBlock } from './paired-analysis.ts'
 
-export async function programmeKnowledge(db: Db, programmeId: string): Promise<KnowledgePair[]> {
+export interface ProgrammePair extends KnowledgePair {
+  groupKind: string
+  format: string
+  /** The kelurahan (or desa) of the session, also when it was held in a lingkungan inside it. */
+  villageId: string
+}
+
+export async function programmePairs(db: Db, programmeId: string): Promise<ProgrammePair[]> {
   const rows = await db
     .selectFrom('submissions as s')
     .innerJoin('sessions as x', 'x.id', 's.sessionId')
-    .select(['s.id', 's.code', 's.phase', 's.groupKind', 's.score', 's.maxScore', 's.sessionId', 'x.areaId'])
+    .innerJoin('areas as a', 'a.id', 'x.areaId')
+    .select(['s.id', 's.code', 's.phase', 's.groupKind', 's.score', 's.maxScore', 's.sessionId', 'x.areaId', 'x.format', 'a.level', 'a.parentId'])
     .where('x.programmeId', '=', programmeId)
     .where('s.phase', 'in', ['pre', 'post'])
     .where('s.maxScore', 'is not', null)
     .execute()
-  const byId = new Map(rows.map((r) => [r.id, r]))
-  const pairs: KnowledgePair[] = []
-  for (const key of new Set(rows.map((r) => `${r.sessionId} ${r.groupKind}`))) {
-    const mine = rows.filter((r) => `${r.sessionId} ${r.groupKind}` === key)
-    const result = matchCodes(
+  const byKey = new Map<string, typeof rows>()
+  for (const r of rows) {
+    const key = `${r.sessionId} ${r.groupKind}`
+    byKey.set(key, [...(byKey.get(key) ?? []), r])
+  }
+  const pairs: ProgrammePair[] = []
+  for (const mine of byKey.values()) {
+    const byId = new Map(mine.map((r) => [r.id, r]))
+    const matched = matchCodes(
       mine.filter((r) => r.phase === 'pre'),
       mine.filter((r) => r.phase === 'post'),
     )
-    for (const p of result.pairs) {
+    for (const p of matched.pairs) {
       const pre = byId.get(p.pre)!
       const post = byId.get(p.post)!
-      pairs.push({ areaId: pre.areaId, pre: pre.score! / pre.maxScore!, post: post.score! / post.maxScore! })
+      pairs.push({
+        areaId: pre.areaId,
+        villageId: pre.level === 'neighbourhood' && pre.parentId ? pre.parentId : pre.areaId,
+        groupKind: pre.groupKind,
+        format: pre.format,
+        pre: pre.score! / pre.maxScore!,
+        post: post.score! / post.maxScore!,
+      })
     }
   }
   return pairs
+}
+
+/** For the coverage view: only where and how much. */
+export const programmeKnowledge = (db: Db, programmeId: string): Promise<KnowledgePair[]> => programmePairs(db, programmeId)
+
+export interface ProgrammeEvaluation {
+  all: ScoreBlock
+  byGroup: { key: string; block: ScoreBlock }[]
+  byVillage: { key: string; block: ScoreBlock }[]
+  byFormat: { key: string; block: ScoreBlock }[]
+}
+
+/** The paired statistics over shares (0–1) for the whole programme and each group, kelurahan and format. */
+export function evaluateProgramme(pairs: ProgrammePair[]): ProgrammeEvaluation {
+  const block = (list: ProgrammePair[]) =>
+    scoreBlock(
+      Float64Array.from(list, (p) => p.pre),
+      Float64Array.from(list, (p) => p.post),
+      1,
+    )
+  const by = (key: (p: ProgrammePair) => string) =>
+    [...new Set(pairs.map(key))].sort().map((k) => ({ key: k, block: block(pairs.filter((p) => key(p) === k)) }))
+  return { all: block(pairs), byGroup: by((p) => p.groupKind), byVillage: by((p) => p.villageId), byFormat: by((p) => p.format) }
 }

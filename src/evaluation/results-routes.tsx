@@ -24,6 +24,9 @@ import { answersCsv, answersXlsx, codebookCsv } from './exports.ts'
 import { staffLink } from './import-routes.tsx'
 import { rowsToSubmissions } from './paper-entry.ts'
 import { renderEvaluationPdf } from './report-pdf.ts'
+import { evaluateProgramme, programmePairs } from './programme-knowledge.ts'
+import { ProgrammeEvaluationPage } from './views/programme-evaluation.tsx'
+import type { SessionFormat } from '../outreach/session-form.ts'
 import { sessionResults } from './session-results.ts'
 import { PaperEntryPage } from './views/paper-entry.tsx'
 import { EvaluationPage, LivePage, QrPage, type LinkView } from './views/session-evaluation.tsx'
@@ -189,6 +192,24 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
     if (saved) await insertAuditEntry(db, actorOf(c), 'evaluation.paper', { type: 'session', id: session.id }, { saved, phase: link.phase })
     const renumbered = new Map([...errors.values()].map((list, i) => [i, list]))
     return showPaper(c, { values: kept, errors: renumbered, saved })
+  })
+
+  routes.get('/programmes/:id/evaluation', 'programme.view', async (c) => {
+    const t = c.get('t')
+    const programme = await db.selectFrom('programmes').select(['id', 'name']).where('id', '=', c.req.param('id')!).executeTakeFirst()
+    if (!programme) throw new Problem('not-found')
+    const evaluation = evaluateProgramme(await programmePairs(db, programme.id))
+    const names = new Map((await db.selectFrom('areas').select(['id', 'name']).execute()).map((a) => [a.id, a.name]))
+    const body = (
+      <ProgrammeEvaluationPage
+        t={t}
+        locale={c.get('locale')}
+        programme={programme}
+        evaluation={evaluation}
+        label={{ group: (k) => t(`group.${k as GroupKind}`), village: (k) => names.get(k) ?? '—', format: (k) => t(`sessionFormat.${k as SessionFormat}`) }}
+      />
+    )
+    return renderPage(c, { title: t('programmeEval.title', { name: programme.name }), body })
   })
 
   routes.get('/sessions/:id/evaluation/qr', 'programme.view', async (c) => {

@@ -49,7 +49,7 @@ export function ProgrammeDetailPage(p: ProgrammeDetailProps) {
         <dd>{list(pr.partnerIds, p.names.partners)}</dd>
       </dl>
       <p class="chips-row">
-        <a href={`/programmes/${pr.id}/report`}>{t('report.open')}</a> · <a href={`/coverage?programme=${pr.id}`}>{t('coverage.title')}</a> · <a href={`/calendar?programme=${pr.id}`}>{t('calendar.title')}</a>
+        <a href={`/programmes/${pr.id}/report`}>{t('report.open')}</a> · <a href={`/coverage?programme=${pr.id}`}>{t('coverage.title')}</a> · <a href={`/calendar?programme=${pr.id}`}>{t('calendar.title')}</a> · <a href={`/programmes/${pr.id}/evaluation`}>{t('programmeEval.link')}</a>
         {p.canEdit ? (
           <>
             {' '}

@@ -1,0 +1,88 @@
+import type { T } from '../../messages.ts'
+import type { Locale } from '../../platform/i18n/i18n.ts'
+import { TableWrap } from '../../platform/views/components.tsx'
+import type { ScoreBlock } from '../paired-analysis.ts'
+import type { ProgrammeEvaluation } from '../programme-knowledge.ts'
+import { decimal, percent, pText } from '../result-words.ts'
+import { BeforeAfterChart } from './session-evaluation.tsx'
+
+function Table(p: { t: T; locale: Locale; caption: string; rows: { label: string; block: ScoreBlock }[] }) {
+  const { t, locale } = p
+  const points = (x: number | null) => (x === null ? '—' : `${x >= 0 ? '+' : ''}${decimal(locale, x * 100, 1)}`)
+  return (
+    <TableWrap label={p.caption}>
+      <table>
+        <caption>{p.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col"></th>
+            <th scope="col" class="num">{t('eval.stat.pairs')}</th>
+            <th scope="col" class="num">{t('eval.before')}</th>
+            <th scope="col" class="num">{t('eval.after')}</th>
+            <th scope="col" class="num">{t('programmeEval.change')}</th>
+            <th scope="col" class="num">p</th>
+            <th scope="col" class="num">d_z</th>
+            <th scope="col">{t('eval.stat.gain')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.rows.map(({ label, block: b }) => (
+            <tr>
+              <th scope="row">
+                {label}
+                {b.pairs < 10 ? <span class="muted small"> · {t('programmeEval.small')}</span> : null}
+              </th>
+              <td class="num">{b.pairs}</td>
+              <td class="num">{percent(locale, b.pre.mean)}</td>
+              <td class="num">{percent(locale, b.post.mean)}</td>
+              <td class="num">
+                {points(b.diff.mean)}
+                {b.diff.ci95 ? <span class="muted small"> ({points(b.diff.ci95[0])} – {points(b.diff.ci95[1])})</span> : null}
+              </td>
+              <td class="num">{pText(locale, b.t_test.p)}</td>
+              <td class="num">{decimal(locale, b.cohen_dz)}</td>
+              <td>
+                {decimal(locale, b.n_gain?.mean)}
+                {b.n_gain?.category ? ` (${t(`eval.hake.${b.n_gain.category}`)})` : ''}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  )
+}
+
+export function ProgrammeEvaluationPage(p: { t: T; locale: Locale; programme: { id: string; name: string }; evaluation: ProgrammeEvaluation; label: { group: (k: string) => string; village: (k: string) => string; format: (k: string) => string } }) {
+  const { t, locale } = p
+  const e = p.evaluation
+  const all = e.all
+  const chance = all.t_test.p === null ? t('eval.noTest') : all.t_test.p < 0.001 ? t('eval.veryUnlikelyChance') : all.t_test.p < 0.05 ? t('eval.unlikelyChance', { p: pText(locale, all.t_test.p) }) : t('eval.maybeChance', { p: pText(locale, all.t_test.p) })
+  return (
+    <>
+      <p>
+        <a href={`/programmes/${p.programme.id}`}>← {p.programme.name}</a>
+      </p>
+      <h1>{t('programmeEval.title', { name: p.programme.name })}</h1>
+      <p>{t('programmeEval.intro')}</p>
+      {all.pairs === 0 ? (
+        <p>{t('programmeEval.none')}</p>
+      ) : (
+        <>
+          <p class="lead">
+            <strong>{t('programmeEval.headline', { pairs: all.pairs, pre: percent(locale, all.pre.mean), post: percent(locale, all.post.mean) })}</strong> {chance}
+          </p>
+          <div class="charts">
+            <BeforeAfterChart t={t} locale={locale} title={t('programmeEval.byGroup')} rows={e.byGroup.map((g) => ({ label: p.label.group(g.key), before: g.block.pre.mean, after: g.block.post.mean }))} />
+            <BeforeAfterChart t={t} locale={locale} title={t('programmeEval.byVillage')} rows={e.byVillage.map((g) => ({ label: p.label.village(g.key), before: g.block.pre.mean, after: g.block.post.mean }))} />
+          </div>
+          <Table t={t} locale={locale} caption={t('programmeEval.whole')} rows={[{ label: p.programme.name, block: all }]} />
+          <Table t={t} locale={locale} caption={t('programmeEval.byGroup')} rows={e.byGroup.map((g) => ({ label: p.label.group(g.key), block: g.block }))} />
+          <Table t={t} locale={locale} caption={t('programmeEval.byVillage')} rows={e.byVillage.map((g) => ({ label: p.label.village(g.key), block: g.block }))} />
+          <Table t={t} locale={locale} caption={t('programmeEval.byFormat')} rows={e.byFormat.map((g) => ({ label: p.label.format(g.key), block: g.block }))} />
+          <p class="small muted">{t('programmeEval.limits')}</p>
+        </>
+      )}
+    </>
+  )
+}
