@@ -52,6 +52,7 @@ export const collectMessages = defineMessages({
   },
   'collect.noSuchQuestionnaire': { id: 'Kuesioner ini tidak ada.', en: 'There is no such questionnaire.' },
   'collect.noPreForFollowUp': { id: 'Buka kuesioner sebelum/sesudah untuk kelompok ini dahulu.', en: 'Open the before/after questionnaires for this group first.' },
+  'collect.emptyQuestionnaire': { id: 'Kuesioner ini belum berisi pertanyaan.', en: 'This questionnaire has no questions yet.' },
   'collect.codeElementsCount': { id: 'Pilih 3 atau 4 pertanyaan kode yang berbeda.', en: 'Choose 3 or 4 different code questions.' },
   'problem.collect.alreadyOpen': { id: 'Kuesioner untuk kelompok ini sudah dibuka di sesi ini.', en: 'The questionnaires for this group are already open in this session.' },
   'problem.collect.closed': { id: 'Kuesioner ini sudah ditutup dan tidak menerima jawaban lagi.', en: 'This questionnaire is closed and takes no more answers.' },

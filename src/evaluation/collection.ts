@@ -13,7 +13,7 @@ import { CODE_ELEMENTS, DEFAULT_CODE_ELEMENTS } from './code-elements.ts'
 import * as q from './evaluation-queries.ts'
 import type { Phase } from './evaluation-tables.ts'
 import { latestVersionOf, parseDefinition } from './questionnaires.ts'
-import type { Definition } from './questionnaire-schema.ts'
+import { itemsOf, type Definition } from './questionnaire-schema.ts'
 
 /** The knowledge test each group gets unless the coordinator picks another; 6–9-year-olds take none (too young for a written test). */
 export const KNOWLEDGE_TEST_FOR: Partial<Record<GroupKind, string>> = {
@@ -62,6 +62,7 @@ export async function openCollection(db: Kysely<Database>, actor: Actor & { role
   const test = await latestVersionOf(db, key!).catch((e: unknown) => {
     throw e instanceof Problem && e.code === 'not-found' ? new Problem('validation', {}, [{ field: 'questionnaireKey', message: 'collect.noSuchQuestionnaire' }]) : e
   })
+  if (!itemsOf(definitionOf(test.version)).some((i) => i.kind !== 'note')) throw new Problem('validation', {}, [{ field: 'questionnaireKey', message: 'collect.emptyQuestionnaire' }])
   const feedback = input.feedback ? await latestVersionOf(db, FEEDBACK_QUESTIONNAIRE) : undefined
   await db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('collectionLinks').select('id').where('sessionId', '=', sessionId).where('groupKind', '=', input.groupKind).executeTakeFirst()
@@ -118,12 +119,17 @@ export async function setLinkOpen(db: Kysely<Database>, actor: Actor & { role: R
 
 export { DEFAULT_CODE_ELEMENTS }
 
-/** Parsed definitions by version id: versions never change, so they are read once per process. */
-const definitions = new Map<string, Definition>()
+/**
+ * Parsed definitions by version id, read once per process: a version with answers or links never
+ * changes. One still being built may, so the text is compared before the parsed copy is used.
+ */
+const definitions = new Map<string, { text: string; parsed: Definition }>()
 export function definitionOf(version: { id: string; definition: string }): Definition {
-  let d = definitions.get(version.id)
-  if (!d) definitions.set(version.id, (d = parseDefinition(version.definition)))
-  return d
+  const cached = definitions.get(version.id)
+  if (cached && cached.text === version.definition) return cached.parsed
+  const parsed = parseDefinition(version.definition)
+  definitions.set(version.id, { text: version.definition, parsed })
+  return parsed
 }
 
 /** The disclosure phrases, re-read at most every 30 s (they change rarely; every server sees an edit within that). */

@@ -8,9 +8,12 @@ import { Problem } from '../platform/http/problems.ts'
 import { renderPage } from '../page.tsx'
 import { definitionOf } from './collection.ts'
 import * as q from './evaluation-queries.ts'
-import { itemsOf } from './questionnaire-schema.ts'
+import { itemsOf, type Item } from './questionnaire-schema.ts'
 import { saveImportedQuestionnaire } from './questionnaires.ts'
 import { QuestionnairesPage } from './views/questionnaires.tsx'
+import { BuilderPage, ItemForm, itemValues, NewQuestionnairePage } from './views/builder.tsx'
+import { changeQuestionnaire, createQuestionnaire, itemFromInput, itemInput, newQuestionnaireInput, type Change } from './questionnaire-editing.ts'
+import { fieldErrorsOf, formStrings, validate, type FieldErrors, type FormValues } from '../platform/http/forms.ts'
 import { fromXlsForm, toXlsForm, XlsFormError } from './xlsform.ts'
 
 const MAX_XLSFORM_BYTES = 1024 * 1024
@@ -39,6 +42,125 @@ export function questionnaireRoutes(routes: RouteTable, deps: Deps): void {
   }
 
   routes.get('/questionnaires', 'programme.view', (c) => show(c))
+
+  routes.get('/questionnaires/new', 'programme.edit', (c) => {
+    const t = c.get('t')
+    return renderPage(c, { title: t('builder.new'), body: <NewQuestionnairePage t={t} csrf={c.get('csrf')()} values={{ kind: 'knowledge', audience: 'adults' }} errors={{}} /> })
+  })
+
+  routes.post('/questionnaires', 'programme.edit', async (c) => {
+    const t = c.get('t')
+    const values = formStrings(await c.req.parseBody())
+    const parsed = validate(newQuestionnaireInput, values)
+    const again = (errors: FieldErrors) => renderPage(c, { title: t('builder.new'), body: <NewQuestionnairePage t={t} csrf={c.get('csrf')()} values={values} errors={errors} />, status: 422 })
+    if (!parsed.ok) return again(parsed.errors)
+    try {
+      await createQuestionnaire(db, actorOf(c), parsed.data)
+    } catch (e) {
+      if (e instanceof Problem && e.code === 'validation') return again(fieldErrorsOf(e))
+      throw e
+    }
+    return c.redirect(`/questionnaires/${parsed.data.key}/edit?created=1`, 303)
+  })
+
+  const builder = async (c: Context<AppEnv>, o: { values?: FormValues; errors?: FieldErrors; notice?: string } = {}) => {
+    const t = c.get('t')
+    const locale = c.get('locale')
+    const questionnaire = await q.findQuestionnaireByKey(db, c.req.param('key')!)
+    const version = questionnaire && (await q.findLatestVersion(db, questionnaire.id))
+    if (!questionnaire || !version) throw new Problem('not-found')
+    const inUse = (await q.hasSubmissions(db, version.id)) || !!(await db.selectFrom('collectionLinks').select('id').where('questionnaireVersionId', '=', version.id).executeTakeFirst())
+    const title = locale === 'id' ? questionnaire.titleId : questionnaire.titleEn
+    const body = (
+      <BuilderPage
+        t={t}
+        locale={locale}
+        csrf={c.get('csrf')()}
+        questionnaire={{ key: questionnaire.key, title, origin: questionnaire.origin }}
+        version={version.version}
+        answered={inUse}
+        definition={definitionOf(version)}
+        values={o.values ?? { kind: 'truefalse', required: 'yes', section: String(definitionOf(version).sections.length - 1) }}
+        errors={o.errors ?? {}}
+        notice={o.notice}
+      />
+    )
+    return renderPage(c, { title, body, status: o.errors && Object.keys(o.errors).length ? 422 : 200 })
+  }
+
+  routes.get('/questionnaires/:key/edit', 'programme.edit', (c) => {
+    const t = c.get('t')
+    const saved = c.req.query('saved')
+    const notice = c.req.query('created') ? t('builder.created') : saved ? t(c.req.query('new') ? 'builder.savedNew' : 'builder.saved', { version: saved }) : undefined
+    return builder(c, { notice })
+  })
+
+  /** Makes a change and goes back to the builder, saying which version it went into. */
+  const change = async (c: Context<AppEnv>, make: Change) => {
+    const key = c.req.param('key')!
+    const result = await changeQuestionnaire(db, actorOf(c), key, make)
+    return c.redirect(`/questionnaires/${key}/edit?saved=${result.version}${result.newVersion ? '&new=1' : ''}`, 303)
+  }
+  /** The question form checked; shown again with its errors, or turned into an item. */
+  const itemFrom = (values: FormValues): { item?: Item; errors: FieldErrors } => {
+    const parsed = validate(itemInput, values)
+    if (!parsed.ok) return { errors: parsed.errors }
+    const built = itemFromInput(parsed.data)
+    return { item: built.item, errors: Object.fromEntries(built.errors.map((e) => [e.field, e])) }
+  }
+
+  routes.post('/questionnaires/:key/items', 'programme.edit', async (c) => {
+    const values = formStrings(await c.req.parseBody())
+    const { item, errors } = itemFrom(values)
+    if (!item) return builder(c, { values, errors })
+    try {
+      return await change(c, { kind: 'add', section: Number(values['section'] ?? 0) || 0, item })
+    } catch (e) {
+      if (e instanceof Problem && e.code === 'validation') return builder(c, { values, errors: fieldErrorsOf(e) })
+      throw e
+    }
+  })
+
+  const editItem = async (c: Context<AppEnv>, o: { values?: FormValues; errors?: FieldErrors } = {}) => {
+    const t = c.get('t')
+    const questionnaire = await q.findQuestionnaireByKey(db, c.req.param('key')!)
+    const version = questionnaire && (await q.findLatestVersion(db, questionnaire.id))
+    const item = version && itemsOf(definitionOf(version)).find((i) => i.id === c.req.param('itemId'))
+    if (!questionnaire || !item) throw new Problem('not-found')
+    const body = (
+      <>
+        <p>
+          <a href={`/questionnaires/${questionnaire.key}/edit`}>← {c.get('locale') === 'id' ? questionnaire.titleId : questionnaire.titleEn}</a>
+        </p>
+        <h1>{t('builder.editItem', { id: item.id })}</h1>
+        <ItemForm t={t} csrf={c.get('csrf')()} action={`/questionnaires/${questionnaire.key}/items/${item.id}`} values={o.values ?? itemValues(item)} errors={o.errors ?? {}} idFixed submit={t('builder.saveItem')} />
+      </>
+    )
+    return renderPage(c, { title: t('builder.editItem', { id: item.id }), body, status: o.errors ? 422 : 200 })
+  }
+
+  routes.get('/questionnaires/:key/items/:itemId/edit', 'programme.edit', (c) => editItem(c))
+
+  routes.post('/questionnaires/:key/items/:itemId', 'programme.edit', async (c) => {
+    const values = { ...formStrings(await c.req.parseBody()), id: c.req.param('itemId')! }
+    const { item, errors } = itemFrom(values)
+    if (!item) return editItem(c, { values, errors })
+    return change(c, { kind: 'replace', itemId: c.req.param('itemId')!, item })
+  })
+
+  for (const action of ['up', 'down', 'delete'] as const) {
+    routes.post(`/questionnaires/:key/items/:itemId/${action}`, 'programme.edit', (c) =>
+      change(c, action === 'delete' ? { kind: 'delete', itemId: c.req.param('itemId')! } : { kind: 'move', itemId: c.req.param('itemId')!, by: action === 'up' ? -1 : 1 }),
+    )
+  }
+
+  routes.post('/questionnaires/:key/sections', 'programme.edit', async (c) => {
+    const values = formStrings(await c.req.parseBody())
+    const id = (values['sectionId'] ?? '').trim()
+    const en = (values['sectionEn'] ?? '').trim()
+    if (!id && !en) return builder(c, { errors: { sectionId: { field: 'sectionId', message: 'validation.required' } } })
+    return change(c, { kind: 'section', title: { id: (id || en).slice(0, 200), en: (en || id).slice(0, 200) } })
+  })
 
   routes.get('/questionnaires/:key/xlsform.xlsx', 'programme.view', async (c) => {
     const questionnaire = await q.findQuestionnaireByKey(db, c.req.param('key')!)

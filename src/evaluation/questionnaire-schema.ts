@@ -45,7 +45,8 @@ export type Item = z.infer<typeof itemSchema>
 
 export const definitionSchema = z
   .object({
-    sections: z.array(z.object({ title: bilingual.optional(), items: z.array(itemSchema).min(1) })).min(1),
+    // A section may be empty while a questionnaire is being built; opening it for answers needs a question (see collection.ts).
+    sections: z.array(z.object({ title: bilingual.optional(), items: z.array(itemSchema) })).min(1),
   })
   .superRefine((d, ctx) => {
     const seen = new Set<string>()

@@ -34,6 +34,13 @@ export function QuestionnairesPage(p: {
     <>
       <h1>{t('questionnaire.title')}</h1>
       <p>{t('questionnaire.intro')}</p>
+      {p.mayImport ? (
+        <p>
+          <a class="button" href="/questionnaires/new">
+            {t('builder.newLink')}
+          </a>
+        </p>
+      ) : null}
       {p.imported ? (
         <Notice kind="success">
           <p>{t('questionnaire.imported', { key: p.imported.key, version: p.imported.version, items: p.imported.items })}</p>
@@ -64,7 +71,7 @@ export function QuestionnairesPage(p: {
             {p.rows.map((r) => (
               <tr>
                 <th scope="row">
-                  {r.title}
+                  {p.mayImport ? <a href={`/questionnaires/${r.key}/edit`}>{r.title}</a> : r.title}
                   <br />
                   <span class="muted small">
                     {r.key} · {t(r.origin === 'shipped' ? 'questionnaire.shipped' : 'questionnaire.custom')}

@@ -20,39 +20,79 @@ export interface FieldProps {
   idPrefix?: string
 }
 
+/** A field's hint and error message, under the ids its control's aria-describedby names. */
+function FieldNotes(p: { t: AnyT; id: string; hint?: string | undefined; error?: FieldErrors[string] | undefined }) {
+  return (
+    <>
+      {p.hint ? (
+        <p class="hint" id={`${p.id}-hint`}>
+          {p.hint}
+        </p>
+      ) : null}
+      {p.error ? (
+        <p class="error" id={`${p.id}-error`}>
+          {p.t(p.error.message, p.error.params as Params)}
+        </p>
+      ) : null}
+    </>
+  )
+}
+
+const describedBy = (id: string, hint: unknown, error: unknown) => [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
+
+/** The label, hint and error around one control; `control` gets the id and the aria-describedby to use. */
+function FieldShell(p: { t: AnyT; id: string; label: string; required?: boolean | undefined; hint?: string | undefined; error?: FieldErrors[string] | undefined; control: (describedBy: string | undefined) => Child }) {
+  return (
+    <div class={p.error ? 'field has-error' : 'field'}>
+      <label for={p.id}>
+        {p.label}
+        {p.required ? null : <span class="muted"> {p.t('common.optional')}</span>}
+      </label>
+      <FieldNotes t={p.t} id={p.id} hint={p.hint} error={p.error} />
+      {p.control(describedBy(p.id, p.hint, p.error))}
+    </div>
+  )
+}
+
+const shellOf = (p: Pick<FieldProps, 't' | 'label' | 'required' | 'hint' | 'errors' | 'name'>, id: string) => ({ t: p.t, id, label: p.label, required: p.required, hint: p.hint, error: p.errors[p.name] })
+
 /** A labelled input whose error message sits next to it and is announced with it. */
 export function Field(p: FieldProps) {
   const error = p.errors[p.name]
   const id = `f-${p.idPrefix ?? ''}${p.name}`
-  const describedBy = [p.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
   return (
-    <div class={error ? 'field has-error' : 'field'}>
-      <label for={id}>
-        {p.label}
-        {p.required ? null : <span class="muted"> {p.t('common.optional')}</span>}
-      </label>
-      {p.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {p.hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="error" id={`${id}-error`}>
-          {p.t(error.message, error.params as Params)}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        name={p.name}
-        type={p.type ?? 'text'}
-        value={p.type === 'password' ? '' : (p.values[p.name] ?? '')}
-        required={p.required}
-        autocomplete={p.autocomplete}
-        maxlength={p.maxlength}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy}
-      />
-    </div>
+    <FieldShell
+      {...shellOf(p, id)}
+      control={(by) => (
+        <input
+          id={id}
+          name={p.name}
+          type={p.type ?? 'text'}
+          value={p.type === 'password' ? '' : (p.values[p.name] ?? '')}
+          required={p.required}
+          autocomplete={p.autocomplete}
+          maxlength={p.maxlength}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={by}
+        />
+      )}
+    />
+  )
+}
+
+/** A labelled multi-line text box, with its hint and error like Field's. */
+export function TextArea(p: Omit<FieldProps, 'type' | 'autocomplete'> & { rows?: number }) {
+  const error = p.errors[p.name]
+  const id = `f-${p.idPrefix ?? ''}${p.name}`
+  return (
+    <FieldShell
+      {...shellOf(p, id)}
+      control={(by) => (
+        <textarea id={id} name={p.name} rows={p.rows ?? 3} maxlength={p.maxlength} required={p.required} aria-invalid={error ? 'true' : undefined} aria-describedby={by}>
+          {p.values[p.name] ?? ''}
+        </textarea>
+      )}
+    />
   )
 }
 

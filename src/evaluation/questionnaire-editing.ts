@@ -1,0 +1,132 @@
+// Building a questionnaire in Jaga: one change at a time (add, change, move or delete a question,
+// add a section), each checked against the questionnaire rules. A version that has answers is never
+// changed: the change makes a new version, and links already handed out keep the old one.
+import crypto from 'node:crypto'
+import { z } from 'zod'
+import type { Db } from '../database.ts'
+import { insertAuditEntry, type Actor } from '../accounts/audit-queries.ts'
+import { TOPICS } from '../library/content-schema.ts'
+import { Problem, type FieldError } from '../platform/http/problems.ts'
+import { definitionOf } from './collection.ts'
+import * as q from './evaluation-queries.ts'
+import { definitionSchema, ITEM_KINDS, QUESTIONNAIRE_AUDIENCES, QUESTIONNAIRE_KINDS, type Definition, type Item } from './questionnaire-schema.ts'
+
+const text = (max: number) => z.string().trim().min(1, { error: 'validation.required' }).max(max, { error: 'validation.tooLong' })
+
+export const newQuestionnaireInput = z.object({
+  key: z.string().trim().toLowerCase().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'builder.badKey' }).max(80),
+  kind: z.enum(QUESTIONNAIRE_KINDS, { error: 'validation.choice' }),
+  audience: z.enum(QUESTIONNAIRE_AUDIENCES, { error: 'validation.choice' }),
+  titleId: text(200),
+  titleEn: text(200),
+  introId: z.string().trim().max(1000),
+  introEn: z.string().trim().max(1000),
+})
+
+/** The question form: options one per line as "value | label in Indonesian | label in English". */
+export const itemInput = z.object({
+  id: z.string().trim().toLowerCase().regex(/^[a-z][a-z0-9_]{0,31}$/, { error: 'builder.badItemId' }),
+  kind: z.enum(ITEM_KINDS, { error: 'validation.choice' }),
+  labelId: text(500),
+  labelEn: text(500),
+  options: z.string().default(''),
+  answer: z.string().trim().default(''),
+  topic: z.union([z.enum(TOPICS), z.literal('')]).default(''),
+  required: z.string().optional(),
+})
+export type ItemInput = z.output<typeof itemInput>
+
+/** The form's fields as an item, or the field errors that stop it. */
+export function itemFromInput(input: ItemInput): { item?: Item; errors: FieldError[] } {
+  const errors: FieldError[] = []
+  const options = input.options
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const [value = '', id = '', en = ''] = line.split('|').map((s) => s.trim())
+      return { value: value.toLowerCase(), label: { id: id || en, en: en || id } }
+    })
+  const choice = input.kind === 'single' || input.kind === 'multiple'
+  if (choice && (options.length < 2 || options.some((o) => !/^[a-z0-9_]{1,32}$/.test(o.value) || !o.label.id))) errors.push({ field: 'options', message: 'builder.badOptions' })
+  const answer = input.answer === '' ? undefined : input.kind === 'multiple' ? input.answer.toLowerCase().split(/[\s,]+/) : input.answer.toLowerCase()
+  const item = {
+    id: input.id,
+    kind: input.kind,
+    label: { id: input.labelId, en: input.labelEn },
+    required: input.required === 'yes',
+    ...(choice ? { options } : {}),
+    ...(answer !== undefined ? { answer } : {}),
+    ...(input.topic ? { topic: input.topic } : {}),
+  }
+  const parsed = definitionSchema.safeParse({ sections: [{ items: [item] }] })
+  if (!parsed.success && errors.length === 0) errors.push({ field: 'answer', message: 'builder.badAnswer' })
+  return errors.length ? { errors } : { item: parsed.data!.sections[0]!.items[0]!, errors }
+}
+
+export type Change =
+  | { kind: 'add'; section: number; item: Item }
+  | { kind: 'replace'; itemId: string; item: Item }
+  | { kind: 'delete'; itemId: string }
+  | { kind: 'move'; itemId: string; by: -1 | 1 }
+  | { kind: 'section'; title: { id: string; en: string } }
+
+/** The definition with one change made; throws a validation problem when the result breaks a rule. */
+export function applyChange(definition: Definition, change: Change): Definition {
+  const sections = definition.sections.map((s) => ({ ...s, items: [...s.items] }))
+  const where = (id: string) => {
+    for (const [s, section] of sections.entries()) {
+      const i = section.items.findIndex((x) => x.id === id)
+      if (i >= 0) return { s, i }
+    }
+    throw new Problem('not-found')
+  }
+  if (change.kind === 'add') {
+    if (sections.flatMap((s) => s.items).some((x) => x.id === change.item.id)) throw new Problem('validation', {}, [{ field: 'id', message: 'builder.idTaken' }])
+    sections[Math.min(change.section, sections.length - 1)]!.items.push(change.item)
+  } else if (change.kind === 'replace') {
+    const { s, i } = where(change.itemId)
+    sections[s]!.items[i] = { ...change.item, id: change.itemId }
+  } else if (change.kind === 'delete') {
+    const { s, i } = where(change.itemId)
+    sections[s]!.items.splice(i, 1)
+  } else if (change.kind === 'move') {
+    const { s, i } = where(change.itemId)
+    const items = sections[s]!.items
+    const j = i + change.by
+    if (j >= 0 && j < items.length) [items[i], items[j]] = [items[j]!, items[i]!]
+  } else sections.push({ title: change.title, items: [] })
+  return definitionSchema.parse({ sections })
+}
+
+export async function createQuestionnaire(db: Db, actor: Actor, input: z.output<typeof newQuestionnaireInput>): Promise<void> {
+  if (await q.findQuestionnaireByKey(db, input.key)) throw new Problem('validation', {}, [{ field: 'key', message: 'builder.keyTaken' }])
+  const now = new Date().toISOString()
+  const id = crypto.randomUUID()
+  await db.insertInto('questionnaires').values({ id, key: input.key, kind: input.kind, audience: input.audience, titleId: input.titleId, titleEn: input.titleEn, introId: input.introId, introEn: input.introEn, origin: 'custom', createdAt: now, updatedAt: now }).execute()
+  await db.insertInto('questionnaireVersions').values({ id: crypto.randomUUID(), questionnaireId: id, version: 1, definition: JSON.stringify({ sections: [{ items: [] }] }), createdAt: now, createdBy: actor.id }).execute()
+  await insertAuditEntry(db, actor, 'questionnaire.create', { type: 'questionnaire', id }, { key: input.key })
+}
+
+/**
+ * Makes one change to the latest version: in place while nothing has been answered with it, else as
+ * a new version. An edited shipped questionnaire becomes the organisation's own (releases leave it be).
+ */
+export async function changeQuestionnaire(db: Db, actor: Actor, key: string, change: Change): Promise<{ version: number; newVersion: boolean }> {
+  const questionnaire = await q.findQuestionnaireByKey(db, key)
+  const latest = questionnaire && (await q.findLatestVersion(db, questionnaire.id))
+  if (!questionnaire || !latest) throw new Problem('not-found')
+  const definition = JSON.stringify(applyChange(definitionOf(latest), change))
+  const now = new Date().toISOString()
+  const answered = await q.hasSubmissions(db, latest.id)
+  // A link hands out a version; once handed out, even before answers arrive, it must not change under it.
+  const linked = !!(await db.selectFrom('collectionLinks').select('id').where('questionnaireVersionId', '=', latest.id).limit(1).executeTakeFirst())
+  let version = latest.version
+  if (answered || linked) {
+    version = latest.version + 1
+    await db.insertInto('questionnaireVersions').values({ id: crypto.randomUUID(), questionnaireId: questionnaire.id, version, definition, createdAt: now, createdBy: actor.id }).execute()
+  } else await db.updateTable('questionnaireVersions').set({ definition }).where('id', '=', latest.id).execute()
+  await db.updateTable('questionnaires').set({ origin: 'custom', updatedAt: now }).where('id', '=', questionnaire.id).execute()
+  await insertAuditEntry(db, actor, 'questionnaire.change', { type: 'questionnaire', id: questionnaire.id }, { key, change: change.kind, version })
+  return { version, newVersion: version !== latest.version }
+}

@@ -1,0 +1,170 @@
+import type { T } from '../../messages.ts'
+import type { Locale } from '../../platform/i18n/i18n.ts'
+import type { FieldErrors, FormValues } from '../../platform/http/forms.ts'
+import { ErrorSummary, Field, Notice, PostForm, Select, TextArea } from '../../platform/views/components.tsx'
+import { TOPICS } from '../../library/content-schema.ts'
+import { ITEM_KINDS, QUESTIONNAIRE_AUDIENCES, QUESTIONNAIRE_KINDS, type Definition, type Item } from '../questionnaire-schema.ts'
+
+export function NewQuestionnairePage(p: { t: T; csrf: string; values: FormValues; errors: FieldErrors }) {
+  const { t } = p
+  const f = { t, values: p.values, errors: p.errors }
+  return (
+    <>
+      <p>
+        <a href="/questionnaires">← {t('questionnaire.title')}</a>
+      </p>
+      <h1>{t('builder.new')}</h1>
+      <ErrorSummary t={t} errors={p.errors} />
+      <PostForm action="/questionnaires" csrf={p.csrf}>
+        <Field {...f} name="key" label={t('builder.key')} hint={t('builder.keyHint')} required maxlength={80} />
+        <Select {...f} name="kind" label={t('questionnaire.kind')} options={QUESTIONNAIRE_KINDS.map((k) => ({ value: k, label: t(`questionnaire.kind.${k}`) }))} required />
+        <Select {...f} name="audience" label={t('builder.audience')} options={QUESTIONNAIRE_AUDIENCES.map((a) => ({ value: a, label: t(`builder.audience.${a}`) }))} required />
+        <Field {...f} name="titleId" label={t('builder.titleId')} required maxlength={200} />
+        <Field {...f} name="titleEn" label={t('builder.titleEn')} required maxlength={200} />
+        <TextArea {...f} name="introId" label={t('builder.introId')} maxlength={1000} />
+        <TextArea {...f} name="introEn" label={t('builder.introEn')} maxlength={1000} />
+        <p>
+          <button type="submit" class="button primary">
+            {t('builder.create')}
+          </button>
+        </p>
+      </PostForm>
+    </>
+  )
+}
+
+/** The question form, for a new question or one being changed. */
+export function ItemForm(p: { t: T; csrf: string; action: string; values: FormValues; errors: FieldErrors; sections?: { value: string; label: string }[]; idFixed?: boolean; submit: string }) {
+  const { t } = p
+  const f = { t, values: p.values, errors: p.errors }
+  return (
+    <PostForm action={p.action} csrf={p.csrf}>
+      <ErrorSummary t={t} errors={p.errors} />
+      {p.sections && p.sections.length > 1 ? <Select {...f} name="section" label={t('builder.section')} options={p.sections} /> : null}
+      {p.idFixed ? <input type="hidden" name="id" value={p.values['id']} /> : <Field {...f} name="id" label={t('builder.itemId')} hint={t('builder.itemIdHint')} required maxlength={32} />}
+      <Select {...f} name="kind" label={t('builder.itemKind')} options={ITEM_KINDS.map((k) => ({ value: k, label: t(`builder.kind.${k}`) }))} required />
+      <TextArea {...f} name="labelId" label={t('builder.labelId')} rows={2} required maxlength={500} />
+      <TextArea {...f} name="labelEn" label={t('builder.labelEn')} rows={2} required maxlength={500} />
+      <TextArea {...f} name="options" label={t('builder.options')} hint={t('builder.optionsHint')} rows={4} />
+      <Field {...f} name="answer" label={t('builder.answer')} hint={t('builder.answerHint')} />
+      <Select {...f} name="topic" label={t('builder.topic')} options={TOPICS.map((x) => ({ value: x, label: t(`topic.${x}` as never) }))} emptyLabel={t('builder.noTopic')} />
+      <label class="choice">
+        <input type="checkbox" name="required" value="yes" checked={p.values['required'] === 'yes'} /> {t('builder.required')}
+      </label>
+      <p>
+        <button type="submit" class="button primary">
+          {p.submit}
+        </button>
+      </p>
+    </PostForm>
+  )
+}
+
+export const itemValues = (item: Item): FormValues => ({
+  id: item.id,
+  kind: item.kind,
+  labelId: item.label.id,
+  labelEn: item.label.en,
+  options: (item.options ?? []).map((o) => `${o.value} | ${o.label.id} | ${o.label.en}`).join('\n'),
+  answer: Array.isArray(item.answer) ? item.answer.join(' ') : (item.answer ?? ''),
+  topic: item.topic ?? '',
+  required: item.required ? 'yes' : '',
+})
+
+export function BuilderPage(p: {
+  t: T
+  locale: Locale
+  csrf: string
+  questionnaire: { key: string; title: string; origin: string }
+  version: number
+  answered: boolean
+  definition: Definition
+  values: FormValues
+  errors: FieldErrors
+  notice?: string
+}) {
+  const { t, locale, questionnaire: qn } = p
+  const base = `/questionnaires/${qn.key}`
+  let n = 0
+  return (
+    <>
+      <p>
+        <a href="/questionnaires">← {t('questionnaire.title')}</a>
+      </p>
+      <h1>{qn.title}</h1>
+      <p class="muted">{t('builder.versionNote', { key: qn.key, version: p.version })}</p>
+      <p>{t(p.answered ? 'builder.answered' : 'builder.draft')}</p>
+      {qn.origin === 'shipped' ? <p>{t('builder.shippedNote')}</p> : null}
+      {p.notice ? <Notice kind="success">{p.notice}</Notice> : null}
+      {p.definition.sections.map((section, s) => (
+        <section class="builder-section">
+          <h2>{section.title ? section.title[locale] : t('builder.sectionNumber', { n: s + 1 })}</h2>
+          {section.items.length === 0 ? <p class="muted">{t('builder.emptySection')}</p> : null}
+          <ol class="builder-items" start={n + 1}>
+            {section.items.map((item) => {
+              n++
+              return (
+                <li>
+                  <strong>{item.label[locale]}</strong>{' '}
+                  <span class="muted small">
+                    {item.id} · {t(`builder.kind.${item.kind}`)}
+                    {item.answer !== undefined ? ` · ${t('builder.key.answer', { answer: Array.isArray(item.answer) ? item.answer.join(' ') : item.answer })}` : ''}
+                    {item.topic ? ` · ${t(`topic.${item.topic}` as never)}` : ''}
+                  </span>
+                  {item.options ? (
+                    <ul class="small">
+                      {item.options.map((o) => (
+                        <li>
+                          {o.value}: {o.label[locale]}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                  <p class="small">
+                    <a href={`${base}/items/${item.id}/edit`} aria-label={t('builder.editLabel', { id: item.id })}>
+                      {t('builder.edit')}
+                    </a>
+                    {(['up', 'down', 'delete'] as const).map((action) => (
+                      <>
+                        {' · '}
+                        <PostForm action={`${base}/items/${item.id}/${action}`} csrf={p.csrf} class="inline">
+                          <button type="submit" class="link" aria-label={t(`builder.${action}Label`, { id: item.id })}>
+                            {t(`builder.${action}`)}
+                          </button>
+                        </PostForm>
+                      </>
+                    ))}
+                  </p>
+                </li>
+              )
+            })}
+          </ol>
+        </section>
+      ))}
+      <section>
+        <h2>{t('builder.addItem')}</h2>
+        <ItemForm
+          t={t}
+          csrf={p.csrf}
+          action={`${base}/items`}
+          values={p.values}
+          errors={p.errors}
+          sections={p.definition.sections.map((section, s) => ({ value: String(s), label: section.title ? section.title[locale] : t('builder.sectionNumber', { n: s + 1 }) }))}
+          submit={t('builder.addItem')}
+        />
+      </section>
+      <section>
+        <h2>{t('builder.addSection')}</h2>
+        <PostForm action={`${base}/sections`} csrf={p.csrf}>
+          <Field t={t} name="sectionId" label={t('builder.sectionTitleId')} values={{}} errors={{}} required maxlength={200} />
+          <Field t={t} name="sectionEn" label={t('builder.sectionTitleEn')} values={{}} errors={{}} required maxlength={200} />
+          <p>
+            <button type="submit" class="button">
+              {t('builder.addSection')}
+            </button>
+          </p>
+        </PostForm>
+      </section>
+    </>
+  )
+}
