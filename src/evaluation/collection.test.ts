@@ -382,10 +382,12 @@ describe('session results', () => {
     // The programme's coverage shows knowledge before and after in the session's kelurahan.
     const coordinator = await sessionAgent(jaga, await aUser(jaga, 'coordinator'))
     const coverage = textOf(await (await coordinator.get(`/coverage?programme=${programme.id}`)).text())
-    expect(coverage).toMatch(/Harjosari I .*43% → 83% \(10 pairs\)/)
+    expect(coverage).toMatch(/Harjosari I .*before 43%, after 83% \(10 pairs\)/)
+    const programmePdf = await readPdf(await coordinator.get(`/programmes/${programme.id}/report.pdf`))
+    expect(programmePdf.text).toMatch(/Harjosari I .*before 43%, after 83%.*\(10 pairs\)/)
     const partner = await sessionAgent(jaga, await aUser(jaga, 'partner'))
     const api = (await (await partner.get(`/coverage?programme=${programme.id}`)).text())
-    expect(textOf(api)).toContain('43% → 83% (10 pairs)')
+    expect(textOf(api)).toContain('before 43%, after 83% (10 pairs)')
 
     // The XLSX: the same rows, one row per matched pair, and a codebook naming every question.
     const xlsx = await agent.get(`/sessions/${session.id}/evaluation/answers.xlsx`)
