@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { addDays, localNow } from '../src/outreach/session-rules.ts'
+import { HARJOSARI_I } from '../test/outreach-builders.ts'
+import { ROOT } from '../test/server-process.ts'
+import { look, phoneContext, signIn, useServerAndBrowser, watchConsole } from './browser.ts'
+
+// Every staff page of evaluation, on a phone, in both languages: axe finds nothing, and each is photographed.
+const journey = useServerAndBrowser()
+const PASSWORD = 'kata sandi yang cukup panjang'
+const today = () => localNow('Asia/Jakarta').slice(0, 10)
+
+function jaga(args: string[], input = ''): string {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/jaga.js'), ...args], { input, env: { ...process.env, JAGA_DATA_DIR: journey.server.dataDir }, encoding: 'utf8' })
+  if (r.status !== 0) throw new Error(r.stderr)
+  return r.stdout
+}
+
+describe('evaluation staff pages, on a phone', () => {
+  it('pass axe in Indonesian and English: questionnaires, builder, paper grid, CSV import, programme results, disclosures and trigger words', async () => {
+    jaga(['user', 'create', '--email', 'admin@jaga.test', '--role', 'admin', '--name', 'Admin'], PASSWORD + '\n')
+    const token = jaga(['token', 'create', '--email', 'admin@jaga.test']).trim().split('\n').pop()!
+    const api = async (p: string, body: unknown) => {
+      const res = await fetch(journey.server.url + p, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+      if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`)
+      return res.json()
+    }
+    const programme = await api('/api/v1/programmes', { name: 'Jaga Remaja', startsOn: addDays(today(), -10), endsOn: addDays(today(), 100), status: 'active', areaIds: [HARJOSARI_I] })
+    const session = await api('/api/v1/sessions', { programmeId: programme.id, title: 'Kelas remaja SMP', format: 'class', areaId: HARJOSARI_I, venue: 'SMP', startsAt: `${today()}T00:05`, endsAt: `${today()}T23:55`, audiences: ['children-13-17'] })
+    const { links } = (await api(`/api/v1/sessions/${session.id}/evaluation`, { groupKind: 'children-13-17' })) as { links: { id: string; phase: string; url: string }[] }
+    const pre = links.find((l) => l.phase === 'pre')!
+
+    for (const locale of ['id-ID', 'en-GB'] as const) {
+      const lang = locale.slice(0, 2)
+      const context = await phoneContext(journey.browser, locale)
+      const page: Page = await context.newPage()
+      const errors = watchConsole(page)
+      await signIn(page, journey.server.url, 'admin@jaga.test', PASSWORD)
+      const visit = async (p: string, name: string) => {
+        const res = await page.goto(journey.server.url + p)
+        expect(res?.status(), p).toBe(200)
+        await look(page, `${name}-${lang}`)
+      }
+      // A teenager's form: the age-appropriate test.
+      await visit(new URL(pre.url).pathname, 'evaluation-teen-form')
+      await expect(page.textContent('h1')).resolves.toMatch(/remaja 13–17|teenagers 13–17/)
+      await visit('/questionnaires', 'questionnaires')
+      await visit('/questionnaires/new', 'questionnaire-new')
+      await visit('/questionnaires/feedback/edit', 'questionnaire-builder')
+      await visit('/questionnaires/feedback/items/useful/edit', 'questionnaire-item')
+      await visit(`/sessions/${session.id}/evaluation/links/${pre.id}/paper`, 'evaluation-paper')
+      await visit(`/sessions/${session.id}/evaluation/links/${pre.id}/import`, 'evaluation-csv')
+      await visit(`/programmes/${programme.id}/evaluation`, 'programme-evaluation')
+      await visit('/disclosures', 'disclosures')
+      await visit('/disclosures/keywords', 'disclosure-keywords')
+      // The paper grid moves on by itself after a one-letter cell.
+      await page.goto(`${journey.server.url}/sessions/${session.id}/evaluation/links/${pre.id}/paper`)
+      await page.focus('input[name="r0.a.k01"]')
+      await page.keyboard.type('1')
+      await expect(page.evaluate(() => (document.activeElement as HTMLInputElement).name)).resolves.toBe('r0.a.k02')
+      expect(errors).toEqual([])
+      await context.close()
+    }
+  })
+})
