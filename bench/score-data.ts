@@ -1,17 +1,8 @@
 // Made-up pre/post score tables in the `jaga analyze` CSV format, reproducible from a seed: for the
 // R comparison in bench/analyze.ts and for the tests that check Jaga against R's numbers.
+import { seededRandom } from '../src/platform/seeded-random.ts'
 
-/** mulberry32: a small seeded generator, so the same seed writes the same file on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export { seededRandom }
 
 export interface ScoreDataOptions {
   pairs: number

@@ -33,7 +33,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
     /** The short secret in the participant's URL and QR code. */
     .addColumn('token', 'varchar(20)', (c) => c.notNull().unique())
-    .addColumn('session_id', 'varchar(36)', (c) => c.notNull().references('sessions.id'))
+    // Deleting a session (the demo's removal) takes its links and answers with it.
+    .addColumn('session_id', 'varchar(36)', (c) => c.notNull().references('sessions.id').onDelete('cascade'))
     .addColumn('phase', 'varchar(12)', (c) => c.notNull())
     .addColumn('questionnaire_version_id', 'varchar(36)', (c) => c.notNull().references('questionnaire_versions.id'))
     /** The group answering (parents, teachers, …): the `group` of the analysis. */
@@ -48,8 +49,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('submissions')
     /** Made on the participant's phone, so a submission sent twice is stored once. */
     .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
-    .addColumn('link_id', 'varchar(36)', (c) => c.notNull().references('collection_links.id'))
-    .addColumn('session_id', 'varchar(36)', (c) => c.notNull().references('sessions.id'))
+    .addColumn('link_id', 'varchar(36)', (c) => c.notNull().references('collection_links.id').onDelete('cascade'))
+    .addColumn('session_id', 'varchar(36)', (c) => c.notNull().references('sessions.id').onDelete('cascade'))
     .addColumn('phase', 'varchar(12)', (c) => c.notNull())
     .addColumn('questionnaire_version_id', 'varchar(36)', (c) => c.notNull().references('questionnaire_versions.id'))
     .addColumn('group_kind', 'varchar(20)', (c) => c.notNull())
@@ -64,7 +65,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('disclosures')
     .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
-    .addColumn('session_id', 'varchar(36)', (c) => c.notNull().references('sessions.id'))
+    .addColumn('session_id', 'varchar(36)', (c) => c.notNull().references('sessions.id').onDelete('cascade'))
     .addColumn('submission_id', 'varchar(36)', (c) => c.notNull())
     .addColumn('item_id', 'varchar(32)', (c) => c.notNull())
     .addColumn('text', 'varchar(2000)', (c) => c.notNull())

@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import http from 'node:http'
 import { getRequestListener, type ServerType } from '@hono/node-server'
 import { createApp } from './app.ts'
@@ -31,8 +31,26 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   library.onChange(() => cache.warm(app.fetch))
   library.startPolling(30_000, (e) => log.error('library reload failed', { err: e }))
   const appListener = getRequestListener(app.fetch)
+  // Requests in flight per socket, so that stopping can close every socket that is not answering one.
+  // closeIdleConnections() misses a socket a browser opened ahead of time and never used (Chromium
+  // does so under load); such a socket would hold close() open until the forced exit.
+  const inFlight = new Map<Socket, number>()
+  let closing = false
+  const closeIfIdle = (socket: Socket) => {
+    if (closing && !inFlight.get(socket)) socket.destroy()
+  }
   const server: ServerType = http.createServer((req, res) => {
+    const socket = req.socket
+    inFlight.set(socket, (inFlight.get(socket) ?? 0) + 1)
+    res.on('close', () => {
+      inFlight.set(socket, (inFlight.get(socket) ?? 1) - 1)
+      closeIfIdle(socket)
+    })
     if (!cache.tryServe(req, res)) void appListener(req, res)
+  })
+  server.on('connection', (socket: Socket) => {
+    inFlight.set(socket, 0)
+    socket.on('close', () => inFlight.delete(socket))
   })
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve))
   const port = (server.address() as AddressInfo).port
@@ -45,8 +63,9 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     (stopping ??= new Promise<void>((resolve) => {
       log.info('shutting down: finishing requests in flight')
       server.close(() => resolve())
-      // Keep-alive sockets with no request in flight would hold close() open.
-      if ('closeIdleConnections' in server) server.closeIdleConnections()
+      // Keep-alive and never-used sockets with no request in flight would hold close() open.
+      closing = true
+      for (const socket of inFlight.keys()) closeIfIdle(socket)
     }).then(async () => {
       library.stopPolling()
       await store.db.destroy()

@@ -51,6 +51,10 @@ describe('the running server', () => {
     const { port } = new URL(server.url)
     const socket = net.connect(Number(port), '127.0.0.1')
     await new Promise((r) => socket.once('connect', r))
+    // A browser's spare connection, opened ahead of time and never used, must not hold the stop open.
+    const spare = net.connect(Number(port), '127.0.0.1')
+    await new Promise((r) => spare.once('connect', r))
+    const spareClosed = new Promise((r) => spare.once('close', r))
     let response = ''
     socket.on('data', (d) => (response += d))
     // Send the headers and half the body, then ask the server to stop.
@@ -63,6 +67,7 @@ describe('the running server', () => {
       () => true,
     )
     expect(refused).toBe(true)
+    await spareClosed
     expect(server.child.exitCode).toBe(null)
     socket.end(body.slice(10))
     await new Promise((r) => socket.once('close', r))

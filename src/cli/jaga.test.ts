@@ -6,6 +6,8 @@ import { PassThrough, Readable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freshDatabase, type TestDb } from '../../test/harness.ts'
 import { run, type Io } from './jaga.ts'
+import { loadConfig } from '../config.ts'
+import { openMigratedStore } from '../store.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 let testDb: TestDb
@@ -38,12 +40,28 @@ describe('the jaga command', () => {
     expect(loaded.code).toBe(0)
     expect(loaded.out).toContain('loaded the demo programme "[DEMO] Jaga Medan Amplas"')
     expect(loaded.out).toMatch(/coordinator\s+koordinator@demo\.jaga\.example\s+\S{12}/)
+    // Questionnaire answers in three demo sessions; they go with the sessions.
+    const answers = Number(/with (\d+) made-up questionnaire answers/.exec(loaded.out)?.[1])
+    expect(answers).toBeGreaterThan(50)
+    // The database the command used (its own SQLite file, or the test's PostgreSQL database).
+    const count = async (table: 'submissions' | 'collectionLinks') => {
+      const store = await openMigratedStore(loadConfig(env))
+      try {
+        return Number((await store.db.selectFrom(table).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+      } finally {
+        await store.db.destroy()
+      }
+    }
+    expect(await count('submissions')).toBe(answers)
+    expect(await count('collectionLinks')).toBe(9)
     const again = await jaga(['demo', 'load'])
     expect(again.code).toBe(1)
     expect(again.err).toContain('demo data is already loaded')
     const removed = await jaga(['demo', 'remove'])
     expect(removed.code).toBe(0)
     expect(removed.out).toMatch(/removed the demo \(\d+ records/)
+    expect(await count('submissions')).toBe(0)
+    expect(await count('collectionLinks')).toBe(0)
     expect((await jaga(['demo', 'remove'])).out).toContain('no demo data was loaded')
   })
 

@@ -8,6 +8,7 @@ import { isRole, ROLES } from '../accounts/permissions.ts'
 import { createApiToken, createUser } from '../accounts/users.ts'
 import { openMigratedStore } from '../store.ts'
 import { DEMO_PROGRAMME, loadDemo, removeDemo } from '../outreach/demo.ts'
+import { loadEvaluationDemo } from '../evaluation/demo.ts'
 import { runAnalyze } from './analyze-command.ts'
 
 export interface Io {
@@ -77,8 +78,11 @@ export async function run(argv: string[], io: Io = process): Promise<number> {
         say(store.applied.length ? `applied: ${store.applied.join(', ')}` : 'the database is up to date')
         say(`database: ${store.location}`)
       } else if (command === 'demo load') {
-        const accounts = await loadDemo(store.db, loadConfig(io.env).timeZone)
+        const config = loadConfig(io.env)
+        const accounts = await loadDemo(store.db, config.timeZone)
+        const answers = await loadEvaluationDemo(store.db, config.contentDir)
         say(`loaded the demo programme "${DEMO_PROGRAMME}" (made-up data, marked [DEMO] and (demo); remove it with: jaga demo remove)`)
+        say(`with ${answers} made-up questionnaire answers in three of its sessions`)
         say('demo accounts (sign in at /login; these passwords are shown only now):')
         for (const a of accounts) say(`  ${a.role.padEnd(12)} ${a.email}  ${a.password}`)
       } else if (command === 'demo remove') {
