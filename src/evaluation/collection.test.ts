@@ -229,6 +229,33 @@ describe('collecting answers', () => {
   })
 })
 
+describe('a Likert scale before and after', () => {
+  it('is analysed on the statements’ points: mean per statement, the paired tests, and the change in words', async () => {
+    const facilitator = await aUser(jaga, 'facilitator')
+    const programme = await aProgramme(jaga, { facilitators: [facilitator] })
+    const session = await aSession(jaga, programme.id, { audiences: ['parents'], facilitatorIds: [facilitator.id] })
+    const agent = (await sessionAgent(jaga, facilitator)).lang('en')
+    const form = new URLSearchParams({ _csrf: agent.csrf, groupKind: 'parents', questionnaireKey: 'behaviour-confidence' })
+    for (const e of ['mother', 'day', 'own']) form.append('codeElements', e)
+    expect((await agent.send(`/sessions/${session.id}/evaluation`, { method: 'POST', body: form })).status).toBe(303)
+    const links = await jaga.db.selectFrom('collectionLinks').select(['phase', 'token']).where('sessionId', '=', session.id).execute()
+    const tokenOf = (phase: string) => links.find((l) => l.phase === phase)!.token
+    const ids = ['c1', 'c2', 'c3', 'c4', 'c5', 'b1', 'b2', 'b3']
+    // Six people answer every statement 2 before and 4 after, except one who answers 3 after.
+    for (let n = 0; n < 6; n++) {
+      const c = { mother: `S${'ABCDEF'[n]}`, day: '5', own: 'A' }
+      expect((await send(tokenOf('pre'), { id: crypto.randomUUID(), code: c, answers: Object.fromEntries(ids.map((i) => [i, '2'])) })).status).toBe(201)
+      expect((await send(tokenOf('post'), { id: crypto.randomUUID(), code: c, answers: Object.fromEntries(ids.map((i) => [i, n === 5 ? '3' : '4'])) })).status).toBe(201)
+    }
+    const page = textOf(await (await agent.get(`/sessions/${session.id}/evaluation`)).text())
+    // After: (5 × 4 + 3) / 6 = 3.83 per statement.
+    expect(page).toContain('Among paired participants, the mean answer rose from 2.0 to 3.8 (scale 1–5).')
+    expect(page).toMatch(/I know the signs that a child is being groomed online\.\s*2\.0\s*\(0 · 6 · 0 · 0 · 0\)\s*3\.8\s*\(0 · 0 · 1 · 5 · 0\)/)
+    expect(page).toMatch(/Paired t-test\s*t\(5\) = /)
+    expect(page).not.toContain('Normalised gain')
+  })
+})
+
 describe('the 3-month follow-up', () => {
   it('opens with the same code questions, and reports its answers and how many match a before code', async () => {
     const { session, agent, token } = await sessionWithLinks()

@@ -30,15 +30,24 @@ export function renderEvaluationPdf(session: SessionHeader, results: SessionResu
     const words = resultWords(t, locale, g)
     if (words.headline) w.line(`${words.headline.change} ${words.headline.chance}`, { bold: true })
     for (const text of [words.matched, words.ambiguous, words.duplicates, words.shares, words.smallGroup]) if (text) w.line(text, { size: 9 })
-    w.heading(t('eval.items'))
-    w.line(t('eval.legend'), { size: 8.5, colour: MUTED })
+    if (g.likert.length) {
+      w.heading(t('eval.statements'))
+      w.row(['', `${t('eval.before')} / ${t('eval.after')}`], [0, 330], { bold: true })
+      for (const l of g.likert) w.row([l.label[locale], `${decimal(locale, l.preMean, 1)} / ${decimal(locale, l.postMean, 1)}`], [0, 330])
+    }
+    if (g.items.length) {
+      w.heading(t('eval.items'))
+      w.line(t('eval.legend'), { size: 8.5, colour: MUTED })
+    }
     w.bars(g.items.map((i, n) => ({ label: `${n + 1}. ${i.label[locale].slice(0, 60)}`, values: [i.preCorrect, i.postCorrect] })), shares)
-    w.heading(t('eval.distribution'))
-    w.line(t('eval.legend'), { size: 8.5, colour: MUTED })
-    w.bars(
-      g.distribution.filter((d) => d.pre || d.post).map((d) => ({ label: `${t('eval.score')} ${d.score}`, values: [g.preCount ? d.pre / g.preCount : null, g.postCount ? d.post / g.postCount : null] })),
-      shares,
-    )
+    if (g.distribution.length) {
+      w.heading(t('eval.distribution'))
+      w.line(t('eval.legend'), { size: 8.5, colour: MUTED })
+      w.bars(
+        g.distribution.filter((d) => d.pre || d.post).map((d) => ({ label: `${t('eval.score')} ${d.score}`, values: [g.preCount ? d.pre / g.preCount : null, g.postCount ? d.post / g.postCount : null] })),
+        shares,
+      )
+    }
     const stats = statisticsRows(t, locale, g)
     if (stats.length) {
       w.heading(t('eval.statistics'))

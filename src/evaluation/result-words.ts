@@ -8,6 +8,11 @@ export const percent = (locale: Locale, x: number | null | undefined) => (x === 
 export const decimal = (locale: Locale, x: number | null | undefined, digits = 2) => (x === null || x === undefined ? '—' : new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x))
 export const pText = (locale: Locale, p: number | null) => (p === null ? '—' : p < 0.001 ? `< ${decimal(locale, 0.001, 3)}` : decimal(locale, p, 3))
 
+/** Whether chance could explain a change, from the paired test's p. */
+export function chanceWords(t: T, locale: Locale, p: number | null): string {
+  return p === null ? t('eval.noTest') : p < 0.001 ? t('eval.veryUnlikelyChance') : p < 0.05 ? t('eval.unlikelyChance', { p: pText(locale, p) }) : t('eval.maybeChance', { p: pText(locale, p) })
+}
+
 export interface ResultWords {
   matched: string
   ambiguous?: string
@@ -27,16 +32,24 @@ export function resultWords(t: T, locale: Locale, g: GroupResult): ResultWords {
   const p = s?.t_test.p ?? null
   const words: ResultWords = {
     matched: t('eval.matched', { pairs: g.match.pairs, pre: g.preCount, rate: percent(locale, g.match.rate), exact: g.match.exact, tolerant: g.match.tolerant, post: g.match.unmatchedPost.length }),
-    shares: t('eval.shares', { pre: percent(locale, g.preShare), post: percent(locale, g.postShare) }),
+    shares: g.kind === 'scale' ? t('eval.scaleNote') : t('eval.shares', { pre: percent(locale, g.preShare), post: percent(locale, g.postShare) }),
     limits: t('eval.limits'),
   }
   if (g.match.ambiguous.length) words.ambiguous = t('eval.ambiguous', { count: g.match.ambiguous.length, codes: g.match.ambiguous.map((x) => x.code).join(', ') })
   if (g.match.duplicates.length) words.duplicates = t('eval.duplicates', { codes: g.match.duplicates.join(', ') })
-  if (s && s.pairs > 0 && preShare !== null && postShare !== null) {
+  if (g.kind === 'scale' && s && s.pairs > 0 && s.pre.mean !== null && s.post.mean !== null) {
+    // A scale's total over its statements, shown as the mean point (1–5) a paired person gave.
+    const k = g.likert.length || 1
+    const [before, after] = [s.pre.mean / k, s.post.mean / k]
+    words.headline = {
+      change: t(after > before ? 'eval.scaleRose' : after < before ? 'eval.scaleFell' : 'eval.scaleSame', { pre: decimal(locale, before, 1), post: decimal(locale, after, 1) }),
+      chance: chanceWords(t, locale, p),
+    }
+  } else if (s && s.pairs > 0 && preShare !== null && postShare !== null) {
     const key = postShare > preShare ? 'eval.rose' : postShare < preShare ? 'eval.fell' : 'eval.same'
     words.headline = {
       change: t(key, { pre: percent(locale, preShare), post: percent(locale, postShare) }),
-      chance: p === null ? t('eval.noTest') : p < 0.001 ? t('eval.veryUnlikelyChance') : p < 0.05 ? t('eval.unlikelyChance', { p: pText(locale, p) }) : t('eval.maybeChance', { p: pText(locale, p) }),
+      chance: chanceWords(t, locale, p),
     }
   }
   if (s && s.pairs > 0 && s.pairs < 10) words.smallGroup = t('eval.smallGroup')
@@ -48,7 +61,7 @@ export function statisticsRows(t: T, locale: Locale, g: GroupResult): [string, s
   const a = g.analysis
   const s = a?.score
   if (!a || !s) return []
-  const max = g.maxScore ?? 1
+  const max = g.kind === 'scale' ? g.likert.length * 5 : (g.maxScore ?? 1)
   const rows: [string, string][] = [
     [t('eval.stat.pairs'), String(s.pairs)],
     [t('eval.stat.pre'), `${decimal(locale, s.pre.mean)} (${decimal(locale, s.pre.sd)}) / ${max}`],

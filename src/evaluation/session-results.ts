@@ -22,6 +22,10 @@ export interface GroupResult {
   /** Score distributions (score → number of people), before and after. */
   distribution: { score: number; pre: number; post: number }[]
   maxScore: number | null
+  /** 'scale' when the questionnaire before and after is a Likert scale: then `likert` holds each statement. */
+  kind: 'knowledge' | 'scale'
+  /** Per statement of a scale: the mean (1–5) and how many chose each point, before and after. */
+  likert: { id: string; label: Item['label']; preMean: number | null; postMean: number | null; pre: number[]; post: number[] }[]
 }
 
 export interface FeedbackResult {
@@ -75,7 +79,16 @@ export async function sessionResults(db: Db, sessionId: string): Promise<Session
     const post = submissions.filter((s) => s.groupKind === groupKind && s.phase === 'post')
     const match = matchCodes(pre, post)
     const scored = scoredItems(definition)
+    const scale = scored.length ? [] : itemsOf(definition).filter((i) => i.kind === 'likert')
     const byId = new Map([...pre, ...post].map((s) => [s.id, JSON.parse(s.answers) as Record<string, unknown>]))
+    // A statement left unanswered counts as the scale's middle, so a pair keeps all its columns.
+    const point = (submissionId: string, item: Item) => {
+      const v = byId.get(submissionId)![item.id]
+      return typeof v === 'number' ? v : 3
+    }
+    const answered = (rows: typeof pre, item: Item) => rows.map((r) => byId.get(r.id)![item.id]).filter((v): v is number => typeof v === 'number')
+    const meanOf = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null)
+    const countsOf = (xs: number[]) => [1, 2, 3, 4, 5].map((n) => xs.filter((x) => x === n).length)
     const correct = (submissionId: string, item: Item) => (isCorrect(item, byId.get(submissionId)![item.id]) ? 1 : 0)
     const rate = (rows: typeof pre, item: Item) => (rows.length ? rows.reduce((n, s) => n + correct(s.id, item), 0) / rows.length : null)
     const maxScore = scored.length || null
@@ -98,10 +111,18 @@ export async function sessionResults(db: Db, sessionId: string): Promise<Session
             pre: scored.map((item) => Float64Array.from(match.pairs, (p) => correct(p.pre, item))),
             post: scored.map((item) => Float64Array.from(match.pairs, (p) => correct(p.post, item))),
           })
-        : undefined,
+        : scale.length
+          ? analyzePairs({
+              items: scale.map((i) => i.id),
+              pre: scale.map((item) => Float64Array.from(match.pairs, (p) => point(p.pre, item))),
+              post: scale.map((item) => Float64Array.from(match.pairs, (p) => point(p.post, item))),
+            })
+          : undefined,
       items: scored.map((item) => ({ id: item.id, label: item.label, topic: item.topic, preCorrect: rate(pre, item), postCorrect: rate(post, item) })),
       distribution,
       maxScore,
+      kind: scale.length ? 'scale' : 'knowledge',
+      likert: scale.map((item) => ({ id: item.id, label: item.label, preMean: meanOf(answered(pre, item)), postMean: meanOf(answered(post, item)), pre: countsOf(answered(pre, item)), post: countsOf(answered(post, item)) })),
     })
   }
 

@@ -100,6 +100,33 @@ export function GroupResultView(p: { t: T; locale: Locale; group: GroupResult; g
             </p>
           ) : null}
           {words.smallGroup ? <p class="muted">{words.smallGroup}</p> : null}
+          {g.likert.length ? (
+            <TableWrap label={t('eval.statements')}>
+              <table>
+                <caption>{t('eval.statements')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('eval.item')}</th>
+                    <th scope="col" class="num">{t('eval.before')}</th>
+                    <th scope="col" class="num">{t('eval.after')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {g.likert.map((l) => (
+                    <tr>
+                      <th scope="row">{l.label[locale]}</th>
+                      <td class="num">
+                        {decimal(locale, l.preMean, 1)} <span class="muted small">({l.pre.join(' · ')})</span>
+                      </td>
+                      <td class="num">
+                        {decimal(locale, l.postMean, 1)} <span class="muted small">({l.post.join(' · ')})</span>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+          ) : null}
           <div class="charts">
             {g.items.length ? <BeforeAfterChart t={t} locale={locale} title={t('eval.items')} rows={g.items.map((i, n) => ({ label: itemLabel(i.label[locale], n), before: i.preCorrect, after: i.postCorrect }))} /> : null}
             {g.distribution.length ? (
