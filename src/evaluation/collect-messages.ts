@@ -205,6 +205,8 @@ export const collectMessages = defineMessages({
   'programmeEval.byVillage': { id: 'Menurut kelurahan', en: 'By kelurahan' },
   'programmeEval.byFormat': { id: 'Menurut bentuk kegiatan', en: 'By session format' },
   'programmeEval.change': { id: 'Perubahan (poin persen, IK 95%)', en: 'Change (percentage points, 95% CI)' },
+  'programmeEval.allAreas': { id: 'Semua kelurahan', en: 'All kelurahan' },
+  'programmeEval.areaReport': { id: 'Laporan {area}', en: 'Report for {area}' },
   'programmeEval.small': { id: 'kecil', en: 'small' },
   'programmeEval.limits': {
     id: 'p dari uji-t berpasangan; d_z = besar efek; N-gain menurut Hake (rendah < 0,3 ≤ sedang < 0,7 ≤ tinggi). Kelompok dengan kurang dari 10 pasangan ditandai kecil: angkanya belum dapat digeneralisasi. Tanpa kelompok pembanding, perubahan tidak dapat seluruhnya dianggap hasil program.',

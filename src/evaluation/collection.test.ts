@@ -443,6 +443,15 @@ describe('session results', () => {
     expect(programmeResults).toMatch(/By kelurahan.*Harjosari I\s*10\s*43%\s*83%\s*\+40[.,]0/)
     expect(programmeResults).toMatch(/By session format.*Seminar\s*10/)
     expect(textOf(await (await coordinator.get(`/programmes/${programme.id}`)).text())).toContain('The programme’s pre/post results')
+    // The area report: the same for one kelurahan, as a page and a PDF.
+    const areaPage = textOf(await (await coordinator.get(`/programmes/${programme.id}/evaluation?area=${HARJOSARI_I}`)).text())
+    expect(areaPage).toContain(`Evaluation results · ${programme.name} · Harjosari I`)
+    expect(areaPage).toContain('Among 10 paired participants, knowledge went from 43% to 83%.')
+    expect((await coordinator.get(`/programmes/${programme.id}/evaluation?area=${TIMBANG_DELI}`)).status).toBe(200)
+    expect(textOf(await (await coordinator.get(`/programmes/${programme.id}/evaluation?area=${TIMBANG_DELI}`)).text())).toContain('No before/after pairs yet.')
+    const programmeEvalPdf = await readPdf(await coordinator.get(`/programmes/${programme.id}/evaluation.pdf`))
+    expect(programmeEvalPdf.text).toContain('Among 10 paired participants, knowledge went from 43% to 83%. A change this large is very unlikely to be chance (p < 0.001).')
+    expect(programmeEvalPdf.text).toMatch(/By kelurahan .*Harjosari I\s+10\s+43%\s+83%\s+\+40[.,]0/)
 
     const live = await agent.get(`/sessions/${session.id}/evaluation/live`)
     const liveHtml = await live.text()

@@ -3,7 +3,8 @@
 import type { T } from '../messages.ts'
 import { formatWallTime, type Locale } from '../platform/i18n/i18n.ts'
 import { newPdf, PDF_COLOURS, reportWriter } from '../platform/pdf.ts'
-import { decimal, percent, resultWords, statisticsRows } from './result-words.ts'
+import { chanceWords, decimal, percent, pText, resultWords, statisticsRows } from './result-words.ts'
+import type { ProgrammeEvaluation } from './programme-knowledge.ts'
 import type { SessionResults } from './session-results.ts'
 
 const { muted: MUTED, line: GREY, brand: BRAND } = PDF_COLOURS
@@ -61,6 +62,51 @@ export function renderEvaluationPdf(session: SessionHeader, results: SessionResu
     for (const l of summary.likert) w.line(`${l.label[locale]}: ${t('eval.mean', { mean: decimal(locale, l.mean, 1) })}`, { size: 9 })
     for (const c of summary.choices) w.line(`${c.label[locale]}: ${c.counts.map((x) => `${x.label[locale]} ${x.n}`).join(' · ')}`, { size: 9 })
     for (const x of summary.texts.filter((x) => x.answers.length)) w.line(`${x.label[locale]}: ${x.answers.join(' | ')}`, { size: 9 })
+  }
+  doc.end()
+  return done
+}
+
+/** A programme's (or one kelurahan's) pooled results as an A4 PDF: the headline, then one table per breakdown. */
+export function renderProgrammeEvaluationPdf(
+  title: string,
+  evaluation: ProgrammeEvaluation,
+  t: T,
+  locale: Locale,
+  label: { group: (k: string) => string; village: (k: string) => string; format: (k: string) => string },
+): Promise<Buffer> {
+  const { doc, done } = newPdf({ size: 'A4', margins: { top: 48, bottom: 48, left: 48, right: 48 }, info: { Title: t('programmeEval.title', { name: title }), Author: 'Jaga' }, lang: locale === 'id' ? 'id-ID' : 'en-GB' })
+  const w = reportWriter(doc)
+  w.banner(t('programmeEval.title', { name: title }), t('programmeEval.whole'))
+  w.line(t('programmeEval.intro'), { size: 9 })
+  const all = evaluation.all
+  if (all.pairs === 0) w.line(t('programmeEval.none'), { bold: true })
+  else {
+    w.line(`${t('programmeEval.headline', { pairs: all.pairs, pre: percent(locale, all.pre.mean), post: percent(locale, all.post.mean) })} ${chanceWords(t, locale, all.t_test.p)}`, { bold: true })
+    const xs = [0, 150, 195, 245, 295, 395, 445]
+    const points = (x: number | null) => (x === null ? '—' : `${x >= 0 ? '+' : ''}${decimal(locale, x * 100, 1)}`)
+    const table = (heading: string, rows: { label: string; block: ProgrammeEvaluation['all'] }[]) => {
+      w.heading(heading)
+      w.row(['', t('eval.stat.pairs'), t('eval.before'), t('eval.after'), t('programmeEval.change'), 'p', t('eval.stat.gain')], xs, { bold: true })
+      for (const { label: name, block: b } of rows)
+        w.row(
+          [
+            `${name}${b.pairs < 10 ? ` (${t('programmeEval.small')})` : ''}`,
+            String(b.pairs),
+            percent(locale, b.pre.mean),
+            percent(locale, b.post.mean),
+            `${points(b.diff.mean)}${b.diff.ci95 ? ` (${points(b.diff.ci95[0])} – ${points(b.diff.ci95[1])})` : ''}`,
+            pText(locale, b.t_test.p),
+            `${decimal(locale, b.n_gain?.mean)}${b.n_gain?.category ? ` (${t(`eval.hake.${b.n_gain.category}`)})` : ''}`,
+          ],
+          xs,
+        )
+    }
+    table(t('programmeEval.whole'), [{ label: title, block: all }])
+    table(t('programmeEval.byGroup'), evaluation.byGroup.map((g) => ({ label: label.group(g.key), block: g.block })))
+    table(t('programmeEval.byVillage'), evaluation.byVillage.map((g) => ({ label: label.village(g.key), block: g.block })))
+    table(t('programmeEval.byFormat'), evaluation.byFormat.map((g) => ({ label: label.format(g.key), block: g.block })))
+    w.line(t('programmeEval.limits'), { size: 8.5, colour: MUTED })
   }
   doc.end()
   return done

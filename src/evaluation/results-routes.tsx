@@ -23,7 +23,7 @@ import { PHASES } from './evaluation-tables.ts'
 import { answersCsv, answersXlsx, codebookCsv } from './exports.ts'
 import { staffLink } from './import-routes.tsx'
 import { rowsToSubmissions } from './paper-entry.ts'
-import { renderEvaluationPdf } from './report-pdf.ts'
+import { renderEvaluationPdf, renderProgrammeEvaluationPdf } from './report-pdf.ts'
 import { evaluateProgramme, programmePairs } from './programme-knowledge.ts'
 import { ProgrammeEvaluationPage } from './views/programme-evaluation.tsx'
 import type { SessionFormat } from '../outreach/session-form.ts'
@@ -194,22 +194,31 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
     return showPaper(c, { values: kept, errors: renumbered, saved })
   })
 
-  routes.get('/programmes/:id/evaluation', 'programme.view', async (c) => {
+  /** A programme's pooled results, or one kelurahan's with `?area=` (the area report). */
+  const programmeEvaluation = async (c: Context<AppEnv>) => {
     const t = c.get('t')
     const programme = await db.selectFrom('programmes').select(['id', 'name']).where('id', '=', c.req.param('id')!).executeTakeFirst()
     if (!programme) throw new Problem('not-found')
-    const evaluation = evaluateProgramme(await programmePairs(db, programme.id))
     const names = new Map((await db.selectFrom('areas').select(['id', 'name']).execute()).map((a) => [a.id, a.name]))
-    const body = (
-      <ProgrammeEvaluationPage
-        t={t}
-        locale={c.get('locale')}
-        programme={programme}
-        evaluation={evaluation}
-        label={{ group: (k) => t(`group.${k as GroupKind}`), village: (k) => names.get(k) ?? '—', format: (k) => t(`sessionFormat.${k as SessionFormat}`) }}
-      />
-    )
-    return renderPage(c, { title: t('programmeEval.title', { name: programme.name }), body })
+    const area = c.req.query('area')
+    if (area && !names.has(area)) throw new Problem('not-found')
+    const pairs = (await programmePairs(db, programme.id)).filter((p) => !area || p.villageId === area)
+    const title = area ? `${programme.name} · ${names.get(area)}` : programme.name
+    const label = { group: (k: string) => t(`group.${k as GroupKind}`), village: (k: string) => names.get(k) ?? '—', format: (k: string) => t(`sessionFormat.${k as SessionFormat}`) }
+    return { programme, area, title, evaluation: evaluateProgramme(pairs), label }
+  }
+
+  routes.get('/programmes/:id/evaluation', 'programme.view', async (c) => {
+    const t = c.get('t')
+    const r = await programmeEvaluation(c)
+    const body = <ProgrammeEvaluationPage t={t} locale={c.get('locale')} programme={r.programme} title={r.title} area={r.area} evaluation={r.evaluation} label={r.label} />
+    return renderPage(c, { title: t('programmeEval.title', { name: r.title }), body })
+  })
+
+  routes.get('/programmes/:id/evaluation.pdf', 'programme.view', async (c) => {
+    const r = await programmeEvaluation(c)
+    const pdf = await renderProgrammeEvaluationPdf(r.title, r.evaluation, c.get('t'), c.get('locale'), r.label)
+    return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="jaga-evaluation-${r.programme.id.slice(0, 8)}-${c.get('locale')}.pdf"`, 'Cache-Control': 'private, no-store' })
   })
 
   routes.get('/sessions/:id/evaluation/qr', 'programme.view', async (c) => {

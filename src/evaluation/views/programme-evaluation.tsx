@@ -53,7 +53,7 @@ function Table(p: { t: T; locale: Locale; caption: string; rows: { label: string
   )
 }
 
-export function ProgrammeEvaluationPage(p: { t: T; locale: Locale; programme: { id: string; name: string }; evaluation: ProgrammeEvaluation; label: { group: (k: string) => string; village: (k: string) => string; format: (k: string) => string } }) {
+export function ProgrammeEvaluationPage(p: { t: T; locale: Locale; programme: { id: string; name: string }; title: string; area?: string | undefined; evaluation: ProgrammeEvaluation; label: { group: (k: string) => string; village: (k: string) => string; format: (k: string) => string } }) {
   const { t, locale } = p
   const e = p.evaluation
   const all = e.all
@@ -63,8 +63,19 @@ export function ProgrammeEvaluationPage(p: { t: T; locale: Locale; programme: { 
       <p>
         <a href={`/programmes/${p.programme.id}`}>← {p.programme.name}</a>
       </p>
-      <h1>{t('programmeEval.title', { name: p.programme.name })}</h1>
+      <h1>{t('programmeEval.title', { name: p.title })}</h1>
       <p>{t('programmeEval.intro')}</p>
+      <p>
+        <a class="button" href={`/programmes/${p.programme.id}/evaluation.pdf${p.area ? `?area=${p.area}` : ''}`}>
+          {t('eval.pdf')}
+        </a>
+        {p.area ? (
+          <>
+            {' '}
+            <a href={`/programmes/${p.programme.id}/evaluation`}>{t('programmeEval.allAreas')}</a>
+          </>
+        ) : null}
+      </p>
       {all.pairs === 0 ? (
         <p>{t('programmeEval.none')}</p>
       ) : (
@@ -76,9 +87,20 @@ export function ProgrammeEvaluationPage(p: { t: T; locale: Locale; programme: { 
             <BeforeAfterChart t={t} locale={locale} title={t('programmeEval.byGroup')} rows={e.byGroup.map((g) => ({ label: p.label.group(g.key), before: g.block.pre.mean, after: g.block.post.mean }))} />
             <BeforeAfterChart t={t} locale={locale} title={t('programmeEval.byVillage')} rows={e.byVillage.map((g) => ({ label: p.label.village(g.key), before: g.block.pre.mean, after: g.block.post.mean }))} />
           </div>
-          <Table t={t} locale={locale} caption={t('programmeEval.whole')} rows={[{ label: p.programme.name, block: all }]} />
+          <Table t={t} locale={locale} caption={t('programmeEval.whole')} rows={[{ label: p.title, block: all }]} />
           <Table t={t} locale={locale} caption={t('programmeEval.byGroup')} rows={e.byGroup.map((g) => ({ label: p.label.group(g.key), block: g.block }))} />
-          <Table t={t} locale={locale} caption={t('programmeEval.byVillage')} rows={e.byVillage.map((g) => ({ label: p.label.village(g.key), block: g.block }))} />
+          {p.area ? null : (
+            <>
+              <Table t={t} locale={locale} caption={t('programmeEval.byVillage')} rows={e.byVillage.map((g) => ({ label: p.label.village(g.key), block: g.block }))} />
+              <ul class="small">
+                {e.byVillage.map((g) => (
+                  <li>
+                    <a href={`/programmes/${p.programme.id}/evaluation?area=${g.key}`}>{t('programmeEval.areaReport', { area: p.label.village(g.key) })}</a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           <Table t={t} locale={locale} caption={t('programmeEval.byFormat')} rows={e.byFormat.map((g) => ({ label: p.label.format(g.key), block: g.block }))} />
           <p class="small muted">{t('programmeEval.limits')}</p>
         </>
