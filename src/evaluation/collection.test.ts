@@ -229,6 +229,33 @@ describe('collecting answers', () => {
   })
 })
 
+describe('codes too alike to pair on their own', () => {
+  it('are listed for review; a person pairs them (and can undo it), and every result uses that decision', async () => {
+    const { session, agent, token } = await sessionWithLinks()
+    await agent.lang('en')
+    const preId = crypto.randomUUID()
+    await send(token('pre'), { id: preId, code: code('AB', '7'), answers: await parentsAnswers(jaga, 5) })
+    const posts = [crypto.randomUUID(), crypto.randomUUID()]
+    await send(token('post'), { id: posts[0], code: code('AB', '8'), answers: await parentsAnswers(jaga, 12) })
+    await send(token('post'), { id: posts[1], code: code('AB', '9'), answers: await parentsAnswers(jaga, 13) })
+    const before = textOf(await (await agent.get(`/sessions/${session.id}/evaluation`)).text())
+    expect(before).toContain('0 of 1 answers before are paired')
+    expect(before).toContain('Pair AB-07-A-2 with AB-08-A-2')
+    expect(before).toContain('Pair AB-07-A-2 with AB-09-A-2')
+    expect((await agent.post(`/sessions/${session.id}/evaluation/pairs`, { pre: preId, post: posts[1]! })).status).toBe(303)
+    const after = textOf(await (await agent.get(`/sessions/${session.id}/evaluation`)).text())
+    expect(after).toContain('1 of 1 answers before are paired with an answer after (100%); 0 with the same code, 1 differing in one part. Answers after without a pair: 1.')
+    expect(after).toContain('Undo: AB-07-A-2 with AB-09-A-2')
+    expect(analyzeCsv(await (await agent.get(`/sessions/${session.id}/evaluation/answers.csv`)).text()).score.post.mean).toBe(13)
+    expect((await agent.post(`/sessions/${session.id}/evaluation/pairs`, { pre: preId, post: posts[0]! })).status).toBe(409)
+    const other = await sessionAgent(jaga, await aUser(jaga, 'facilitator'))
+    expect((await other.post(`/sessions/${session.id}/evaluation/pairs`, { pre: preId, post: posts[0]! })).status).toBe(403)
+    const pair = await jaga.db.selectFrom('confirmedPairs').select('id').where('sessionId', '=', session.id).executeTakeFirstOrThrow()
+    expect((await agent.post(`/sessions/${session.id}/evaluation/pairs/${pair.id}/undo`)).status).toBe(303)
+    expect(textOf(await (await agent.get(`/sessions/${session.id}/evaluation`)).text())).toContain('0 of 1 answers before are paired')
+  })
+})
+
 describe('a Likert scale before and after', () => {
   it('is analysed on the statements’ points: mean per statement, the paired tests, and the change in words', async () => {
     const facilitator = await aUser(jaga, 'facilitator')

@@ -41,3 +41,6 @@ export const listSubmissions = (db: Db, sessionId: string, phases: Phase[]) =>
   db.selectFrom('submissions').selectAll().where('sessionId', '=', sessionId).where('phase', 'in', phases).orderBy('receivedAt').execute()
 
 export const listKeywords = (db: Db) => db.selectFrom('disclosureKeywords').selectAll().orderBy('locale').orderBy('phrase').execute()
+
+export const listConfirmedPairs = (db: Db, sessionIds: string[]) =>
+  sessionIds.length ? db.selectFrom('confirmedPairs').select(['id', 'sessionId', 'preId as pre', 'postId as post']).where('sessionId', 'in', sessionIds).execute() : Promise.resolve([])

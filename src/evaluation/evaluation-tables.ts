@@ -75,7 +75,17 @@ export interface DisclosureKeywordsTable {
   createdAt: string
 }
 
+export interface ConfirmedPairsTable {
+  id: string
+  sessionId: string
+  preId: string
+  postId: string
+  confirmedBy: string | null
+  confirmedAt: string
+}
+
 export interface EvaluationTables {
+  confirmedPairs: ConfirmedPairsTable
   questionnaires: QuestionnairesTable
   questionnaireVersions: QuestionnaireVersionsTable
   collectionLinks: CollectionLinksTable

@@ -23,13 +23,14 @@ async function dataset(db: Db, sessionId: string): Promise<Dataset> {
   for (const id of new Set(submissions.map((s) => s.questionnaireVersionId))) versions.set(id, scoredItems(definitionOf((await q.findVersion(db, id))!)))
   // Item columns of every version involved, in order of first appearance (groups may take different tests).
   const items = [...new Map([...versions.values()].flat().map((i) => [i.id, i])).values()]
+  const confirmed = await q.listConfirmedPairs(db, [sessionId])
   const pairedCode = new Map<string, string>()
   const pairs: Dataset['pairs'] = []
   for (const group of new Set(submissions.map((s) => s.groupKind))) {
     const mine = submissions.filter((s) => s.groupKind === group)
     const pre = mine.filter((s) => s.phase === 'pre')
     const post = mine.filter((s) => s.phase === 'post')
-    for (const pair of matchCodes(pre, post).pairs) {
+    for (const pair of matchCodes(pre, post, confirmed).pairs) {
       const before = pre.find((s) => s.id === pair.pre)!
       const after = post.find((s) => s.id === pair.post)!
       pairedCode.set(after.id, before.code)

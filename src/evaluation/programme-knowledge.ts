@@ -4,6 +4,7 @@
 import type { Db } from '../database.ts'
 import type { KnowledgePair } from '../outreach/coverage.ts'
 import { matchCodes } from './code-matching.ts'
+import * as q from './evaluation-queries.ts'
 import { scoreBlock, type ScoreBlock } from './paired-analysis.ts'
 
 export interface ProgrammePair extends KnowledgePair {
@@ -28,12 +29,14 @@ export async function programmePairs(db: Db, programmeId: string): Promise<Progr
     const key = `${r.sessionId} ${r.groupKind}`
     byKey.set(key, [...(byKey.get(key) ?? []), r])
   }
+  const confirmed = await q.listConfirmedPairs(db, [...new Set(rows.map((r) => r.sessionId))])
   const pairs: ProgrammePair[] = []
   for (const mine of byKey.values()) {
     const byId = new Map(mine.map((r) => [r.id, r]))
     const matched = matchCodes(
       mine.filter((r) => r.phase === 'pre'),
       mine.filter((r) => r.phase === 'post'),
+      confirmed,
     )
     for (const p of matched.pairs) {
       const pre = byId.get(p.pre)!

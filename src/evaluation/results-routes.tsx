@@ -22,6 +22,7 @@ import * as q from './evaluation-queries.ts'
 import { PHASES } from './evaluation-tables.ts'
 import { answersCsv, answersXlsx, codebookCsv } from './exports.ts'
 import { staffLink } from './import-routes.tsx'
+import { confirmPair, undoPair } from './pairing.ts'
 import { rowsToSubmissions } from './paper-entry.ts'
 import { renderEvaluationPdf, renderProgrammeEvaluationPdf } from './report-pdf.ts'
 import { evaluateProgramme, programmePairs } from './programme-knowledge.ts'
@@ -129,6 +130,17 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
       throw e
     }
     return c.redirect(`/sessions/${c.req.param('id')}/evaluation?opened=1`, 303)
+  })
+
+  routes.post('/sessions/:id/evaluation/pairs', 'session.record', async (c) => {
+    const form = formStrings(await c.req.parseBody())
+    await confirmPair(db, { ...actorOf(c), role: c.get('user')!.role }, c.req.param('id')!, form['pre'] ?? '', form['post'] ?? '')
+    return c.redirect(`/sessions/${c.req.param('id')}/evaluation`, 303)
+  })
+
+  routes.post('/sessions/:id/evaluation/pairs/:pairId/undo', 'session.record', async (c) => {
+    await undoPair(db, { ...actorOf(c), role: c.get('user')!.role }, c.req.param('id')!, c.req.param('pairId')!)
+    return c.redirect(`/sessions/${c.req.param('id')}/evaluation`, 303)
   })
 
   routes.post('/sessions/:id/evaluation/follow-up', 'session.record', async (c) => {

@@ -22,6 +22,8 @@ export interface GroupResult {
   /** Score distributions (score → number of people), before and after. */
   distribution: { score: number; pre: number; post: number }[]
   maxScore: number | null
+  /** Pairs a person confirmed by hand, with the codes as written. */
+  confirmed: { id: string; preCode: string; postCode: string }[]
   /** 'scale' when the questionnaire before and after is a Likert scale: then `likert` holds each statement. */
   kind: 'knowledge' | 'scale'
   /** Per statement of a scale: the mean (1–5) and how many chose each point, before and after. */
@@ -68,6 +70,7 @@ export async function sessionResults(db: Db, sessionId: string): Promise<Session
   const links = await q.listSessionLinks(db, sessionId)
   const submissions = await q.listSubmissions(db, sessionId, ['pre', 'post', 'feedback'])
   const followUpRows = await q.listSubmissions(db, sessionId, ['follow-up'])
+  const confirmed = await q.listConfirmedPairs(db, [sessionId])
   const versions = new Map<string, Awaited<ReturnType<typeof q.findVersion>>>()
   for (const id of new Set(links.map((l) => l.questionnaireVersionId))) versions.set(id, await q.findVersion(db, id))
 
@@ -77,7 +80,7 @@ export async function sessionResults(db: Db, sessionId: string): Promise<Session
     const definition = definitionOf(versions.get(link.questionnaireVersionId)!)
     const pre = submissions.filter((s) => s.groupKind === groupKind && s.phase === 'pre')
     const post = submissions.filter((s) => s.groupKind === groupKind && s.phase === 'post')
-    const match = matchCodes(pre, post)
+    const match = matchCodes(pre, post, confirmed)
     const scored = scoredItems(definition)
     const scale = scored.length ? [] : itemsOf(definition).filter((i) => i.kind === 'likert')
     const byId = new Map([...pre, ...post].map((s) => [s.id, JSON.parse(s.answers) as Record<string, unknown>]))
@@ -121,6 +124,7 @@ export async function sessionResults(db: Db, sessionId: string): Promise<Session
       items: scored.map((item) => ({ id: item.id, label: item.label, topic: item.topic, preCorrect: rate(pre, item), postCorrect: rate(post, item) })),
       distribution,
       maxScore,
+      confirmed: confirmed.filter((c) => pre.some((s) => s.id === c.pre)).map((c) => ({ id: c.id, preCode: pre.find((s) => s.id === c.pre)!.code, postCode: post.find((s) => s.id === c.post)?.code ?? '' })),
       kind: scale.length ? 'scale' : 'knowledge',
       likert: scale.map((item) => ({ id: item.id, label: item.label, preMean: meanOf(answered(pre, item)), postMean: meanOf(answered(post, item)), pre: countsOf(answered(pre, item)), post: countsOf(answered(post, item)) })),
     })

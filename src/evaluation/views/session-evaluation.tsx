@@ -78,7 +78,7 @@ export function BeforeAfterChart(p: { title: string; rows: { label: string; befo
 }
 
 /** The result in words first, then the numbers, then what they cannot say. */
-export function GroupResultView(p: { t: T; locale: Locale; group: GroupResult; groupLabel: string }) {
+export function GroupResultView(p: { t: T; locale: Locale; group: GroupResult; groupLabel: string; review?: { csrf: string; sessionId: string } | undefined }) {
   const { t, locale, group: g } = p
   const words = resultWords(t, locale, g)
   const stats = statisticsRows(t, locale, g)
@@ -93,6 +93,7 @@ export function GroupResultView(p: { t: T; locale: Locale; group: GroupResult; g
           <p>{words.matched}</p>
           {words.ambiguous ? <p>{words.ambiguous}</p> : null}
           {words.duplicates ? <p>{words.duplicates}</p> : null}
+          {p.review && (g.match.ambiguous.length || g.confirmed.length) ? <PairReview t={t} group={g} {...p.review} /> : null}
           <p>{words.shares}</p>
           {words.headline ? (
             <p class="lead">
@@ -157,6 +158,49 @@ export function GroupResultView(p: { t: T; locale: Locale; group: GroupResult; g
         </>
       )}
     </section>
+  )
+}
+
+/** Codes too alike to pair on their own, for a person to pair (or undo) one by one. */
+function PairReview(p: { t: T; group: GroupResult; csrf: string; sessionId: string }) {
+  const { t, group: g } = p
+  const action = `/sessions/${p.sessionId}/evaluation/pairs`
+  return (
+    <details class="pair-review" open={g.match.ambiguous.length > 0}>
+      <summary>{t('eval.review')}</summary>
+      {g.match.ambiguous.length ? <p class="small">{t('eval.reviewIntro')}</p> : null}
+      <ul>
+        {g.match.ambiguous.flatMap((a) =>
+          a.candidates.map((c) => (
+            <li>
+              <PostForm action={action} csrf={p.csrf} class="inline">
+                <input type="hidden" name="pre" value={a.pre} />
+                <input type="hidden" name="post" value={c.post} />
+                <button type="submit" class="link">
+                  {t('eval.pairWith', { pre: a.code, post: c.code })}
+                </button>
+              </PostForm>
+            </li>
+          )),
+        )}
+      </ul>
+      {g.confirmed.length ? (
+        <>
+          <p class="small">{t('eval.confirmedPairs')}</p>
+          <ul>
+            {g.confirmed.map((c) => (
+              <li>
+                <PostForm action={`${action}/${c.id}/undo`} csrf={p.csrf} class="inline">
+                  <button type="submit" class="link">
+                    {t('eval.undoPair', { pre: c.preCode, post: c.postCode })}
+                  </button>
+                </PostForm>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </details>
   )
 }
 
@@ -283,7 +327,7 @@ export function EvaluationPage(p: EvaluationPageProps) {
       ) : null}
       {p.disclosures ? <Notice kind="info">{t('eval.disclosures', { count: p.disclosures })}</Notice> : null}
       {p.results.groups.map((g) => (
-        <GroupResultView t={t} locale={locale} group={g} groupLabel={p.groupLabel(g.groupKind)} />
+        <GroupResultView t={t} locale={locale} group={g} groupLabel={p.groupLabel(g.groupKind)} review={p.mayRecord ? { csrf: p.csrf, sessionId: p.sessionId } : undefined} />
       ))}
       {p.results.feedback && p.results.feedback.count ? <FeedbackView t={t} locale={locale} feedback={p.results.feedback} /> : null}
       {p.results.followUps.map((f) => (
