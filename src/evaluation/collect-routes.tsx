@@ -16,7 +16,7 @@ import { assetUrl, registerAsset } from '../platform/http/static-files.ts'
 import type { Locale } from '../platform/i18n/i18n.ts'
 import { renderPage } from '../page.tsx'
 import type { RawSubmission } from './answers.ts'
-import { definitionOf, disclosurePhrases, submit } from './collection.ts'
+import { disclosurePhrases, linkDefinition, submit } from './collection.ts'
 import * as q from './evaluation-queries.ts'
 import { ClosedPage, QuestionnaireFormPage, ThanksPage, type HelpLine } from './views/questionnaire-form.tsx'
 
@@ -75,7 +75,7 @@ export function collectRoutes(routes: RouteTable, deps: Deps, help: ParticipantH
           // Made here for a phone without JavaScript; with it, collect.js makes its own on the phone.
           submissionId={String(values['id'] ?? crypto.randomUUID())}
           codeElements={JSON.parse(link.codeElements)}
-          definition={definitionOf({ id: link.questionnaireVersionId, definition: link.definition })}
+          definition={await linkDefinition(db, link.questionnaireVersionId)}
           values={values}
           errors={errors}
           keywords={await disclosurePhrases(db)}

@@ -132,6 +132,22 @@ export function definitionOf(version: { id: string; definition: string }): Defin
   return parsed
 }
 
+/**
+ * The definition a link hands out. A version that a link uses is never changed (the builder makes a
+ * new one), so it is read from the database once per process and the link query need not carry it.
+ */
+const linked = new Map<string, Definition>()
+export async function linkDefinition(db: Db, versionId: string): Promise<Definition> {
+  let definition = linked.get(versionId)
+  if (!definition) {
+    // Read afresh, not from definitionOf's cache: that may hold a draft seen before the link existed.
+    const version = await q.findVersion(db, versionId)
+    if (!version) throw new Problem('not-found')
+    linked.set(versionId, (definition = parseDefinition(version.definition)))
+  }
+  return definition
+}
+
 /** The disclosure phrases, re-read at most every 30 s (they change rarely; every server sees an edit within that). */
 let keywordCache: { at: number; phrases: string[] } | undefined
 export async function disclosurePhrases(db: Db): Promise<string[]> {
@@ -154,7 +170,7 @@ export interface SubmitResult {
 export async function submit(db: Kysely<Database>, link: q.LinkWithQuestionnaire, raw: RawSubmission, source: 'phone' | 'paper' | 'import'): Promise<SubmitResult> {
   // Staff type in paper forms and imports after the session, when the phone link is already closed.
   if (source === 'phone' && (link.closedAt || link.sessionStatus === 'cancelled')) throw new Problem('conflict', {}, [], 'problem.collect.closed')
-  const checked = checkSubmission(definitionOf({ id: link.questionnaireVersionId, definition: link.definition }), JSON.parse(link.codeElements), raw, await disclosurePhrases(db))
+  const checked = checkSubmission(await linkDefinition(db, link.questionnaireVersionId), JSON.parse(link.codeElements), raw, await disclosurePhrases(db))
   if (!checked.value) throw new Problem('validation', {}, checked.errors)
   const s = checked.value
   const now = new Date().toISOString()

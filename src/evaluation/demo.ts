@@ -8,7 +8,7 @@ import type { Database } from '../database.ts'
 import { seededRandom } from '../platform/seeded-random.ts'
 import { DEMO_PROGRAMME } from '../outreach/demo.ts'
 import type { GroupKind } from '../outreach/target-group-form.ts'
-import { definitionOf, openCollection, submit } from './collection.ts'
+import { linkDefinition, openCollection, submit } from './collection.ts'
 import { installShippedQuestionnaires, readShippedQuestionnaires } from './questionnaires.ts'
 import * as q from './evaluation-queries.ts'
 import { itemsOf } from './questionnaire-schema.ts'
@@ -39,7 +39,7 @@ export async function loadEvaluationDemo(db: Kysely<Database>, contentDir?: stri
     const links = await q.listSessionLinks(db, session.id)
     const link = async (phase: string) => (await q.findLinkByToken(db, links.find((l) => l.phase === phase)!.token))!
     const [pre, post, feedback] = [await link('pre'), await link('post'), await link('feedback')]
-    const items = itemsOf(definitionOf({ id: pre.questionnaireVersionId, definition: pre.definition })).filter((i) => i.answer !== undefined)
+    const items = itemsOf(await linkDefinition(db, pre.questionnaireVersionId)).filter((i) => i.answer !== undefined)
     const fill = (ability: number) =>
       Object.fromEntries(
         items.map((item) => {

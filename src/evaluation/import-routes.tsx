@@ -12,7 +12,7 @@ import { renderPage } from '../page.tsx'
 import { assertMayRecord, getSession } from '../outreach/sessions.ts'
 import type { GroupKind } from '../outreach/target-group-form.ts'
 import type { Db } from '../database.ts'
-import { definitionOf, submit } from './collection.ts'
+import { linkDefinition, submit } from './collection.ts'
 import { guessColumn, mapRows, readCsv } from './csv-import.ts'
 import * as q from './evaluation-queries.ts'
 import { codeElement } from './code-elements.ts'
@@ -28,7 +28,7 @@ export async function staffLink(db: Db, c: Context<AppEnv>) {
   assertMayRecord(user.role, user.id, session)
   const link = await q.findLinkById(db, c.req.param('linkId')!)
   if (!link || link.sessionId !== session.id) throw new Problem('not-found')
-  const items = itemsOf(definitionOf({ id: link.questionnaireVersionId, definition: link.definition })).filter((i) => i.kind !== 'note')
+  const items = itemsOf(await linkDefinition(db, link.questionnaireVersionId)).filter((i) => i.kind !== 'note')
   const codeElements = JSON.parse(link.codeElements) as string[]
   const t = c.get('t')
   const title = `${t(`eval.phase.${link.phase}` as never)} · ${t(`group.${link.groupKind as GroupKind}`)}`
