@@ -9,7 +9,7 @@ import { Problem, type FieldError } from '../platform/http/problems.ts'
 import { assertMayRecord, getSession } from '../outreach/sessions.ts'
 import type { GroupKind } from '../outreach/target-group-form.ts'
 import { checkSubmission, type RawSubmission } from './answers.ts'
-import { CODE_ELEMENTS, DEFAULT_CODE_ELEMENTS } from './code-elements.ts'
+import { CODE_ELEMENTS } from './code-elements.ts'
 import * as q from './evaluation-queries.ts'
 import type { Phase } from './evaluation-tables.ts'
 import { latestVersionOf, parseDefinition } from './questionnaires.ts'
@@ -116,8 +116,6 @@ export async function setLinkOpen(db: Kysely<Database>, actor: Actor & { role: R
   if (!Number(result.numUpdatedRows)) throw new Problem('not-found')
   await insertAuditEntry(db, actor, open ? 'collect.reopen' : 'collect.close', { type: 'session', id: sessionId }, { link: linkId })
 }
-
-export { DEFAULT_CODE_ELEMENTS }
 
 /**
  * Parsed definitions by version id, read once per process: a version with answers or links never
