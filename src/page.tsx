@@ -15,7 +15,7 @@ const NAV: { href: string; label: MessageKey; access: Access }[] = [
   { href: '/coverage', label: 'nav.coverage', access: 'coverage.view' },
   { href: '/referrals', label: 'nav.referrals', access: 'referral.record' },
   { href: '/questionnaires', label: 'nav.questionnaires', access: 'programme.view' },
-  { href: '/disclosures', label: 'nav.disclosures', access: 'referral.view' },
+  { href: '/disclosures', label: 'nav.disclosures', access: 'referral.record' },
   { href: '/partners', label: 'nav.partners', access: 'partner.view' },
   { href: '/admin/library', label: 'nav.libraryEdit', access: 'library.edit' },
   { href: '/admin/users', label: 'nav.users', access: 'user.view' },

@@ -1,4 +1,5 @@
-// Disclosures routed away from the data, and the trigger words that route them. Referral roles only.
+// Disclosures routed away from the data, and the trigger words that route them. Referral roles only:
+// a facilitator sees those from the sessions they facilitate, coordinators and admins all of them.
 import crypto from 'node:crypto'
 import type { Context } from 'hono'
 import { z } from 'zod'
@@ -6,6 +7,7 @@ import type { AppEnv, Deps } from '../app-env.ts'
 import type { RouteTable } from '../accounts/route-table.ts'
 import { insertAuditEntry } from '../accounts/audit-queries.ts'
 import { actorOf } from '../accounts/user-routes.tsx'
+import { can } from '../accounts/permissions.ts'
 import { formStrings, validate, type FieldErrors, type FormValues } from '../platform/http/forms.ts'
 import { Problem } from '../platform/http/problems.ts'
 import { renderPage } from '../page.tsx'
@@ -27,25 +29,33 @@ const keywordInput = z.object({
 export function disclosureRoutes(routes: RouteTable, deps: Deps): void {
   const { db } = deps
 
-  routes.get('/disclosures', 'referral.view', async (c) => {
+  /** Referral roles: coordinators and admins read every disclosure, a facilitator those from the sessions they facilitate. */
+  const visible = (c: Context<AppEnv>) => {
+    const user = c.get('user')!
+    let query = db.selectFrom('disclosures as d').innerJoin('sessions as s', 's.id', 'd.sessionId')
+    if (!can(user.role, 'referral.view')) query = query.where('d.sessionId', 'in', db.selectFrom('sessionFacilitators').select('sessionId').where('userId', '=', user.id))
+    return query
+  }
+
+  routes.get('/disclosures', 'referral.record', async (c) => {
     const t = c.get('t')
-    const rows = await db
-      .selectFrom('disclosures as d')
-      .innerJoin('sessions as s', 's.id', 'd.sessionId')
+    const rows = await visible(c)
       .select(['d.id', 'd.text', 'd.receivedAt', 'd.handledAt', 'd.sessionId', 's.title as sessionTitle'])
       .orderBy('d.receivedAt', 'desc')
       .limit(200)
       .execute()
     await insertAuditEntry(db, actorOf(c), 'disclosure.list', { type: 'disclosure' }, { count: rows.length })
     c.header('Cache-Control', 'no-store')
-    return renderPage(c, { title: t('disclosure.title'), body: <DisclosuresPage t={t} locale={c.get('locale')} csrf={c.get('csrf')()} rows={rows} /> })
+    return renderPage(c, { title: t('disclosure.title'), body: <DisclosuresPage t={t} locale={c.get('locale')} csrf={c.get('csrf')()} rows={rows} mayEditKeywords={can(c.get('user')!.role, 'referral.view')} /> })
   })
 
-  routes.post('/disclosures/:id/handled', 'referral.view', async (c) => {
+  routes.post('/disclosures/:id/handled', 'referral.record', async (c) => {
+    const mine = await visible(c).select('d.id').where('d.id', '=', c.req.param('id')!).executeTakeFirst()
+    if (!mine) throw new Problem('not-found')
     const result = await db
       .updateTable('disclosures')
       .set({ handledAt: new Date().toISOString(), handledBy: c.get('user')!.id })
-      .where('id', '=', c.req.param('id')!)
+      .where('id', '=', mine.id)
       .where('handledAt', 'is', null)
       .executeTakeFirst()
     if (!Number(result.numUpdatedRows)) throw new Problem('not-found')

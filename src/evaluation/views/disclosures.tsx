@@ -11,16 +11,18 @@ export interface DisclosureRow {
   sessionTitle: string
 }
 
-export function DisclosuresPage(p: { t: T; locale: Locale; csrf: string; rows: DisclosureRow[] }) {
+export function DisclosuresPage(p: { t: T; locale: Locale; csrf: string; rows: DisclosureRow[]; mayEditKeywords: boolean }) {
   const { t, locale } = p
   const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' }).format(new Date(iso))
   return (
     <>
       <h1>{t('disclosure.title')}</h1>
       <p>{t('disclosure.intro')}</p>
-      <p>
-        <a href="/disclosures/keywords">{t('disclosure.keywordsLink')}</a>
-      </p>
+      {p.mayEditKeywords ? (
+        <p>
+          <a href="/disclosures/keywords">{t('disclosure.keywordsLink')}</a>
+        </p>
+      ) : null}
       {p.rows.length === 0 ? (
         <p>{t('disclosure.empty')}</p>
       ) : (
