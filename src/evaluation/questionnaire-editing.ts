@@ -70,6 +70,8 @@ export type Change =
   | { kind: 'delete'; itemId: string }
   | { kind: 'move'; itemId: string; by: -1 | 1 }
   | { kind: 'section'; title: { id: string; en: string } }
+  | { kind: 'renameSection'; section: number; title: { id: string; en: string } }
+  | { kind: 'deleteSection'; section: number }
 
 /** The definition with one change made; throws a validation problem when the result breaks a rule. */
 export function applyChange(definition: Definition, change: Change): Definition {
@@ -95,8 +97,25 @@ export function applyChange(definition: Definition, change: Change): Definition 
     const items = sections[s]!.items
     const j = i + change.by
     if (j >= 0 && j < items.length) [items[i], items[j]] = [items[j]!, items[i]!]
-  } else sections.push({ title: change.title, items: [] })
+  } else if (change.kind === 'section') sections.push({ title: change.title, items: [] })
+  else {
+    const section = sections[change.section]
+    if (!section) throw new Problem('not-found')
+    if (change.kind === 'renameSection') section.title = change.title
+    else if (section.items.length || sections.length === 1) throw new Problem('validation', {}, [{ field: 'section', message: 'builder.sectionNotEmpty' }])
+    else sections.splice(change.section, 1)
+  }
   return definitionSchema.parse({ sections })
+}
+
+export const metaInput = newQuestionnaireInput.pick({ titleId: true, titleEn: true, introId: true, introEn: true })
+
+/** Titles and introductions are not versioned: a correction shows at once, also on links already handed out. */
+export async function renameQuestionnaire(db: Db, actor: Actor, key: string, input: z.output<typeof metaInput>): Promise<void> {
+  const questionnaire = await q.findQuestionnaireByKey(db, key)
+  if (!questionnaire) throw new Problem('not-found')
+  await db.updateTable('questionnaires').set({ ...input, origin: 'custom', updatedAt: new Date().toISOString() }).where('id', '=', questionnaire.id).execute()
+  await insertAuditEntry(db, actor, 'questionnaire.rename', { type: 'questionnaire', id: questionnaire.id }, { key })
 }
 
 export async function createQuestionnaire(db: Db, actor: Actor, input: z.output<typeof newQuestionnaireInput>): Promise<void> {

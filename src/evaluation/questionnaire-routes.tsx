@@ -12,7 +12,7 @@ import { itemsOf, type Item } from './questionnaire-schema.ts'
 import { saveImportedQuestionnaire } from './questionnaires.ts'
 import { QuestionnairesPage } from './views/questionnaires.tsx'
 import { BuilderPage, ItemForm, itemValues, NewQuestionnairePage } from './views/builder.tsx'
-import { changeQuestionnaire, createQuestionnaire, itemFromInput, itemInput, newQuestionnaireInput, type Change } from './questionnaire-editing.ts'
+import { changeQuestionnaire, createQuestionnaire, itemFromInput, itemInput, metaInput, newQuestionnaireInput, renameQuestionnaire, type Change } from './questionnaire-editing.ts'
 import { fieldErrorsOf, formStrings, validate, type FieldErrors, type FormValues } from '../platform/http/forms.ts'
 import { fromXlsForm, toXlsForm, XlsFormError } from './xlsform.ts'
 
@@ -63,7 +63,7 @@ export function questionnaireRoutes(routes: RouteTable, deps: Deps): void {
     return c.redirect(`/questionnaires/${parsed.data.key}/edit?created=1`, 303)
   })
 
-  const builder = async (c: Context<AppEnv>, o: { values?: FormValues; errors?: FieldErrors; notice?: string } = {}) => {
+  const builder = async (c: Context<AppEnv>, o: { values?: FormValues; errors?: FieldErrors; meta?: FormValues; metaErrors?: FieldErrors; notice?: string } = {}) => {
     const t = c.get('t')
     const locale = c.get('locale')
     const questionnaire = await q.findQuestionnaireByKey(db, c.req.param('key')!)
@@ -82,10 +82,12 @@ export function questionnaireRoutes(routes: RouteTable, deps: Deps): void {
         definition={definitionOf(version)}
         values={o.values ?? { kind: 'truefalse', required: 'yes', section: String(definitionOf(version).sections.length - 1) }}
         errors={o.errors ?? {}}
+        meta={o.meta ?? { titleId: questionnaire.titleId, titleEn: questionnaire.titleEn, introId: questionnaire.introId, introEn: questionnaire.introEn }}
+        metaErrors={o.metaErrors ?? {}}
         notice={o.notice}
       />
     )
-    return renderPage(c, { title, body, status: o.errors && Object.keys(o.errors).length ? 422 : 200 })
+    return renderPage(c, { title, body, status: (o.errors && Object.keys(o.errors).length) || (o.metaErrors && Object.keys(o.metaErrors).length) ? 422 : 200 })
   }
 
   routes.get('/questionnaires/:key/edit', 'programme.edit', (c) => {
@@ -154,12 +156,39 @@ export function questionnaireRoutes(routes: RouteTable, deps: Deps): void {
     )
   }
 
-  routes.post('/questionnaires/:key/sections', 'programme.edit', async (c) => {
+  routes.post('/questionnaires/:key/meta', 'programme.edit', async (c) => {
     const values = formStrings(await c.req.parseBody())
+    const parsed = validate(metaInput, values)
+    if (!parsed.ok) return builder(c, { meta: values, metaErrors: parsed.errors })
+    await renameQuestionnaire(db, actorOf(c), c.req.param('key')!, parsed.data)
+    return c.redirect(`/questionnaires/${c.req.param('key')}/edit`, 303)
+  })
+
+  const sectionTitle = (values: FormValues) => {
     const id = (values['sectionId'] ?? '').trim()
     const en = (values['sectionEn'] ?? '').trim()
-    if (!id && !en) return builder(c, { errors: { sectionId: { field: 'sectionId', message: 'validation.required' } } })
-    return change(c, { kind: 'section', title: { id: (id || en).slice(0, 200), en: (en || id).slice(0, 200) } })
+    return id || en ? { id: (id || en).slice(0, 200), en: (en || id).slice(0, 200) } : undefined
+  }
+
+  routes.post('/questionnaires/:key/sections/:section', 'programme.edit', async (c) => {
+    const title = sectionTitle(formStrings(await c.req.parseBody()))
+    if (!title) return builder(c, { errors: { sectionId: { field: 'sectionId', message: 'validation.required' } } })
+    return change(c, { kind: 'renameSection', section: Number(c.req.param('section')), title })
+  })
+
+  routes.post('/questionnaires/:key/sections/:section/delete', 'programme.edit', async (c) => {
+    try {
+      return await change(c, { kind: 'deleteSection', section: Number(c.req.param('section')) })
+    } catch (e) {
+      if (e instanceof Problem && e.code === 'validation') return builder(c, { errors: fieldErrorsOf(e) })
+      throw e
+    }
+  })
+
+  routes.post('/questionnaires/:key/sections', 'programme.edit', async (c) => {
+    const title = sectionTitle(formStrings(await c.req.parseBody()))
+    if (!title) return builder(c, { errors: { sectionId: { field: 'sectionId', message: 'validation.required' } } })
+    return change(c, { kind: 'section', title })
   })
 
   routes.get('/questionnaires/:key/xlsform.xlsx', 'programme.view', async (c) => {

@@ -81,6 +81,9 @@ export function BuilderPage(p: {
   definition: Definition
   values: FormValues
   errors: FieldErrors
+  /** The title and introduction form. */
+  meta: FormValues
+  metaErrors: FieldErrors
   notice?: string
 }) {
   const { t, locale, questionnaire: qn } = p
@@ -99,7 +102,28 @@ export function BuilderPage(p: {
       {p.definition.sections.map((section, s) => (
         <section class="builder-section">
           <h2>{section.title ? section.title[locale] : t('builder.sectionNumber', { n: s + 1 })}</h2>
-          {section.items.length === 0 ? <p class="muted">{t('builder.emptySection')}</p> : null}
+          <details class="small">
+            <summary>{t('builder.renameSection')}</summary>
+            <PostForm action={`${base}/sections/${s}`} csrf={p.csrf}>
+              <Field t={t} idPrefix={`s${s}-`} name="sectionId" label={t('builder.sectionTitleId')} values={{ sectionId: section.title?.id ?? '' }} errors={{}} required maxlength={200} />
+              <Field t={t} idPrefix={`s${s}-`} name="sectionEn" label={t('builder.sectionTitleEn')} values={{ sectionEn: section.title?.en ?? '' }} errors={{}} required maxlength={200} />
+              <button type="submit" class="button">
+                {t('builder.renameSection')}
+              </button>
+            </PostForm>
+          </details>
+          {section.items.length === 0 ? (
+            <>
+              <p class="muted">{t('builder.emptySection')}</p>
+              {p.definition.sections.length > 1 ? (
+                <PostForm action={`${base}/sections/${s}/delete`} csrf={p.csrf}>
+                  <button type="submit" class="link">
+                    {t('builder.deleteSection')}
+                  </button>
+                </PostForm>
+              ) : null}
+            </>
+          ) : null}
           <ol class="builder-items" start={n + 1}>
             {section.items.map((item) => {
               n++
@@ -152,6 +176,20 @@ export function BuilderPage(p: {
           sections={p.definition.sections.map((section, s) => ({ value: String(s), label: section.title ? section.title[locale] : t('builder.sectionNumber', { n: s + 1 }) }))}
           submit={t('builder.addItem')}
         />
+      </section>
+      <section>
+        <h2>{t('builder.meta')}</h2>
+        <PostForm action={`${base}/meta`} csrf={p.csrf}>
+          <Field t={t} idPrefix="m-" name="titleId" label={t('builder.titleId')} values={p.meta} errors={p.metaErrors} required maxlength={200} />
+          <Field t={t} idPrefix="m-" name="titleEn" label={t('builder.titleEn')} values={p.meta} errors={p.metaErrors} required maxlength={200} />
+          <TextArea t={t} idPrefix="m-" name="introId" label={t('builder.introId')} values={p.meta} errors={p.metaErrors} maxlength={1000} />
+          <TextArea t={t} idPrefix="m-" name="introEn" label={t('builder.introEn')} values={p.meta} errors={p.metaErrors} maxlength={1000} />
+          <p>
+            <button type="submit" class="button">
+              {t('builder.saveMeta')}
+            </button>
+          </p>
+        </PostForm>
       </section>
       <section>
         <h2>{t('builder.addSection')}</h2>
