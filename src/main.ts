@@ -1,5 +1,8 @@
 import type { AddressInfo, Socket } from 'node:net'
 import http from 'node:http'
+import { createRequire } from 'node:module'
+import { sql } from 'kysely'
+import { startCheckpointer } from './platform/db/checkpointer.ts'
 import { getRequestListener, type ServerType } from '@hono/node-server'
 import { createApp } from './app.ts'
 import { loadConfig, type Config } from './config.ts'
@@ -12,6 +15,8 @@ import { listPublicPaths } from './library/library-urls.ts'
 import { createLogger, type Logger } from './platform/log.ts'
 import { openMigratedStore } from './store.ts'
 
+const require = createRequire(import.meta.url)
+
 export interface RunningServer {
   server: ServerType
   port: number
@@ -21,6 +26,8 @@ export interface RunningServer {
 
 export async function startServer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
   const store = await openMigratedStore(config)
+  const checkpointer = store.dialect === 'sqlite' && store.location !== ':memory:' ? startCheckpointer(store.location, require.resolve('better-sqlite3')) : undefined
+  if (checkpointer) await sql`PRAGMA wal_autocheckpoint = 0`.execute(store.db)
   log.info('database ready', { dialect: store.dialect, location: store.location, migrationsApplied: store.applied })
   const { app, library, ready } = createApp({ db: store.db, log, config, dialect: store.dialect })
   await library.reload()
@@ -68,6 +75,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       for (const socket of inFlight.keys()) closeIfIdle(socket)
     }).then(async () => {
       library.stopPolling()
+      await checkpointer?.stop()
       await store.db.destroy()
       log.info('stopped')
     }))
