@@ -1,9 +1,9 @@
 // A session's evaluation as an A4 PDF, in the reader's language: the same words, numbers and charts
 // as the web page, for a report to a partner or a funder.
 import type { T } from '../messages.ts'
-import { formatWallTime, type Locale } from '../platform/i18n/i18n.ts'
+import { formatPercent, formatWallTime, type Locale } from '../platform/i18n/i18n.ts'
 import { newPdf, PDF_COLOURS, reportWriter } from '../platform/pdf.ts'
-import { chanceWords, decimal, percent, pText, resultWords, statisticsRows } from './result-words.ts'
+import { chanceWords, decimal, pText, resultWords, statisticsRows } from './result-words.ts'
 import type { ProgrammeEvaluation } from './programme-knowledge.ts'
 import type { SessionResults } from './session-results.ts'
 
@@ -21,7 +21,7 @@ export function renderEvaluationPdf(session: SessionHeader, results: SessionResu
   const w = reportWriter(doc)
   w.banner(t('eval.heading'), session.title)
   w.line(`${formatWallTime(locale, session.startsAt)} · ${session.area} · ${session.format}`)
-  const shares = { format: (v: number | null) => percent(locale, v), max: 1, colours: [GREY, BRAND] }
+  const shares = { format: (v: number | null) => formatPercent(locale, v), max: 1, colours: [GREY, BRAND] }
   for (const g of results.groups) {
     w.heading(t('eval.results', { group: groupLabel(g.groupKind) }))
     if (g.preCount + g.postCount === 0) {
@@ -82,7 +82,7 @@ export function renderProgrammeEvaluationPdf(
   const all = evaluation.all
   if (all.pairs === 0) w.line(t('programmeEval.none'), { bold: true })
   else {
-    w.line(`${t('programmeEval.headline', { pairs: all.pairs, pre: percent(locale, all.pre.mean), post: percent(locale, all.post.mean) })} ${chanceWords(t, locale, all.t_test.p)}`, { bold: true })
+    w.line(`${t('programmeEval.headline', { pairs: all.pairs, pre: formatPercent(locale, all.pre.mean), post: formatPercent(locale, all.post.mean) })} ${chanceWords(t, locale, all.t_test.p)}`, { bold: true })
     const xs = [0, 150, 195, 245, 295, 395, 445]
     const points = (x: number | null) => (x === null ? '—' : `${x >= 0 ? '+' : ''}${decimal(locale, x * 100, 1)}`)
     const table = (heading: string, rows: { label: string; block: ProgrammeEvaluation['all'] }[]) => {
@@ -93,8 +93,8 @@ export function renderProgrammeEvaluationPdf(
           [
             `${name}${b.pairs < 10 ? ` (${t('programmeEval.small')})` : ''}`,
             String(b.pairs),
-            percent(locale, b.pre.mean),
-            percent(locale, b.post.mean),
+            formatPercent(locale, b.pre.mean),
+            formatPercent(locale, b.post.mean),
             `${points(b.diff.mean)}${b.diff.ci95 ? ` (${points(b.diff.ci95[0])} – ${points(b.diff.ci95[1])})` : ''}`,
             pText(locale, b.t_test.p),
             `${decimal(locale, b.n_gain?.mean)}${b.n_gain?.category ? ` (${t(`eval.hake.${b.n_gain.category}`)})` : ''}`,

@@ -1,10 +1,9 @@
 // A group's result in words a lay reader understands, the same in the web page and the PDF:
 // what changed, whether chance could explain it, and what the numbers cannot say.
 import type { T } from '../messages.ts'
-import type { Locale } from '../platform/i18n/i18n.ts'
+import { formatPercent, type Locale } from '../platform/i18n/i18n.ts'
 import type { GroupResult } from './session-results.ts'
 
-export const percent = (locale: Locale, x: number | null | undefined) => (x === null || x === undefined ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(x))
 export const decimal = (locale: Locale, x: number | null | undefined, digits = 2) => (x === null || x === undefined ? '—' : new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x))
 export const pText = (locale: Locale, p: number | null) => (p === null ? '—' : p < 0.001 ? `< ${decimal(locale, 0.001, 3)}` : decimal(locale, p, 3))
 
@@ -31,8 +30,8 @@ export function resultWords(t: T, locale: Locale, g: GroupResult): ResultWords {
   const postShare = s?.post.mean != null ? s.post.mean / max : null
   const p = s?.t_test.p ?? null
   const words: ResultWords = {
-    matched: t('eval.matched', { pairs: g.match.pairs, pre: g.preCount, rate: percent(locale, g.match.rate), exact: g.match.exact, tolerant: g.match.tolerant, post: g.match.unmatchedPost.length }),
-    shares: g.kind === 'scale' ? t('eval.scaleNote') : t('eval.shares', { pre: percent(locale, g.preShare), post: percent(locale, g.postShare) }),
+    matched: t('eval.matched', { pairs: g.match.pairs, pre: g.preCount, rate: formatPercent(locale, g.match.rate), exact: g.match.exact, tolerant: g.match.tolerant, post: g.match.unmatchedPost.length }),
+    shares: g.kind === 'scale' ? t('eval.scaleNote') : t('eval.shares', { pre: formatPercent(locale, g.preShare), post: formatPercent(locale, g.postShare) }),
     limits: t('eval.limits'),
   }
   if (g.match.ambiguous.length) words.ambiguous = t('eval.ambiguous', { count: g.match.ambiguous.length, codes: g.match.ambiguous.map((x) => x.code).join(', ') })
@@ -48,7 +47,7 @@ export function resultWords(t: T, locale: Locale, g: GroupResult): ResultWords {
   } else if (s && s.pairs > 0 && preShare !== null && postShare !== null) {
     const key = postShare > preShare ? 'eval.rose' : postShare < preShare ? 'eval.fell' : 'eval.same'
     words.headline = {
-      change: t(key, { pre: percent(locale, preShare), post: percent(locale, postShare) }),
+      change: t(key, { pre: formatPercent(locale, preShare), post: formatPercent(locale, postShare) }),
       chance: chanceWords(t, locale, p),
     }
   }

@@ -1,5 +1,5 @@
 import type { T } from '../messages.ts'
-import { formatDate, formatNumber, formatWallTime, type Locale } from '../platform/i18n/i18n.ts'
+import { formatDate, formatNumber, formatPercent, formatWallTime, type Locale } from '../platform/i18n/i18n.ts'
 import { newPdf, PDF_COLOURS, reportWriter } from '../platform/pdf.ts'
 import type { ProgrammeReport } from './programme-report.ts'
 import type { Shown } from './suppression.ts'
@@ -37,8 +37,7 @@ export function renderReportPdf(r: ProgrammeReport, t: T, locale: Locale): Promi
 
   heading(t('coverage.tableLabel'))
   const xs = [0, 130, 180, 225, 330, 400]
-  const share = (v: number | null) => (v === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(v))
-  const knowledge = (k: (typeof cv.rows)[number]['knowledge']) => (!k ? '—' : k.pairs === null ? '<5' : t('coverage.knowledgeCell', { pre: share(k.preShare), post: share(k.postShare), pairs: formatNumber(locale, k.pairs) }))
+  const knowledge = (k: (typeof cv.rows)[number]['knowledge']) => (!k ? '—' : k.pairs === null ? '<5' : t('coverage.knowledgeCell', { pre: formatPercent(locale, k.preShare), post: formatPercent(locale, k.postShare), pairs: formatNumber(locale, k.pairs) }))
   row([t('session.area'), t('coverage.sessionsHeld'), t('coverage.people'), t('coverage.knowledge'), t('visitPlan.lastVisit'), t('visitPlan.nextDue')], xs, { bold: true })
   for (const x of cv.rows) row([`${x.depth ? '— ' : ''}${x.name}${x.neverReached ? ` (${t('coverage.neverReached')})` : ''}`, formatNumber(locale, x.sessionsHeld), n(x.people), knowledge(x.knowledge), x.lastVisit ? formatDate(locale, x.lastVisit) : t('visitPlan.never'), x.nextDue ? `${formatDate(locale, x.nextDue)}${x.overdue ? ` · ${t('visitPlan.overdue')}` : ''}` : '—'], xs)
   line(t('coverage.knowledgeNote'), { size: 8.5, colour: MUTED })

@@ -1,7 +1,7 @@
 import type { T } from '../../messages.ts'
 import type { Locale } from '../../platform/i18n/i18n.ts'
 import type { FieldErrors, FormValues } from '../../platform/http/forms.ts'
-import { ErrorSummary, Field, Notice, PostForm, Select, TextArea } from '../../platform/views/components.tsx'
+import { ErrorSummary, Field, InlineAction, Notice, PostForm, Select, TextArea } from '../../platform/views/components.tsx'
 import { TOPICS } from '../../library/content-schema.ts'
 import { ITEM_KINDS, QUESTIONNAIRE_AUDIENCES, QUESTIONNAIRE_KINDS, type Definition, type Item } from '../questionnaire-schema.ts'
 
@@ -151,11 +151,7 @@ export function BuilderPage(p: {
                     {(['up', 'down', 'delete'] as const).map((action) => (
                       <>
                         {' · '}
-                        <PostForm action={`${base}/items/${item.id}/${action}`} csrf={p.csrf} class="inline">
-                          <button type="submit" class="link" aria-label={t(`builder.${action}Label`, { id: item.id })}>
-                            {t(`builder.${action}`)}
-                          </button>
-                        </PostForm>
+                        <InlineAction action={`${base}/items/${item.id}/${action}`} csrf={p.csrf} label={t(`builder.${action}`)} ariaLabel={t(`builder.${action}Label`, { id: item.id })} />
                       </>
                     ))}
                   </p>

@@ -1,6 +1,6 @@
 import type { T } from '../../messages.ts'
 import type { Locale } from '../../platform/i18n/i18n.ts'
-import { PostForm, TableWrap } from '../../platform/views/components.tsx'
+import { InlineAction, TableWrap } from '../../platform/views/components.tsx'
 
 export interface DisclosureRow {
   id: string
@@ -50,11 +50,7 @@ export function DisclosuresPage(p: { t: T; locale: Locale; csrf: string; rows: D
                     ) : (
                       <>
                         {t('disclosure.open')}
-                        <PostForm action={`/disclosures/${r.id}/handled`} csrf={p.csrf} class="inline">
-                          <button type="submit" class="link">
-                            {t('disclosure.markHandled')}
-                          </button>
-                        </PostForm>
+                        <InlineAction action={`/disclosures/${r.id}/handled`} csrf={p.csrf} label={t('disclosure.markHandled')} />
                         <a href="/referrals/new">{t('disclosure.recordReferral')}</a>
                       </>
                     )}

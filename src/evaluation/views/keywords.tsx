@@ -1,6 +1,6 @@
 import type { T } from '../../messages.ts'
 import type { FieldErrors, FormValues } from '../../platform/http/forms.ts'
-import { ErrorSummary, Field, Notice, PostForm, Select } from '../../platform/views/components.tsx'
+import { ErrorSummary, Field, InlineAction, Notice, PostForm, Select } from '../../platform/views/components.tsx'
 
 export function KeywordsPage(p: { t: T; csrf: string; keywords: { id: string; locale: string; phrase: string }[]; values: FormValues; errors: FieldErrors; notice?: string }) {
   const { t } = p
@@ -13,11 +13,7 @@ export function KeywordsPage(p: { t: T; csrf: string; keywords: { id: string; lo
           .map((k) => (
             <li>
               {k.phrase}{' '}
-              <PostForm action={`/disclosures/keywords/${k.id}/delete`} csrf={p.csrf} class="inline">
-                <button type="submit" class="link" aria-label={t('keywords.removeLabel', { phrase: k.phrase })}>
-                  {t('keywords.remove')}
-                </button>
-              </PostForm>
+              <InlineAction action={`/disclosures/keywords/${k.id}/delete`} csrf={p.csrf} label={t('keywords.remove')} ariaLabel={t('keywords.removeLabel', { phrase: k.phrase })} />
             </li>
           ))}
       </ul>

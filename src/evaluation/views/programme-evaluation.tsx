@@ -1,9 +1,9 @@
 import type { T } from '../../messages.ts'
-import type { Locale } from '../../platform/i18n/i18n.ts'
+import { formatPercent, type Locale } from '../../platform/i18n/i18n.ts'
 import { TableWrap } from '../../platform/views/components.tsx'
 import type { ScoreBlock } from '../paired-analysis.ts'
 import type { ProgrammeEvaluation } from '../programme-knowledge.ts'
-import { decimal, percent, pText } from '../result-words.ts'
+import { decimal, pText } from '../result-words.ts'
 import { BeforeAfterChart } from './session-evaluation.tsx'
 
 function Table(p: { t: T; locale: Locale; caption: string; rows: { label: string; block: ScoreBlock }[] }) {
@@ -33,8 +33,8 @@ function Table(p: { t: T; locale: Locale; caption: string; rows: { label: string
                 {b.pairs < 10 ? <span class="muted small"> · {t('programmeEval.small')}</span> : null}
               </th>
               <td class="num">{b.pairs}</td>
-              <td class="num">{percent(locale, b.pre.mean)}</td>
-              <td class="num">{percent(locale, b.post.mean)}</td>
+              <td class="num">{formatPercent(locale, b.pre.mean)}</td>
+              <td class="num">{formatPercent(locale, b.post.mean)}</td>
               <td class="num">
                 {points(b.diff.mean)}
                 {b.diff.ci95 ? <span class="muted small"> ({points(b.diff.ci95[0])} – {points(b.diff.ci95[1])})</span> : null}
@@ -81,7 +81,7 @@ export function ProgrammeEvaluationPage(p: { t: T; locale: Locale; programme: { 
       ) : (
         <>
           <p class="lead">
-            <strong>{t('programmeEval.headline', { pairs: all.pairs, pre: percent(locale, all.pre.mean), post: percent(locale, all.post.mean) })}</strong> {chance}
+            <strong>{t('programmeEval.headline', { pairs: all.pairs, pre: formatPercent(locale, all.pre.mean), post: formatPercent(locale, all.post.mean) })}</strong> {chance}
           </p>
           <div class="charts">
             <BeforeAfterChart t={t} locale={locale} title={t('programmeEval.byGroup')} rows={e.byGroup.map((g) => ({ label: p.label.group(g.key), before: g.block.pre.mean, after: g.block.post.mean }))} />

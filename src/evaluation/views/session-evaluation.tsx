@@ -1,11 +1,11 @@
 import qrcode from 'qrcode-generator'
 import type { T } from '../../messages.ts'
-import type { Locale } from '../../platform/i18n/i18n.ts'
+import { formatPercent, type Locale } from '../../platform/i18n/i18n.ts'
 import type { FieldErrors, FormValues } from '../../platform/http/forms.ts'
-import { Checkboxes, ErrorSummary, Notice, PostForm, Select, TableWrap } from '../../platform/views/components.tsx'
+import { Checkboxes, ErrorSummary, InlineAction, Notice, PostForm, Select, TableWrap } from '../../platform/views/components.tsx'
 import { CODE_ELEMENTS } from '../code-elements.ts'
 import type { GroupResult, SessionResults } from '../session-results.ts'
-import { decimal, percent, resultWords, statisticsRows } from '../result-words.ts'
+import { decimal, resultWords, statisticsRows } from '../result-words.ts'
 
 export interface LinkView {
   id: string
@@ -62,11 +62,11 @@ export function BeforeAfterChart(p: { title: string; rows: { label: string; befo
               </text>
               <rect x="0" y={y + 14} width={w(r.before)} height="10" fill="#9aa5b1" />
               <text x={w(r.before) + 4} y={y + 23} font-size="10" fill="#4d5661">
-                {percent(p.locale, r.before)}
+                {formatPercent(p.locale, r.before)}
               </text>
               <rect x="0" y={y + 26} width={w(r.after)} height="10" fill="#0b5c4a" />
               <text x={w(r.after) + 4} y={y + 35} font-size="10" fill="#4d5661">
-                {percent(p.locale, r.after)}
+                {formatPercent(p.locale, r.after)}
               </text>
             </g>
           )
@@ -173,13 +173,7 @@ function PairReview(p: { t: T; group: GroupResult; csrf: string; sessionId: stri
         {g.match.ambiguous.flatMap((a) =>
           a.candidates.map((c) => (
             <li>
-              <PostForm action={action} csrf={p.csrf} class="inline">
-                <input type="hidden" name="pre" value={a.pre} />
-                <input type="hidden" name="post" value={c.post} />
-                <button type="submit" class="link">
-                  {t('eval.pairWith', { pre: a.code, post: c.code })}
-                </button>
-              </PostForm>
+              <InlineAction action={action} csrf={p.csrf} label={t('eval.pairWith', { pre: a.code, post: c.code })} fields={{ pre: a.pre, post: c.post }} />
             </li>
           )),
         )}
@@ -190,11 +184,7 @@ function PairReview(p: { t: T; group: GroupResult; csrf: string; sessionId: stri
           <ul>
             {g.confirmed.map((c) => (
               <li>
-                <PostForm action={`${action}/${c.id}/undo`} csrf={p.csrf} class="inline">
-                  <button type="submit" class="link">
-                    {t('eval.undoPair', { pre: c.preCode, post: c.postCode })}
-                  </button>
-                </PostForm>
+                <InlineAction action={`${action}/${c.id}/undo`} csrf={p.csrf} label={t('eval.undoPair', { pre: c.preCode, post: c.postCode })} />
               </li>
             ))}
           </ul>
@@ -291,11 +281,7 @@ export function EvaluationPage(p: EvaluationPageProps) {
                 {t('eval.answers', { count: l.submissions })} · {l.closedAt ? t('eval.isClosed') : t('eval.isOpen')}{' '}
                 {p.mayRecord ? (
                   <>
-                    <PostForm action={`/sessions/${p.sessionId}/evaluation/links/${l.id}/${l.closedAt ? 'reopen' : 'close'}`} csrf={p.csrf} class="inline">
-                      <button type="submit" class="link">
-                        {l.closedAt ? t('eval.reopen') : t('eval.close')}
-                      </button>
-                    </PostForm>
+                    <InlineAction action={`/sessions/${p.sessionId}/evaluation/links/${l.id}/${l.closedAt ? 'reopen' : 'close'}`} csrf={p.csrf} label={l.closedAt ? t('eval.reopen') : t('eval.close')} />
                     {' · '}
                     <a href={`/sessions/${p.sessionId}/evaluation/links/${l.id}/paper`}>{t('paper.enter')}</a>
                     {' · '}
@@ -423,10 +409,10 @@ export function LivePage(p: { t: T; locale: Locale; sessionTitle: string; result
             <h2>{p.groupLabel(g.groupKind)}</h2>
             <p class="live-numbers">
               <span>
-                {t('eval.before')}: <strong>{percent(locale, g.preShare)}</strong> <span class="small">({t('eval.answers', { count: g.preCount })})</span>
+                {t('eval.before')}: <strong>{formatPercent(locale, g.preShare)}</strong> <span class="small">({t('eval.answers', { count: g.preCount })})</span>
               </span>{' '}
               <span>
-                {t('eval.after')}: <strong>{percent(locale, g.postShare)}</strong> <span class="small">({t('eval.answers', { count: g.postCount })})</span>
+                {t('eval.after')}: <strong>{formatPercent(locale, g.postShare)}</strong> <span class="small">({t('eval.answers', { count: g.postCount })})</span>
               </span>
             </p>
             {g.items.length ? (

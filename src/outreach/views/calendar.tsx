@@ -1,6 +1,6 @@
 import type { T } from '../../messages.ts'
-import { formatDate, formatMonth, formatWallTime, type Locale } from '../../platform/i18n/i18n.ts'
-import { Notice, PostForm, TableWrap } from '../../platform/views/components.tsx'
+import { formatDate, formatMonth, formatPercent, formatWallTime, type Locale } from '../../platform/i18n/i18n.ts'
+import { InlineAction, Notice, PostForm, TableWrap } from '../../platform/views/components.tsx'
 import type { SessionWithLinks } from '../sessions.ts'
 import type { VisitStatus } from '../visit-schedule.ts'
 import { addDays } from '../session-rules.ts'
@@ -192,7 +192,7 @@ export function VisitTable(p: { t: T; locale: Locale; visits: VisitStatus[] }) {
               <td>
                 {v.areaName}
                 {v.parentName !== v.areaName ? <span class="muted small"> · {v.parentName}</span> : null}
-                {v.knowledge != null ? <span class="small"> · {t('visitPlan.knowledge', { share: new Intl.NumberFormat(p.locale, { style: 'percent', maximumFractionDigits: 0 }).format(v.knowledge) })}</span> : null}
+                {v.knowledge != null ? <span class="small"> · {t('visitPlan.knowledge', { share: formatPercent(p.locale, v.knowledge) })}</span> : null}
               </td>
               <td>{v.lastVisit ? formatDate(p.locale, v.lastVisit) : t('visitPlan.never')}</td>
               <td class={v.overdue ? 'overdue' : undefined}>
@@ -252,11 +252,7 @@ export function FeedsPage(p: { t: T; csrf: string; userId: string; programmes: {
             {p.feeds.map((f) => (
               <li>
                 {f.kind === 'programme' ? (names.get(f.subjectId) ?? '—') : t('calendar.myFeed')}{' '}
-                <PostForm action={`/calendar/feeds/${f.id}/delete`} csrf={p.csrf} class="inline">
-                  <button type="submit" class="link">
-                    {t('calendar.revoke')}
-                  </button>
-                </PostForm>
+                <InlineAction action={`/calendar/feeds/${f.id}/delete`} csrf={p.csrf} label={t('calendar.revoke')} />
               </li>
             ))}
           </ul>

@@ -1,11 +1,9 @@
 import type { T } from '../../messages.ts'
-import { formatDate, formatNumber, type Locale } from '../../platform/i18n/i18n.ts'
+import { formatDate, formatNumber, formatPercent, type Locale } from '../../platform/i18n/i18n.ts'
 import { BarChart } from '../../platform/views/bar-chart.tsx'
 import { Notice, TableWrap } from '../../platform/views/components.tsx'
 import type { Coverage } from '../coverage.ts'
 import type { Shown } from '../suppression.ts'
-
-const formatPercent = (locale: Locale, x: number | null) => (x === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(x))
 
 export function CoverageBody(p: { t: T; locale: Locale; coverage: Coverage; headingLevel?: 2 | 3 }) {
   const { t, coverage: cv } = p

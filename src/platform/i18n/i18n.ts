@@ -58,6 +58,11 @@ export function formatNumber(locale: Locale, n: number): string {
   return new Intl.NumberFormat(INTL_TAG[locale]).format(n)
 }
 
+/** A share (0–1) as a whole percentage, or a dash when there is none. */
+export function formatPercent(locale: Locale, share: number | null | undefined): string {
+  return share === null || share === undefined ? '—' : new Intl.NumberFormat(INTL_TAG[locale], { style: 'percent', maximumFractionDigits: 0 }).format(share)
+}
+
 /** Date and time in Indonesia's western zone, where the first programmes run. */
 export function formatDateTime(locale: Locale, iso: string, timeZone = 'Asia/Jakarta'): string {
   return new Intl.DateTimeFormat(INTL_TAG[locale], { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso))

@@ -143,6 +143,20 @@ export function PostForm(p: { action: string; csrf: string; class?: string; chil
   )
 }
 
+/** A one-button POST that reads as a link inside a line of text (close, undo, remove…); `fields` go along hidden. */
+export function InlineAction(p: { action: string; csrf: string; label: string; ariaLabel?: string; fields?: Record<string, string> }) {
+  return (
+    <PostForm action={p.action} csrf={p.csrf} class="inline">
+      {Object.entries(p.fields ?? {}).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" class="link" aria-label={p.ariaLabel}>
+        {p.label}
+      </button>
+    </PostForm>
+  )
+}
+
 export function ErrorSummary(p: { t: AnyT; errors: FieldErrors }) {
   if (Object.keys(p.errors).length === 0) return null
   return (
