@@ -30,6 +30,10 @@ describe('the library offline', () => {
     await page.waitForFunction(() => document.querySelectorAll('[data-results] li').length > 0)
     await expect(page.textContent('[data-results-status]')).resolves.toMatch(/\d+ hasil untuk “diamond”/)
     await screenshot(page, 'offline-search-id')
+    // The offline search knows word roots too: "memeras" (to extort) finds the page on "pemerasan".
+    await page.goto(journey.server.url + '/id/pustaka/cari?q=memeras')
+    await page.waitForFunction(() => document.querySelectorAll('[data-results] li').length > 0)
+    await expect(page.textContent('[data-results]')).resolves.toContain('Pemerasan seksual (sextortion)')
 
     // Brochures were saved too: the PDF comes from the cache.
     const pdf = await page.evaluate(async () => {

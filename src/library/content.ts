@@ -5,6 +5,7 @@ import MarkdownIt from 'markdown-it'
 import { z } from 'zod'
 import { LOCALES, type Locale } from '../platform/i18n/i18n.ts'
 import { normalise } from './shared/words.ts'
+import { matches } from './shared/stemming.ts'
 import { frontmatterSchema, helpChannelSchema, quizSchema, type Audience, type Frontmatter, type HelpChannel, type Quiz, type Topic } from './content-schema.ts'
 
 export const CONTENT_DIR = path.resolve(import.meta.dirname, '../../content')
@@ -94,14 +95,14 @@ export class Library {
       .slice(0, count)
   }
 
-  /** Every word of the query must appear; title matches weigh most. */
+  /** Every word of the query must appear, or a word from the same root; title matches weigh most. */
   search(locale: Locale, query: string): LibraryPage[] {
     const terms = normalise(query)
     if (terms.length === 0) return []
     const scored = this.pages(locale).map((p) => {
       let total = 0
       for (const term of terms) {
-        const hit = (words: string[], weight: number) => words.filter((w) => w.startsWith(term)).length * weight
+        const hit = (words: string[], weight: number) => words.filter((w) => matches(w, term, locale)).length * weight
         const s = hit(p.words.title, 5) + hit(p.words.summary, 2) + hit(p.words.body, 1)
         if (s === 0) return { p, total: 0 }
         total += s

@@ -195,6 +195,11 @@ describe('library pages', () => {
     const id = textOf(await (await get('/id/pustaka/cari?q=pemerasan')).text())
     expect(id).toMatch(/\d+ hasil untuk “pemerasan”/)
     expect(id).toContain('Pemerasan seksual (sextortion)')
+    // Another word from the same root: "memeras" (to extort) finds the page about "pemerasan".
+    const stemmed = textOf(await (await get('/id/pustaka/cari?q=memeras')).text())
+    expect(stemmed).toMatch(/\d+ hasil untuk “memeras”/)
+    expect(stemmed).toContain('Pemerasan seksual (sextortion)')
+    expect(textOf(await (await get('/en/library/search?q=spreading')).text())).toContain('If someone threatens to spread your photos')
     const en = textOf(await (await get('/en/library/search?q=xyzzy')).text())
     expect(en).toContain('No page matches “xyzzy”')
   })

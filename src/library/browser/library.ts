@@ -1,4 +1,5 @@
 import { normalise } from '../shared/words.ts'
+import { matches } from '../shared/stemming.ts'
 
 // Progressive enhancements for the public library; every page works without them.
 // Kept small: it is sent to phones on slow networks.
@@ -79,7 +80,8 @@ async function setUpOfflineSearch(): Promise<void> {
   if (!response) return
   const index = (await response.json()) as IndexEntry[]
   const terms = normalise(q)
-  const hits = index.filter((e) => terms.every((term) => normalise(`${e.t} ${e.s} ${e.w}`).some((w) => w.startsWith(term))))
+  const locale = document.documentElement.lang === 'en' ? 'en' : 'id'
+  const hits = index.filter((e) => terms.every((term) => normalise(`${e.t} ${e.s} ${e.w}`).some((w) => matches(w, term, locale))))
   status.textContent = (hits.length ? status.dataset.found : status.dataset.none)?.replace('{count}', String(hits.length)).replace('{q}', q) ?? ''
   for (const hit of hits) {
     const item = document.createElement('li')
