@@ -145,6 +145,23 @@ describe('first journeys, on a phone', () => {
     await look(admin, 'library-edit-published-en')
     await admin.goto(journey.server.url + '/en/library/online-friends-and-secrets')
     await expect(admin.textContent('main')).resolves.toContain('Ask a grown-up to check your settings with you.')
+
+    // A facilitator kit's slide deck is edited next to its plan, and reviewed the same way.
+    await coordinator.click('nav >> text=Manage library')
+    await coordinator.click('text=Facilitator kit: a 90-minute session for parents')
+    await coordinator.click('main >> text=Edit')
+    const deck = await coordinator.inputValue('#f-slides')
+    await coordinator.fill('#f-slides', deck.replace('A session for parents · 90 minutes', 'A session for parents · 90 minutes\n\nLocal UPTD PPA number: on the board'))
+    await look(coordinator, 'library-edit-kit-form-en')
+    await coordinator.click('text=Save and send for review')
+    await expect(coordinator.textContent('main')).resolves.toContain('Changes to the slides')
+    await look(coordinator, 'library-edit-kit-revision-en')
+    await admin.goto(journey.server.url + '/admin/library')
+    await admin.click('main ul >> text=en/facilitator-kit-parents-session')
+    await admin.click('button:has-text("Publish")')
+    await admin.goto(journey.server.url + '/en/library/facilitator-kit-parents-session/slides')
+    await expect(admin.textContent('main .slide')).resolves.toContain('Local UPTD PPA number: on the board')
+    await look(admin, 'library-kit-slides-edited-en')
   })
 
   it('lets a coordinator record a partner institution (clear message on a wrong date) and a programme in two kelurahan', async () => {

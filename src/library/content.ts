@@ -138,34 +138,55 @@ export function parsePage(locale: Locale, slug: string, raw: string, file = `con
     locale,
     slug,
     html: md.render(content),
-    slideHtml: parsed.data.slides && slides ? slides.split(/^---\s*$/m).map((s) => s.trim()).filter(Boolean).map((s) => md.render(s)) : [],
+    slideHtml: parsed.data.slides && slides ? splitSlides(slides).map((s) => md.render(s)) : [],
     words: { title: normalise(parsed.data.title), summary: normalise(parsed.data.summary), body: normalise(content) },
   }
 }
 
+/** A deck's slides: a line "---" separates them; blank ones are dropped. */
+export function splitSlides(deck: string): string[] {
+  return deck
+    .split(/^---\s*$/m)
+    .map((s) => s.trim())
+    .filter(Boolean)
+}
+
 /** The shipped Markdown of every page, keyed `locale/slug`. */
 export function readShippedSources(dir = CONTENT_DIR): Map<string, string> {
+  return readShipped(dir, (f) => f.endsWith('.md') && !f.endsWith('.slides.md'), /\.md$/)
+}
+
+/** The shipped slide decks (`<slug>.slides.md`), keyed `locale/slug` of the page they belong to. */
+export function readShippedSlides(dir = CONTENT_DIR): Map<string, string> {
+  return readShipped(dir, (f) => f.endsWith('.slides.md'), /\.slides\.md$/)
+}
+
+function readShipped(dir: string, wanted: (file: string) => boolean, ending: RegExp): Map<string, string> {
   const sources = new Map<string, string>()
   for (const locale of LOCALES) {
     const folder = path.join(dir, locale)
-    for (const file of fs.readdirSync(folder).filter((f) => f.endsWith('.md') && !f.endsWith('.slides.md'))) {
-      sources.set(`${locale}/${file.replace(/\.md$/, '')}`, fs.readFileSync(path.join(folder, file), 'utf8'))
-    }
+    for (const file of fs.readdirSync(folder).filter(wanted)) sources.set(`${locale}/${file.replace(ending, '')}`, fs.readFileSync(path.join(folder, file), 'utf8'))
   }
   return sources
 }
 
+/** Published web edits, keyed `locale/slug`: the page text, and the whole deck for a page with slides. */
+export interface Overrides {
+  pages: Map<string, string>
+  slides: Map<string, string>
+}
+
 /**
  * Reads and checks every page under content/<locale>/, the help directory and the quizzes; any
- * mistake stops start-up. `overrides` (keyed `locale/slug`) replace shipped sources: published edits.
+ * mistake stops start-up. `overrides` replace shipped sources: published edits.
  */
-export function loadLibrary(dir = CONTENT_DIR, overrides: Map<string, string> = new Map()): Library {
+export function loadLibrary(dir = CONTENT_DIR, overrides: Overrides = { pages: new Map(), slides: new Map() }): Library {
   const pages: LibraryPage[] = []
+  const shippedSlides = readShippedSlides(dir)
   for (const [id, shipped] of readShippedSources(dir)) {
     const [locale, slug] = id.split('/') as [Locale, string]
-    const edited = overrides.get(id)
-    const slidesFile = path.join(dir, locale, `${slug}.slides.md`)
-    const slides = fs.existsSync(slidesFile) ? fs.readFileSync(slidesFile, 'utf8') : undefined
+    const edited = overrides.pages.get(id)
+    const slides = overrides.slides.get(id) ?? shippedSlides.get(id)
     pages.push(parsePage(locale, slug, edited ?? shipped, edited ? `published edit of ${id}` : undefined, slides))
   }
   const channels = z.array(helpChannelSchema).safeParse(JSON.parse(fs.readFileSync(path.join(dir, 'help-channels.json'), 'utf8')))

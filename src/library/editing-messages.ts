@@ -25,6 +25,13 @@ export const libraryEditMessages = defineMessages({
     id: 'Jangan ubah "key". Halaman yang menyebut fakta (factual: true) wajib punya sources dan reviewed. Jangan pernah mencantumkan nama, nomor atau foto anak.',
     en: 'Do not change "key". A page that states facts (factual: true) must keep sources and reviewed. Never include a child\u2019s name, number or photo.',
   },
+  'libraryEdit.slides': { id: 'Salindia (Markdown; baris --- memisahkan salindia)', en: 'Slide deck (Markdown; a line --- separates slides)' },
+  'libraryEdit.slidesHint': {
+    id: 'Satu salindia: judul "## …" lalu beberapa poin pendek. Salindia dicetak dan dibawa luring bersama panduan ini.',
+    en: 'One slide: a "## …" heading and a few short points. The deck prints and goes offline with this plan.',
+  },
+  'libraryEdit.slidesEmpty': { id: 'Salindia tidak boleh kosong: tulis setidaknya satu salindia.', en: 'The deck cannot be empty: write at least one slide.' },
+  'libraryEdit.slideChanges': { id: 'Perubahan salindia', en: 'Changes to the slides' },
   'libraryEdit.note': { id: 'Catatan untuk peninjau', en: 'Note for the reviewer' },
   'libraryEdit.saveDraft': { id: 'Simpan draf', en: 'Save draft' },
   'libraryEdit.saveSubmit': { id: 'Simpan dan kirim untuk ditinjau', en: 'Save and send for review' },

@@ -36,10 +36,15 @@ export function libraryEditingRoutes(routes: RouteTable, deps: Deps, store: Libr
     const user = c.get('user')!
     const revision = await getRevision(db, c.req.param('id') ?? '')
     // A published revision is compared with what readers saw before it; any other with what they see now.
+    const before = revision.status === 'published' ? await findPublishedBefore(db, revision) : undefined
     const current =
       revision.status === 'published'
-        ? ((await findPublishedBefore(db, revision))?.source ?? store.shippedSource(revision.locale, revision.slug) ?? '')
+        ? (before?.source ?? store.shippedSource(revision.locale, revision.slug) ?? '')
         : (store.currentSource(revision.locale, revision.slug) ?? '')
+    const currentSlides =
+      revision.status === 'published'
+        ? (before?.slides ?? store.shippedSlideDeck(revision.locale, revision.slug))
+        : store.currentSlides(revision.locale, revision.slug)
     const body = (
       <RevisionView
         t={t}
@@ -47,6 +52,7 @@ export function libraryEditingRoutes(routes: RouteTable, deps: Deps, store: Libr
         csrf={c.get('csrf')()}
         revision={revision}
         current={current}
+        currentSlides={currentSlides}
         shippedChanged={revision.shippedHash !== store.shippedHash(revision.locale, revision.slug)}
         canSubmit={revision.status === 'draft'}
         canDecide={revision.status === 'in_review' && can(user.role, 'library.publish') && revision.authorId !== user.id}
@@ -90,10 +96,10 @@ export function libraryEditingRoutes(routes: RouteTable, deps: Deps, store: Libr
     return renderPage(c, { title: page.title, body })
   })
 
-  const showEdit = (c: Context<AppEnv>, source: string, note = '', errors: FieldErrors = {}) => {
+  const showEdit = (c: Context<AppEnv>, source: string, slides: string | undefined, note = '', errors: FieldErrors = {}) => {
     const t = c.get('t')
     const page = pageOf(c)
-    const body = <EditForm t={t} csrf={c.get('csrf')()} page={page} source={source} note={note} errors={errors} />
+    const body = <EditForm t={t} csrf={c.get('csrf')()} page={page} source={source} slides={slides} note={note} errors={errors} />
     return renderPage(c, { title: t('libraryEdit.editTitle', { title: page.title }), body, status: Object.keys(errors).length ? 422 : 200 })
   }
 
@@ -102,20 +108,23 @@ export function libraryEditingRoutes(routes: RouteTable, deps: Deps, store: Libr
     const from = c.req.query('from')
     const revision = from ? await getRevision(db, from) : undefined
     if (revision && (revision.locale !== page.locale || revision.slug !== page.slug)) throw new Problem('not-found')
-    return showEdit(c, revision?.source ?? store.currentSource(page.locale, page.slug) ?? '')
+    const slides = store.currentSlides(page.locale, page.slug)
+    return showEdit(c, revision?.source ?? store.currentSource(page.locale, page.slug) ?? '', slides === undefined ? undefined : (revision?.slides ?? slides))
   })
 
   routes.post('/admin/library/:locale/:slug/edit', 'library.edit', async (c) => {
     const page = pageOf(c)
-    const form = formStrings(await c.req.parseBody())
-    // Markdown keeps its own whitespace: read the source untrimmed.
-    const raw = (await c.req.parseBody())['source']
-    const source = typeof raw === 'string' ? raw : ''
+    const body = await c.req.parseBody()
+    const form = formStrings(body)
+    // Markdown keeps its own whitespace: read the texts untrimmed.
+    const source = typeof body['source'] === 'string' ? body['source'] : ''
+    const hasDeck = store.currentSlides(page.locale, page.slug) !== undefined
+    const slides = hasDeck ? (typeof body['slides'] === 'string' ? body['slides'] : undefined) : undefined
     try {
-      const revision = await saveRevision(db, store, actorOf(c), { locale: page.locale as Locale, slug: page.slug, source, note: form.note ?? '', submit: form.intent === 'submit' })
+      const revision = await saveRevision(db, store, actorOf(c), { locale: page.locale as Locale, slug: page.slug, source, slides, note: form.note ?? '', submit: form.intent === 'submit' })
       return c.redirect(`/admin/library/revisions/${revision.id}`, 303)
     } catch (e) {
-      if (e instanceof Problem && e.code === 'validation') return showEdit(c, source, form.note ?? '', fieldErrorsOf(e))
+      if (e instanceof Problem && e.code === 'validation') return showEdit(c, source, hasDeck ? (slides ?? '') : undefined, form.note ?? '', fieldErrorsOf(e))
       throw e
     }
   })

@@ -6,9 +6,9 @@ import { LibraryStore } from './library-store.ts'
 const jaga = useTestApp()
 const PAGE = '/admin/library/id/kesepakatan-keluarga'
 
-async function currentSource(agent: Awaited<ReturnType<typeof loginAs>>['agent'], path = PAGE) {
+async function currentSource(agent: Awaited<ReturnType<typeof loginAs>>['agent'], path = PAGE, field = 'source') {
   const html = await (await agent.get(`${path}/edit`)).text()
-  const raw = /<textarea[^>]*>([\s\S]*?)<\/textarea>/.exec(html)![1]!
+  const raw = new RegExp(`<textarea[^>]*name="${field}"[^>]*>([\\s\\S]*?)</textarea>`).exec(html)![1]!
   return raw.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
 }
 
@@ -101,6 +101,48 @@ describe('editing the library in the web UI', () => {
     expect((await admin.post(`${revisionUrl}/decide`, { decision: 'reject', reviewNote: 'No shouting' })).status).toBe(303)
     expect(textOf(await (await admin.get(revisionUrl)).text())).toContain('Rejected')
     expect(await (await jaga.request('http://localhost/en/library/grooming-online')).text()).not.toContain('GRADUALLY')
+  })
+
+  it('edits a facilitator kit\'s slide deck with its plan, through review, and presents the new deck', async () => {
+    const { agent: coordinator } = await loginAs(jaga, 'coordinator', 'en')
+    const { agent: admin } = await loginAs(jaga, 'admin', 'en')
+    const kit = '/admin/library/id/panduan-fasilitator-sesi-orang-tua'
+    const source = await currentSource(coordinator, kit)
+    const deck = await currentSource(coordinator, kit, 'slides')
+    expect(deck).toContain('## Anak kita daring setiap hari')
+    // A page without a deck has no slides field.
+    expect(await (await coordinator.get(`${PAGE}/edit`)).text()).not.toContain('name="slides"')
+
+    // An empty deck is refused next to its field, and nothing is saved.
+    const before = await jaga.db.selectFrom('libraryRevisions').select('id').execute()
+    const empty = await coordinator.post(`${kit}/edit`, { source, slides: '\n---\n  \n', intent: 'draft' })
+    expect(empty.status).toBe(422)
+    expect(await empty.text()).toMatch(/id="f-slides-error">The deck cannot be empty: write at least one slide\./)
+    expect(await jaga.db.selectFrom('libraryRevisions').select('id').execute()).toHaveLength(before.length)
+
+    const newSlide = '## Nomor UPTD PPA setempat\n\nTulis nomornya di papan sebelum sesi dimulai.\n\n---\n\n'
+    const saved = await coordinator.post(`${kit}/edit`, { source, slides: newSlide + deck, note: 'Salindia nomor lokal', intent: 'submit' })
+    expect(saved.status).toBe(303)
+    const revisionUrl = saved.headers.get('Location')!
+    const review = await (await admin.get(revisionUrl)).text()
+    expect(review).toContain('Changes to the slides')
+    expect(review).toMatch(/<ins>## Nomor UPTD PPA setempat/)
+    const slidesPage = 'http://localhost/id/pustaka/panduan-fasilitator-sesi-orang-tua/slides'
+    expect(await (await jaga.request(slidesPage)).text()).not.toContain('Nomor UPTD PPA setempat')
+
+    expect((await admin.post(`${revisionUrl}/decide`, { decision: 'publish' })).status).toBe(303)
+    const presented = textOf(await (await jaga.request(slidesPage)).text())
+    expect(presented).toContain('Nomor UPTD PPA setempat')
+    expect(presented).toContain(`Slide 1 dari ${deck.split(/^---\s*$/m).filter((x) => x.trim()).length + 1}`)
+
+    // The plan can then change alone: the next revision keeps the published deck.
+    const plan = await coordinator.post(`${kit}/edit`, { source: source.replace('90 menit', '75 menit'), intent: 'draft' })
+    const draft = await jaga.db.selectFrom('libraryRevisions').select('slides').where('id', '=', plan.headers.get('Location')!.split('/').at(-1)!).executeTakeFirstOrThrow()
+    expect(draft.slides).toBe(newSlide + deck)
+
+    const restarted = new LibraryStore(jaga.db)
+    await restarted.reload()
+    expect(restarted.current.find('id', 'panduan-fasilitator-sesi-orang-tua')!.slideHtml[0]).toContain('Nomor UPTD PPA setempat')
   })
 
   it('keeps editing away from facilitators and partners', async () => {

@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../database.ts'
 import type { Locale } from '../platform/i18n/i18n.ts'
-import { CONTENT_DIR, loadLibrary, readShippedSources, type Library } from './content.ts'
+import { CONTENT_DIR, loadLibrary, readShippedSlides, readShippedSources, type Library, type Overrides } from './content.ts'
 import type { HelpChannel } from './content-schema.ts'
 import { listPublishedSources } from './revision-queries.ts'
 
@@ -14,7 +14,8 @@ import { listPublishedSources } from './revision-queries.ts'
 export class LibraryStore {
   current: Library
   private readonly shipped: Map<string, string>
-  private overrides = new Map<string, string>()
+  private readonly shippedSlides: Map<string, string>
+  private overrides: Overrides = { pages: new Map(), slides: new Map() }
   private lastPublished = ''
   private readonly listeners: (() => void | Promise<void>)[] = []
   private timer: NodeJS.Timeout | undefined
@@ -29,6 +30,7 @@ export class LibraryStore {
   ) {
     this.dir = dir ?? CONTENT_DIR
     this.shipped = readShippedSources(dir)
+    this.shippedSlides = readShippedSlides(dir)
     this.current = loadLibrary(dir)
   }
 
@@ -36,17 +38,30 @@ export class LibraryStore {
     return this.shipped.get(`${locale}/${slug}`)
   }
 
+  shippedSlideDeck(locale: Locale, slug: string): string | undefined {
+    return this.shippedSlides.get(`${locale}/${slug}`)
+  }
+
+  /** sha256 of the shipped page (and its deck, if it has one), to tell when an upgrade changed what an edit started from. */
   shippedHash(locale: Locale, slug: string): string {
-    return crypto.createHash('sha256').update(this.shippedSource(locale, slug) ?? '').digest('hex')
+    const hash = crypto.createHash('sha256').update(this.shippedSource(locale, slug) ?? '')
+    const deck = this.shippedSlideDeck(locale, slug)
+    if (deck !== undefined) hash.update('\0').update(deck)
+    return hash.digest('hex')
   }
 
   /** The text readers see now: the published edit, or the shipped file. */
   currentSource(locale: Locale, slug: string): string | undefined {
-    return this.overrides.get(`${locale}/${slug}`) ?? this.shippedSource(locale, slug)
+    return this.overrides.pages.get(`${locale}/${slug}`) ?? this.shippedSource(locale, slug)
+  }
+
+  /** The slide deck readers see now, for a page that has one. */
+  currentSlides(locale: Locale, slug: string): string | undefined {
+    return this.overrides.slides.get(`${locale}/${slug}`) ?? this.shippedSlideDeck(locale, slug)
   }
 
   isEdited(locale: Locale, slug: string): boolean {
-    return this.overrides.has(`${locale}/${slug}`)
+    return this.overrides.pages.has(`${locale}/${slug}`)
   }
 
   onChange(listener: () => void | Promise<void>): void {
@@ -55,7 +70,11 @@ export class LibraryStore {
 
   async reload(): Promise<void> {
     const published = await listPublishedSources(this.db)
-    const overrides = new Map(published.filter((r) => this.shipped.has(`${r.locale}/${r.slug}`)).map((r) => [`${r.locale}/${r.slug}`, r.source]))
+    const known = published.filter((r) => this.shipped.has(`${r.locale}/${r.slug}`))
+    const overrides: Overrides = {
+      pages: new Map(known.map((r) => [`${r.locale}/${r.slug}`, r.source])),
+      slides: new Map(known.filter((r) => r.slides !== null).map((r) => [`${r.locale}/${r.slug}`, r.slides!])),
+    }
     this.current = loadLibrary(this.dir, overrides).withLocalHelpChannels(await this.localChannels())
     this.overrides = overrides
     this.lastPublished = published.map((r) => r.reviewedAt ?? '').sort().at(-1) ?? ''

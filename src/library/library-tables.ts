@@ -7,6 +7,8 @@ export interface LibraryRevisionsTable {
   locale: Locale
   slug: string
   source: string
+  /** The whole slide deck, for a page that has one; null otherwise. */
+  slides: string | null
   status: RevisionStatus
   note: string | null
   authorId: string | null

@@ -4,7 +4,7 @@ import type { Database } from '../database.ts'
 import { insertAuditEntry, type Actor } from '../accounts/audit-queries.ts'
 import { Problem } from '../platform/http/problems.ts'
 import type { Locale } from '../platform/i18n/i18n.ts'
-import { ContentError, parsePage } from './content.ts'
+import { ContentError, parsePage, splitSlides } from './content.ts'
 import type { LibraryStore } from './library-store.ts'
 import * as q from './revision-queries.ts'
 
@@ -14,6 +14,8 @@ export interface DraftInput {
   locale: Locale
   slug: string
   source: string
+  /** The whole slide deck, for a page that has one; left out, the deck readers see now is kept. */
+  slides?: string | undefined
   note: string
   submit: boolean
 }
@@ -27,22 +29,29 @@ export async function saveRevision(db: Kysely<Database>, store: LibraryStore, ac
   if (!page) throw new Problem('not-found')
   const source = input.source.replace(/\r\n/g, '\n')
   if (Buffer.byteLength(source) > MAX_SOURCE_BYTES) throw new Problem('validation', {}, [{ field: 'source', message: 'validation.tooLong', params: { max: MAX_SOURCE_BYTES } }])
+  // A kit's deck is saved whole with every revision of its page, so a revision is a complete snapshot.
+  const currentSlides = store.currentSlides(input.locale, input.slug)
+  const slides = currentSlides === undefined ? null : (input.slides ?? currentSlides).replace(/\r\n/g, '\n')
+  if (slides !== null) {
+    if (Buffer.byteLength(slides) > MAX_SOURCE_BYTES) throw new Problem('validation', {}, [{ field: 'slides', message: 'validation.tooLong', params: { max: MAX_SOURCE_BYTES } }])
+    if (splitSlides(slides).length === 0) throw new Problem('validation', {}, [{ field: 'slides', message: 'libraryEdit.slidesEmpty' }])
+  }
   let parsed
   try {
-    // The slide deck is not edited here; a kit keeps the shipped one.
-    parsed = parsePage(input.locale, input.slug, source, 'edit', page.slides ? '(slides kept)' : undefined)
+    parsed = parsePage(input.locale, input.slug, source, 'edit', slides ?? undefined)
   } catch (e) {
     if (e instanceof ContentError) throw new Problem('validation', {}, [{ field: 'source', message: 'libraryEdit.invalid', params: { detail: readableContentError(e.message) } }])
     throw e
   }
   if (parsed.key !== page.key) throw new Problem('validation', {}, [{ field: 'source', message: 'libraryEdit.keyChanged', params: { key: page.key } }])
-  if (source === store.currentSource(input.locale, input.slug)) throw new Problem('validation', {}, [{ field: 'source', message: 'libraryEdit.unchanged' }])
+  if (source === store.currentSource(input.locale, input.slug) && (slides ?? undefined) === currentSlides) throw new Problem('validation', {}, [{ field: 'source', message: 'libraryEdit.unchanged' }])
   const now = new Date().toISOString()
   const revision: q.Revision = {
     id: crypto.randomUUID(),
     locale: input.locale,
     slug: input.slug,
     source,
+    slides,
     status: input.submit ? 'in_review' : 'draft',
     note: input.note.slice(0, 500) || null,
     authorId: actor.id,

@@ -88,28 +88,15 @@ function RevisionList({ t, locale, revisions }: { t: T; locale: Locale; revision
   )
 }
 
-export function EditForm(p: { t: T; csrf: string; page: LibraryPage; source: string; note: string; errors: FieldErrors }) {
+export function EditForm(p: { t: T; csrf: string; page: LibraryPage; source: string; slides: string | undefined; note: string; errors: FieldErrors }) {
   const { t, page } = p
-  const error = p.errors.source
   return (
     <>
       <h1>{t('libraryEdit.editTitle', { title: page.title })}</h1>
       <ErrorSummary t={t} errors={p.errors} />
       <PostForm action={`${editUrl(page.locale, page.slug)}/edit`} csrf={p.csrf}>
-        <div class={error ? 'field has-error' : 'field'}>
-          <label for="f-source">{t('libraryEdit.source')}</label>
-          <p class="hint" id="f-source-hint">
-            {t('libraryEdit.sourceHint')}
-          </p>
-          {error ? (
-            <p class="error" id="f-source-error">
-              {t(error.message as never, error.params)}
-            </p>
-          ) : null}
-          <textarea id="f-source" name="source" rows={24} class="source" spellcheck={false} aria-describedby={error ? 'f-source-hint f-source-error' : 'f-source-hint'} aria-invalid={error ? 'true' : undefined}>
-            {p.source}
-          </textarea>
-        </div>
+        <SourceField t={t} name="source" label={t('libraryEdit.source')} hint={t('libraryEdit.sourceHint')} value={p.source} rows={24} errors={p.errors} />
+        {p.slides === undefined ? null : <SourceField t={t} name="slides" label={t('libraryEdit.slides')} hint={t('libraryEdit.slidesHint')} value={p.slides} rows={18} errors={p.errors} />}
         <div class="field">
           <label for="f-note">{t('libraryEdit.note')}</label>
           <input id="f-note" name="note" type="text" maxlength={500} value={p.note} />
@@ -128,12 +115,36 @@ export function EditForm(p: { t: T; csrf: string; page: LibraryPage; source: str
   )
 }
 
+/** A Markdown textarea with its hint and, after a refused save, its error. */
+function SourceField(p: { t: T; name: string; label: string; hint: string; value: string; rows: number; errors: FieldErrors }) {
+  const error = p.errors[p.name]
+  const id = `f-${p.name}`
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for={id}>{p.label}</label>
+      <p class="hint" id={`${id}-hint`}>
+        {p.hint}
+      </p>
+      {error ? (
+        <p class="error" id={`${id}-error`}>
+          {p.t(error.message as never, error.params)}
+        </p>
+      ) : null}
+      <textarea id={id} name={p.name} rows={p.rows} class="source" spellcheck={false} aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`} aria-invalid={error ? 'true' : undefined}>
+        {p.value}
+      </textarea>
+    </div>
+  )
+}
+
 export interface RevisionViewProps {
   t: T
   locale: Locale
   csrf: string
   revision: Revision
   current: string
+  /** The deck readers saw before (or see now), for a revision that carries one. */
+  currentSlides: string | undefined
   shippedChanged: boolean
   canSubmit: boolean
   canDecide: boolean
@@ -143,8 +154,6 @@ export interface RevisionViewProps {
 
 export function RevisionView(p: RevisionViewProps) {
   const { t, revision: r } = p
-  const parts = diffLines(p.current, r.source)
-  const changed = parts.some((d) => d.added || d.removed)
   const base = `/admin/library/revisions/${r.id}`
   return (
     <>
@@ -165,12 +174,12 @@ export function RevisionView(p: RevisionViewProps) {
       ) : null}
       {p.shippedChanged ? <Notice kind="error">{t('libraryEdit.shippedChanged')}</Notice> : null}
       <h2>{t('libraryEdit.changes')}</h2>
-      {changed ? (
-        <pre class="diff" tabindex={0} aria-label={t('libraryEdit.changes')}>
-          {parts.map((d, i) => (d.added ? <ins>{d.value}</ins> : d.removed ? <del>{d.value}</del> : <span>{context(d.value, i === 0, i === parts.length - 1)}</span>))}
-        </pre>
-      ) : (
-        <p class="muted">{t('libraryEdit.noChanges')}</p>
+      <Diff t={t} label={t('libraryEdit.changes')} before={p.current} after={r.source} />
+      {r.slides === null ? null : (
+        <>
+          <h2>{t('libraryEdit.slideChanges')}</h2>
+          <Diff t={t} label={t('libraryEdit.slideChanges')} before={p.currentSlides ?? ''} after={r.slides} />
+        </>
       )}
       <div class="actions">
         {p.canSubmit ? (
@@ -197,6 +206,17 @@ export function RevisionView(p: RevisionViewProps) {
         </PostForm>
       ) : null}
     </>
+  )
+}
+
+/** Line changes from one text to another: removed lines struck through, added ones underlined. */
+function Diff(p: { t: T; label: string; before: string; after: string }) {
+  const parts = diffLines(p.before, p.after)
+  if (!parts.some((d) => d.added || d.removed)) return <p class="muted">{p.t('libraryEdit.noChanges')}</p>
+  return (
+    <pre class="diff" tabindex={0} aria-label={p.label}>
+      {parts.map((d, i) => (d.added ? <ins>{d.value}</ins> : d.removed ? <del>{d.value}</del> : <span>{context(d.value, i === 0, i === parts.length - 1)}</span>))}
+    </pre>
   )
 }
 
