@@ -38,7 +38,7 @@ function wrk(url: string): WrkResult {
 }
 
 const PAGES = ['/', '/id/pustaka/hukum-yang-melindungi-anak']
-const WEIGHED = ['/', '/id/pustaka', '/id/pustaka/hukum-yang-melindungi-anak', '/en/library/how-to-report', '/id/pustaka/cari?q=anak', '/en/library/for/parents']
+const WEIGHED = ['/', '/id/pustaka', '/id/pustaka/hukum-yang-melindungi-anak', '/en/library/how-to-report', '/id/pustaka/cari?q=anak', '/en/library/for/parents', '/id/pustaka/pengaturan-facebook', '/en/library/topic/settings']
 const BUDGET_BYTES = 30 * 1024
 
 /** Bytes on the wire, gzip accepted as a phone's browser does, for a page and every script and stylesheet it loads. */

@@ -4,8 +4,8 @@ import { look, phoneContext, screenshot, useServerAndBrowser, watchConsole } fro
 const journey = useServerAndBrowser()
 
 const PAGES = {
-  id: ['/id/pustaka', '/id/pustaka/untuk/parents', '/id/pustaka/grooming-bujukan-daring', '/id/pustaka/hukum-yang-melindungi-anak', '/id/pustaka/bantuan', '/id/pustaka/cari?q=diamond', '/id/pustaka/kesepakatan-keluarga', '/id/pustaka/aman-di-internet-untuk-anak-6-9', '/id/pustaka/kuis', '/id/pustaka/panduan-fasilitator-sesi-orang-tua', '/id/pustaka/panduan-fasilitator-sesi-orang-tua/slides', '/id/pustaka/kuis/parents?check=1&q1=b&q2=a'],
-  en: ['/en/library', '/en/library/topic/what-to-do', '/en/library/sextortion', '/en/library/electronic-sexual-violence', '/en/library/help', '/en/library/search?q=report', '/en/library/when-a-child-tells-you', '/en/library/if-someone-threatens-you', '/en/library/quiz/teens'],
+  id: ['/id/pustaka', '/id/pustaka/untuk/parents', '/id/pustaka/grooming-bujukan-daring', '/id/pustaka/hukum-yang-melindungi-anak', '/id/pustaka/bantuan', '/id/pustaka/cari?q=diamond', '/id/pustaka/kesepakatan-keluarga', '/id/pustaka/aman-di-internet-untuk-anak-6-9', '/id/pustaka/kuis', '/id/pustaka/panduan-fasilitator-sesi-orang-tua', '/id/pustaka/panduan-fasilitator-sesi-orang-tua/slides', '/id/pustaka/kuis/parents?check=1&q1=b&q2=a', '/id/pustaka/pengaturan-whatsapp', '/id/pustaka/topik/settings', '/id/pustaka/cari?q=memblokir'],
+  en: ['/en/library', '/en/library/topic/what-to-do', '/en/library/sextortion', '/en/library/electronic-sexual-violence', '/en/library/help', '/en/library/search?q=report', '/en/library/when-a-child-tells-you', '/en/library/if-someone-threatens-you', '/en/library/quiz/teens', '/en/library/settings-tiktok', '/en/library/settings-games'],
 }
 
 describe('the public library on a phone', () => {

@@ -3,7 +3,7 @@ import type { Locale, Translator } from '../platform/i18n/i18n.ts'
 import { formatDate } from '../platform/i18n/i18n.ts'
 import type { Audience } from './content-schema.ts'
 import type { Library } from './content.ts'
-import { audienceUrl } from './library-urls.ts'
+import { audienceUrl, topicUrl } from './library-urls.ts'
 
 const { brand: BRAND, ink: INK, muted: MUTED } = PDF_COLOURS
 /** The channels every brochure prints, in this order. */
@@ -16,6 +16,7 @@ type BrochureKeys =
   | 'brochure.never'
   | 'brochure.readMore'
   | 'brochure.reviewed'
+  | 'brochure.settings'
   | `audience.${Audience}`
 
 /**
@@ -23,7 +24,10 @@ type BrochureKeys =
  * summaries) and the same help directory, so print and web never say different things.
  */
 export function renderBrochure(library: Library, locale: Locale, audience: Audience, t: Translator<BrochureKeys>, publicUrl: string): Promise<Buffer> {
-  const pages = library.forAudience(locale, audience)
+  const all = library.forAudience(locale, audience)
+  // Step-by-step app settings belong on a screen next to the phone, and change often: the brochure points to them.
+  const pages = all.filter((p) => !p.appSteps)
+  const settingsGuides = all.length - pages.length
   const { doc, done } = newPdf({ size: 'A5', margins: { top: 42, bottom: 42, left: 40, right: 40 }, info: { Title: `Jaga – ${t(`audience.${audience}`)}`, Author: 'Jaga' }, lang: locale === 'id' ? 'id-ID' : 'en-GB' })
   const width = doc.page.width - 80
 
@@ -61,6 +65,7 @@ export function renderBrochure(library: Library, locale: Locale, audience: Audie
   doc.moveDown(0.6)
   doc.font('regular').fontSize(8.5).fillColor(MUTED)
   doc.text(t('brochure.readMore', { url: `${publicUrl}${audienceUrl(locale, audience)}` }), { width })
+  if (settingsGuides > 0) doc.text(t('brochure.settings', { url: `${publicUrl}${topicUrl(locale, 'settings')}` }), { width })
   if (reviewed) doc.text(t('brochure.reviewed', { date: formatDate(locale, reviewed) }), { width })
   doc.end()
   return done

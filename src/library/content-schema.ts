@@ -31,11 +31,14 @@ export const frontmatterSchema = z
     reviewed: isoDate.optional(),
     /** Penalty figures from laws written before the 2026 criminal code: shown with that caveat. */
     penaltyCaveat: z.boolean().default(false),
+    /** Steps through an app's or a phone's menus: shown with the date they were checked, since menus change. */
+    appSteps: z.boolean().default(false),
     order: z.number().int().default(100),
     /** A facilitator kit has a slide deck beside it: <slug>.slides.md, slides separated by lines of "---". */
     slides: z.boolean().default(false),
   })
   .refine((f) => !f.factual || (f.sources.length > 0 && f.reviewed), { error: 'a factual page needs sources and a reviewed date' })
+  .refine((f) => !f.appSteps || f.factual, { error: 'a page with app steps (appSteps: true) states facts: it needs factual: true, sources and a reviewed date' })
 export type Frontmatter = z.output<typeof frontmatterSchema>
 
 export const helpChannelSchema = z.object({

@@ -26,7 +26,8 @@ describe('the shipped library content', () => {
   it('gives each pair the same audiences, topics and fact status', () => {
     for (const p of library.pages('id')) {
       const en = library.counterpart(p, 'en')!
-      expect({ key: p.key, a: p.audiences, t: p.topics, f: p.factual, c: p.penaltyCaveat }).toEqual({ key: en.key, a: en.audiences, t: en.topics, f: en.factual, c: en.penaltyCaveat })
+      const same = (x: typeof p) => ({ key: x.key, a: x.audiences, t: x.topics, f: x.factual, c: x.penaltyCaveat, s: x.appSteps, r: x.reviewed, sources: x.sources.map((s) => s.url ?? null) })
+      expect(same(p)).toEqual(same(en))
     }
   })
 
@@ -41,6 +42,24 @@ describe('the shipped library content', () => {
         if (/denda|penjara|in prison|a fine of/.test(p.html)) expect(p.penaltyCaveat, `${locale}/${p.slug}`).toBe(true)
       }
     }
+  })
+
+  it('has settings pages for Android, iPhone, the main apps and games, each citing help pages and dated', async () => {
+    const settings = ['settings-family-link', 'settings-screen-time', 'settings-whatsapp', 'settings-tiktok', 'settings-instagram', 'settings-facebook', 'settings-youtube', 'settings-games']
+    for (const key of settings) {
+      for (const locale of LOCALES) {
+        const p = library.byKey(locale, key)
+        expect(p, `${locale}/${key}`).toBeDefined()
+        expect(p!.topics, key).toContain('settings')
+        expect(p!.appSteps, key).toBe(true)
+        expect(p!.sources.some((s) => s.url?.startsWith('https://')), key).toBe(true)
+      }
+    }
+    const en = textOf(await (await get('/en/library/settings-whatsapp')).text())
+    expect(en).toContain('The steps on this page were checked against the sources below on 28 Nov 2026.')
+    const id = textOf(await (await get('/id/pustaka/pengaturan-whatsapp')).text())
+    expect(id).toContain('Langkah di halaman ini diperiksa terhadap sumber di bawah pada 28 Nov 2026.')
+    expect(id).toContain('How to change your privacy settings — WhatsApp Help Center')
   })
 
   it('links only to library pages that exist, in the same language', () => {
@@ -113,7 +132,12 @@ describe('brochures', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('Content-Type')).toBe('application/pdf')
     const { file, text, info } = await readPdf(res)
-    for (const p of jaga.library.current.forAudience('en', 'teachers')) expect(text).toContain(p.title.slice(0, 30))
+    const pages = jaga.library.current.forAudience('en', 'teachers')
+    for (const p of pages.filter((p) => !p.appSteps)) expect(text).toContain(p.title.slice(0, 30))
+    // App settings change too often for print: the brochure sends readers to the web pages instead.
+    expect(pages.some((p) => p.appSteps)).toBe(true)
+    for (const p of pages.filter((p) => p.appSteps)) expect(text).not.toContain(p.title.slice(0, 30))
+    expect(text.replace(/\s+/g, ' ')).toContain('Step-by-step settings for Android, iPhone, WhatsApp, TikTok, Instagram, Facebook, YouTube and games: http://localhost:3000/en/library/topic/settings')
     expect(text).toContain('SAPA 129')
     expect(text).toContain('WhatsApp 08111-129-129')
     expect(text).toContain('Never keep, screenshot or forward a sexual photo or video of a child')
@@ -141,6 +165,10 @@ describe('loading content', () => {
   it('refuses a factual page without sources or review date, naming the file', () => {
     expect(() => loadLibrary(contentWith(page('factual: true')))).toThrow(ContentError)
     expect(() => loadLibrary(contentWith(page('factual: true')))).toThrow(/content\/id\/a\.md: .*sources and a reviewed date/s)
+  })
+
+  it('refuses app steps on a page that does not state its sources', () => {
+    expect(() => loadLibrary(contentWith(page('factual: false\nappSteps: true')))).toThrow(/content\/id\/a\.md: .*appSteps: true.*needs factual: true/s)
   })
 
   it('names the file whose frontmatter is not valid YAML', () => {

@@ -27,6 +27,10 @@ export const libraryMessages = defineMessages({
   'library.allPages': { id: 'Semua halaman', en: 'All pages' },
   'library.pageCount': { id: '{count} halaman', en: '{count} pages' },
   'library.for': { id: 'Untuk', en: 'For' },
+  'library.appSteps': {
+    id: 'Langkah di halaman ini diperiksa terhadap sumber di bawah pada {date}. Aplikasi sering mengubah menunya: jika berbeda, ikuti halaman bantuan resmi di bagian Sumber. Nama menu ditulis seperti di aplikasi berbahasa Inggris; di ponsel berbahasa Indonesia namanya diterjemahkan (misalnya Settings menjadi Setelan atau Pengaturan).',
+    en: 'The steps on this page were checked against the sources below on {date}. Apps change their menus often: if yours differ, follow the official help pages under Sources.',
+  },
   'library.sources': { id: 'Sumber', en: 'Sources' },
   'library.reviewed': { id: 'Terakhir diperiksa terhadap sumber: {date}', en: 'Last checked against the sources: {date}' },
   'library.related': { id: 'Baca juga', en: 'Read next' },
@@ -61,6 +65,10 @@ export const libraryMessages = defineMessages({
     en: 'Never keep, screenshot or forward a sexual photo or video of a child, not even as evidence. Note only the address (URL), account name, platform and time.',
   },
   'brochure.readMore': { id: 'Baca selengkapnya, gratis: {url}', en: 'Read more, free: {url}' },
+  'brochure.settings': {
+    id: 'Langkah pengaturan Android, iPhone, WhatsApp, TikTok, Instagram, Facebook, YouTube dan gim: {url}',
+    en: 'Step-by-step settings for Android, iPhone, WhatsApp, TikTok, Instagram, Facebook, YouTube and games: {url}',
+  },
   'brochure.reviewed': { id: 'Isi diperiksa terhadap sumbernya: {date}', en: 'Content checked against its sources: {date}' },
   'library.search': { id: 'Cari', en: 'Search' },
   'library.searchLabel': { id: 'Cari di pustaka', en: 'Search the library' },

@@ -189,6 +189,11 @@ export function ArticlePage({ t, page, library }: { t: T; page: LibraryPage; lib
           {t('library.penaltyCaveat')}
         </div>
       ) : null}
+      {page.appSteps && page.reviewed ? (
+        <div class="alert alert-warn" role="note">
+          {t('library.appSteps', { date: formatDate(locale, page.reviewed) })}
+        </div>
+      ) : null}
       {page.slideHtml.length ? (
         <p>
           <a class="button" href={slidesUrl(locale, page.slug)}>
