@@ -2,7 +2,7 @@ import { newPdf, PDF_COLOURS } from '../platform/pdf.ts'
 import type { Locale, Translator } from '../platform/i18n/i18n.ts'
 import { formatDate } from '../platform/i18n/i18n.ts'
 import type { Audience } from './content-schema.ts'
-import type { Library } from './content.ts'
+import type { Library, LibraryPage } from './content.ts'
 import { audienceUrl, topicUrl } from './library-urls.ts'
 
 const { brand: BRAND, ink: INK, muted: MUTED } = PDF_COLOURS
@@ -17,18 +17,42 @@ type BrochureKeys =
   | 'brochure.readMore'
   | 'brochure.reviewed'
   | 'brochure.settings'
+  | 'brochure.more'
   | `audience.${Audience}`
+
+/** One A4 sheet folded in half and printed on both sides: four A5 pages. */
+export const BROCHURE_MAX_PAGES = 4
 
 /**
  * An A5 brochure for one audience, made from the same pages as the website (their titles and
- * summaries) and the same help directory, so print and web never say different things.
+ * summaries) and the same help directory, so print and web never say different things. It fits one
+ * folded A4 sheet: when every page's summary does not fit, the first ones (by the library's order) are
+ * printed and the brochure says how many more are in the library.
  */
-export function renderBrochure(library: Library, locale: Locale, audience: Audience, t: Translator<BrochureKeys>, publicUrl: string): Promise<Buffer> {
+export async function renderBrochure(library: Library, locale: Locale, audience: Audience, t: Translator<BrochureKeys>, publicUrl: string): Promise<Buffer> {
   const all = library.forAudience(locale, audience)
   // Step-by-step app settings belong on a screen next to the phone, and change often: the brochure points to them.
-  const pages = all.filter((p) => !p.appSteps)
-  const settingsGuides = all.length - pages.length
+  const printable = all.filter((p) => !p.appSteps)
+  const hasSettings = all.length > printable.length
+  for (let count = printable.length; ; count--) {
+    const { pdf, pages } = drawBrochure(library, locale, audience, t, publicUrl, { pages: printable.slice(0, count), more: printable.length - count, hasSettings })
+    if (pages <= BROCHURE_MAX_PAGES || count === 0) return pdf
+    // Too long: this attempt is dropped (its bytes are never awaited) and the next one prints one page fewer.
+  }
+}
+
+function drawBrochure(
+  library: Library,
+  locale: Locale,
+  audience: Audience,
+  t: Translator<BrochureKeys>,
+  publicUrl: string,
+  content: { pages: LibraryPage[]; more: number; hasSettings: boolean },
+): { pdf: Promise<Buffer>; pages: number } {
+  const { pages } = content
   const { doc, done } = newPdf({ size: 'A5', margins: { top: 42, bottom: 42, left: 40, right: 40 }, info: { Title: `Jaga – ${t(`audience.${audience}`)}`, Author: 'Jaga' }, lang: locale === 'id' ? 'id-ID' : 'en-GB' })
+  let pageCount = 1
+  doc.on('pageAdded', () => pageCount++)
   const width = doc.page.width - 80
 
   doc.rect(0, 0, doc.page.width, 92).fill(BRAND)
@@ -64,9 +88,10 @@ export function renderBrochure(library: Library, locale: Locale, audience: Audie
   const reviewed = pages.map((p) => p.reviewed).filter(Boolean).sort().at(-1)
   doc.moveDown(0.6)
   doc.font('regular').fontSize(8.5).fillColor(MUTED)
-  doc.text(t('brochure.readMore', { url: `${publicUrl}${audienceUrl(locale, audience)}` }), { width })
-  if (settingsGuides > 0) doc.text(t('brochure.settings', { url: `${publicUrl}${topicUrl(locale, 'settings')}` }), { width })
+  const url = `${publicUrl}${audienceUrl(locale, audience)}`
+  doc.text(content.more > 0 ? t('brochure.more', { count: content.more, url }) : t('brochure.readMore', { url }), { width })
+  if (content.hasSettings) doc.text(t('brochure.settings', { url: `${publicUrl}${topicUrl(locale, 'settings')}` }), { width })
   if (reviewed) doc.text(t('brochure.reviewed', { date: formatDate(locale, reviewed) }), { width })
   doc.end()
-  return done
+  return { pdf: done, pages: pageCount }
 }

@@ -65,6 +65,7 @@ export const libraryMessages = defineMessages({
     en: 'Never keep, screenshot or forward a sexual photo or video of a child, not even as evidence. Note only the address (URL), account name, platform and time.',
   },
   'brochure.readMore': { id: 'Baca selengkapnya, gratis: {url}', en: 'Read more, free: {url}' },
+  'brochure.more': { id: 'Halaman lain untuk Anda di pustaka ({count}), gratis: {url}', en: 'More pages for you in the library ({count}), free: {url}' },
   'brochure.settings': {
     id: 'Langkah pengaturan Android, iPhone, WhatsApp, TikTok, Instagram, Facebook, YouTube dan gim: {url}',
     en: 'Step-by-step settings for Android, iPhone, WhatsApp, TikTok, Instagram, Facebook, YouTube and games: {url}',
