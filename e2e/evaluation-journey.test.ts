@@ -134,6 +134,32 @@ describe('evaluation, on phones', () => {
     await p1.click('form[data-collect] button[type=submit]')
     await p1.waitForFunction(() => /Jawabanmu sudah diterima/.test(document.getElementById('collect-status')?.textContent ?? ''))
 
+    // Parent 2 opens the feedback link, closes it, and has no signal when she opens it again:
+    // the form comes from her phone, her answers wait there, and go when the signal is back.
+    await p2.goto(feedbackUrl)
+    await p2.evaluate(() => navigator.serviceWorker.ready.then(() => true))
+    await p2.waitForFunction(async (u) => !!(await caches.match(new URL(u).pathname, { ignoreVary: true })), feedbackUrl)
+    await p2.close()
+    await p2Context.setOffline(true)
+    const p2again = await p2Context.newPage()
+    const p2Errors = watchConsole(p2again)
+    await answer(p2again, feedbackUrl, { mother: 'BU', day: '12', own: 'N', siblings: '0' }, async (pg) => {
+      await pg.check('#q-useful input[value="4"]')
+      await pg.check('#q-clear input[value="5"]')
+      await pg.fill('#q-want_to_know', 'How to report a fake account')
+    })
+    await look(p2again, 'evaluation-feedback-offline-en')
+    await p2again.click('form[data-collect] button[type=submit]')
+    await p2again.waitForFunction(() => /kept on this phone/.test(document.getElementById('collect-status')?.textContent ?? ''))
+    // A link this phone never opened says so, in both languages, instead of the browser's error.
+    const never = await p2Context.newPage()
+    await never.goto(`${base}/q/zzzzzzzzzz`)
+    await expect(never.textContent('body')).resolves.toContain('No connection')
+    await never.close()
+    await p2Context.setOffline(false)
+    await p2again.evaluate(() => window.dispatchEvent(new Event('online')))
+    await p2again.waitForFunction(() => /have been sent/.test(document.getElementById('collect-status')?.textContent ?? ''), null, { timeout: 30_000 })
+
     // The coordinator's report shows the matched pairs and the change in words.
     await page.goto(`${base}/sessions/${sessionId}/evaluation`)
     const report = await main(page)
@@ -143,6 +169,7 @@ describe('evaluation, on phones', () => {
     expect(report).toContain('pengetahuan naik dari 47% menjadi 90%')
     expect(report).toContain('Kelompok kecil')
     expect(report).toContain('Cara mengatur akun anak di TikTok')
+    expect(report).toContain('How to report a fake account')
     await look(page, 'evaluation-report-id')
     await page.goto(`${base}/sessions/${sessionId}/evaluation/live`)
     await look(page, 'evaluation-live-id')
@@ -160,7 +187,7 @@ describe('evaluation, on phones', () => {
     const csv = await page.evaluate(async (p) => (await fetch(p)).text(), `/sessions/${sessionId}/evaluation/answers.csv`)
     const rows = csv.trim().split('\n').slice(1)
     expect(rows.map((r) => r.split(',').slice(0, 2).join(' ')).sort()).toEqual(['BU-12-N-0 post', 'BU-12-N-0 pre', 'SI-07-A-2 post', 'SI-07-A-2 pre'])
-    expect([...errors, ...p1Errors].filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e))).toEqual([])
+    expect([...errors, ...p1Errors, ...p2Errors].filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e))).toEqual([])
     for (const c of [staff, ...phones]) await c.close()
   })
 })

@@ -93,7 +93,8 @@ export function libraryRoutes(routes: RouteTable, deps: Deps, store: LibraryStor
     const serviceWorker = bundleBrowserScript(path.join(BROWSER_DIR, 'sw.ts'), {
       __JAGA_VERSION__: JSON.stringify(release),
       __JAGA_PRECACHE__: JSON.stringify([...staticUrls, libraryHome('id'), libraryHome('en')]),
-      __JAGA_PUBLIC_PREFIXES__: JSON.stringify([libraryHome('id'), libraryHome('en'), '/static']),
+      // /q: questionnaire links (evaluation), which open again offline once collect.js has kept them.
+      __JAGA_PUBLIC_PREFIXES__: JSON.stringify([libraryHome('id'), libraryHome('en'), '/static', '/q']),
     })
     return { serviceWorker, brochures: new Map<string, Promise<Buffer>>() }
   }

@@ -10,6 +10,8 @@ interface Pending {
 
 const OUTBOX = 'jaga-collect-outbox'
 const RETRY_MS = 15_000
+/** Forms opened on this phone, so they open again with no connection (the service worker reads it). Not "jaga-…": those caches belong to library releases. */
+const FORM_CACHE = 'questionnaires-offline'
 
 function readOutbox(): Pending[] {
   try {
@@ -104,6 +106,22 @@ if (form) {
     void flush()
   })
 }
+
+/**
+ * Keeps this form (and its script and style) on the phone while the connection is there, so a
+ * participant who closes the tab can open the link again without one. Its answers already wait in
+ * the outbox; now the form itself does too.
+ */
+async function keepFormOffline(): Promise<void> {
+  if (!form || !('serviceWorker' in navigator) || !('caches' in window)) return
+  await navigator.serviceWorker.register('/sw.js')
+  const assets = Array.from(document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>('script[src], link[rel="stylesheet"]'), (e) => ('src' in e ? e.src : e.href))
+  const cache = await caches.open(FORM_CACHE)
+  await cache.addAll([location.pathname, ...assets])
+}
+keepFormOffline().catch(() => {
+  /* an extra: without it the form still works while online, and answers still wait in the outbox */
+})
 
 window.addEventListener('online', () => void flush())
 setInterval(() => {

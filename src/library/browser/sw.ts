@@ -60,6 +60,8 @@ self.addEventListener('fetch', (event) => {
       } catch {
         const cached = await caches.match(request)
         if (cached) return cached
+        // A questionnaire link (/q/<token>) that this phone opened before: collect.js kept it.
+        if (url.pathname.startsWith('/q/')) return (await caches.match(url.pathname, { ignoreVary: true })) ?? offlineForm()
         // A search typed while offline: the empty search page searches the saved index itself.
         const searchShell = await caches.match(url.pathname)
         if (searchShell) return searchShell
@@ -69,6 +71,16 @@ self.addEventListener('fetch', (event) => {
     })(),
   )
 })
+
+/** A questionnaire link never opened on this phone, with no connection: say so in both languages. */
+function offlineForm(): Response {
+  const html =
+    '<!doctype html><html lang="id"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Jaga</title>' +
+    '<body style="font:1.1rem/1.5 system-ui,sans-serif;margin:2rem;max-width:32rem">' +
+    '<h1>Tidak ada koneksi</h1><p>Kuesioner ini belum pernah dibuka di HP ini. Buka lagi tautannya saat ada sinyal.</p>' +
+    '<h1 lang="en">No connection</h1><p lang="en">This questionnaire has not been opened on this phone before. Open the link again when you have signal.</p></body></html>'
+  return new Response(html, { status: 503, headers: { 'Content-Type': 'text/html; charset=UTF-8', 'Cache-Control': 'no-store' } })
+}
 
 /**
  * Downloads every address a manifest lists into this release's cache and remembers the manifest.
