@@ -66,12 +66,14 @@ export function itemFromInput(input: ItemInput): { item?: Item; errors: FieldErr
 
 export type Change =
   | { kind: 'add'; section: number; item: Item }
-  | { kind: 'replace'; itemId: string; item: Item }
+  /** `section`, when given and different, moves the question to the end of that section. */
+  | { kind: 'replace'; itemId: string; item: Item; section?: number }
   | { kind: 'delete'; itemId: string }
   | { kind: 'move'; itemId: string; by: -1 | 1 }
   | { kind: 'section'; title: { id: string; en: string } }
   | { kind: 'renameSection'; section: number; title: { id: string; en: string } }
   | { kind: 'deleteSection'; section: number }
+  | { kind: 'moveSection'; section: number; by: -1 | 1 }
 
 /** The definition with one change made; throws a validation problem when the result breaks a rule. */
 export function applyChange(definition: Definition, change: Change): Definition {
@@ -88,7 +90,14 @@ export function applyChange(definition: Definition, change: Change): Definition 
     sections[Math.min(change.section, sections.length - 1)]!.items.push(change.item)
   } else if (change.kind === 'replace') {
     const { s, i } = where(change.itemId)
-    sections[s]!.items[i] = { ...change.item, id: change.itemId }
+    const item = { ...change.item, id: change.itemId }
+    const to = change.section
+    if (to === undefined || to === s) sections[s]!.items[i] = item
+    else {
+      if (!sections[to]) throw new Problem('not-found')
+      sections[s]!.items.splice(i, 1)
+      sections[to]!.items.push(item)
+    }
   } else if (change.kind === 'delete') {
     const { s, i } = where(change.itemId)
     sections[s]!.items.splice(i, 1)
@@ -97,7 +106,18 @@ export function applyChange(definition: Definition, change: Change): Definition 
     const items = sections[s]!.items
     const j = i + change.by
     if (j >= 0 && j < items.length) [items[i], items[j]] = [items[j]!, items[i]!]
+    // Past the edge of its section: into the neighbouring one, at the near end (up: last, down: first).
+    else if (sections[s + change.by]) {
+      const [item] = items.splice(i, 1)
+      if (change.by < 0) sections[s - 1]!.items.push(item!)
+      else sections[s + 1]!.items.unshift(item!)
+    }
   } else if (change.kind === 'section') sections.push({ title: change.title, items: [] })
+  else if (change.kind === 'moveSection') {
+    const j = change.section + change.by
+    if (!sections[change.section]) throw new Problem('not-found')
+    if (sections[j]) [sections[change.section], sections[j]] = [sections[j]!, sections[change.section]!]
+  }
   else {
     const section = sections[change.section]
     if (!section) throw new Problem('not-found')

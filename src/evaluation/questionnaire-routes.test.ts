@@ -137,4 +137,39 @@ describe('the questionnaire builder', () => {
     const facilitator = await sessionAgent(jaga, await aUser(jaga, 'facilitator'))
     expect((await facilitator.post('/questionnaires/tes-guru/items/g1/delete')).status).toBe(403)
   })
+
+  it('moves questions between sections and reorders sections', async () => {
+    const coordinator = await sessionAgent(jaga, await aUser(jaga, 'coordinator'))
+    coordinator.lang('en')
+    await coordinator.post('/questionnaires', { key: 'tes-bagian', kind: 'knowledge', audience: 'parents', titleId: 'Tes bagian', titleEn: 'Sections test', introId: '', introEn: '' })
+    const add = (id: string, section: string) => coordinator.post('/questionnaires/tes-bagian/items', { kind: 'truefalse', required: 'yes', section, id, labelId: `Soal ${id}`, labelEn: `Question ${id}`, answer: 'true' })
+    await add('a1', '0')
+    await add('a2', '0')
+    expect((await coordinator.post('/questionnaires/tes-bagian/sections', { sectionId: 'Bagian B', sectionEn: 'Part B' })).status).toBe(303)
+    await add('b1', '1')
+    const layout = async () => {
+      const row = await jaga.db.selectFrom('questionnaireVersions as v').innerJoin('questionnaires as q', 'q.id', 'v.questionnaireId').select('v.definition').where('q.key', '=', 'tes-bagian').orderBy('v.version', 'desc').executeTakeFirstOrThrow()
+      return (JSON.parse(row.definition) as { sections: { title?: { en: string }; items: { id: string }[] }[] }).sections.map((s) => `${s.title?.en ?? '-'}: ${s.items.map((i) => i.id).join(' ')}`)
+    }
+    expect(await layout()).toEqual(['-: a1 a2', 'Part B: b1'])
+    // Down from the bottom of a section: to the top of the next one; up from the top: back.
+    expect((await coordinator.post('/questionnaires/tes-bagian/items/a2/down')).status).toBe(303)
+    expect(await layout()).toEqual(['-: a1', 'Part B: a2 b1'])
+    await coordinator.post('/questionnaires/tes-bagian/items/a2/up')
+    expect(await layout()).toEqual(['-: a1 a2', 'Part B: b1'])
+    // Up past the first question of the first section changes nothing.
+    await coordinator.post('/questionnaires/tes-bagian/items/a1/up')
+    expect(await layout()).toEqual(['-: a1 a2', 'Part B: b1'])
+    // Sections move up and down, with their questions.
+    const builder = await (await coordinator.get('/questionnaires/tes-bagian/edit')).text()
+    expect(builder).toContain('aria-label="Move section up: Part B"')
+    expect(builder).not.toContain('aria-label="Move section down: Part B"')
+    expect((await coordinator.post('/questionnaires/tes-bagian/sections/1/up')).status).toBe(303)
+    expect(await layout()).toEqual(['Part B: b1', '-: a1 a2'])
+    // The question form offers its section; choosing another moves it to the end of that one.
+    const edit = await (await coordinator.get('/questionnaires/tes-bagian/items/a1/edit')).text()
+    expect(edit).toMatch(/<option value="1" selected="">Section 2<\/option>/)
+    expect((await coordinator.post('/questionnaires/tes-bagian/items/a1', { kind: 'truefalse', required: 'yes', section: '0', labelId: 'Soal a1', labelEn: 'Question a1', answer: 'true' })).status).toBe(303)
+    expect(await layout()).toEqual(['Part B: b1 a1', '-: a2'])
+  })
 })

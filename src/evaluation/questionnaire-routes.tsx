@@ -11,7 +11,7 @@ import * as q from './evaluation-queries.ts'
 import { itemsOf, type Item } from './questionnaire-schema.ts'
 import { saveImportedQuestionnaire } from './questionnaires.ts'
 import { QuestionnairesPage } from './views/questionnaires.tsx'
-import { BuilderPage, ItemForm, itemValues, NewQuestionnairePage } from './views/builder.tsx'
+import { BuilderPage, ItemForm, itemValues, NewQuestionnairePage, sectionChoices } from './views/builder.tsx'
 import { changeQuestionnaire, createQuestionnaire, itemFromInput, itemInput, metaInput, newQuestionnaireInput, renameQuestionnaire, type Change } from './questionnaire-editing.ts'
 import { fieldErrorsOf, formStrings, validate, type FieldErrors, type FormValues } from '../platform/http/forms.ts'
 import { fromXlsForm, toXlsForm, XlsFormError } from './xlsform.ts'
@@ -127,15 +127,25 @@ export function questionnaireRoutes(routes: RouteTable, deps: Deps): void {
     const t = c.get('t')
     const questionnaire = await q.findQuestionnaireByKey(db, c.req.param('key')!)
     const version = questionnaire && (await q.findLatestVersion(db, questionnaire.id))
-    const item = version && itemsOf(definitionOf(version)).find((i) => i.id === c.req.param('itemId'))
-    if (!questionnaire || !item) throw new Problem('not-found')
+    const definition = version ? definitionOf(version) : undefined
+    const item = definition && itemsOf(definition).find((i) => i.id === c.req.param('itemId'))
+    if (!questionnaire || !definition || !item) throw new Problem('not-found')
     const body = (
       <>
         <p>
           <a href={`/questionnaires/${questionnaire.key}/edit`}>← {c.get('locale') === 'id' ? questionnaire.titleId : questionnaire.titleEn}</a>
         </p>
         <h1>{t('builder.editItem', { id: item.id })}</h1>
-        <ItemForm t={t} csrf={c.get('csrf')()} action={`/questionnaires/${questionnaire.key}/items/${item.id}`} values={o.values ?? itemValues(item)} errors={o.errors ?? {}} idFixed submit={t('builder.saveItem')} />
+        <ItemForm
+          t={t}
+          csrf={c.get('csrf')()}
+          action={`/questionnaires/${questionnaire.key}/items/${item.id}`}
+          values={o.values ?? { ...itemValues(item), section: String(definition.sections.findIndex((s) => s.items.some((i) => i.id === item.id))) }}
+          errors={o.errors ?? {}}
+          sections={sectionChoices(t, c.get('locale'), definition)}
+          idFixed
+          submit={t('builder.saveItem')}
+        />
       </>
     )
     return renderPage(c, { title: t('builder.editItem', { id: item.id }), body, status: o.errors ? 422 : 200 })
@@ -144,10 +154,11 @@ export function questionnaireRoutes(routes: RouteTable, deps: Deps): void {
   routes.get('/questionnaires/:key/items/:itemId/edit', 'programme.edit', (c) => editItem(c))
 
   routes.post('/questionnaires/:key/items/:itemId', 'programme.edit', async (c) => {
-    const values = { ...formStrings(await c.req.parseBody()), id: c.req.param('itemId')! }
+    const values: FormValues = { ...formStrings(await c.req.parseBody()), id: c.req.param('itemId')! }
     const { item, errors } = itemFrom(values)
     if (!item) return editItem(c, { values, errors })
-    return change(c, { kind: 'replace', itemId: c.req.param('itemId')!, item })
+    const section = values['section'] === undefined || values['section'] === '' ? undefined : Number(values['section'])
+    return change(c, { kind: 'replace', itemId: c.req.param('itemId')!, item, ...(Number.isInteger(section) ? { section } : {}) })
   })
 
   for (const action of ['up', 'down', 'delete'] as const) {
@@ -175,6 +186,12 @@ export function questionnaireRoutes(routes: RouteTable, deps: Deps): void {
     if (!title) return builder(c, { errors: { sectionId: { field: 'sectionId', message: 'validation.required' } } })
     return change(c, { kind: 'renameSection', section: Number(c.req.param('section')), title })
   })
+
+  for (const action of ['up', 'down'] as const) {
+    routes.post(`/questionnaires/:key/sections/:section/${action}`, 'programme.edit', (c) =>
+      change(c, { kind: 'moveSection', section: Number(c.req.param('section')), by: action === 'up' ? -1 : 1 }),
+    )
+  }
 
   routes.post('/questionnaires/:key/sections/:section/delete', 'programme.edit', async (c) => {
     try {

@@ -34,6 +34,13 @@ export function NewQuestionnairePage(p: { t: T; csrf: string; values: FormValues
 }
 
 /** The question form, for a new question or one being changed. */
+const sectionName = (t: T, locale: Locale, section: Definition['sections'][number], s: number) => (section.title ? section.title[locale] : t('builder.sectionNumber', { n: s + 1 }))
+
+/** The sections as choices for a question's place. */
+export function sectionChoices(t: T, locale: Locale, definition: Definition): { value: string; label: string }[] {
+  return definition.sections.map((section, s) => ({ value: String(s), label: sectionName(t, locale, section, s) }))
+}
+
 export function ItemForm(p: { t: T; csrf: string; action: string; values: FormValues; errors: FieldErrors; sections?: { value: string; label: string }[]; idFixed?: boolean; submit: string }) {
   const { t } = p
   const f = { t, values: p.values, errors: p.errors }
@@ -101,7 +108,19 @@ export function BuilderPage(p: {
       {p.notice ? <Notice kind="success">{p.notice}</Notice> : null}
       {p.definition.sections.map((section, s) => (
         <section class="builder-section">
-          <h2>{section.title ? section.title[locale] : t('builder.sectionNumber', { n: s + 1 })}</h2>
+          <h2>{sectionName(t, locale, section, s)}</h2>
+          {p.definition.sections.length > 1 ? (
+            <p class="small">
+              {(['up', 'down'] as const)
+                .filter((action) => (action === 'up' ? s > 0 : s < p.definition.sections.length - 1))
+                .map((action, k) => (
+                  <>
+                    {k > 0 ? ' · ' : ''}
+                    <InlineAction action={`${base}/sections/${s}/${action}`} csrf={p.csrf} label={t(`builder.section.${action}`)} ariaLabel={t(`builder.section.${action}Label`, { name: sectionName(t, locale, section, s) })} />
+                  </>
+                ))}
+            </p>
+          ) : null}
           <details class="small">
             <summary>{t('builder.renameSection')}</summary>
             <PostForm action={`${base}/sections/${s}`} csrf={p.csrf}>
@@ -169,7 +188,7 @@ export function BuilderPage(p: {
           action={`${base}/items`}
           values={p.values}
           errors={p.errors}
-          sections={p.definition.sections.map((section, s) => ({ value: String(s), label: section.title ? section.title[locale] : t('builder.sectionNumber', { n: s + 1 }) }))}
+          sections={sectionChoices(t, locale, p.definition)}
           submit={t('builder.addItem')}
         />
       </section>
