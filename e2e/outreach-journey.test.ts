@@ -136,6 +136,11 @@ describe('outreach, on a phone', () => {
     expect(partnerView).not.toMatch(/\b15\b/)
     await look(partner, 'coverage-partner-en')
     expect((await partner.goto(programmeUrl))!.status()).toBe(403)
+    // The programme's report and its evaluation results are open to the partner, the latter with small groups left out.
+    await partner.goto(programmeUrl + '/report')
+    await partner.click('main a:has-text("Evaluation results")')
+    await expect(main(partner)).resolves.toContain('No before/after pairs yet.')
+    await look(partner, 'programme-evaluation-partner-en')
 
     // The report, and the pages above in English too.
     await page.goto(base + '/lang/en?next=' + encodeURIComponent(new URL(programmeUrl).pathname + '/report'))

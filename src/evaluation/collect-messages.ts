@@ -214,6 +214,14 @@ export const collectMessages = defineMessages({
   'programmeEval.allAreas': { id: 'Semua kelurahan', en: 'All kelurahan' },
   'programmeEval.areaReport': { id: 'Laporan {area}', en: 'Report for {area}' },
   'programmeEval.small': { id: 'kecil', en: 'small' },
+  'programmeEval.tooFew': {
+    id: 'Hasil ditampilkan kepada mitra mulai dari 5 pasangan jawaban sebelum/sesudah; di sini jumlahnya belum sebanyak itu.',
+    en: 'Results are shown to partners from 5 before/after pairs; there are fewer here so far.',
+  },
+  'programmeEval.hiddenRows': {
+    id: '{count} baris tidak ditampilkan: kurang dari 5 pasangan, atau disembunyikan agar angka baris kecil tidak bisa dihitung dari keseluruhan.',
+    en: '{count} rows not shown: fewer than 5 pairs, or hidden so that a small row cannot be worked out from the whole.',
+  },
   'programmeEval.limits': {
     id: 'p dari uji-t berpasangan; d_z = besar efek; N-gain menurut Hake (rendah < 0,3 ≤ sedang < 0,7 ≤ tinggi). Kelompok dengan kurang dari 10 pasangan ditandai kecil: angkanya belum dapat digeneralisasi. Tanpa kelompok pembanding, perubahan tidak dapat seluruhnya dianggap hasil program.',
     en: 'p from the paired t-test; d_z = effect size; normalised gain after Hake (low < 0.3 ≤ medium < 0.7 ≤ high). Groups of fewer than 10 pairs are marked small: their numbers cannot be generalised. Without a comparison group, a change cannot all be credited to the programme.',

@@ -486,6 +486,18 @@ describe('session results', () => {
     const programmeEvalPdf = await readPdf(await coordinator.get(`/programmes/${programme.id}/evaluation.pdf`))
     expect(programmeEvalPdf.text).toContain('Among 10 paired participants, knowledge went from 43% to 83%. A change this large is very unlikely to be chance (p < 0.001).')
     expect(programmeEvalPdf.text).toMatch(/By kelurahan .*Harjosari I\s+10\s+43%\s+83%\s+\+40[.,]0/)
+    // A partner sees the same results (every row here has 10 pairs), reached from the programme report, and is led back to coverage.
+    partner.lang('en')
+    expect(await (await partner.get(`/programmes/${programme.id}/report`)).text()).toContain(`href="/programmes/${programme.id}/evaluation"`)
+    const partnerResults = await (await partner.get(`/programmes/${programme.id}/evaluation`)).text()
+    expect(textOf(partnerResults)).toContain('Among 10 paired participants, knowledge went from 43% to 83%.')
+    expect(partnerResults).toContain('href="/coverage"')
+    expect((await partner.get(`/programmes/${programme.id}/evaluation.pdf`)).status).toBe(200)
+    // Its area report is the area's headline only, with no breakdown to subtract from the programme's.
+    const partnerArea = textOf(await (await partner.get(`/programmes/${programme.id}/evaluation?area=${HARJOSARI_I}`)).text())
+    expect(partnerArea).toContain('Among 10 paired participants, knowledge went from 43% to 83%.')
+    expect(partnerArea).not.toContain('By group')
+    expect(areaPage).toContain('By group')
 
     const live = await agent.get(`/sessions/${session.id}/evaluation/live`)
     const liveHtml = await live.text()

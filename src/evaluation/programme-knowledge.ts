@@ -6,6 +6,7 @@ import type { KnowledgePair } from '../outreach/coverage.ts'
 import { matchCodes } from './code-matching.ts'
 import * as q from './evaluation-queries.ts'
 import { scoreBlock, type ScoreBlock } from './paired-analysis.ts'
+import { isSmall, suppressRow } from '../outreach/suppression.ts'
 
 export interface ProgrammePair extends KnowledgePair {
   groupKind: string
@@ -62,6 +63,31 @@ export interface ProgrammeEvaluation {
   byGroup: { key: string; block: ScoreBlock }[]
   byVillage: { key: string; block: ScoreBlock }[]
   byFormat: { key: string; block: ScoreBlock }[]
+  /** Set when shown to someone who sees only aggregates (partners): what was left out. */
+  suppressed?: { all: boolean; byGroup: number; byVillage: number; byFormat: number }
+}
+
+/**
+ * The evaluation as a partner may see it: a group, kelurahan or format with 1–4 pairs is left out,
+ * and where exactly one is, the next smallest too, so its scores cannot be worked out from the whole
+ * programme's (the same rule as coverage counts). Under 5 pairs in all, nothing but that fact is shown.
+ */
+export function suppressEvaluation(e: ProgrammeEvaluation): ProgrammeEvaluation {
+  if (isSmall(e.all.pairs)) return { ...e, byGroup: [], byVillage: [], byFormat: [], suppressed: { all: true, byGroup: 0, byVillage: 0, byFormat: 0 } }
+  const keep = (rows: ProgrammeEvaluation['byGroup']) => {
+    const shown = suppressRow(rows.map((r) => r.block.pairs)).cells
+    return rows.filter((_, i) => shown[i] !== null)
+  }
+  const byGroup = keep(e.byGroup)
+  const byVillage = keep(e.byVillage)
+  const byFormat = keep(e.byFormat)
+  return {
+    ...e,
+    byGroup,
+    byVillage,
+    byFormat,
+    suppressed: { all: false, byGroup: e.byGroup.length - byGroup.length, byVillage: e.byVillage.length - byVillage.length, byFormat: e.byFormat.length - byFormat.length },
+  }
 }
 
 /** The paired statistics over shares (0–1) for the whole programme and each group, kelurahan and format. */

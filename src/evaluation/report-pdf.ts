@@ -80,12 +80,14 @@ export function renderProgrammeEvaluationPdf(
   w.banner(t('programmeEval.title', { name: title }), t('programmeEval.whole'))
   w.line(t('programmeEval.intro'), { size: 9 })
   const all = evaluation.all
-  if (all.pairs === 0) w.line(t('programmeEval.none'), { bold: true })
+  if (evaluation.suppressed?.all) w.line(t('programmeEval.tooFew'), { bold: true })
+  else if (all.pairs === 0) w.line(t('programmeEval.none'), { bold: true })
   else {
     w.line(`${t('programmeEval.headline', { pairs: all.pairs, pre: formatPercent(locale, all.pre.mean), post: formatPercent(locale, all.post.mean) })} ${chanceWords(t, locale, all.t_test.p)}`, { bold: true })
     const xs = [0, 150, 195, 245, 295, 395, 445]
     const points = (x: number | null) => (x === null ? '—' : `${x >= 0 ? '+' : ''}${decimal(locale, x * 100, 1)}`)
-    const table = (heading: string, rows: { label: string; block: ProgrammeEvaluation['all'] }[]) => {
+    const table = (heading: string, rows: { label: string; block: ProgrammeEvaluation['all'] }[], hidden = 0) => {
+      if (rows.length === 0 && !hidden) return
       w.heading(heading)
       w.row(['', t('eval.stat.pairs'), t('eval.before'), t('eval.after'), t('programmeEval.change'), 'p', t('eval.stat.gain')], xs, { bold: true })
       for (const { label: name, block: b } of rows)
@@ -101,11 +103,12 @@ export function renderProgrammeEvaluationPdf(
           ],
           xs,
         )
+      if (hidden) w.line(t('programmeEval.hiddenRows', { count: hidden }), { size: 8.5, colour: MUTED })
     }
     table(t('programmeEval.whole'), [{ label: title, block: all }])
-    table(t('programmeEval.byGroup'), evaluation.byGroup.map((g) => ({ label: label.group(g.key), block: g.block })))
-    table(t('programmeEval.byVillage'), evaluation.byVillage.map((g) => ({ label: label.village(g.key), block: g.block })))
-    table(t('programmeEval.byFormat'), evaluation.byFormat.map((g) => ({ label: label.format(g.key), block: g.block })))
+    table(t('programmeEval.byGroup'), evaluation.byGroup.map((g) => ({ label: label.group(g.key), block: g.block })), evaluation.suppressed?.byGroup)
+    table(t('programmeEval.byVillage'), evaluation.byVillage.map((g) => ({ label: label.village(g.key), block: g.block })), evaluation.suppressed?.byVillage)
+    table(t('programmeEval.byFormat'), evaluation.byFormat.map((g) => ({ label: label.format(g.key), block: g.block })), evaluation.suppressed?.byFormat)
     w.line(t('programmeEval.limits'), { size: 8.5, colour: MUTED })
   }
   doc.end()

@@ -26,7 +26,8 @@ import { staffLink } from './import-routes.tsx'
 import { confirmPair, undoPair } from './pairing.ts'
 import { rowsToSubmissions } from './paper-entry.ts'
 import { renderEvaluationPdf, renderProgrammeEvaluationPdf } from './report-pdf.ts'
-import { evaluateProgramme, programmePairs } from './programme-knowledge.ts'
+import { evaluateProgramme, programmePairs, suppressEvaluation } from './programme-knowledge.ts'
+import { can } from '../accounts/permissions.ts'
 import { ProgrammeEvaluationPage } from './views/programme-evaluation.tsx'
 import type { SessionFormat } from '../outreach/session-form.ts'
 import { sessionResults } from './session-results.ts'
@@ -218,17 +219,23 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
     const pairs = (await programmePairs(db, programme.id)).filter((p) => !area || p.villageId === area)
     const title = area ? `${programme.name} · ${names.get(area)}` : programme.name
     const label = { group: (k: string) => t(`group.${k as GroupKind}`), village: (k: string) => names.get(k) ?? '—', format: (k: string) => t(`sessionFormat.${k as SessionFormat}`) }
-    return { programme, area, title, evaluation: evaluateProgramme(pairs), label }
+    // Partners (no programme.view) see the same results with small groups left out.
+    const partner = !can(c.get('user')?.role, 'programme.view')
+    const evaluation = evaluateProgramme(pairs)
+    // A partner's area report is the area's headline only: its breakdown by group or format, set
+    // against the programme's, could give away a small group by subtraction.
+    const shown = partner ? { ...suppressEvaluation(evaluation), ...(area ? { byGroup: [], byFormat: [] } : {}) } : evaluation
+    return { programme, area, title, evaluation: shown, label, partner }
   }
 
-  routes.get('/programmes/:id/evaluation', 'programme.view', async (c) => {
+  routes.get('/programmes/:id/evaluation', 'coverage.view', async (c) => {
     const t = c.get('t')
     const r = await programmeEvaluation(c)
-    const body = <ProgrammeEvaluationPage t={t} locale={c.get('locale')} programme={r.programme} title={r.title} area={r.area} evaluation={r.evaluation} label={r.label} />
+    const body = <ProgrammeEvaluationPage t={t} locale={c.get('locale')} programme={r.programme} title={r.title} area={r.area} evaluation={r.evaluation} label={r.label} back={r.partner ? '/coverage' : `/programmes/${r.programme.id}`} />
     return renderPage(c, { title: t('programmeEval.title', { name: r.title }), body })
   })
 
-  routes.get('/programmes/:id/evaluation.pdf', 'programme.view', async (c) => {
+  routes.get('/programmes/:id/evaluation.pdf', 'coverage.view', async (c) => {
     const r = await programmeEvaluation(c)
     const pdf = await renderProgrammeEvaluationPdf(r.title, r.evaluation, c.get('t'), c.get('locale'), r.label)
     return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="jaga-evaluation-${r.programme.id.slice(0, 8)}-${c.get('locale')}.pdf"`, 'Cache-Control': 'private, no-store' })

@@ -63,6 +63,7 @@ export const referralMessages = defineMessages({
   'report.title': { id: 'Laporan program', en: 'Programme report' },
   'report.open': { id: 'Laporan program', en: 'Programme report' },
   'report.pdf': { id: 'Unduh PDF', en: 'Download the PDF' },
+  'report.evaluation': { id: 'Hasil evaluasi: pengetahuan sebelum dan sesudah', en: 'Evaluation results: knowledge before and after' },
   'report.generated': { id: 'Dibuat oleh Jaga pada {date}.', en: 'Made by Jaga on {date}.' },
   'report.reach': { id: 'Jangkauan', en: 'Reach' },
   'report.referrals': { id: 'Rujukan', en: 'Referrals' },

@@ -8,6 +8,7 @@ import { BeforeAfterChart } from './session-evaluation.tsx'
 
 function Table(p: { t: T; locale: Locale; caption: string; rows: { label: string; block: ScoreBlock }[] }) {
   const { t, locale } = p
+  if (p.rows.length === 0) return null
   const points = (x: number | null) => (x === null ? '—' : `${x >= 0 ? '+' : ''}${decimal(locale, x * 100, 1)}`)
   return (
     <TableWrap label={p.caption}>
@@ -53,7 +54,22 @@ function Table(p: { t: T; locale: Locale; caption: string; rows: { label: string
   )
 }
 
-export function ProgrammeEvaluationPage(p: { t: T; locale: Locale; programme: { id: string; name: string }; title: string; area?: string | undefined; evaluation: ProgrammeEvaluation; label: { group: (k: string) => string; village: (k: string) => string; format: (k: string) => string } }) {
+/** Says how many rows were left out for a partner; nothing when none were. */
+function Hidden({ t, count }: { t: T; count: number | undefined }) {
+  return count ? <p class="small muted">{t('programmeEval.hiddenRows', { count })}</p> : null
+}
+
+export function ProgrammeEvaluationPage(p: {
+  t: T
+  locale: Locale
+  programme: { id: string; name: string }
+  title: string
+  area?: string | undefined
+  evaluation: ProgrammeEvaluation
+  label: { group: (k: string) => string; village: (k: string) => string; format: (k: string) => string }
+  /** Where "back" leads: the programme for staff, coverage for partners. */
+  back: string
+}) {
   const { t, locale } = p
   const e = p.evaluation
   const all = e.all
@@ -61,7 +77,7 @@ export function ProgrammeEvaluationPage(p: { t: T; locale: Locale; programme: { 
   return (
     <>
       <p>
-        <a href={`/programmes/${p.programme.id}`}>← {p.programme.name}</a>
+        <a href={p.back}>← {p.programme.name}</a>
       </p>
       <h1>{t('programmeEval.title', { name: p.title })}</h1>
       <p>{t('programmeEval.intro')}</p>
@@ -76,7 +92,9 @@ export function ProgrammeEvaluationPage(p: { t: T; locale: Locale; programme: { 
           </>
         ) : null}
       </p>
-      {all.pairs === 0 ? (
+      {e.suppressed?.all ? (
+        <p>{t('programmeEval.tooFew')}</p>
+      ) : all.pairs === 0 ? (
         <p>{t('programmeEval.none')}</p>
       ) : (
         <>
@@ -84,14 +102,16 @@ export function ProgrammeEvaluationPage(p: { t: T; locale: Locale; programme: { 
             <strong>{t('programmeEval.headline', { pairs: all.pairs, pre: formatPercent(locale, all.pre.mean), post: formatPercent(locale, all.post.mean) })}</strong> {chance}
           </p>
           <div class="charts">
-            <BeforeAfterChart t={t} locale={locale} title={t('programmeEval.byGroup')} rows={e.byGroup.map((g) => ({ label: p.label.group(g.key), before: g.block.pre.mean, after: g.block.post.mean }))} />
-            <BeforeAfterChart t={t} locale={locale} title={t('programmeEval.byVillage')} rows={e.byVillage.map((g) => ({ label: p.label.village(g.key), before: g.block.pre.mean, after: g.block.post.mean }))} />
+            {e.byGroup.length ? <BeforeAfterChart t={t} locale={locale} title={t('programmeEval.byGroup')} rows={e.byGroup.map((g) => ({ label: p.label.group(g.key), before: g.block.pre.mean, after: g.block.post.mean }))} /> : null}
+            {e.byVillage.length ? <BeforeAfterChart t={t} locale={locale} title={t('programmeEval.byVillage')} rows={e.byVillage.map((g) => ({ label: p.label.village(g.key), before: g.block.pre.mean, after: g.block.post.mean }))} /> : null}
           </div>
           <Table t={t} locale={locale} caption={t('programmeEval.whole')} rows={[{ label: p.title, block: all }]} />
           <Table t={t} locale={locale} caption={t('programmeEval.byGroup')} rows={e.byGroup.map((g) => ({ label: p.label.group(g.key), block: g.block }))} />
+          <Hidden t={t} count={e.suppressed?.byGroup} />
           {p.area ? null : (
             <>
               <Table t={t} locale={locale} caption={t('programmeEval.byVillage')} rows={e.byVillage.map((g) => ({ label: p.label.village(g.key), block: g.block }))} />
+              <Hidden t={t} count={e.suppressed?.byVillage} />
               <ul class="small">
                 {e.byVillage.map((g) => (
                   <li>
@@ -102,6 +122,7 @@ export function ProgrammeEvaluationPage(p: { t: T; locale: Locale; programme: { 
             </>
           )}
           <Table t={t} locale={locale} caption={t('programmeEval.byFormat')} rows={e.byFormat.map((g) => ({ label: p.label.format(g.key), block: g.block }))} />
+          <Hidden t={t} count={e.suppressed?.byFormat} />
           <p class="small muted">{t('programmeEval.limits')}</p>
         </>
       )}

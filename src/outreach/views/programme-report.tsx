@@ -17,7 +17,8 @@ export function ProgrammeReportPage(p: { t: T; locale: Locale; report: Programme
       <p>
         <a class="button" href={p.pdfHref}>
           {t('report.pdf')}
-        </a>
+        </a>{' '}
+        <a href={`/programmes/${pr.id}/evaluation`}>{t('report.evaluation')}</a>
       </p>
       <dl class="facts">
         <dt>{t('programme.period')}</dt>
