@@ -282,6 +282,7 @@ export const collectMessages = defineMessages({
     en: 'Participants’ free answers that contain words about harm are not kept as survey data. The participant was shown help services at once. Read with care; the participant cannot be identified, but the session’s facilitator may be able to offer help to the whole group.',
   },
   'disclosure.empty': { id: 'Tidak ada.', en: 'None.' },
+  'disclosure.openCount': { id: 'Belum ditangani: {count}', en: 'Not yet handled: {count}' },
   'disclosure.session': { id: 'Sesi', en: 'Session' },
   'disclosure.received': { id: 'Diterima', en: 'Received' },
   'disclosure.text': { id: 'Tulisan', en: 'Text' },

@@ -7,6 +7,7 @@ import { readPdf } from '../../test/pdf.ts'
 import { aHeldSession, aProgramme, aSession, cli, HARJOSARI_I, TIMBANG_DELI } from '../../test/outreach-builders.ts'
 import { createApiToken } from '../accounts/users.ts'
 import { analyzeCsv } from './analyze-csv.ts'
+import { DISCLOSURE_PAGE } from './disclosure-routes.tsx'
 import { installShippedQuestionnaires, readShippedQuestionnaires } from './questionnaires.ts'
 import { itemsOf, scoredItems, shippedQuestionnaireSchema } from './questionnaire-schema.ts'
 
@@ -201,6 +202,43 @@ describe('collecting answers', () => {
     const list = textOf(await (await coordinator.get('/disclosures')).text())
     expect(list).toContain('Adik saya diancam fotonya disebar, tolong')
     expect(list).toContain('I was blackmailed online')
+  })
+
+  it('pages the disclosures with the ones not yet handled first, however old', async () => {
+    const { session } = await sessionWithLinks()
+    const coordinator = (await sessionAgent(jaga, await aUser(jaga, 'coordinator'))).lang('en')
+    const already = Number((await jaga.db.selectFrom('disclosures').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+    const openBefore = Number((await jaga.db.selectFrom('disclosures').select((eb) => eb.fn.countAll().as('n')).where('handledAt', 'is', null).executeTakeFirstOrThrow()).n)
+    const row = (n: number, handled: boolean) => ({
+      id: crypto.randomUUID(),
+      sessionId: session.id,
+      submissionId: crypto.randomUUID(),
+      itemId: 'want_to_know',
+      text: `${handled ? 'Handled' : 'Waiting'} note ${n}`,
+      // The waiting one is the oldest of all; the handled ones are newer than anything else.
+      receivedAt: handled ? `2099-01-01T00:${String(Math.floor(n / 60)).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}.000Z` : '2000-01-01T00:00:00.000Z',
+      handledAt: handled ? '2099-02-01T00:00:00.000Z' : null,
+      handledBy: null,
+    })
+    await jaga.db.insertInto('disclosures').values([row(0, false), ...Array.from({ length: 101 }, (_, n) => row(n, true))]).execute()
+    const first = textOf(await (await coordinator.get('/disclosures')).text())
+    expect(first).toContain(`Not yet handled: ${openBefore + 1}`)
+    expect(first).toContain('Waiting note 0')
+    expect(first).toContain('Handled note 100')
+    // 100 a page: with the waiting ones on page 1, the oldest handled ones move to later pages.
+    const total = already + 102
+    const lastPage = Math.ceil(total / DISCLOSURE_PAGE)
+    expect(lastPage).toBeGreaterThan(1)
+    expect(first).toContain('Next')
+    expect(first).not.toContain('Previous')
+    const last = textOf(await (await coordinator.get(`/disclosures?page=${lastPage}`)).text())
+    expect(last).toContain('Previous')
+    expect(last).not.toContain('Next')
+    expect(last).not.toContain('Waiting note 0')
+    const pagesText = (await Promise.all(Array.from({ length: lastPage }, async (_, i) => textOf(await (await coordinator.get(`/disclosures?page=${i + 1}`)).text())))).join('\n')
+    for (let n = 0; n <= 100; n++) expect(pagesText).toContain(`Handled note ${n}`)
+    // A page number that is not one shows the first page.
+    expect(textOf(await (await coordinator.get('/disclosures?page=abc')).text())).toContain('Waiting note 0')
   })
 
   it('lets referral roles edit the trigger words, and an added word routes the next answer', async () => {

@@ -26,6 +26,9 @@ const keywordInput = z.object({
     .refine((p) => normaliseText(p).trim().length >= 3, { error: 'keywords.tooShort' }),
 })
 
+/** Disclosures on one page of the list; open ones always come first. */
+export const DISCLOSURE_PAGE = 100
+
 export function disclosureRoutes(routes: RouteTable, deps: Deps): void {
   const { db } = deps
 
@@ -39,14 +42,21 @@ export function disclosureRoutes(routes: RouteTable, deps: Deps): void {
 
   routes.get('/disclosures', 'referral.record', async (c) => {
     const t = c.get('t')
-    const rows = await visible(c)
+    const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(c.req.query('page'))
+    // Open ones first, so nothing waiting for help slips onto a later page; newest first within each.
+    const found = await visible(c)
       .select(['d.id', 'd.text', 'd.receivedAt', 'd.handledAt', 'd.sessionId', 's.title as sessionTitle'])
+      .orderBy((eb) => eb.case().when('d.handledAt', 'is', null).then(0).else(1).end())
       .orderBy('d.receivedAt', 'desc')
-      .limit(200)
+      .offset((page - 1) * DISCLOSURE_PAGE)
+      .limit(DISCLOSURE_PAGE + 1)
       .execute()
-    await insertAuditEntry(db, actorOf(c), 'disclosure.list', { type: 'disclosure' }, { count: rows.length })
+    const rows = found.slice(0, DISCLOSURE_PAGE)
+    const open = Number((await visible(c).select((eb) => eb.fn.countAll().as('n')).where('d.handledAt', 'is', null).executeTakeFirst())?.n ?? 0)
+    await insertAuditEntry(db, actorOf(c), 'disclosure.list', { type: 'disclosure' }, { count: rows.length, page })
     c.header('Cache-Control', 'no-store')
-    return renderPage(c, { title: t('disclosure.title'), body: <DisclosuresPage t={t} locale={c.get('locale')} csrf={c.get('csrf')()} rows={rows} mayEditKeywords={can(c.get('user')!.role, 'referral.view')} /> })
+    const body = <DisclosuresPage t={t} locale={c.get('locale')} csrf={c.get('csrf')()} rows={rows} open={open} page={page} hasNext={found.length > DISCLOSURE_PAGE} mayEditKeywords={can(c.get('user')!.role, 'referral.view')} />
+    return renderPage(c, { title: t('disclosure.title'), body })
   })
 
   routes.post('/disclosures/:id/handled', 'referral.record', async (c) => {

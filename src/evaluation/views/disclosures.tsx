@@ -11,7 +11,7 @@ export interface DisclosureRow {
   sessionTitle: string
 }
 
-export function DisclosuresPage(p: { t: T; locale: Locale; csrf: string; rows: DisclosureRow[]; mayEditKeywords: boolean }) {
+export function DisclosuresPage(p: { t: T; locale: Locale; csrf: string; rows: DisclosureRow[]; open: number; page: number; hasNext: boolean; mayEditKeywords: boolean }) {
   const { t, locale } = p
   const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' }).format(new Date(iso))
   return (
@@ -23,6 +23,9 @@ export function DisclosuresPage(p: { t: T; locale: Locale; csrf: string; rows: D
           <a href="/disclosures/keywords">{t('disclosure.keywordsLink')}</a>
         </p>
       ) : null}
+      <p>
+        <strong>{t('disclosure.openCount', { count: p.open })}</strong>
+      </p>
       {p.rows.length === 0 ? (
         <p>{t('disclosure.empty')}</p>
       ) : (
@@ -61,6 +64,10 @@ export function DisclosuresPage(p: { t: T; locale: Locale; csrf: string; rows: D
           </table>
         </TableWrap>
       )}
+      <div class="actions">
+        {p.page > 1 ? <a href={`/disclosures?page=${p.page - 1}`}>{t('common.previous')}</a> : null}
+        {p.hasNext ? <a href={`/disclosures?page=${p.page + 1}`}>{t('common.next')}</a> : null}
+      </div>
     </>
   )
 }
