@@ -246,6 +246,8 @@ describe('collecting answers', () => {
     const coordinator = (await sessionAgent(jaga, await aUser(jaga, 'coordinator'))).lang('en')
     const feedback = (text: string) => send(token('feedback'), { id: crypto.randomUUID(), code: code('KW'), answers: { useful: '4', clear: '4', want_to_know: text } })
     expect(await (await feedback('Om itu minta foto kakak saya')).json()).toMatchObject({ disclosure: false })
+    // Nouns and active verbs of the starting words are on the list too.
+    expect(await (await feedback('Ada ancaman dan pemerasan di grup')).json()).toMatchObject({ disclosure: true })
     const added = await coordinator.post('/disclosures/keywords', { locale: 'id', phrase: 'Minta foto' })
     expect(added.status).toBe(303)
     expect(textOf(await (await coordinator.get(added.headers.get('Location')!)).text())).toContain('"minta foto" added.')
