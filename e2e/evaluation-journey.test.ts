@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
+import jsQR from 'jsqr'
 import { describe, expect, it } from 'vitest'
 import { addDays, localNow } from '../src/outreach/session-rules.ts'
 import { HARJOSARI_I } from '../test/outreach-builders.ts'
@@ -44,6 +45,28 @@ async function answer(page: Page, url: string, code: { mother: string; day: stri
   await answers(page)
 }
 
+/** Decodes every QR code on the page from a screenshot of it (jsQR), so a code that would not scan fails the test. */
+async function readQrCodes(page: Page): Promise<(string | null)[]> {
+  const found: (string | null)[] = []
+  for (const svg of await page.$$('.qr-card svg')) {
+    const png = (await svg.screenshot()).toString('base64')
+    // The browser turns the PNG back into pixels; jsQR reads them here.
+    const { width, height, data } = await page.evaluate(async (b64) => {
+      const img = new Image()
+      img.src = `data:image/png;base64,${b64}`
+      await img.decode()
+      const canvas = document.createElement('canvas')
+      canvas.width = img.width
+      canvas.height = img.height
+      const ctx = canvas.getContext('2d')!
+      ctx.drawImage(img, 0, 0)
+      return { width: img.width, height: img.height, data: Array.from(ctx.getImageData(0, 0, img.width, img.height).data) }
+    }, png)
+    found.push(jsQR(Uint8ClampedArray.from(data), width, height)?.data ?? null)
+  }
+  return found
+}
+
 /** Ticks an answer for every question: the first `right` knowledge items correctly (as shipped), the rest wrongly. */
 async function knowledgeAnswers(page: Page, right: number) {
   const items = await page.$$eval('fieldset.item', (sets) => sets.map((s) => ({ id: s.id, values: Array.from(s.querySelectorAll('input'), (i) => (i as HTMLInputElement).value) })))
@@ -81,6 +104,8 @@ describe('evaluation, on phones', () => {
     expect(await page.$$eval('.qr-card svg[role=img]', (s) => s.length)).toBe(3)
     const [preUrl, postUrl, feedbackUrl] = urls as [string, string, string]
     expect(preUrl).toMatch(new RegExp(`^${base}/q/[a-z2-9]{10}$`))
+    // Each printed QR code, as the phone's camera would see it on screen, reads as the address under it.
+    expect(await readQrCodes(page)).toEqual(urls)
 
     // Parent 1 loads the pre questionnaire, then loses the connection before sending.
     const phones: BrowserContext[] = []
