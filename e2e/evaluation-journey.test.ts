@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
-import jsQR from 'jsqr'
+import jsQRModule from 'jsqr'
 import { describe, expect, it } from 'vitest'
 import { addDays, localNow } from '../src/outreach/session-rules.ts'
 import { HARJOSARI_I } from '../test/outreach-builders.ts'
@@ -10,6 +10,8 @@ import { ROOT } from '../test/server-process.ts'
 import { look, phoneContext, screenshot, SCREENSHOT_DIR, signIn, useServerAndBrowser, watchConsole } from './browser.ts'
 
 const journey = useServerAndBrowser()
+// jsqr is a UMD bundle whose module.exports is the function itself; its types describe an ES default export.
+const jsQR = jsQRModule as unknown as typeof jsQRModule.default
 const PASSWORD = 'kata sandi yang cukup panjang'
 const COORDINATOR = 'rina@jaga.test'
 const today = () => localNow('Asia/Jakarta').slice(0, 10)

@@ -30,6 +30,14 @@ describe('the running server', () => {
     expect(line!.time).toMatch(/^\d{4}-\d\d-\d\dT/)
   })
 
+  it('caches the public pages at start-up with one log line, not one per page', () => {
+    const logs = server.logs()
+    const cached = logs.find((l) => l.msg === 'public pages cached')
+    expect(Number(cached?.pages)).toBeGreaterThan(100)
+    const listening = logs.findIndex((l) => l.msg === 'listening')
+    expect(logs.slice(0, listening).filter((l) => l.msg === 'request')).toEqual([])
+  })
+
   it('tells the operator how to create the first admin when there are no users', () => {
     expect(server.logs().find((l) => l.msg === 'no users yet')?.hint).toContain('npx jaga user create')
   })

@@ -12,12 +12,20 @@ export const LOCALE_COOKIE = 'jaga_lang'
 export const CSRF_COOKIE = 'jaga_csrf'
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
+/**
+ * Requests the server makes to itself (rendering the public page cache at start-up and after a library
+ * edit): not logged one by one, or every start would print a few hundred lines. An object identity, not a
+ * header, so no visitor can hide their requests from the log.
+ */
+export const internalRequests = new WeakSet<Request>()
+
 /** One JSON log line per request, with an id that error pages show so a report can be traced. */
 export function requestLog(log: Logger): MiddlewareHandler<Vars> {
   return async (c, next) => {
     const started = performance.now()
     c.set('requestId', crypto.randomUUID())
     await next()
+    if (internalRequests.has(c.req.raw)) return
     log.info('request', {
       id: c.get('requestId'),
       method: c.req.method,

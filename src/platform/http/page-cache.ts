@@ -2,6 +2,7 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import zlib from 'node:zlib'
 import { LOCALES, negotiateLocale, type Locale } from '../i18n/i18n.ts'
 import type { Logger } from '../log.ts'
+import { internalRequests } from './middleware.ts'
 
 interface Entry {
   headers: OutgoingHttpHeaders
@@ -31,9 +32,12 @@ export class PublicPageCache {
 
   /** Renders every cached path in every language through `fetch` (the app). */
   async warm(fetch: (req: Request) => Response | Promise<Response>): Promise<void> {
+    const started = performance.now()
     for (const path of this.opts.paths) {
       for (const locale of LOCALES) {
-        const res = await fetch(new Request(`http://localhost${path}`, { headers: { Cookie: `${this.opts.localeCookie}=${locale}` } }))
+        const request = new Request(`http://localhost${path}`, { headers: { Cookie: `${this.opts.localeCookie}=${locale}` } })
+        internalRequests.add(request)
+        const res = await fetch(request)
         if (res.status !== 200 || res.headers.has('Set-Cookie')) throw new Error(`${path} is not cacheable: status ${res.status}`)
         const headers: OutgoingHttpHeaders = {}
         res.headers.forEach((value, name) => (headers[name] = value))
@@ -45,6 +49,7 @@ export class PublicPageCache {
         this.entries.set(`${path}|${locale}`, { headers, body, gzip: zlib.gzipSync(body, { level: 9 }) })
       }
     }
+    this.opts.log.info('public pages cached', { pages: this.entries.size, ms: Math.round(performance.now() - started) })
   }
 
   /** Answers the request if it is for a cached page; returns false to let the app handle it. */
