@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
@@ -31,6 +33,11 @@ describe('evaluation staff pages, on a phone', () => {
     const session = await api('/api/v1/sessions', { programmeId: programme.id, title: 'Kelas remaja SMP', format: 'class', areaId: HARJOSARI_I, venue: 'SMP', startsAt: `${today()}T00:05`, endsAt: `${today()}T23:55`, audiences: ['children-13-17'] })
     const { links } = (await api(`/api/v1/sessions/${session.id}/evaluation`, { groupKind: 'children-13-17' })) as { links: { id: string; phase: string; url: string }[] }
     const pre = links.find((l) => l.phase === 'pre')!
+    // One answer, so the answers review page has something to show: every question's first choice.
+    const test = JSON.parse(fs.readFileSync(path.join(ROOT, 'content/questionnaires/knowledge-children-13-17.json'), 'utf8')) as { definition: { sections: { items: { id: string; kind: string; options?: { value: string }[] }[] }[] } }
+    const answers = Object.fromEntries(test.definition.sections.flatMap((s) => s.items).filter((i) => i.kind !== 'note').map((i) => [i.id, i.kind === 'truefalse' ? 'true' : (i.options?.[0]?.value ?? '3')]))
+    const sent = await fetch(`${journey.server.url}/api/v1/collect/${new URL(pre.url).pathname.split('/').at(-1)}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id: crypto.randomUUID(), code: { mother: 'RA', day: '9', own: 'I', siblings: '1' }, answers }) })
+    expect(sent.status).toBe(201)
 
     for (const locale of ['id-ID', 'en-GB'] as const) {
       const lang = locale.slice(0, 2)
@@ -55,6 +62,7 @@ describe('evaluation staff pages, on a phone', () => {
       await visit(`/sessions/${session.id}/evaluation/links/${pre.id}/paper`, 'evaluation-paper')
       await visit(`/sessions/${session.id}/evaluation/links/${pre.id}/import`, 'evaluation-csv')
       await visit(`/programmes/${programme.id}/evaluation`, 'programme-evaluation')
+      await visit(`/sessions/${session.id}/evaluation/answers`, 'evaluation-answers')
       await visit('/disclosures', 'disclosures')
       await visit('/disclosures/keywords', 'disclosure-keywords')
       // The paper grid moves on by itself after a one-letter cell.

@@ -204,6 +204,43 @@ describe('collecting answers', () => {
     expect(list).toContain('I was blackmailed online')
   })
 
+  it('leaves a test answer out of every result, keeps it, and counts it again on request', async () => {
+    const { session, token, agent, programme } = await sessionWithLinks()
+    agent.lang('en')
+    for (const [who, before, after] of [['AN', 5, 12], ['BU', 6, 13], ['TE', 15, 0]] as const) {
+      expect((await send(token('pre'), { id: crypto.randomUUID(), code: code(who), answers: await parentsAnswers(jaga, before) })).status).toBe(201)
+      expect((await send(token('post'), { id: crypto.randomUUID(), code: code(who), answers: await parentsAnswers(jaga, after) })).status).toBe(201)
+    }
+    const results = async () => textOf(await (await agent.get(`/sessions/${session.id}/evaluation`)).text())
+    expect(await results()).toMatch(/Pairs\s*3/)
+    // TE was the facilitator trying the link before the session: both answers are left out.
+    const review = await (await agent.get(`/sessions/${session.id}/evaluation/answers`)).text()
+    expect(textOf(review)).toContain('TE-07-A-2')
+    const te = await jaga.db.selectFrom('submissions').select(['id', 'phase']).where('sessionId', '=', session.id).where('code', '=', 'TE-07-A-2').execute()
+    const noReason = await agent.post(`/sessions/${session.id}/evaluation/answers/${te[0]!.id}/exclude`, { reason: '' })
+    expect(noReason.status).toBe(422)
+    expect(textOf(await noReason.text())).toContain('Choose the reason first.')
+    for (const row of te) expect((await agent.post(`/sessions/${session.id}/evaluation/answers/${row.id}/exclude`, { reason: 'test' })).status).toBe(303)
+    const after = await results()
+    expect(after).toMatch(/Pairs\s*2/)
+    expect(after).toContain('2 answers left out by staff are not counted.')
+    expect(textOf(await (await agent.get(`/sessions/${session.id}/evaluation/answers`)).text())).toContain('Left out: a test by staff')
+    // Nor in the export, the programme's results or its coverage.
+    expect(await (await agent.get(`/sessions/${session.id}/evaluation/answers.csv`)).text()).not.toContain('TE-07-A-2')
+    const coordinator = (await sessionAgent(jaga, await aUser(jaga, 'coordinator'))).lang('en')
+    expect(textOf(await (await coordinator.get(`/programmes/${programme.id}/evaluation`)).text())).toContain('Among 2 paired participants')
+    // Kept, not deleted, and audited; another facilitator may not touch it; it can be counted again.
+    expect(await jaga.db.selectFrom('submissions').select('excludedReason').where('id', '=', te[0]!.id).executeTakeFirstOrThrow()).toEqual({ excludedReason: 'test' })
+    const stranger = await sessionAgent(jaga, await aUser(jaga, 'facilitator'))
+    expect((await stranger.post(`/sessions/${session.id}/evaluation/answers/${te[0]!.id}/include`)).status).toBe(403)
+    for (const row of te) expect((await agent.post(`/sessions/${session.id}/evaluation/answers/${row.id}/include`)).status).toBe(303)
+    expect(await results()).toMatch(/Pairs\s*3/)
+    const audit = await jaga.db.selectFrom('auditEntries').select('action').where('subjectId', '=', session.id).where('action', 'in', ['evaluation.exclude', 'evaluation.include']).execute()
+    expect(audit.map((a) => a.action).sort()).toEqual(['evaluation.exclude', 'evaluation.exclude', 'evaluation.include', 'evaluation.include'])
+    const partner = await sessionAgent(jaga, await aUser(jaga, 'partner'))
+    expect((await partner.get(`/sessions/${session.id}/evaluation/answers`)).status).toBe(403)
+  })
+
   it('pages the disclosures with the ones not yet handled first, however old', async () => {
     const { session } = await sessionWithLinks()
     const coordinator = (await sessionAgent(jaga, await aUser(jaga, 'coordinator'))).lang('en')

@@ -32,13 +32,18 @@ export const listSessionLinks = (db: Db, sessionId: string) =>
     .innerJoin('questionnaireVersions as v', 'v.id', 'l.questionnaireVersionId')
     .innerJoin('questionnaires as q', 'q.id', 'v.questionnaireId')
     .select(['l.id', 'l.token', 'l.phase', 'l.groupKind', 'l.codeElements', 'l.closedAt', 'l.createdAt', 'l.questionnaireVersionId', 'q.key as questionnaireKey', 'q.titleId', 'q.titleEn', 'q.kind', 'v.version'])
-    .select((eb) => eb.selectFrom('submissions as s').select((e) => e.fn.countAll<number>().as('n')).whereRef('s.linkId', '=', 'l.id').as('submissions'))
+    .select((eb) => eb.selectFrom('submissions as s').select((e) => e.fn.countAll<number>().as('n')).whereRef('s.linkId', '=', 'l.id').where('s.excludedAt', 'is', null).as('submissions'))
     .where('l.sessionId', '=', sessionId)
     .orderBy('l.createdAt')
     .execute()
 
+/** The answers that count: every result, export and pairing reads these. */
 export const listSubmissions = (db: Db, sessionId: string, phases: Phase[]) =>
-  db.selectFrom('submissions').selectAll().where('sessionId', '=', sessionId).where('phase', 'in', phases).orderBy('receivedAt').execute()
+  db.selectFrom('submissions').selectAll().where('sessionId', '=', sessionId).where('phase', 'in', phases).where('excludedAt', 'is', null).orderBy('receivedAt').execute()
+
+/** Every answer of a session, left out or not, newest first: for staff to review. */
+export const listAllSubmissions = (db: Db, sessionId: string) =>
+  db.selectFrom('submissions').select(['id', 'phase', 'groupKind', 'code', 'score', 'maxScore', 'source', 'receivedAt', 'excludedAt', 'excludedReason']).where('sessionId', '=', sessionId).orderBy('receivedAt', 'desc').execute()
 
 export const listKeywords = (db: Db) => db.selectFrom('disclosureKeywords').selectAll().orderBy('locale').orderBy('phrase').execute()
 

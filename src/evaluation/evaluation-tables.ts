@@ -55,7 +55,14 @@ export interface SubmissionsTable {
   maxScore: number | null
   source: 'phone' | 'paper' | 'import'
   receivedAt: string
+  /** Left out of every result by staff (kept, and reversible); null for an answer that counts. */
+  excludedAt: string | null
+  excludedBy: string | null
+  excludedReason: ExclusionReason | null
 }
+
+export const EXCLUSION_REASONS = ['test', 'duplicate', 'not-participant', 'other'] as const
+export type ExclusionReason = (typeof EXCLUSION_REASONS)[number]
 
 export interface DisclosuresTable {
   id: string

@@ -11,7 +11,7 @@ import { assertMayRecord, getSession } from '../outreach/sessions.ts'
 export async function confirmPair(db: Kysely<Database>, actor: Actor & { role: Role }, sessionId: string, preId: string, postId: string): Promise<void> {
   const session = await getSession(db, sessionId)
   assertMayRecord(actor.role, actor.id ?? '', session)
-  const rows = await db.selectFrom('submissions').select(['id', 'phase', 'groupKind', 'sessionId']).where('id', 'in', [preId, postId]).execute()
+  const rows = await db.selectFrom('submissions').select(['id', 'phase', 'groupKind', 'sessionId']).where('id', 'in', [preId, postId]).where('excludedAt', 'is', null).execute()
   const pre = rows.find((r) => r.id === preId)
   const post = rows.find((r) => r.id === postId)
   if (!pre || !post || pre.sessionId !== sessionId || post.sessionId !== sessionId || pre.phase !== 'pre' || post.phase !== 'post' || pre.groupKind !== post.groupKind) throw new Problem('not-found')

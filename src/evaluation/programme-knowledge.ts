@@ -24,6 +24,7 @@ export async function programmePairs(db: Db, programmeId: string): Promise<Progr
     .where('x.programmeId', '=', programmeId)
     .where('s.phase', 'in', ['pre', 'post'])
     .where('s.maxScore', 'is not', null)
+    .where('s.excludedAt', 'is', null)
     .execute()
   const byKey = new Map<string, typeof rows>()
   for (const r of rows) {

@@ -27,6 +27,8 @@ import { confirmPair, undoPair } from './pairing.ts'
 import { rowsToSubmissions } from './paper-entry.ts'
 import { renderEvaluationPdf, renderProgrammeEvaluationPdf } from './report-pdf.ts'
 import { evaluateProgramme, programmePairs, suppressEvaluation } from './programme-knowledge.ts'
+import { excludeSubmission, includeSubmission } from './exclusion.ts'
+import { AnswersReviewPage } from './views/answers-review.tsx'
 import { can } from '../accounts/permissions.ts'
 import { ProgrammeEvaluationPage } from './views/programme-evaluation.tsx'
 import type { SessionFormat } from '../outreach/session-form.ts'
@@ -91,8 +93,10 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
     const opened = new Set(links.map((l) => l.groupKind))
     const openable = mayOpen ? session.audiences.filter((g) => !opened.has(g) && KNOWLEDGE_TEST_FOR[g]).map((g) => ({ value: g, label: t(`group.${g}`) })) : []
     const disclosures = await db.selectFrom('disclosures').select((e) => e.fn.countAll<number>().as('n')).where('sessionId', '=', session.id).executeTakeFirstOrThrow()
+    const excluded = await db.selectFrom('submissions').select((e) => e.fn.countAll<number>().as('n')).where('sessionId', '=', session.id).where('excludedAt', 'is not', null).executeTakeFirstOrThrow()
     const body = (
       <EvaluationPage
+        excluded={Number(excluded.n)}
         t={t}
         locale={c.get('locale')}
         csrf={c.get('csrf')()}
@@ -132,6 +136,50 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
       throw e
     }
     return c.redirect(`/sessions/${c.req.param('id')}/evaluation?opened=1`, 303)
+  })
+
+  /** Every answer of the session, to leave one out of the results (or take it back in). */
+  const showAnswers = async (c: Context<AppEnv>, o: { refused?: { id: string; errors: FieldErrors }; notice?: string } = {}) => {
+    const t = c.get('t')
+    const session = await getSession(db, c.req.param('id')!)
+    const user = c.get('user')!
+    const when = new Intl.DateTimeFormat(c.get('locale') === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: config.timeZone })
+    const body = (
+      <AnswersReviewPage
+        t={t}
+        locale={c.get('locale')}
+        csrf={c.get('csrf')()}
+        sessionId={session.id}
+        sessionTitle={session.title}
+        answers={await q.listAllSubmissions(db, session.id)}
+        groupLabel={(g) => t(`group.${g as GroupKind}`)}
+        when={(iso) => when.format(new Date(iso))}
+        mayRecord={user.role !== 'partner' && (user.role !== 'facilitator' || session.facilitatorIds.includes(user.id))}
+        refused={o.refused}
+        notice={o.notice}
+      />
+    )
+    c.header('Cache-Control', 'no-store')
+    return renderPage(c, { title: `${t('exclude.title')} · ${session.title}`, body, status: o.refused ? 422 : 200 })
+  }
+
+  routes.get('/sessions/:id/evaluation/answers', 'programme.view', (c) => showAnswers(c, { notice: c.req.query('saved') ? c.get('t')('exclude.done') : undefined }))
+
+  routes.post('/sessions/:id/evaluation/answers/:submissionId/exclude', 'session.record', async (c) => {
+    const form = formStrings(await c.req.parseBody())
+    const submissionId = c.req.param('submissionId')!
+    try {
+      await excludeSubmission(db, { ...actorOf(c), role: c.get('user')!.role }, c.req.param('id')!, submissionId, form['reason'] ?? '')
+    } catch (e) {
+      if (e instanceof Problem && e.code === 'validation') return showAnswers(c, { refused: { id: submissionId, errors: fieldErrorsOf(e) } })
+      throw e
+    }
+    return c.redirect(`/sessions/${c.req.param('id')}/evaluation/answers?saved=1`, 303)
+  })
+
+  routes.post('/sessions/:id/evaluation/answers/:submissionId/include', 'session.record', async (c) => {
+    await includeSubmission(db, { ...actorOf(c), role: c.get('user')!.role }, c.req.param('id')!, c.req.param('submissionId')!)
+    return c.redirect(`/sessions/${c.req.param('id')}/evaluation/answers?saved=1`, 303)
   })
 
   routes.post('/sessions/:id/evaluation/pairs', 'session.record', async (c) => {

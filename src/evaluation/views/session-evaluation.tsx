@@ -253,6 +253,8 @@ export interface EvaluationPageProps {
   errors: FieldErrors
   notice?: string
   disclosures: number
+  /** Answers staff left out of the results. */
+  excluded: number
 }
 
 export function EvaluationPage(p: EvaluationPageProps) {
@@ -308,6 +310,10 @@ export function EvaluationPage(p: EvaluationPageProps) {
               {t('eval.exportXlsx')}
             </a>{' '}
             <a href={`/sessions/${p.sessionId}/evaluation/codebook.csv`}>{t('eval.codebook')}</a>
+          </p>
+          <p>
+            <a href={`/sessions/${p.sessionId}/evaluation/answers`}>{t('exclude.link')}</a>
+            {p.excluded ? <span class="muted"> · {t('exclude.excludedCount', { count: p.excluded })}</span> : null}
           </p>
         </>
       ) : null}
