@@ -70,7 +70,41 @@ describe('evaluation staff pages, on a phone', () => {
       await page.focus('input[name="r0.a.k01"]')
       await page.keyboard.type('1')
       await expect(page.evaluate(() => (document.activeElement as HTMLInputElement).name)).resolves.toBe('r0.a.k02')
-      expect(errors).toEqual([])
+      // A full row typed with no connection waits on the device and is saved once the connection is back.
+      const preCount = async () => {
+        const res = await fetch(`${journey.server.url}/api/v1/sessions/${session.id}/evaluation`, { headers: { Authorization: `Bearer ${token}` } })
+        return ((await res.json()) as { links: { phase: string; submissions: number }[] }).links.find((l) => l.phase === 'pre')!.submissions
+      }
+      const before = await preCount()
+      await page.fill('input[name="r0.code.mother"]', lang === 'id' ? 'PA' : 'PE')
+      await page.fill('input[name="r0.code.day"]', '3')
+      await page.fill('input[name="r0.code.own"]', 'R')
+      await page.fill('input[name="r0.code.siblings"]', '0')
+      for (const [id, value] of Object.entries(answers)) await page.fill(`input[name="r0.a.${id}"]`, value === 'true' ? '1' : value)
+      const cdp = await context.newCDPSession(page)
+      const network = (offline: boolean) => cdp.send('Network.emulateNetworkConditions', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 })
+      await cdp.send('Network.enable')
+      await network(true)
+      await page.click('form.paper button[type=submit]')
+      await page.waitForFunction(() => /kept on this device|disimpan di perangkat ini/.test(document.querySelector('[data-paper-status]')?.textContent ?? ''))
+      await look(page, `evaluation-paper-offline`)
+      // Opened again (here in a second tab that has a connection), the grid gets the rows back; Save stores them.
+      const again = await context.newPage()
+      await again.goto(`${journey.server.url}/sessions/${session.id}/evaluation/links/${pre.id}/paper`)
+      await expect(again.inputValue('input[name="r0.code.mother"]')).resolves.toBe(lang === 'id' ? 'PA' : 'PE')
+      await expect(again.textContent('[data-paper-status]')).resolves.toMatch(/put back|dikembalikan/)
+      await again.click('form.paper button[type=submit]')
+      await again.waitForFunction(() => /1 questionnaires saved|1 kuesioner disimpan/.test(document.querySelector('main')?.textContent ?? ''))
+      // The first tab's connection returns: it has nothing left to send, so the row is stored once.
+      await network(false)
+      await page.evaluate(() => window.dispatchEvent(new Event('online')))
+      await page.waitForTimeout(500)
+      await expect(page.textContent('[data-paper-status]')).resolves.toMatch(/kept on this device|disimpan di perangkat ini/)
+      await again.close()
+      expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('jaga-paper:')))).toEqual([])
+      expect(await preCount()).toBe(before + 1)
+      // The offline save's failed health check is the only console noise this page may make.
+      expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e))).toEqual([])
       await context.close()
     }
   })

@@ -69,6 +69,14 @@ export function PaperEntryPage(p: PaperEntryProps) {
           ))}
         </ol>
       </details>
+      {/* paper.js fills this when there is no connection: the rows wait on the device until it is back. */}
+      <p
+        role="status"
+        data-paper-status
+        data-posted={p.saved !== undefined || p.errors.size ? '' : undefined}
+        data-msg-offline={t('paper.offline')}
+        data-msg-restored={t('paper.restored')}
+      ></p>
       <PostForm action={p.action} csrf={p.csrf} class="paper">
         <div class="table-wrap" tabindex={0} role="region" aria-label={t('paper.gridLabel')}>
           <table class="paper-grid">
