@@ -83,3 +83,11 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.click('main button[type=submit]')
   await page.waitForURL('**/areas')
 }
+
+/**
+ * Presses a button of a form marked keep (keep-forms.js) and waits for the page it leads to: such a form
+ * first checks that the server answers, so its navigation starts a moment after the click.
+ */
+export async function submitKept(page: Page, selector: string): Promise<void> {
+  await Promise.all([page.waitForNavigation(), page.click(selector)])
+}

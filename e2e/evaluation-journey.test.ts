@@ -165,7 +165,10 @@ describe('evaluation, on phones', () => {
     // the form comes from her phone, her answers wait there, and go when the signal is back.
     await p2.goto(feedbackUrl)
     await p2.evaluate(() => navigator.serviceWorker.ready.then(() => true))
-    await p2.waitForFunction(async (u) => !!(await caches.match(new URL(u).pathname, { ignoreVary: true })), feedbackUrl)
+    // Polled inside one evaluate: waitForFunction would take the pending promise for a yes.
+    await p2.evaluate(async (u) => {
+      while (!(await caches.match(new URL(u).pathname, { ignoreVary: true }))) await new Promise((r) => setTimeout(r, 100))
+    }, feedbackUrl)
     await p2.close()
     await p2Context.setOffline(true)
     const p2again = await p2Context.newPage()

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ROOT } from '../test/server-process.ts'
-import { look, phoneContext, signIn, useServerAndBrowser, watchConsole } from './browser.ts'
+import { look, phoneContext, signIn, submitKept, useServerAndBrowser, watchConsole } from './browser.ts'
 
 const journey = useServerAndBrowser()
 const ADMIN = { email: 'admin@jaga.test', password: 'kata sandi admin yang panjang' }
@@ -134,7 +134,7 @@ describe('first journeys, on a phone', () => {
     const source = await coordinator.inputValue('#f-source')
     await coordinator.fill('#f-source', source.replace('## Settings that help', '## Settings that help\n\n- Ask a grown-up to check your settings with you.'))
     await look(coordinator, 'library-edit-form-en')
-    await coordinator.click('text=Save and send for review')
+    await submitKept(coordinator, 'text=Save and send for review')
     await expect(coordinator.textContent('main')).resolves.toContain('In review')
     await look(coordinator, 'library-edit-revision-en')
 
@@ -153,7 +153,7 @@ describe('first journeys, on a phone', () => {
     const deck = await coordinator.inputValue('#f-slides')
     await coordinator.fill('#f-slides', deck.replace('A session for parents · 90 minutes', 'A session for parents · 90 minutes\n\nLocal UPTD PPA number: on the board'))
     await look(coordinator, 'library-edit-kit-form-en')
-    await coordinator.click('text=Save and send for review')
+    await submitKept(coordinator, 'text=Save and send for review')
     await expect(coordinator.textContent('main')).resolves.toContain('Changes to the slides')
     await look(coordinator, 'library-edit-kit-revision-en')
     await admin.goto(journey.server.url + '/admin/library')

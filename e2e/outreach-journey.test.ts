@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { addDays, localNow } from '../src/outreach/session-rules.ts'
 import { HARJOSARI_I, TIMBANG_DELI } from '../test/outreach-builders.ts'
 import { ROOT } from '../test/server-process.ts'
-import { look, phoneContext, signIn, useServerAndBrowser, watchConsole } from './browser.ts'
+import { look, phoneContext, signIn, submitKept, useServerAndBrowser, watchConsole } from './browser.ts'
 
 const journey = useServerAndBrowser()
 const PASSWORD = 'kata sandi yang cukup panjang'
@@ -72,7 +72,7 @@ describe('outreach, on a phone', () => {
     await page.fill('#f-startsAt', `${addDays(today(), -1)}T10:00`)
     await page.fill('#f-endsAt', `${addDays(today(), -1)}T11:30`)
     await page.check('input[name=audiences][value=children-13-17]')
-    await page.click('main button[type=submit]')
+    await submitKept(page, 'main button[type=submit]')
     await expect(main(page)).resolves.toContain('Fasilitator sudah punya jadwal lain')
     await look(page, 'session-clash-id')
     await page.fill('#f-startsAt', `${addDays(today(), 6)}T10:00`)
@@ -99,12 +99,21 @@ describe('outreach, on a phone', () => {
     await phone.fill('input[name="n.parents.female.18+"]', '12')
     // The keyboard offers digits only; a count no session could have is refused by the server.
     await phone.fill('input[name="n.parents.male.18+"]', '9000')
-    await phone.click('form.attendance button[type=submit]')
+    await submitKept(phone, 'form.attendance button[type=submit]')
     await expect(phone.textContent('[id="n.parents.male.18+-error"]')).resolves.toContain('Jumlah ini terlalu besar untuk satu kegiatan (paling banyak 5.000).')
     await look(phone, 'attendance-error-id')
     await phone.fill('input[name="n.parents.male.18+"]', '3')
     await phone.fill('input[name="n.teachers.female.18+"]', '3')
+    // The hall has no signal when she presses save: the counts wait on the phone and go when it returns.
+    const cdp = await facilitatorContext.newCDPSession(phone)
+    await cdp.send('Network.enable')
+    const network = (offline: boolean) => cdp.send('Network.emulateNetworkConditions', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 })
+    await network(true)
     await phone.click('form.attendance button[type=submit]')
+    await phone.waitForFunction(() => /disimpan di perangkat ini/.test(document.querySelector('[data-keep-status]')?.textContent ?? ''))
+    await look(phone, 'attendance-offline-id')
+    await network(false)
+    await Promise.all([phone.waitForNavigation(), phone.evaluate(() => window.dispatchEvent(new Event('online')))])
     await expect(main(phone)).resolves.toContain('Kehadiran disimpan: 18 orang.')
     await look(phone, 'session-held-id')
 
@@ -151,6 +160,6 @@ describe('outreach, on a phone', () => {
       await look(page, name)
     }
     // A refused form (422) and the partner's refused programme page (403) are answers this journey asked for.
-    expect([...errors, ...facilitatorErrors, ...partnerErrors].filter((e) => !/status of (422|403)/.test(e))).toEqual([])
+    expect([...errors, ...facilitatorErrors, ...partnerErrors].filter((e) => !/status of (422|403)|ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([])
   })
 })

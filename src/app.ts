@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { compress } from 'hono/compress'
@@ -23,6 +24,8 @@ import { calendarRoutes } from './outreach/calendar-routes.tsx'
 import { coverageApiDoc, coverageRoutes } from './outreach/coverage-routes.tsx'
 import { referralApiDoc, referralRoutes } from './outreach/referral-routes.tsx'
 import { helpUrl } from './library/library-urls.ts'
+import { bundleBrowserScript } from './platform/http/browser-bundle.ts'
+import { registerAsset } from './platform/http/static-files.ts'
 import { collectApiDoc, collectRoutes } from './evaluation/collect-routes.tsx'
 import { evaluationApiDoc, resultsRoutes } from './evaluation/results-routes.tsx'
 import { programmeKnowledge } from './evaluation/programme-knowledge.ts'
@@ -103,6 +106,8 @@ export function createApp(deps: Deps): JagaApp {
     await next()
   })
 
+  // Staff pages load it (page.tsx): forms marked keep survive a dropped connection.
+  registerAsset('keep-forms.js', bundleBrowserScript(path.join(import.meta.dirname, 'platform', 'browser', 'keep-forms.ts')))
   const library = new LibraryStore(deps.db, deps.config.contentDir, () => partnerHelpChannels(deps.db))
   libraryRoutes(routes, deps, library)
   libraryEditingRoutes(routes, deps, library)

@@ -54,7 +54,7 @@ export function renderPage(c: Context<AppEnv>, { title, body, status = 200, alte
   ) : undefined
   const url = new URL(c.req.url)
   return c.html(
-    <Layout t={t} locale={c.get('locale')} title={title} path={url.pathname + url.search} nav={nav} account={account} banner={banner} alternate={alternate} head={head} scripts={[assetUrl('library.js'), ...scripts]}>
+    <Layout t={t} locale={c.get('locale')} title={title} path={url.pathname + url.search} nav={nav} account={account} banner={banner} alternate={alternate} head={head} scripts={[assetUrl('library.js'), ...(user ? [assetUrl('keep-forms.js')] : []), ...scripts]}>
       {body}
     </Layout>,
     status,

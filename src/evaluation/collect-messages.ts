@@ -199,11 +199,6 @@ export const collectMessages = defineMessages({
   'paper.question': { id: 'soal {n}', en: 'question {n}' },
   'paper.row': { id: 'Baris {n}', en: 'Row {n}' },
   'paper.save': { id: 'Simpan', en: 'Save' },
-  'paper.offline': {
-    id: 'Tidak ada sambungan. Isian disimpan di perangkat ini dan dikirim sendiri begitu tersambung lagi. Biarkan halaman ini terbuka, atau buka lagi nanti.',
-    en: 'No connection. The rows are kept on this device and sent by themselves as soon as it is back. Leave this page open, or open it again later.',
-  },
-  'paper.restored': { id: 'Isian yang diketik tanpa sambungan dikembalikan ke tabel. Periksa, lalu tekan Simpan.', en: 'Rows typed without a connection were put back in the grid. Check them, then press Save.' },
   'paper.saved': { id: '{count} kuesioner disimpan.', en: '{count} questionnaires saved.' },
   'paper.rowsKept': { id: '{count} baris belum disimpan karena ada isian yang perlu diperbaiki; isiannya tetap di bawah.', en: '{count} rows were not saved because something needs correcting; what was typed is kept below.' },
   'paper.code.mother': { id: 'Ibu', en: 'Mother' },

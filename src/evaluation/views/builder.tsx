@@ -1,7 +1,7 @@
 import type { T } from '../../messages.ts'
 import type { Locale } from '../../platform/i18n/i18n.ts'
 import type { FieldErrors, FormValues } from '../../platform/http/forms.ts'
-import { ErrorSummary, Field, InlineAction, Notice, PostForm, Select, TextArea } from '../../platform/views/components.tsx'
+import { ErrorSummary, Field, InlineAction, keepMessages, Notice, PostForm, Select, TextArea } from '../../platform/views/components.tsx'
 import { TOPICS } from '../../library/content-schema.ts'
 import { ITEM_KINDS, QUESTIONNAIRE_AUDIENCES, QUESTIONNAIRE_KINDS, type Definition, type Item } from '../questionnaire-schema.ts'
 
@@ -45,7 +45,7 @@ export function ItemForm(p: { t: T; csrf: string; action: string; values: FormVa
   const { t } = p
   const f = { t, values: p.values, errors: p.errors }
   return (
-    <PostForm action={p.action} csrf={p.csrf}>
+    <PostForm action={p.action} csrf={p.csrf} keep={keepMessages(t)}>
       <ErrorSummary t={t} errors={p.errors} />
       {p.sections && p.sections.length > 1 ? <Select {...f} name="section" label={t('builder.section')} options={p.sections} /> : null}
       {p.idFixed ? <input type="hidden" name="id" value={p.values['id']} /> : <Field {...f} name="id" label={t('builder.itemId')} hint={t('builder.itemIdHint')} required maxlength={32} />}

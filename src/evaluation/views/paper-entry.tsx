@@ -1,7 +1,7 @@
 import type { T } from '../../messages.ts'
 import type { Locale, Params } from '../../platform/i18n/i18n.ts'
 import type { FieldError } from '../../platform/http/problems.ts'
-import { Notice, PostForm } from '../../platform/views/components.tsx'
+import { keepMessages, Notice, PostForm } from '../../platform/views/components.tsx'
 import { codeElement } from '../code-elements.ts'
 import type { Item } from '../questionnaire-schema.ts'
 
@@ -69,15 +69,7 @@ export function PaperEntryPage(p: PaperEntryProps) {
           ))}
         </ol>
       </details>
-      {/* paper.js fills this when there is no connection: the rows wait on the device until it is back. */}
-      <p
-        role="status"
-        data-paper-status
-        data-posted={p.saved !== undefined || p.errors.size ? '' : undefined}
-        data-msg-offline={t('paper.offline')}
-        data-msg-restored={t('paper.restored')}
-      ></p>
-      <PostForm action={p.action} csrf={p.csrf} class="paper">
+      <PostForm action={p.action} csrf={p.csrf} class="paper" keep={keepMessages(t)}>
         <div class="table-wrap" tabindex={0} role="region" aria-label={t('paper.gridLabel')}>
           <table class="paper-grid">
             <thead>

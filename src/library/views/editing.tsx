@@ -2,7 +2,7 @@ import { diffLines } from 'diff'
 import type { T } from '../../messages.ts'
 import { formatDateTime, type Locale } from '../../platform/i18n/i18n.ts'
 import type { FieldErrors } from '../../platform/http/forms.ts'
-import { ErrorSummary, Notice, PostForm, TableWrap } from '../../platform/views/components.tsx'
+import { ErrorSummary, keepMessages, Notice, PostForm, TableWrap } from '../../platform/views/components.tsx'
 import type { LibraryPage } from '../content.ts'
 import type { Revision } from '../revision-queries.ts'
 import { pageUrl } from '../library-urls.ts'
@@ -94,7 +94,7 @@ export function EditForm(p: { t: T; csrf: string; page: LibraryPage; source: str
     <>
       <h1>{t('libraryEdit.editTitle', { title: page.title })}</h1>
       <ErrorSummary t={t} errors={p.errors} />
-      <PostForm action={`${editUrl(page.locale, page.slug)}/edit`} csrf={p.csrf}>
+      <PostForm action={`${editUrl(page.locale, page.slug)}/edit`} csrf={p.csrf} keep={keepMessages(t)}>
         <SourceField t={t} name="source" label={t('libraryEdit.source')} hint={t('libraryEdit.sourceHint')} value={p.source} rows={24} errors={p.errors} />
         {p.slides === undefined ? null : <SourceField t={t} name="slides" label={t('libraryEdit.slides')} hint={t('libraryEdit.slidesHint')} value={p.slides} rows={18} errors={p.errors} />}
         <div class="field">

@@ -1,7 +1,7 @@
 import type { T } from '../../messages.ts'
 import { formatNumber, type Locale } from '../../platform/i18n/i18n.ts'
 import type { FieldErrors, FormValues } from '../../platform/http/forms.ts'
-import { ErrorSummary, Field, Notice, PostForm, TableWrap } from '../../platform/views/components.tsx'
+import { ErrorSummary, Field, keepMessages, Notice, PostForm, TableWrap } from '../../platform/views/components.tsx'
 import { ageBandsOf, cellField, GENDERS, type AttendanceCell } from '../session-form.ts'
 import type { SessionWithLinks } from '../sessions.ts'
 import { sessionWhen } from './sessions.tsx'
@@ -99,7 +99,7 @@ export function SessionDetailPage(p: SessionDetailProps) {
       {p.may.report && (s.status === 'held' || s.status === 'reported') ? (
         <>
           <h2>{t('session.report')}</h2>
-          <PostForm action={`/sessions/${s.id}/report`} csrf={p.csrf}>
+          <PostForm action={`/sessions/${s.id}/report`} csrf={p.csrf} keep={keepMessages(t)}>
             <p class="hint">{t('session.noPii')}</p>
             <Field t={t} name="notes" label={t('session.notes')} values={{ notes: s.notes ?? '', ...p.values }} errors={p.errors} maxlength={2000} />
             <Field t={t} name="followUps" label={t('session.followUps')} values={{ followUps: s.followUps ?? '', ...p.values }} errors={p.errors} maxlength={2000} />
@@ -145,7 +145,7 @@ function AttendanceForm(p: SessionDetailProps) {
   // Cells the grid does not have (sent by hand or by an old page) still get their message.
   const elsewhere = Object.entries(p.errors).filter(([field]) => field.startsWith('n.') && !grid.has(field))
   return (
-    <PostForm action={`/sessions/${s.id}/attendance`} csrf={p.csrf} class="attendance">
+    <PostForm action={`/sessions/${s.id}/attendance`} csrf={p.csrf} class="attendance" keep={keepMessages(t)}>
       <p class="hint">{t('attendance.intro')}</p>
       <ErrorSummary t={t} errors={p.errors} />
       {elsewhere.map(([, e]) => (

@@ -1,7 +1,7 @@
 import type { T } from '../../messages.ts'
 import { formatNumber, formatWallTime, type Locale } from '../../platform/i18n/i18n.ts'
 import type { FieldErrors, FormValues } from '../../platform/http/forms.ts'
-import { Checkboxes, ErrorSummary, Field, PostForm, Select, TableWrap, type Option } from '../../platform/views/components.tsx'
+import { Checkboxes, ErrorSummary, Field, keepMessages, PostForm, Select, TableWrap, type Option } from '../../platform/views/components.tsx'
 import { SESSION_FORMATS } from '../session-form.ts'
 import type { Clash, SessionWithLinks } from '../sessions.ts'
 import { GROUP_KINDS } from '../target-group-form.ts'
@@ -81,7 +81,7 @@ export function SessionFormPage(p: SessionFormProps) {
           </ul>
         </div>
       ) : null}
-      <PostForm action={p.action} csrf={p.csrf}>
+      <PostForm action={p.action} csrf={p.csrf} keep={keepMessages(t)}>
         <input type="hidden" name="programmeId" value={p.values.programmeId ?? ''} />
         <Field t={t} name="title" label={t('session.name')} values={p.values} errors={p.errors} required maxlength={160} />
         <Select t={t} name="format" label={t('session.format')} values={p.values} errors={p.errors} required options={SESSION_FORMATS.map((f) => ({ value: f, label: t(`sessionFormat.${f}`) }))} />

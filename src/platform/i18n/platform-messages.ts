@@ -60,6 +60,14 @@ export const platformMessages = defineMessages({
     id: 'Demi keamanan, formulir ini tidak bisa dikirim lagi. Kembali, muat ulang halaman, lalu coba lagi.',
     en: 'For your security this form cannot be sent again. Go back, reload the page and try again.',
   },
+  'keep.offline': {
+    id: 'Tidak ada sambungan. Isian disimpan di perangkat ini dan dikirim sendiri begitu tersambung lagi. Biarkan halaman ini terbuka, atau buka lagi nanti.',
+    en: 'No connection. What you typed is kept on this device and sent by itself as soon as the connection is back. Leave this page open, or open it again later.',
+  },
+  'keep.restored': {
+    id: 'Isian yang diketik tanpa sambungan dikembalikan ke formulir ini. Periksa, lalu tekan tombolnya lagi.',
+    en: 'What you typed without a connection was put back in this form. Check it, then press the button again.',
+  },
   'problem.rate-limited.title': { id: 'Terlalu banyak percobaan', en: 'Too many attempts' },
   'problem.rate-limited.detail': {
     id: 'Terlalu banyak percobaan gagal. Coba lagi dalam {minutes} menit.',

@@ -133,15 +133,29 @@ export function Select(p: SelectProps) {
   )
 }
 
-/** A POST form carrying the CSRF token every state change needs. */
-export function PostForm(p: { action: string; csrf: string; class?: string; children?: Child; enctype?: 'multipart/form-data' }) {
-  return (
-    <form method="post" action={p.action} class={p.class} enctype={p.enctype}>
+/**
+ * A POST form carrying the CSRF token every state change needs. With `keep` (its two messages in the
+ * page's language), what was typed survives a dropped connection (keep-forms.js): only for forms with
+ * no password or file field.
+ */
+export function PostForm(p: { action: string; csrf: string; class?: string; children?: Child; enctype?: 'multipart/form-data'; keep?: { offline: string; restored: string } }) {
+  const form = (
+    <form method="post" action={p.action} class={p.class} enctype={p.enctype} data-keep={p.keep ? '' : undefined}>
       <input type="hidden" name="_csrf" value={p.csrf} />
       {p.children}
     </form>
   )
+  if (!p.keep) return form
+  return (
+    <>
+      <p role="status" data-keep-status data-msg-offline={p.keep.offline} data-msg-restored={p.keep.restored}></p>
+      {form}
+    </>
+  )
 }
+
+/** The messages of a kept form (PostForm `keep`), in the reader's language. */
+export const keepMessages = (t: (key: 'keep.offline' | 'keep.restored') => string) => ({ offline: t('keep.offline'), restored: t('keep.restored') })
 
 /** A one-button POST that reads as a link inside a line of text (close, undo, remove…); `fields` go along hidden. */
 export function InlineAction(p: { action: string; csrf: string; label: string; ariaLabel?: string; fields?: Record<string, string> }) {
