@@ -239,6 +239,21 @@ describe('collecting answers', () => {
     expect(audit.map((a) => a.action).sort()).toEqual(['evaluation.exclude', 'evaluation.exclude', 'evaluation.include', 'evaluation.include'])
     const partner = await sessionAgent(jaga, await aUser(jaga, 'partner'))
     expect((await partner.get(`/sessions/${session.id}/evaluation/answers`)).status).toBe(403)
+
+    // The same through the API: the list (codes and scores, no answers), leave out, count again.
+    const boss = await aUser(jaga, 'coordinator')
+    const bearer = await createApiToken(jaga.db, cli, boss.email, 'test')
+    const api = (path: string, body?: unknown) =>
+      jaga.request(`http://localhost${path}`, { method: body ? 'POST' : 'GET', headers: { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) })
+    const listed = (await (await api(`/api/v1/sessions/${session.id}/evaluation/answers`)).json()) as { answers: { id: string; code: string; excludedReason: string | null; answers?: unknown }[] }
+    expect(listed.answers).toHaveLength(6)
+    expect(listed.answers[0]).not.toHaveProperty('answers')
+    expect((await api(`/api/v1/sessions/${session.id}/evaluation/answers/${te[0]!.id}/exclude`, { reason: 'maybe' })).status).toBe(422)
+    expect((await api(`/api/v1/sessions/${session.id}/evaluation/answers/${te[0]!.id}/exclude`, { reason: 'duplicate' })).status).toBe(204)
+    expect((await api(`/api/v1/sessions/${session.id}/evaluation/answers/${te[0]!.id}/exclude`, { reason: 'duplicate' })).status).toBe(404)
+    const again = (await (await api(`/api/v1/sessions/${session.id}/evaluation/answers`)).json()) as typeof listed
+    expect(again.answers.find((a) => a.id === te[0]!.id)!.excludedReason).toBe('duplicate')
+    expect((await api(`/api/v1/sessions/${session.id}/evaluation/answers/${te[0]!.id}/include`, {})).status).toBe(204)
   })
 
   it('pages the disclosures with the ones not yet handled first, however old', async () => {

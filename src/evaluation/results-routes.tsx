@@ -28,6 +28,7 @@ import { rowsToSubmissions } from './paper-entry.ts'
 import { renderEvaluationPdf, renderProgrammeEvaluationPdf } from './report-pdf.ts'
 import { evaluateProgramme, programmePairs, suppressEvaluation } from './programme-knowledge.ts'
 import { excludeSubmission, includeSubmission } from './exclusion.ts'
+import { EXCLUSION_REASONS } from './evaluation-tables.ts'
 import { AnswersReviewPage } from './views/answers-review.tsx'
 import { can } from '../accounts/permissions.ts'
 import { ProgrammeEvaluationPage } from './views/programme-evaluation.tsx'
@@ -44,6 +45,20 @@ const openBody = z.object({
 })
 const linkSchema = z.object({ id: z.uuid(), phase: z.enum(['pre', 'post', 'feedback', 'follow-up']), groupKind: z.enum(GROUP_KINDS), url: z.string(), token: z.string(), open: z.boolean(), submissions: z.number() })
 
+const answerSchema = z.object({
+  id: z.uuid(),
+  phase: z.enum(['pre', 'post', 'feedback', 'follow-up']),
+  groupKind: z.string(),
+  code: z.string(),
+  score: z.number().nullable(),
+  maxScore: z.number().nullable(),
+  source: z.enum(['phone', 'paper', 'import']),
+  receivedAt: z.string(),
+  excludedAt: z.string().nullable(),
+  excludedReason: z.enum(EXCLUSION_REASONS).nullable(),
+})
+const excludeBody = z.object({ reason: z.enum(EXCLUSION_REASONS) })
+
 export const evaluationApiDoc: OpenApiPaths = {
   '/api/v1/sessions/{id}/evaluation': {
     get: {
@@ -58,6 +73,37 @@ export const evaluationApiDoc: OpenApiPaths = {
       parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
       requestBody: jsonBody(openBody),
       responses: { '201': jsonResponse('The new links', z.object({ links: z.array(linkSchema) })), '409': { description: 'Already open for this group, or the session was cancelled' } },
+    },
+  },
+  '/api/v1/sessions/{id}/evaluation/answers': {
+    get: {
+      summary: 'Every answer of a session, newest first, with whether staff left it out of the results (programme.view). Codes and scores only, never the answers themselves',
+      tags: ['evaluation'],
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+      responses: { '200': jsonResponse('The answers', z.object({ answers: z.array(answerSchema) })), '404': { description: 'No such session' } },
+    },
+  },
+  '/api/v1/sessions/{id}/evaluation/answers/{submissionId}/exclude': {
+    post: {
+      summary: 'Leave an answer out of every result (session.record; a facilitator only in their sessions). The answer is kept and can be counted again',
+      tags: ['evaluation'],
+      parameters: [
+        { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+        { name: 'submissionId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+      ],
+      requestBody: jsonBody(excludeBody),
+      responses: { '204': { description: 'Left out' }, '404': { description: 'No such answer in this session, or it is already left out' }, '422': { description: 'No reason, or not one of the reasons' } },
+    },
+  },
+  '/api/v1/sessions/{id}/evaluation/answers/{submissionId}/include': {
+    post: {
+      summary: 'Count again an answer that was left out (session.record)',
+      tags: ['evaluation'],
+      parameters: [
+        { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+        { name: 'submissionId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+      ],
+      responses: { '204': { description: 'Counted again' }, '404': { description: 'No such answer in this session, or it counts already' } },
     },
   },
 }
@@ -180,6 +226,22 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
   routes.post('/sessions/:id/evaluation/answers/:submissionId/include', 'session.record', async (c) => {
     await includeSubmission(db, { ...actorOf(c), role: c.get('user')!.role }, c.req.param('id')!, c.req.param('submissionId')!)
     return c.redirect(`/sessions/${c.req.param('id')}/evaluation/answers?saved=1`, 303)
+  })
+
+  routes.get('/api/v1/sessions/:id/evaluation/answers', 'programme.view', async (c) => {
+    const session = await getSession(db, c.req.param('id')!)
+    return c.json({ answers: await q.listAllSubmissions(db, session.id) })
+  })
+
+  routes.post('/api/v1/sessions/:id/evaluation/answers/:submissionId/exclude', 'session.record', async (c) => {
+    const { reason } = await readJson(c, excludeBody)
+    await excludeSubmission(db, { ...actorOf(c), role: c.get('user')!.role }, c.req.param('id')!, c.req.param('submissionId')!, reason)
+    return c.body(null, 204)
+  })
+
+  routes.post('/api/v1/sessions/:id/evaluation/answers/:submissionId/include', 'session.record', async (c) => {
+    await includeSubmission(db, { ...actorOf(c), role: c.get('user')!.role }, c.req.param('id')!, c.req.param('submissionId')!)
+    return c.body(null, 204)
   })
 
   routes.post('/sessions/:id/evaluation/pairs', 'session.record', async (c) => {
