@@ -48,7 +48,7 @@ describe('the library offline', () => {
     await page.check('#q2 input[value=a]')
     await page.click('form.quiz button[type=submit]')
     await page.waitForFunction(() => !document.querySelector<HTMLElement>('[data-quiz-score]')?.hidden)
-    await expect(page.textContent('[data-quiz-score]')).resolves.toBe('1 dari 5 jawaban benar.')
+    await expect(page.textContent('[data-quiz-score]')).resolves.toBe('1 dari 6 jawaban benar.')
     await expect(page.textContent('#q2 .feedback')).resolves.toContain('Belum tepat')
     await screenshot(page, 'offline-quiz-id')
     await context.close()

@@ -102,7 +102,7 @@ describe('quizzes', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('Cache-Control')).toBe('private, no-store')
     const text = textOf(await res.text())
-    expect(text).toContain('2 of 5 answers right.')
+    expect(text).toContain('2 of 6 answers right.')
     expect(text).toContain('Not quite · The right answer: The group or account name, platform and time, without the photo')
     expect(text).toContain('Not answered')
     expect(text).toContain('Read more: Never save, screenshot or forward a sexual image of a child')
