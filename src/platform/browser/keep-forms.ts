@@ -58,9 +58,9 @@ function keep(form: HTMLFormElement): void {
     if (button && button.type === 'submit') pressed = button
   })
 
-  /** Sends the form the ordinary way, with the button that was pressed (intent=submit, decision=publish…). */
   // Set once the form is on its way: the online event and the timer may both find the connection back.
   let sending = false
+  /** Sends the form the ordinary way, with the button that was pressed (intent=submit, decision=publish…). */
   const send = (submitter: [string, string] | null) => {
     if (sending) return
     sending = true
@@ -75,8 +75,8 @@ function keep(form: HTMLFormElement): void {
     HTMLFormElement.prototype.submit.call(form)
   }
 
+  // The browser has checked required fields before this event fires.
   form.addEventListener('submit', (event) => {
-    if (!form.reportValidity()) return
     event.preventDefault()
     const button = ((event as SubmitEvent).submitter as HTMLButtonElement | null) ?? pressed
     const submitter: [string, string] | null = button?.name ? [button.name, button.value] : null
