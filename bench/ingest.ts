@@ -76,7 +76,10 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       await c.end()
     }
   }
-  const server = await startServerProcess({ ...env, LOG_LEVEL: 'warn' })
+  const watch = process.env.BENCH_WATCH ? { NODE_OPTIONS: `--import ${path.join(import.meta.dirname, 'server-watch.mjs')}` } : {}
+  const server = await startServerProcess({ ...env, ...watch, LOG_LEVEL: 'warn' })
+  let watched = ''
+  if (process.env.BENCH_WATCH) server.child.stdout!.on('data', (d) => (watched += d))
   try {
     if (!env.DATABASE_URL) env = { JAGA_DATA_DIR: server.dataDir }
     const { token, api } = await preLink(server, env)
@@ -88,6 +91,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     await server.stop()
     await dropDatabase()
   }
+  if (process.env.BENCH_WATCH) console.log(`${dialect}: ${watched.split('\n').find((l) => l.startsWith('WATCH ')) ?? 'no WATCH line'}`)
 }
 
 fs.mkdirSync(OUT, { recursive: true })
