@@ -162,6 +162,13 @@ describe('first journeys, on a phone', () => {
     await admin.goto(journey.server.url + '/en/library/facilitator-kit-parents-session/slides')
     await expect(admin.textContent('main .slide')).resolves.toContain('Local UPTD PPA number: on the board')
     await look(admin, 'library-kit-slides-edited-en')
+    // Quizzes are edited the same way (both languages in one JSON text).
+    await coordinator.click('nav >> text=Manage library')
+    await coordinator.click('text=Quiz for parents')
+    await look(coordinator, 'library-edit-quiz-history-en')
+    await coordinator.click('main >> text=Edit')
+    await expect(coordinator.inputValue('#f-source')).resolves.toContain('"key": "parents"')
+    await look(coordinator, 'library-edit-quiz-form-en')
   })
 
   it('lets a coordinator record a partner institution (clear message on a wrong date) and a programme in two kelurahan', async () => {

@@ -170,17 +170,44 @@ function readShipped(dir: string, wanted: (file: string) => boolean, ending: Reg
   return sources
 }
 
-/** Published web edits, keyed `locale/slug`: the page text, and the whole deck for a page with slides. */
+/** Published web edits, keyed `locale/slug`: the page text, and the whole deck for a page with slides; quizzes by key. */
 export interface Overrides {
   pages: Map<string, string>
   slides: Map<string, string>
+  quizzes: Map<string, string>
+}
+
+export const noOverrides = (): Overrides => ({ pages: new Map(), slides: new Map(), quizzes: new Map() })
+
+/** The shipped quizzes' JSON text (`content/quizzes/*.json`), keyed by each quiz's `key`. */
+export function readShippedQuizzes(dir = CONTENT_DIR): Map<string, string> {
+  const quizDir = path.join(dir, 'quizzes')
+  const quizzes = new Map<string, string>()
+  for (const file of fs.existsSync(quizDir) ? fs.readdirSync(quizDir).filter((f) => f.endsWith('.json')).sort() : []) {
+    const raw = fs.readFileSync(path.join(quizDir, file), 'utf8')
+    quizzes.set(parseQuiz(raw, `content/quizzes/${file}`).key, raw)
+  }
+  return quizzes
+}
+
+/** Parses and checks one quiz's JSON; `file` names it in error messages. */
+export function parseQuiz(raw: string, file: string): Quiz {
+  let json: unknown
+  try {
+    json = JSON.parse(raw)
+  } catch (e) {
+    throw new ContentError(`${file}: not valid JSON (${(e as Error).message})`)
+  }
+  const parsed = quizSchema.safeParse(json)
+  if (!parsed.success) throw new ContentError(`${file}: ${z.prettifyError(parsed.error)}`)
+  return parsed.data
 }
 
 /**
  * Reads and checks every page under content/<locale>/, the help directory and the quizzes; any
  * mistake stops start-up. `overrides` replace shipped sources: published edits.
  */
-export function loadLibrary(dir = CONTENT_DIR, overrides: Overrides = { pages: new Map(), slides: new Map() }): Library {
+export function loadLibrary(dir = CONTENT_DIR, overrides: Overrides = noOverrides()): Library {
   const pages: LibraryPage[] = []
   const shippedSlides = readShippedSlides(dir)
   for (const [id, shipped] of readShippedSources(dir)) {
@@ -191,12 +218,10 @@ export function loadLibrary(dir = CONTENT_DIR, overrides: Overrides = { pages: n
   }
   const channels = z.array(helpChannelSchema).safeParse(JSON.parse(fs.readFileSync(path.join(dir, 'help-channels.json'), 'utf8')))
   if (!channels.success) throw new ContentError(`content/help-channels.json: ${z.prettifyError(channels.error)}`)
-  const quizDir = path.join(dir, 'quizzes')
   const quizzes: Quiz[] = []
-  for (const file of fs.existsSync(quizDir) ? fs.readdirSync(quizDir).filter((f) => f.endsWith('.json')).sort() : []) {
-    const parsed = quizSchema.safeParse(JSON.parse(fs.readFileSync(path.join(quizDir, file), 'utf8')))
-    if (!parsed.success) throw new ContentError(`content/quizzes/${file}: ${z.prettifyError(parsed.error)}`)
-    quizzes.push(parsed.data)
+  for (const [key, shipped] of readShippedQuizzes(dir)) {
+    const edited = overrides.quizzes.get(key)
+    quizzes.push(parseQuiz(edited ?? shipped, edited ? `published edit of quiz ${key}` : `content/quizzes/${key}.json`))
   }
   return new Library(pages, channels.data, quizzes)
 }

@@ -25,6 +25,13 @@ export const libraryEditMessages = defineMessages({
     id: 'Jangan ubah "key". Halaman yang menyebut fakta (factual: true) wajib punya sources dan reviewed. Jangan pernah mencantumkan nama, nomor atau foto anak.',
     en: 'Do not change "key". A page that states facts (factual: true) must keep sources and reviewed. Never include a child\u2019s name, number or photo.',
   },
+  'libraryEdit.quizzes': { id: 'Kuis', en: 'Quizzes' },
+  'libraryEdit.quizSource': { id: 'Kuis (JSON; kedua bahasa dalam satu berkas)', en: 'Quiz (JSON; both languages in one file)' },
+  'libraryEdit.quizHint': {
+    id: 'Jangan ubah "key". Tiap pertanyaan: "text", "options" (id a, b, c…), "answer" (id salah satu option), "explanation", dan "page" (key halaman pustaka yang menjelaskannya). Setiap teks punya "id" dan "en".',
+    en: 'Do not change "key". Each question: "text", "options" (ids a, b, c…), "answer" (the id of one option), "explanation", and "page" (the key of the library page that explains it). Every text has "id" and "en".',
+  },
+  'libraryEdit.quizPage': { id: 'Pertanyaan {id} menautkan halaman yang tidak ada: {page}', en: 'Question {id} links to a page that does not exist: {page}' },
   'libraryEdit.slides': { id: 'Salindia (Markdown; baris --- memisahkan salindia)', en: 'Slide deck (Markdown; a line --- separates slides)' },
   'libraryEdit.slidesHint': {
     id: 'Satu salindia: judul "## …" lalu beberapa poin pendek. Salindia dicetak dan dibawa luring bersama panduan ini.',

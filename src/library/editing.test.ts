@@ -145,6 +145,45 @@ describe('editing the library in the web UI', () => {
     expect(restarted.current.find('id', 'panduan-fasilitator-sesi-orang-tua')!.slideHtml[0]).toContain('Nomor UPTD PPA setempat')
   })
 
+  it('edits a quiz (both languages in one JSON) through review, and refuses one that would break it', async () => {
+    const { agent: coordinator } = await loginAs(jaga, 'coordinator', 'en')
+    const { agent: admin } = await loginAs(jaga, 'admin', 'en')
+    expect(textOf(await (await coordinator.get('/admin/library')).text())).toContain('Quiz for parents')
+    const quizPage = '/admin/library/quizzes/parents'
+    const source = await currentSource(coordinator, quizPage)
+    const quiz = JSON.parse(source)
+    expect(quiz.key).toBe('parents')
+    const post = (text: string) => coordinator.post(`${quizPage}/edit`, { source: text, intent: 'submit' })
+    const before = await jaga.db.selectFrom('libraryRevisions').select('id').execute()
+
+    const broken = await post(source.slice(0, -10))
+    expect(broken.status).toBe(422)
+    expect(textOf(await broken.text())).toContain('This text cannot be saved yet: not valid JSON')
+    const wrongAnswer = await post(JSON.stringify({ ...quiz, questions: [{ ...quiz.questions[0], answer: 'z' }, ...quiz.questions.slice(1)] }, null, 2))
+    expect(textOf(await wrongAnswer.text())).toContain('q1: the answer "z" is not one of its options')
+    const noPage = await post(JSON.stringify({ ...quiz, questions: [{ ...quiz.questions[0], page: 'no-such-page' }, ...quiz.questions.slice(1)] }, null, 2))
+    expect(textOf(await noPage.text())).toContain('Question q1 links to a page that does not exist: no-such-page')
+    const rekeyed = await post(JSON.stringify({ ...quiz, key: 'other' }, null, 2))
+    expect(textOf(await rekeyed.text())).toContain('"key" must stay parents')
+    expect(await jaga.db.selectFrom('libraryRevisions').select('id').execute()).toHaveLength(before.length)
+
+    const edited = JSON.stringify({ ...quiz, questions: [{ ...quiz.questions[0], text: { ...quiz.questions[0].text, en: 'Is this the edited first question?' } }, ...quiz.questions.slice(1)] }, null, 2)
+    const saved = await post(edited)
+    expect(saved.status).toBe(303)
+    const revisionUrl = saved.headers.get('Location')!
+    const review = await (await admin.get(revisionUrl)).text()
+    expect(review).toMatch(/<ins>[^<]*Is this the edited first question\?/)
+    expect(review).toContain(`href="/admin/library/quizzes/parents/edit?from=`)
+    expect(await (await jaga.request('http://localhost/en/library/quiz/parents')).text()).not.toContain('Is this the edited first question?')
+    expect((await admin.post(`${revisionUrl}/decide`, { decision: 'publish' })).status).toBe(303)
+    expect(await (await jaga.request('http://localhost/en/library/quiz/parents')).text()).toContain('Is this the edited first question?')
+    expect(textOf(await (await admin.get(quizPage)).text())).toContain('Published')
+
+    const restarted = new LibraryStore(jaga.db)
+    await restarted.reload()
+    expect(restarted.current.findQuiz('parents')!.questions[0]!.text.en).toBe('Is this the edited first question?')
+  })
+
   it('keeps editing away from facilitators and partners', async () => {
     for (const role of ['facilitator', 'partner'] as const) {
       const { agent } = await loginAs(jaga, role)

@@ -2,9 +2,10 @@ import crypto from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../database.ts'
 import type { Locale } from '../platform/i18n/i18n.ts'
-import { CONTENT_DIR, loadLibrary, readShippedSlides, readShippedSources, type Library, type Overrides } from './content.ts'
+import { CONTENT_DIR, loadLibrary, noOverrides, readShippedQuizzes, readShippedSlides, readShippedSources, type Library, type Overrides } from './content.ts'
 import type { HelpChannel } from './content-schema.ts'
 import { listPublishedSources } from './revision-queries.ts'
+import { quizKeyOf } from './library-urls.ts'
 
 /**
  * The library as readers see it: the shipped Markdown, with the newest published web edit of a
@@ -15,7 +16,8 @@ export class LibraryStore {
   current: Library
   private readonly shipped: Map<string, string>
   private readonly shippedSlides: Map<string, string>
-  private overrides: Overrides = { pages: new Map(), slides: new Map() }
+  private readonly shippedQuizzes: Map<string, string>
+  private overrides: Overrides = noOverrides()
   private lastPublished = ''
   private readonly listeners: (() => void | Promise<void>)[] = []
   private timer: NodeJS.Timeout | undefined
@@ -31,6 +33,7 @@ export class LibraryStore {
     this.dir = dir ?? CONTENT_DIR
     this.shipped = readShippedSources(dir)
     this.shippedSlides = readShippedSlides(dir)
+    this.shippedQuizzes = readShippedQuizzes(dir)
     this.current = loadLibrary(dir)
   }
 
@@ -42,8 +45,10 @@ export class LibraryStore {
     return this.shippedSlides.get(`${locale}/${slug}`)
   }
 
-  /** sha256 of the shipped page (and its deck, if it has one), to tell when an upgrade changed what an edit started from. */
+  /** sha256 of the shipped page (and its deck, if it has one) or quiz, to tell when an upgrade changed what an edit started from. */
   shippedHash(locale: Locale, slug: string): string {
+    const quiz = quizKeyOf(slug)
+    if (quiz) return crypto.createHash('sha256').update(this.shippedQuizzes.get(quiz) ?? '').digest('hex')
     const hash = crypto.createHash('sha256').update(this.shippedSource(locale, slug) ?? '')
     const deck = this.shippedSlideDeck(locale, slug)
     if (deck !== undefined) hash.update('\0').update(deck)
@@ -64,6 +69,19 @@ export class LibraryStore {
     return this.overrides.pages.has(`${locale}/${slug}`)
   }
 
+  shippedQuiz(key: string): string | undefined {
+    return this.shippedQuizzes.get(key)
+  }
+
+  /** A quiz's JSON as readers get it now: the published edit, or the shipped file. */
+  currentQuizSource(key: string): string | undefined {
+    return this.overrides.quizzes.get(key) ?? this.shippedQuizzes.get(key)
+  }
+
+  isQuizEdited(key: string): boolean {
+    return this.overrides.quizzes.has(key)
+  }
+
   onChange(listener: () => void | Promise<void>): void {
     this.listeners.push(listener)
   }
@@ -71,9 +89,14 @@ export class LibraryStore {
   async reload(): Promise<void> {
     const published = await listPublishedSources(this.db)
     const known = published.filter((r) => this.shipped.has(`${r.locale}/${r.slug}`))
+    const quizzes = published.flatMap((r) => {
+      const key = quizKeyOf(r.slug)
+      return key && this.shippedQuizzes.has(key) ? [[key, r.source] as const] : []
+    })
     const overrides: Overrides = {
       pages: new Map(known.map((r) => [`${r.locale}/${r.slug}`, r.source])),
       slides: new Map(known.filter((r) => r.slides !== null).map((r) => [`${r.locale}/${r.slug}`, r.slides!])),
+      quizzes: new Map(quizzes),
     }
     this.current = loadLibrary(this.dir, overrides).withLocalHelpChannels(await this.localChannels())
     this.overrides = overrides

@@ -33,3 +33,7 @@ export function listPublicPaths(library: { pages: (l: Locale) => { slug: string;
     ...library.pages(l).filter((p) => p.slideHtml.length).map((p) => slidesUrl(l, p.slug)),
   ])
 }
+
+/** A quiz's revisions are kept beside the pages' under this slug (locale "id"; a quiz holds both languages). */
+export const quizSlug = (key: string) => `quiz:${key}`
+export const quizKeyOf = (slug: string): string | undefined => (slug.startsWith('quiz:') ? slug.slice(5) : undefined)

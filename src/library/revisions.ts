@@ -4,7 +4,8 @@ import type { Database } from '../database.ts'
 import { insertAuditEntry, type Actor } from '../accounts/audit-queries.ts'
 import { Problem } from '../platform/http/problems.ts'
 import type { Locale } from '../platform/i18n/i18n.ts'
-import { ContentError, parsePage, splitSlides } from './content.ts'
+import { ContentError, parsePage, parseQuiz, splitSlides } from './content.ts'
+import { quizSlug } from './library-urls.ts'
 import type { LibraryStore } from './library-store.ts'
 import * as q from './revision-queries.ts'
 
@@ -45,13 +46,52 @@ export async function saveRevision(db: Kysely<Database>, store: LibraryStore, ac
   }
   if (parsed.key !== page.key) throw new Problem('validation', {}, [{ field: 'source', message: 'libraryEdit.keyChanged', params: { key: page.key } }])
   if (source === store.currentSource(input.locale, input.slug) && (slides ?? undefined) === currentSlides) throw new Problem('validation', {}, [{ field: 'source', message: 'libraryEdit.unchanged' }])
+  return insertRevision(db, store, actor, { locale: input.locale, slug: input.slug, source, slides, note: input.note, submit: input.submit })
+}
+
+export interface QuizDraftInput {
+  key: string
+  source: string
+  note: string
+  submit: boolean
+}
+
+/**
+ * Saves an edit of a quiz (its JSON, both languages) as a draft or into review. It must be a valid
+ * quiz with the same key, every answer one of its options, every linked page one that exists.
+ */
+export async function saveQuizRevision(db: Kysely<Database>, store: LibraryStore, actor: Actor, input: QuizDraftInput): Promise<q.Revision> {
+  if (!store.current.findQuiz(input.key)) throw new Problem('not-found')
+  const source = input.source.replace(/\r\n/g, '\n')
+  const invalid = (message: string, params: Record<string, string | number>) => new Problem('validation', {}, [{ field: 'source', message, params }])
+  if (Buffer.byteLength(source) > MAX_SOURCE_BYTES) throw invalid('validation.tooLong', { max: MAX_SOURCE_BYTES })
+  let quiz
+  try {
+    quiz = parseQuiz(source, 'edit')
+  } catch (e) {
+    if (e instanceof ContentError) throw invalid('libraryEdit.invalid', { detail: readableContentError(e.message) })
+    throw e
+  }
+  if (quiz.key !== input.key) throw invalid('libraryEdit.keyChanged', { key: input.key })
+  const missing = quiz.questions.find((x) => x.page && !store.current.byKey('id', x.page))
+  if (missing) throw invalid('libraryEdit.quizPage', { id: missing.id, page: missing.page! })
+  if (source === store.currentQuizSource(input.key)) throw invalid('libraryEdit.unchanged', {})
+  return insertRevision(db, store, actor, { locale: 'id', slug: quizSlug(input.key), source, slides: null, note: input.note, submit: input.submit })
+}
+
+async function insertRevision(
+  db: Kysely<Database>,
+  store: LibraryStore,
+  actor: Actor,
+  input: { locale: Locale; slug: string; source: string; slides: string | null; note: string; submit: boolean },
+): Promise<q.Revision> {
   const now = new Date().toISOString()
   const revision: q.Revision = {
     id: crypto.randomUUID(),
     locale: input.locale,
     slug: input.slug,
-    source,
-    slides,
+    source: input.source,
+    slides: input.slides,
     status: input.submit ? 'in_review' : 'draft',
     note: input.note.slice(0, 500) || null,
     authorId: actor.id,

@@ -9,7 +9,7 @@ import { pageUrl } from '../library-urls.ts'
 
 const editUrl = (locale: Locale, slug: string) => `/admin/library/${locale}/${slug}`
 
-export function EditingHome(p: { t: T; locale: Locale; pages: LibraryPage[]; edited: (l: Locale, slug: string) => boolean; waiting: Revision[] }) {
+export function EditingHome(p: { t: T; locale: Locale; pages: LibraryPage[]; quizzes: { key: string; title: string; edited: boolean }[]; edited: (l: Locale, slug: string) => boolean; waiting: Revision[] }) {
   const { t } = p
   return (
     <>
@@ -30,6 +30,14 @@ export function EditingHome(p: { t: T; locale: Locale; pages: LibraryPage[]; edi
           ))}
         </ul>
       )}
+      <h2>{t('libraryEdit.quizzes')}</h2>
+      <ul>
+        {p.quizzes.map((q) => (
+          <li>
+            <a href={`/admin/library/quizzes/${q.key}`}>{q.title}</a> <span class="muted small">· {q.edited ? t('libraryEdit.edited') : t('libraryEdit.shipped')}</span>
+          </li>
+        ))}
+      </ul>
       <h2>{t('libraryEdit.pages')}</h2>
       <TableWrap label={t('libraryEdit.pages')}>
         <table>
@@ -57,16 +65,16 @@ export function EditingHome(p: { t: T; locale: Locale; pages: LibraryPage[]; edi
   )
 }
 
-export function PageHistory(p: { t: T; locale: Locale; page: LibraryPage; revisions: Revision[] }) {
-  const { t, page } = p
+export function PageHistory(p: { t: T; locale: Locale; title: string; editHref: string; publicHref: string; revisions: Revision[] }) {
+  const { t } = p
   return (
     <>
-      <h1>{page.title}</h1>
+      <h1>{p.title}</h1>
       <div class="actions">
-        <a class="button" href={`${editUrl(page.locale, page.slug)}/edit`}>
+        <a class="button" href={p.editHref}>
           {t('libraryEdit.edit')}
         </a>
-        <a href={pageUrl(page.locale, page.slug)}>{t('libraryEdit.viewPublic')}</a>
+        <a href={p.publicHref}>{t('libraryEdit.viewPublic')}</a>
       </div>
       <h2>{t('libraryEdit.history')}</h2>
       {p.revisions.length === 0 ? <p class="muted">{t('libraryEdit.noHistory')}</p> : <RevisionList t={t} locale={p.locale} revisions={p.revisions} />}
@@ -88,14 +96,24 @@ function RevisionList({ t, locale, revisions }: { t: T; locale: Locale; revision
   )
 }
 
-export function EditForm(p: { t: T; csrf: string; page: LibraryPage; source: string; slides: string | undefined; note: string; errors: FieldErrors }) {
-  const { t, page } = p
+export function EditForm(p: {
+  t: T
+  csrf: string
+  title: string
+  action: string
+  cancelHref: string
+  source: { label: string; hint: string; value: string }
+  slides: string | undefined
+  note: string
+  errors: FieldErrors
+}) {
+  const { t } = p
   return (
     <>
-      <h1>{t('libraryEdit.editTitle', { title: page.title })}</h1>
+      <h1>{t('libraryEdit.editTitle', { title: p.title })}</h1>
       <ErrorSummary t={t} errors={p.errors} />
-      <PostForm action={`${editUrl(page.locale, page.slug)}/edit`} csrf={p.csrf} keep={keepMessages(t)}>
-        <SourceField t={t} name="source" label={t('libraryEdit.source')} hint={t('libraryEdit.sourceHint')} value={p.source} rows={24} errors={p.errors} />
+      <PostForm action={p.action} csrf={p.csrf} keep={keepMessages(t)}>
+        <SourceField t={t} name="source" label={p.source.label} hint={p.source.hint} value={p.source.value} rows={24} errors={p.errors} />
         {p.slides === undefined ? null : <SourceField t={t} name="slides" label={t('libraryEdit.slides')} hint={t('libraryEdit.slidesHint')} value={p.slides} rows={18} errors={p.errors} />}
         <div class="field">
           <label for="f-note">{t('libraryEdit.note')}</label>
@@ -108,7 +126,7 @@ export function EditForm(p: { t: T; csrf: string; page: LibraryPage; source: str
           <button type="submit" name="intent" value="draft" class="secondary">
             {t('libraryEdit.saveDraft')}
           </button>
-          <a href={editUrl(page.locale, page.slug)}>{t('common.cancel')}</a>
+          <a href={p.cancelHref}>{t('common.cancel')}</a>
         </div>
       </PostForm>
     </>
@@ -142,6 +160,10 @@ export interface RevisionViewProps {
   locale: Locale
   csrf: string
   revision: Revision
+  /** What the revision is of, as a heading: "id/slug", or the quiz's title. */
+  label: string
+  /** Where "continue editing from this version" leads. */
+  editHref: string
   current: string
   /** The deck readers saw before (or see now), for a revision that carries one. */
   currentSlides: string | undefined
@@ -157,9 +179,7 @@ export function RevisionView(p: RevisionViewProps) {
   const base = `/admin/library/revisions/${r.id}`
   return (
     <>
-      <h1>
-        {r.locale}/{r.slug}
-      </h1>
+      <h1>{p.label}</h1>
       {p.notice ? <Notice kind="success">{p.notice}</Notice> : null}
       {p.problem ? <Notice kind="error">{p.problem}</Notice> : null}
       <p>
@@ -187,7 +207,7 @@ export function RevisionView(p: RevisionViewProps) {
             <button type="submit">{t('libraryEdit.submit')}</button>
           </PostForm>
         ) : null}
-        <a href={`/admin/library/${r.locale}/${r.slug}/edit?from=${r.id}`}>{t('libraryEdit.continue')}</a>
+        <a href={`${p.editHref}?from=${r.id}`}>{t('libraryEdit.continue')}</a>
       </div>
       {p.canDecide ? (
         <PostForm action={`${base}/decide`} csrf={p.csrf} class="decide">
