@@ -175,9 +175,40 @@ export interface Overrides {
   pages: Map<string, string>
   slides: Map<string, string>
   quizzes: Map<string, string>
+  /** The whole help directory's JSON, when a web edit of it is published. */
+  helpChannels: string | undefined
 }
 
-export const noOverrides = (): Overrides => ({ pages: new Map(), slides: new Map(), quizzes: new Map() })
+export const noOverrides = (): Overrides => ({ pages: new Map(), slides: new Map(), quizzes: new Map(), helpChannels: undefined })
+
+/** The shipped help directory's JSON text. */
+export const readShippedHelpChannels = (dir = CONTENT_DIR): string => fs.readFileSync(path.join(dir, 'help-channels.json'), 'utf8')
+
+/**
+ * Parses and checks the help directory: every channel with operator, what it handles, contacts, sources,
+ * a confidence level and the date it was verified; unique ids; no "local" channel (those come from partners).
+ */
+export function parseHelpChannels(raw: string, file: string): HelpChannel[] {
+  let json: unknown
+  try {
+    json = JSON.parse(raw)
+  } catch (e) {
+    throw new ContentError(`${file}: not valid JSON (${(e as Error).message})`)
+  }
+  const parsed = z
+    .array(helpChannelSchema)
+    .superRefine((channels, ctx) => {
+      const seen = new Set<string>()
+      for (const c of channels) {
+        if (seen.has(c.id)) ctx.addIssue({ code: 'custom', message: `${c.id}: this id is used twice` })
+        seen.add(c.id)
+        if (c.scope === 'local') ctx.addIssue({ code: 'custom', message: `${c.id}: local channels come from the programme's partners, not from this list` })
+      }
+    })
+    .safeParse(json)
+  if (!parsed.success) throw new ContentError(`${file}: ${z.prettifyError(parsed.error)}`)
+  return parsed.data
+}
 
 /** The shipped quizzes' JSON text (`content/quizzes/*.json`), keyed by each quiz's `key`. */
 export function readShippedQuizzes(dir = CONTENT_DIR): Map<string, string> {
@@ -216,14 +247,13 @@ export function loadLibrary(dir = CONTENT_DIR, overrides: Overrides = noOverride
     const slides = overrides.slides.get(id) ?? shippedSlides.get(id)
     pages.push(parsePage(locale, slug, edited ?? shipped, edited ? `published edit of ${id}` : undefined, slides))
   }
-  const channels = z.array(helpChannelSchema).safeParse(JSON.parse(fs.readFileSync(path.join(dir, 'help-channels.json'), 'utf8')))
-  if (!channels.success) throw new ContentError(`content/help-channels.json: ${z.prettifyError(channels.error)}`)
+  const channels = parseHelpChannels(overrides.helpChannels ?? readShippedHelpChannels(dir), overrides.helpChannels ? 'published edit of the help directory' : 'content/help-channels.json')
   const quizzes: Quiz[] = []
   for (const [key, shipped] of readShippedQuizzes(dir)) {
     const edited = overrides.quizzes.get(key)
     quizzes.push(parseQuiz(edited ?? shipped, edited ? `published edit of quiz ${key}` : `content/quizzes/${key}.json`))
   }
-  return new Library(pages, channels.data, quizzes)
+  return new Library(pages, channels, quizzes)
 }
 
 export { normalise }

@@ -26,6 +26,12 @@ export const libraryEditMessages = defineMessages({
     en: 'Do not change "key". A page that states facts (factual: true) must keep sources and reviewed. Never include a child\u2019s name, number or photo.',
   },
   'libraryEdit.quizzes': { id: 'Kuis', en: 'Quizzes' },
+  'libraryEdit.help': { id: 'Direktori bantuan dan pelaporan', en: 'Help and reporting directory' },
+  'libraryEdit.helpSource': { id: 'Direktori bantuan (JSON; kedua bahasa dalam satu berkas)', en: 'Help directory (JSON; both languages in one file)' },
+  'libraryEdit.helpHint': {
+    id: 'Setiap saluran: "id", "name", "operator", "handles" (keduanya dengan "id" dan "en"), "scope" (national atau international), "contacts" (kind phone, whatsapp, web atau email, dan value), "confidence", "sources" dan "verified" (TTTT-BB-HH). Saat memeriksa sebuah nomor, perbarui "verified" dan sumbernya; jangan pernah menerbitkan nomor yang belum dicek ke sumber. Saluran setempat diisi lewat Mitra.',
+    en: 'Each channel: "id", "name", "operator", "handles" (both with "id" and "en"), "scope" (national or international), "contacts" (kind phone, whatsapp, web or email, and value), "confidence", "sources" and "verified" (YYYY-MM-DD). When you check a number, update "verified" and its sources; never publish a number not checked against a source. Local channels come from Partners.',
+  },
   'libraryEdit.quizSource': { id: 'Kuis (JSON; kedua bahasa dalam satu berkas)', en: 'Quiz (JSON; both languages in one file)' },
   'libraryEdit.quizHint': {
     id: 'Jangan ubah "key". Tiap pertanyaan: "text", "options" (id a, b, c…), "answer" (id salah satu option), "explanation", dan "page" (key halaman pustaka yang menjelaskannya). Setiap teks punya "id" dan "en".',

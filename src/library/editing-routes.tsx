@@ -9,8 +9,9 @@ import { isLocale, LOCALES, type Locale } from '../platform/i18n/i18n.ts'
 import { renderPage } from '../page.tsx'
 import type { LibraryStore } from './library-store.ts'
 import { findPublishedBefore, listRevisionsByStatus, listRevisionsOfPage } from './revision-queries.ts'
-import { getRevision, publishRevision, rejectRevision, saveQuizRevision, saveRevision, submitRevision } from './revisions.ts'
-import { pageUrl, quizKeyOf, quizSlug, quizUrl } from './library-urls.ts'
+import { getRevision, publishRevision, rejectRevision, saveHelpRevision, saveQuizRevision, saveRevision, submitRevision } from './revisions.ts'
+import { HELP_SLUG, helpUrl, pageUrl, quizKeyOf, quizSlug, quizUrl } from './library-urls.ts'
+import type { Actor } from '../accounts/audit-queries.ts'
 import { EditForm, EditingHome, PageHistory, RevisionView } from './views/editing.tsx'
 
 /** The library editing workflow: draft → in review → published (by someone else) or rejected. */
@@ -28,7 +29,7 @@ export function libraryEditingRoutes(routes: RouteTable, deps: Deps, store: Libr
     const t = c.get('t')
     const pages = LOCALES.flatMap((l) => store.current.pages(l))
     const quizzes = store.current.quizzes.map((q) => ({ key: q.key, title: q.title[c.get('locale')], edited: store.isQuizEdited(q.key) }))
-    const body = <EditingHome t={t} locale={c.get('locale')} pages={pages} quizzes={quizzes} edited={(l, s) => store.isEdited(l, s)} waiting={await listRevisionsByStatus(db, 'in_review')} />
+    const body = <EditingHome t={t} locale={c.get('locale')} pages={pages} quizzes={quizzes} helpEdited={store.isHelpEdited()} edited={(l, s) => store.isEdited(l, s)} waiting={await listRevisionsByStatus(db, 'in_review')} />
     return renderPage(c, { title: t('libraryEdit.title'), body })
   })
 
@@ -40,8 +41,9 @@ export function libraryEditingRoutes(routes: RouteTable, deps: Deps, store: Libr
     // A published revision is compared with what readers saw before it; any other with what they see now.
     const before = revision.status === 'published' ? await findPublishedBefore(db, revision) : undefined
     const quiz = quizKeyOf(revision.slug)
-    const shipped = quiz ? store.shippedQuiz(quiz) : store.shippedSource(revision.locale, revision.slug)
-    const now = quiz ? store.currentQuizSource(quiz) : store.currentSource(revision.locale, revision.slug)
+    const help = revision.slug === HELP_SLUG
+    const shipped = help ? store.shippedHelp() : quiz ? store.shippedQuiz(quiz) : store.shippedSource(revision.locale, revision.slug)
+    const now = help ? store.currentHelpSource() : quiz ? store.currentQuizSource(quiz) : store.currentSource(revision.locale, revision.slug)
     const current = revision.status === 'published' ? (before?.source ?? shipped ?? '') : (now ?? '')
     const currentSlides =
       revision.status === 'published'
@@ -53,8 +55,8 @@ export function libraryEditingRoutes(routes: RouteTable, deps: Deps, store: Libr
         locale={c.get('locale')}
         csrf={c.get('csrf')()}
         revision={revision}
-        label={quiz ? (store.current.findQuiz(quiz)?.title[c.get('locale')] ?? revision.slug) : `${revision.locale}/${revision.slug}`}
-        editHref={quiz ? `/admin/library/quizzes/${quiz}/edit` : `/admin/library/${revision.locale}/${revision.slug}/edit`}
+        label={help ? t('libraryEdit.help') : quiz ? (store.current.findQuiz(quiz)?.title[c.get('locale')] ?? revision.slug) : `${revision.locale}/${revision.slug}`}
+        editHref={help ? '/admin/library/help/edit' : quiz ? `/admin/library/quizzes/${quiz}/edit` : `/admin/library/${revision.locale}/${revision.slug}/edit`}
         current={current}
         currentSlides={currentSlides}
         shippedChanged={revision.shippedHash !== store.shippedHash(revision.locale, revision.slug)}
@@ -94,61 +96,81 @@ export function libraryEditingRoutes(routes: RouteTable, deps: Deps, store: Libr
     return c.redirect(`/admin/library/revisions/${id}${form.decision === 'publish' ? '?published=1' : ''}`, 303)
   })
 
-  // Quizzes: registered before /admin/library/:locale/:slug, which would otherwise take "quizzes" for a language.
-  const quizOf = (c: Context<AppEnv>) => {
+  /**
+   * Library data edited as JSON text (quizzes, the help directory), through the same revisions as pages.
+   * Registered before /admin/library/:locale/:slug, which would otherwise take "quizzes" or "help" for a language.
+   */
+  interface JsonDocument {
+    slug: string
+    title: string
+    base: string
+    publicHref: string
+    source: string
+    label: 'libraryEdit.quizSource' | 'libraryEdit.helpSource'
+    hint: 'libraryEdit.quizHint' | 'libraryEdit.helpHint'
+    save: (actor: Actor, source: string, note: string, submit: boolean) => Promise<{ id: string }>
+  }
+  const jsonDocumentRoutes = (path: string, find: (c: Context<AppEnv>) => JsonDocument) => {
+    routes.get(path, 'library.edit', async (c) => {
+      const d = find(c)
+      const body = <PageHistory t={c.get('t')} locale={c.get('locale')} title={d.title} editHref={`${d.base}/edit`} publicHref={d.publicHref} revisions={await listRevisionsOfPage(db, 'id', d.slug)} />
+      return renderPage(c, { title: d.title, body })
+    })
+    const showEdit = (c: Context<AppEnv>, source: string, note = '', errors: FieldErrors = {}) => {
+      const t = c.get('t')
+      const d = find(c)
+      const body = (
+        <EditForm t={t} csrf={c.get('csrf')()} title={d.title} action={`${d.base}/edit`} cancelHref={d.base} source={{ label: t(d.label), hint: t(d.hint), value: source }} slides={undefined} note={note} errors={errors} />
+      )
+      return renderPage(c, { title: t('libraryEdit.editTitle', { title: d.title }), body, status: Object.keys(errors).length ? 422 : 200 })
+    }
+    routes.get(`${path}/edit`, 'library.edit', async (c) => {
+      const d = find(c)
+      const from = c.req.query('from')
+      const revision = from ? await getRevision(db, from) : undefined
+      if (revision && revision.slug !== d.slug) throw new Problem('not-found')
+      return showEdit(c, revision?.source ?? d.source)
+    })
+    routes.post(`${path}/edit`, 'library.edit', async (c) => {
+      const d = find(c)
+      const body = await c.req.parseBody()
+      const form = formStrings(body)
+      const source = typeof body['source'] === 'string' ? body['source'] : ''
+      try {
+        const revision = await d.save(actorOf(c), source, form.note ?? '', form.intent === 'submit')
+        return c.redirect(`/admin/library/revisions/${revision.id}`, 303)
+      } catch (e) {
+        if (e instanceof Problem && e.code === 'validation') return showEdit(c, source, form.note ?? '', fieldErrorsOf(e))
+        throw e
+      }
+    })
+  }
+
+  jsonDocumentRoutes('/admin/library/quizzes/:key', (c) => {
     const quiz = store.current.findQuiz(c.req.param('key') ?? '')
     if (!quiz) throw new Problem('not-found')
-    return quiz
-  }
-
-  routes.get('/admin/library/quizzes/:key', 'library.edit', async (c) => {
-    const quiz = quizOf(c)
-    const locale = c.get('locale')
-    const body = <PageHistory t={c.get('t')} locale={locale} title={quiz.title[locale]} editHref={`/admin/library/quizzes/${quiz.key}/edit`} publicHref={quizUrl(locale, quiz.key)} revisions={await listRevisionsOfPage(db, 'id', quizSlug(quiz.key))} />
-    return renderPage(c, { title: quiz.title[locale], body })
-  })
-
-  const showQuizEdit = (c: Context<AppEnv>, source: string, note = '', errors: FieldErrors = {}) => {
-    const t = c.get('t')
-    const quiz = quizOf(c)
-    const base = `/admin/library/quizzes/${quiz.key}`
-    const body = (
-      <EditForm
-        t={t}
-        csrf={c.get('csrf')()}
-        title={quiz.title[c.get('locale')]}
-        action={`${base}/edit`}
-        cancelHref={base}
-        source={{ label: t('libraryEdit.quizSource'), hint: t('libraryEdit.quizHint'), value: source }}
-        slides={undefined}
-        note={note}
-        errors={errors}
-      />
-    )
-    return renderPage(c, { title: t('libraryEdit.editTitle', { title: quiz.title[c.get('locale')] }), body, status: Object.keys(errors).length ? 422 : 200 })
-  }
-
-  routes.get('/admin/library/quizzes/:key/edit', 'library.edit', async (c) => {
-    const quiz = quizOf(c)
-    const from = c.req.query('from')
-    const revision = from ? await getRevision(db, from) : undefined
-    if (revision && revision.slug !== quizSlug(quiz.key)) throw new Problem('not-found')
-    return showQuizEdit(c, revision?.source ?? store.currentQuizSource(quiz.key) ?? '')
-  })
-
-  routes.post('/admin/library/quizzes/:key/edit', 'library.edit', async (c) => {
-    const quiz = quizOf(c)
-    const body = await c.req.parseBody()
-    const form = formStrings(body)
-    const source = typeof body['source'] === 'string' ? body['source'] : ''
-    try {
-      const revision = await saveQuizRevision(db, store, actorOf(c), { key: quiz.key, source, note: form.note ?? '', submit: form.intent === 'submit' })
-      return c.redirect(`/admin/library/revisions/${revision.id}`, 303)
-    } catch (e) {
-      if (e instanceof Problem && e.code === 'validation') return showQuizEdit(c, source, form.note ?? '', fieldErrorsOf(e))
-      throw e
+    return {
+      slug: quizSlug(quiz.key),
+      title: quiz.title[c.get('locale')],
+      base: `/admin/library/quizzes/${quiz.key}`,
+      publicHref: quizUrl(c.get('locale'), quiz.key),
+      source: store.currentQuizSource(quiz.key) ?? '',
+      label: 'libraryEdit.quizSource',
+      hint: 'libraryEdit.quizHint',
+      save: (actor, source, note, submit) => saveQuizRevision(db, store, actor, { key: quiz.key, source, note, submit }),
     }
   })
+
+  jsonDocumentRoutes('/admin/library/help', (c) => ({
+    slug: HELP_SLUG,
+    title: c.get('t')('libraryEdit.help'),
+    base: '/admin/library/help',
+    publicHref: helpUrl(c.get('locale')),
+    source: store.currentHelpSource(),
+    label: 'libraryEdit.helpSource',
+    hint: 'libraryEdit.helpHint',
+    save: (actor, source, note, submit) => saveHelpRevision(db, store, actor, { source, note, submit }),
+  }))
 
   routes.get('/admin/library/:locale/:slug', 'library.edit', async (c) => {
     const page = pageOf(c)

@@ -184,6 +184,31 @@ describe('editing the library in the web UI', () => {
     expect(restarted.current.findQuiz('parents')!.questions[0]!.text.en).toBe('Is this the edited first question?')
   })
 
+  it('edits the help directory through review, and refuses a channel without its verified date, a local one or a repeated id', async () => {
+    const { agent: coordinator } = await loginAs(jaga, 'coordinator', 'en')
+    const { agent: admin } = await loginAs(jaga, 'admin', 'en')
+    expect(textOf(await (await coordinator.get('/admin/library')).text())).toContain('Help and reporting directory')
+    const source = await currentSource(coordinator, '/admin/library/help')
+    const channels = JSON.parse(source) as { id: string; scope: string; verified?: string; handles: { id: string; en: string } }[]
+    const post = (list: unknown) => coordinator.post('/admin/library/help/edit', { source: JSON.stringify(list, null, 2), intent: 'submit' })
+    const { verified: _dropped, ...unverified } = channels[0]!
+    expect(textOf(await (await post([unverified, ...channels.slice(1)])).text())).toContain('This text cannot be saved yet')
+    expect(textOf(await (await post([{ ...channels[0]!, scope: 'local' }, ...channels.slice(1)])).text())).toContain('local channels come from the programme')
+    expect(textOf(await (await post([...channels, channels[0]])).text())).toContain('this id is used twice')
+
+    const sapa = channels.findIndex((c) => c.id === 'sapa-129')
+    const edited = channels.map((c, i) => (i === sapa ? { ...c, handles: { ...c.handles, en: `${c.handles.en} Checked again by the programme.` } } : c))
+    const saved = await post(edited)
+    expect(saved.status).toBe(303)
+    const revisionUrl = saved.headers.get('Location')!
+    expect(await (await admin.get(revisionUrl)).text()).toContain('href="/admin/library/help/edit?from=')
+    expect((await admin.post(`${revisionUrl}/decide`, { decision: 'publish' })).status).toBe(303)
+    expect(textOf(await (await jaga.request('http://localhost/en/library/help')).text())).toContain('Checked again by the programme.')
+    const restarted = new LibraryStore(jaga.db)
+    await restarted.reload()
+    expect(restarted.current.helpChannels.find((c) => c.id === 'sapa-129')!.handles.en).toContain('Checked again by the programme.')
+  })
+
   it('keeps editing away from facilitators and partners', async () => {
     for (const role of ['facilitator', 'partner'] as const) {
       const { agent } = await loginAs(jaga, role)

@@ -2,10 +2,10 @@ import crypto from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../database.ts'
 import type { Locale } from '../platform/i18n/i18n.ts'
-import { CONTENT_DIR, loadLibrary, noOverrides, readShippedQuizzes, readShippedSlides, readShippedSources, type Library, type Overrides } from './content.ts'
+import { CONTENT_DIR, loadLibrary, noOverrides, readShippedHelpChannels, readShippedQuizzes, readShippedSlides, readShippedSources, type Library, type Overrides } from './content.ts'
 import type { HelpChannel } from './content-schema.ts'
 import { listPublishedSources } from './revision-queries.ts'
-import { quizKeyOf } from './library-urls.ts'
+import { HELP_SLUG, quizKeyOf } from './library-urls.ts'
 
 /**
  * The library as readers see it: the shipped Markdown, with the newest published web edit of a
@@ -17,6 +17,7 @@ export class LibraryStore {
   private readonly shipped: Map<string, string>
   private readonly shippedSlides: Map<string, string>
   private readonly shippedQuizzes: Map<string, string>
+  private readonly shippedHelpChannels: string
   private overrides: Overrides = noOverrides()
   private lastPublished = ''
   private readonly listeners: (() => void | Promise<void>)[] = []
@@ -34,6 +35,7 @@ export class LibraryStore {
     this.shipped = readShippedSources(dir)
     this.shippedSlides = readShippedSlides(dir)
     this.shippedQuizzes = readShippedQuizzes(dir)
+    this.shippedHelpChannels = readShippedHelpChannels(dir)
     this.current = loadLibrary(dir)
   }
 
@@ -49,6 +51,7 @@ export class LibraryStore {
   shippedHash(locale: Locale, slug: string): string {
     const quiz = quizKeyOf(slug)
     if (quiz) return crypto.createHash('sha256').update(this.shippedQuizzes.get(quiz) ?? '').digest('hex')
+    if (slug === HELP_SLUG) return crypto.createHash('sha256').update(this.shippedHelpChannels).digest('hex')
     const hash = crypto.createHash('sha256').update(this.shippedSource(locale, slug) ?? '')
     const deck = this.shippedSlideDeck(locale, slug)
     if (deck !== undefined) hash.update('\0').update(deck)
@@ -82,6 +85,19 @@ export class LibraryStore {
     return this.overrides.quizzes.has(key)
   }
 
+  shippedHelp(): string {
+    return this.shippedHelpChannels
+  }
+
+  /** The help directory's JSON as readers get it now. */
+  currentHelpSource(): string {
+    return this.overrides.helpChannels ?? this.shippedHelpChannels
+  }
+
+  isHelpEdited(): boolean {
+    return this.overrides.helpChannels !== undefined
+  }
+
   onChange(listener: () => void | Promise<void>): void {
     this.listeners.push(listener)
   }
@@ -97,6 +113,8 @@ export class LibraryStore {
       pages: new Map(known.map((r) => [`${r.locale}/${r.slug}`, r.source])),
       slides: new Map(known.filter((r) => r.slides !== null).map((r) => [`${r.locale}/${r.slug}`, r.slides!])),
       quizzes: new Map(quizzes),
+      // listPublishedSources gives the newest published revision of each slug.
+      helpChannels: published.find((r) => r.slug === HELP_SLUG)?.source,
     }
     this.current = loadLibrary(this.dir, overrides).withLocalHelpChannels(await this.localChannels())
     this.overrides = overrides

@@ -37,3 +37,5 @@ export function listPublicPaths(library: { pages: (l: Locale) => { slug: string;
 /** A quiz's revisions are kept beside the pages' under this slug (locale "id"; a quiz holds both languages). */
 export const quizSlug = (key: string) => `quiz:${key}`
 export const quizKeyOf = (slug: string): string | undefined => (slug.startsWith('quiz:') ? slug.slice(5) : undefined)
+/** The help directory's revisions (content/help-channels.json, both languages) are kept under this slug. */
+export const HELP_SLUG = 'help-channels'

@@ -4,8 +4,8 @@ import type { Database } from '../database.ts'
 import { insertAuditEntry, type Actor } from '../accounts/audit-queries.ts'
 import { Problem } from '../platform/http/problems.ts'
 import type { Locale } from '../platform/i18n/i18n.ts'
-import { ContentError, parsePage, parseQuiz, splitSlides } from './content.ts'
-import { quizSlug } from './library-urls.ts'
+import { ContentError, parseHelpChannels, parsePage, parseQuiz, splitSlides } from './content.ts'
+import { HELP_SLUG, quizSlug } from './library-urls.ts'
 import type { LibraryStore } from './library-store.ts'
 import * as q from './revision-queries.ts'
 
@@ -77,6 +77,21 @@ export async function saveQuizRevision(db: Kysely<Database>, store: LibraryStore
   if (missing) throw invalid('libraryEdit.quizPage', { id: missing.id, page: missing.page! })
   if (source === store.currentQuizSource(input.key)) throw invalid('libraryEdit.unchanged', {})
   return insertRevision(db, store, actor, { locale: 'id', slug: quizSlug(input.key), source, slides: null, note: input.note, submit: input.submit })
+}
+
+/** Saves an edit of the help directory (its JSON, both languages); it must pass the same checks as the shipped file. */
+export async function saveHelpRevision(db: Kysely<Database>, store: LibraryStore, actor: Actor, input: { source: string; note: string; submit: boolean }): Promise<q.Revision> {
+  const source = input.source.replace(/\r\n/g, '\n')
+  const invalid = (message: string, params: Record<string, string | number>) => new Problem('validation', {}, [{ field: 'source', message, params }])
+  if (Buffer.byteLength(source) > MAX_SOURCE_BYTES) throw invalid('validation.tooLong', { max: MAX_SOURCE_BYTES })
+  try {
+    parseHelpChannels(source, 'edit')
+  } catch (e) {
+    if (e instanceof ContentError) throw invalid('libraryEdit.invalid', { detail: readableContentError(e.message) })
+    throw e
+  }
+  if (source === store.currentHelpSource()) throw invalid('libraryEdit.unchanged', {})
+  return insertRevision(db, store, actor, { locale: 'id', slug: HELP_SLUG, source, slides: null, note: input.note, submit: input.submit })
 }
 
 async function insertRevision(

@@ -9,7 +9,7 @@ import { pageUrl } from '../library-urls.ts'
 
 const editUrl = (locale: Locale, slug: string) => `/admin/library/${locale}/${slug}`
 
-export function EditingHome(p: { t: T; locale: Locale; pages: LibraryPage[]; quizzes: { key: string; title: string; edited: boolean }[]; edited: (l: Locale, slug: string) => boolean; waiting: Revision[] }) {
+export function EditingHome(p: { t: T; locale: Locale; pages: LibraryPage[]; quizzes: { key: string; title: string; edited: boolean }[]; helpEdited: boolean; edited: (l: Locale, slug: string) => boolean; waiting: Revision[] }) {
   const { t } = p
   return (
     <>
@@ -30,6 +30,10 @@ export function EditingHome(p: { t: T; locale: Locale; pages: LibraryPage[]; qui
           ))}
         </ul>
       )}
+      <h2>{t('libraryEdit.help')}</h2>
+      <p>
+        <a href="/admin/library/help">{t('libraryEdit.help')}</a> <span class="muted small">· {p.helpEdited ? t('libraryEdit.edited') : t('libraryEdit.shipped')}</span>
+      </p>
       <h2>{t('libraryEdit.quizzes')}</h2>
       <ul>
         {p.quizzes.map((q) => (
