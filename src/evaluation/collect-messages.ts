@@ -239,6 +239,7 @@ export const collectMessages = defineMessages({
   'programmeEval.allAreas': { id: 'Semua kelurahan', en: 'All kelurahan' },
   'programmeEval.areaReport': { id: 'Laporan {area}', en: 'Report for {area}' },
   'programmeEval.small': { id: 'kecil', en: 'small' },
+  'programmeEval.feedback': { id: 'Umpan balik dari semua kegiatan ({count} jawaban): bahan untuk merencanakan kunjungan berikutnya', en: 'Feedback from every session ({count} answers): for planning the next visits' },
   'programmeEval.tooFew': {
     id: 'Hasil ditampilkan kepada mitra mulai dari 5 pasangan jawaban sebelum/sesudah; di sini jumlahnya belum sebanyak itu.',
     en: 'Results are shown to partners from 5 before/after pairs; there are fewer here so far.',

@@ -256,6 +256,23 @@ describe('collecting answers', () => {
     expect((await api(`/api/v1/sessions/${session.id}/evaluation/answers/${te[0]!.id}/include`, {})).status).toBe(204)
   })
 
+  it('gathers the feedback of a programme’s sessions on its results page, for staff only', async () => {
+    const { programme, token } = await sessionWithLinks()
+    for (const [useful, text] of [['5', 'Cara mengatur TikTok anak'], ['3', 'Contoh kasus di sekolah']] as const) {
+      expect((await send(token('feedback'), { id: crypto.randomUUID(), code: code('FB'), answers: { useful, clear: '4', want_to_know: text } })).status).toBe(201)
+    }
+    const coordinator = (await sessionAgent(jaga, await aUser(jaga, 'coordinator'))).lang('en')
+    const page = textOf(await (await coordinator.get(`/programmes/${programme.id}/evaluation`)).text())
+    expect(page).toContain('Feedback from every session (2 answers): for planning the next visits')
+    expect(page).toContain('Cara mengatur TikTok anak')
+    expect(page).toContain('Contoh kasus di sekolah')
+    expect(page).toMatch(/mean 4[.,]0 of 5/)
+    const partner = (await sessionAgent(jaga, await aUser(jaga, 'partner'))).lang('en')
+    const partnerPage = textOf(await (await partner.get(`/programmes/${programme.id}/evaluation`)).text())
+    expect(partnerPage).not.toContain('Cara mengatur TikTok anak')
+    expect(partnerPage).not.toContain('Feedback from every session')
+  })
+
   it('pages the disclosures with the ones not yet handled first, however old', async () => {
     const { session } = await sessionWithLinks()
     const coordinator = (await sessionAgent(jaga, await aUser(jaga, 'coordinator'))).lang('en')

@@ -33,7 +33,7 @@ import { AnswersReviewPage } from './views/answers-review.tsx'
 import { can } from '../accounts/permissions.ts'
 import { ProgrammeEvaluationPage } from './views/programme-evaluation.tsx'
 import type { SessionFormat } from '../outreach/session-form.ts'
-import { sessionResults } from './session-results.ts'
+import { mergeFeedback, sessionResults } from './session-results.ts'
 import { PaperEntryPage } from './views/paper-entry.tsx'
 import { EvaluationPage, LivePage, QrPage, type LinkView } from './views/session-evaluation.tsx'
 
@@ -335,13 +335,26 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
     // A partner's area report is the area's headline only: its breakdown by group or format, set
     // against the programme's, could give away a small group by subtraction.
     const shown = partner ? { ...suppressEvaluation(evaluation), ...(area ? { byGroup: [], byFormat: [] } : {}) } : evaluation
-    return { programme, area, title, evaluation: shown, label, partner }
+    // What participants said, for planning the next visits: staff only (partners see aggregates of scores).
+    let feedback = null
+    if (!partner) {
+      const sessions = await db
+        .selectFrom('sessions as x')
+        .innerJoin('areas as a', 'a.id', 'x.areaId')
+        .select('x.id')
+        .where('x.programmeId', '=', programme.id)
+        .$if(!!area, (qb) => qb.where((w) => w.or([w('x.areaId', '=', area!), w('a.parentId', '=', area!)])))
+        .execute()
+      const perSession = await Promise.all(sessions.map(async (x) => (await sessionResults(db, x.id)).feedback))
+      feedback = mergeFeedback(perSession.filter((f): f is NonNullable<typeof f> => !!f && f.count > 0))
+    }
+    return { programme, area, title, evaluation: shown, label, partner, feedback }
   }
 
   routes.get('/programmes/:id/evaluation', 'coverage.view', async (c) => {
     const t = c.get('t')
     const r = await programmeEvaluation(c)
-    const body = <ProgrammeEvaluationPage t={t} locale={c.get('locale')} programme={r.programme} title={r.title} area={r.area} evaluation={r.evaluation} label={r.label} back={r.partner ? '/coverage' : `/programmes/${r.programme.id}`} />
+    const body = <ProgrammeEvaluationPage t={t} locale={c.get('locale')} programme={r.programme} title={r.title} area={r.area} evaluation={r.evaluation} label={r.label} back={r.partner ? '/coverage' : `/programmes/${r.programme.id}`} feedback={r.feedback} />
     return renderPage(c, { title: t('programmeEval.title', { name: r.title }), body })
   })
 

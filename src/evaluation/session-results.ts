@@ -61,6 +61,39 @@ function summarise(items: Item[], answers: Record<string, unknown>[]): FeedbackR
   }
 }
 
+/**
+ * Several sessions' feedback as one (a programme's): counts add up per question (matched by id), means are
+ * worked out again from the counts, and the written answers are listed together.
+ */
+export function mergeFeedback(list: FeedbackResult[]): FeedbackResult | null {
+  if (list.length === 0) return null
+  const merged: FeedbackResult = { count: 0, likert: [], choices: [], texts: [] }
+  for (const f of list) {
+    merged.count += f.count
+    for (const l of f.likert) {
+      const into = merged.likert.find((x) => x.id === l.id) ?? merged.likert[merged.likert.push({ ...l, counts: [0, 0, 0, 0, 0] }) - 1]!
+      into.counts = into.counts.map((n, i) => n + (l.counts[i] ?? 0))
+    }
+    for (const c of f.choices) {
+      const into = merged.choices.find((x) => x.id === c.id) ?? merged.choices[merged.choices.push({ ...c, counts: c.counts.map((x) => ({ ...x, n: 0 })) }) - 1]!
+      for (const x of c.counts) {
+        const slot = into.counts.find((y) => y.value === x.value)
+        if (slot) slot.n += x.n
+        else into.counts.push({ ...x })
+      }
+    }
+    for (const x of f.texts) {
+      const into = merged.texts.find((y) => y.id === x.id) ?? merged.texts[merged.texts.push({ ...x, answers: [] }) - 1]!
+      into.answers.push(...x.answers)
+    }
+  }
+  for (const l of merged.likert) {
+    const total = l.counts.reduce((a, b) => a + b, 0)
+    l.mean = total ? l.counts.reduce((sum, n, i) => sum + n * (i + 1), 0) / total : null
+  }
+  return merged
+}
+
 const share = (rows: { score: number | null; maxScore: number | null }[]) => {
   const scored = rows.filter((r) => r.score !== null && r.maxScore)
   return scored.length ? scored.reduce((s, r) => s + r.score! / r.maxScore!, 0) / scored.length : null

@@ -4,7 +4,8 @@ import { TableWrap } from '../../platform/views/components.tsx'
 import type { ScoreBlock } from '../paired-analysis.ts'
 import type { ProgrammeEvaluation } from '../programme-knowledge.ts'
 import { decimal, pText } from '../result-words.ts'
-import { BeforeAfterChart } from './session-evaluation.tsx'
+import { BeforeAfterChart, FeedbackView } from './session-evaluation.tsx'
+import type { FeedbackResult } from '../session-results.ts'
 
 function Table(p: { t: T; locale: Locale; caption: string; rows: { label: string; block: ScoreBlock }[] }) {
   const { t, locale } = p
@@ -69,6 +70,8 @@ export function ProgrammeEvaluationPage(p: {
   label: { group: (k: string) => string; village: (k: string) => string; format: (k: string) => string }
   /** Where "back" leads: the programme for staff, coverage for partners. */
   back: string
+  /** All sessions' feedback together (staff only), for planning the next visits. */
+  feedback: FeedbackResult | null
 }) {
   const { t, locale } = p
   const e = p.evaluation
@@ -126,6 +129,7 @@ export function ProgrammeEvaluationPage(p: {
           <p class="small muted">{t('programmeEval.limits')}</p>
         </>
       )}
+      {p.feedback ? <FeedbackView t={t} locale={locale} feedback={p.feedback} heading={t('programmeEval.feedback', { count: p.feedback.count })} /> : null}
     </>
   )
 }
