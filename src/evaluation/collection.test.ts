@@ -267,10 +267,13 @@ describe('collecting answers', () => {
     expect(page).toContain('Cara mengatur TikTok anak')
     expect(page).toContain('Contoh kasus di sekolah')
     expect(page).toMatch(/mean 4[.,]0 of 5/)
+    const pdf = await readPdf(await coordinator.get(`/programmes/${programme.id}/evaluation.pdf`))
+    expect(pdf.text.replace(/\s+/g, ' ')).toContain('Cara mengatur TikTok anak | Contoh kasus di sekolah')
     const partner = (await sessionAgent(jaga, await aUser(jaga, 'partner'))).lang('en')
     const partnerPage = textOf(await (await partner.get(`/programmes/${programme.id}/evaluation`)).text())
     expect(partnerPage).not.toContain('Cara mengatur TikTok anak')
     expect(partnerPage).not.toContain('Feedback from every session')
+    expect((await readPdf(await partner.get(`/programmes/${programme.id}/evaluation.pdf`))).text).not.toContain('Cara mengatur TikTok anak')
   })
 
   it('pages the disclosures with the ones not yet handled first, however old', async () => {

@@ -5,7 +5,7 @@ import { formatPercent, formatWallTime, type Locale } from '../platform/i18n/i18
 import { newPdf, PDF_COLOURS, reportWriter } from '../platform/pdf.ts'
 import { chanceWords, decimal, pText, resultWords, statisticsRows } from './result-words.ts'
 import type { ProgrammeEvaluation } from './programme-knowledge.ts'
-import type { SessionResults } from './session-results.ts'
+import type { FeedbackResult, SessionResults } from './session-results.ts'
 
 const { muted: MUTED, line: GREY, brand: BRAND } = PDF_COLOURS
 
@@ -57,14 +57,17 @@ export function renderEvaluationPdf(session: SessionHeader, results: SessionResu
     w.line(words.limits, { size: 8.5, colour: MUTED })
   }
   const summaries = [...(results.feedback?.count ? [{ heading: t('eval.feedback', { count: results.feedback.count }), summary: results.feedback }] : []), ...results.followUps.map((f) => ({ heading: t('eval.followUpResults', { group: groupLabel(f.groupKind), count: f.summary.count }), summary: f.summary }))]
-  for (const { heading, summary } of summaries) {
-    w.heading(heading)
-    for (const l of summary.likert) w.line(`${l.label[locale]}: ${t('eval.mean', { mean: decimal(locale, l.mean, 1) })}`, { size: 9 })
-    for (const c of summary.choices) w.line(`${c.label[locale]}: ${c.counts.map((x) => `${x.label[locale]} ${x.n}`).join(' · ')}`, { size: 9 })
-    for (const x of summary.texts.filter((x) => x.answers.length)) w.line(`${x.label[locale]}: ${x.answers.join(' | ')}`, { size: 9 })
-  }
+  for (const { heading, summary } of summaries) writeFeedback(w, t, locale, heading, summary)
   doc.end()
   return done
+}
+
+/** A feedback summary under its heading: means, choice counts, then the written answers. */
+function writeFeedback(w: ReturnType<typeof reportWriter>, t: T, locale: Locale, heading: string, summary: FeedbackResult): void {
+  w.heading(heading)
+  for (const l of summary.likert) w.line(`${l.label[locale]}: ${t('eval.mean', { mean: decimal(locale, l.mean, 1) })}`, { size: 9 })
+  for (const c of summary.choices) w.line(`${c.label[locale]}: ${c.counts.map((x) => `${x.label[locale]} ${x.n}`).join(' · ')}`, { size: 9 })
+  for (const x of summary.texts.filter((x) => x.answers.length)) w.line(`${x.label[locale]}: ${x.answers.join(' | ')}`, { size: 9 })
 }
 
 /** A programme's (or one kelurahan's) pooled results as an A4 PDF: the headline, then one table per breakdown. */
@@ -74,6 +77,8 @@ export function renderProgrammeEvaluationPdf(
   t: T,
   locale: Locale,
   label: { group: (k: string) => string; village: (k: string) => string; format: (k: string) => string },
+  /** Every session's feedback together; staff only (null for partners). */
+  feedback: FeedbackResult | null = null,
 ): Promise<Buffer> {
   const { doc, done } = newPdf({ size: 'A4', margins: { top: 48, bottom: 48, left: 48, right: 48 }, info: { Title: t('programmeEval.title', { name: title }), Author: 'Jaga' }, lang: locale === 'id' ? 'id-ID' : 'en-GB' })
   const w = reportWriter(doc)
@@ -111,6 +116,7 @@ export function renderProgrammeEvaluationPdf(
     table(t('programmeEval.byFormat'), evaluation.byFormat.map((g) => ({ label: label.format(g.key), block: g.block })), evaluation.suppressed?.byFormat)
     w.line(t('programmeEval.limits'), { size: 8.5, colour: MUTED })
   }
+  if (feedback) writeFeedback(w, t, locale, t('programmeEval.feedback', { count: feedback.count }), feedback)
   doc.end()
   return done
 }

@@ -360,7 +360,7 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
 
   routes.get('/programmes/:id/evaluation.pdf', 'coverage.view', async (c) => {
     const r = await programmeEvaluation(c)
-    const pdf = await renderProgrammeEvaluationPdf(r.title, r.evaluation, c.get('t'), c.get('locale'), r.label)
+    const pdf = await renderProgrammeEvaluationPdf(r.title, r.evaluation, c.get('t'), c.get('locale'), r.label, r.feedback)
     return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="jaga-evaluation-${r.programme.id.slice(0, 8)}-${c.get('locale')}.pdf"`, 'Cache-Control': 'private, no-store' })
   })
 
