@@ -31,6 +31,7 @@ import { excludeSubmission, includeSubmission } from './exclusion.ts'
 import { EXCLUSION_REASONS } from './evaluation-tables.ts'
 import { AnswersReviewPage } from './views/answers-review.tsx'
 import { can } from '../accounts/permissions.ts'
+import { formatDateTime } from '../platform/i18n/i18n.ts'
 import { ProgrammeEvaluationPage } from './views/programme-evaluation.tsx'
 import type { SessionFormat } from '../outreach/session-form.ts'
 import { mergeFeedback, sessionResults } from './session-results.ts'
@@ -108,6 +109,10 @@ export const evaluationApiDoc: OpenApiPaths = {
   },
 }
 
+/** Whether this person records the session's evaluation: staff, a facilitator only in the sessions they facilitate. */
+const mayRecordIn = (user: { id: string; role: string }, session: { facilitatorIds: string[] }) =>
+  user.role !== 'partner' && (user.role !== 'facilitator' || session.facilitatorIds.includes(user.id))
+
 export function resultsRoutes(routes: RouteTable, deps: Deps): void {
   const { db, config } = deps
   registerAsset('live.js', bundleBrowserScript(path.join(import.meta.dirname, 'browser', 'live.ts')))
@@ -134,7 +139,7 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
     const session = await getSession(db, c.req.param('id')!)
     const links = await linkViews(c, session.id)
     const user = c.get('user')!
-    const mayRecord = user.role !== 'partner' && (user.role !== 'facilitator' || session.facilitatorIds.includes(user.id))
+    const mayRecord = mayRecordIn(user, session)
     const mayOpen = mayRecord && session.status !== 'cancelled'
     const opened = new Set(links.map((l) => l.groupKind))
     const openable = mayOpen ? session.audiences.filter((g) => !opened.has(g) && KNOWLEDGE_TEST_FOR[g]).map((g) => ({ value: g, label: t(`group.${g}`) })) : []
@@ -189,7 +194,6 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
     const t = c.get('t')
     const session = await getSession(db, c.req.param('id')!)
     const user = c.get('user')!
-    const when = new Intl.DateTimeFormat(c.get('locale') === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: config.timeZone })
     const body = (
       <AnswersReviewPage
         t={t}
@@ -199,8 +203,8 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
         sessionTitle={session.title}
         answers={await q.listAllSubmissions(db, session.id)}
         groupLabel={(g) => t(`group.${g as GroupKind}`)}
-        when={(iso) => when.format(new Date(iso))}
-        mayRecord={user.role !== 'partner' && (user.role !== 'facilitator' || session.facilitatorIds.includes(user.id))}
+        when={(iso) => formatDateTime(c.get('locale'), iso, config.timeZone)}
+        mayRecord={mayRecordIn(user, session)}
         refused={o.refused}
         notice={o.notice}
       />

@@ -33,6 +33,14 @@ export function libraryEditingRoutes(routes: RouteTable, deps: Deps, store: Libr
     return renderPage(c, { title: t('libraryEdit.title'), body })
   })
 
+  /** What a revision is of (a page, a quiz or the help directory): its texts now and as shipped, its name, its editor. */
+  const documentOf = (c: Context<AppEnv>, r: { locale: Locale; slug: string }) => {
+    const quiz = quizKeyOf(r.slug)
+    if (r.slug === HELP_SLUG) return { shipped: store.shippedHelp(), now: store.currentHelpSource(), label: c.get('t')('libraryEdit.help'), editHref: '/admin/library/help/edit' }
+    if (quiz) return { shipped: store.shippedQuiz(quiz), now: store.currentQuizSource(quiz), label: store.current.findQuiz(quiz)?.title[c.get('locale')] ?? r.slug, editHref: `/admin/library/quizzes/${quiz}/edit` }
+    return { shipped: store.shippedSource(r.locale, r.slug), now: store.currentSource(r.locale, r.slug), label: `${r.locale}/${r.slug}`, editHref: `/admin/library/${r.locale}/${r.slug}/edit` }
+  }
+
   // Registered before /admin/library/:locale/:slug, which would otherwise take "revisions" for a language.
   const showRevision = async (c: Context<AppEnv>, o: { problem?: Problem; notice?: string } = {}) => {
     const t = c.get('t')
@@ -40,11 +48,8 @@ export function libraryEditingRoutes(routes: RouteTable, deps: Deps, store: Libr
     const revision = await getRevision(db, c.req.param('id') ?? '')
     // A published revision is compared with what readers saw before it; any other with what they see now.
     const before = revision.status === 'published' ? await findPublishedBefore(db, revision) : undefined
-    const quiz = quizKeyOf(revision.slug)
-    const help = revision.slug === HELP_SLUG
-    const shipped = help ? store.shippedHelp() : quiz ? store.shippedQuiz(quiz) : store.shippedSource(revision.locale, revision.slug)
-    const now = help ? store.currentHelpSource() : quiz ? store.currentQuizSource(quiz) : store.currentSource(revision.locale, revision.slug)
-    const current = revision.status === 'published' ? (before?.source ?? shipped ?? '') : (now ?? '')
+    const doc = documentOf(c, revision)
+    const current = revision.status === 'published' ? (before?.source ?? doc.shipped ?? '') : (doc.now ?? '')
     const currentSlides =
       revision.status === 'published'
         ? (before?.slides ?? store.shippedSlideDeck(revision.locale, revision.slug))
@@ -55,8 +60,8 @@ export function libraryEditingRoutes(routes: RouteTable, deps: Deps, store: Libr
         locale={c.get('locale')}
         csrf={c.get('csrf')()}
         revision={revision}
-        label={help ? t('libraryEdit.help') : quiz ? (store.current.findQuiz(quiz)?.title[c.get('locale')] ?? revision.slug) : `${revision.locale}/${revision.slug}`}
-        editHref={help ? '/admin/library/help/edit' : quiz ? `/admin/library/quizzes/${quiz}/edit` : `/admin/library/${revision.locale}/${revision.slug}/edit`}
+        label={doc.label}
+        editHref={doc.editHref}
         current={current}
         currentSlides={currentSlides}
         shippedChanged={revision.shippedHash !== store.shippedHash(revision.locale, revision.slug)}

@@ -113,8 +113,8 @@ if (form) {
  * the outbox; now the form itself does too.
  */
 async function keepFormOffline(): Promise<void> {
+  // The service worker that serves it offline is registered by library.js, which every page loads.
   if (!form || !('serviceWorker' in navigator) || !('caches' in window)) return
-  await navigator.serviceWorker.register('/sw.js')
   const assets = Array.from(document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>('script[src], link[rel="stylesheet"]'), (e) => ('src' in e ? e.src : e.href))
   const cache = await caches.open(FORM_CACHE)
   await cache.addAll([location.pathname, ...assets])
