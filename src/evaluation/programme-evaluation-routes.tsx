@@ -1,0 +1,62 @@
+// A programme's pooled evaluation (page and PDF), or one kelurahan's: the area report.
+import type { Context } from 'hono'
+import type { AppEnv, Deps } from '../app-env.ts'
+import type { RouteTable } from '../accounts/route-table.ts'
+import { can } from '../accounts/permissions.ts'
+import { Problem } from '../platform/http/problems.ts'
+import { renderPage } from '../page.tsx'
+import type { SessionFormat } from '../outreach/session-form.ts'
+import type { GroupKind } from '../outreach/target-group-form.ts'
+import { evaluateProgramme, programmePairs, suppressEvaluation } from './programme-knowledge.ts'
+import { renderProgrammeEvaluationPdf } from './report-pdf.ts'
+import { mergeFeedback, sessionResults } from './session-results.ts'
+import { ProgrammeEvaluationPage } from './views/programme-evaluation.tsx'
+
+export function programmeEvaluationRoutes(routes: RouteTable, deps: Deps): void {
+  const { db } = deps
+  /** A programme's pooled results, or one kelurahan's with `?area=` (the area report). */
+  const programmeEvaluation = async (c: Context<AppEnv>) => {
+    const t = c.get('t')
+    const programme = await db.selectFrom('programmes').select(['id', 'name']).where('id', '=', c.req.param('id')!).executeTakeFirst()
+    if (!programme) throw new Problem('not-found')
+    const names = new Map((await db.selectFrom('areas').select(['id', 'name']).execute()).map((a) => [a.id, a.name]))
+    const area = c.req.query('area')
+    if (area && !names.has(area)) throw new Problem('not-found')
+    const pairs = (await programmePairs(db, programme.id)).filter((p) => !area || p.villageId === area)
+    const title = area ? `${programme.name} · ${names.get(area)}` : programme.name
+    const label = { group: (k: string) => t(`group.${k as GroupKind}`), village: (k: string) => names.get(k) ?? '—', format: (k: string) => t(`sessionFormat.${k as SessionFormat}`) }
+    // Partners (no programme.view) see the same results with small groups left out.
+    const partner = !can(c.get('user')?.role, 'programme.view')
+    const evaluation = evaluateProgramme(pairs)
+    // A partner's area report is the area's headline only: its breakdown by group or format, set
+    // against the programme's, could give away a small group by subtraction.
+    const shown = partner ? { ...suppressEvaluation(evaluation), ...(area ? { byGroup: [], byFormat: [] } : {}) } : evaluation
+    // What participants said, for planning the next visits: staff only (partners see aggregates of scores).
+    let feedback = null
+    if (!partner) {
+      const sessions = await db
+        .selectFrom('sessions as x')
+        .innerJoin('areas as a', 'a.id', 'x.areaId')
+        .select('x.id')
+        .where('x.programmeId', '=', programme.id)
+        .$if(!!area, (qb) => qb.where((w) => w.or([w('x.areaId', '=', area!), w('a.parentId', '=', area!)])))
+        .execute()
+      const perSession = await Promise.all(sessions.map(async (x) => (await sessionResults(db, x.id)).feedback))
+      feedback = mergeFeedback(perSession.filter((f): f is NonNullable<typeof f> => !!f && f.count > 0))
+    }
+    return { programme, area, title, evaluation: shown, label, partner, feedback }
+  }
+
+  routes.get('/programmes/:id/evaluation', 'coverage.view', async (c) => {
+    const t = c.get('t')
+    const r = await programmeEvaluation(c)
+    const body = <ProgrammeEvaluationPage t={t} locale={c.get('locale')} programme={r.programme} title={r.title} area={r.area} evaluation={r.evaluation} label={r.label} back={r.partner ? '/coverage' : `/programmes/${r.programme.id}`} feedback={r.feedback} />
+    return renderPage(c, { title: t('programmeEval.title', { name: r.title }), body })
+  })
+
+  routes.get('/programmes/:id/evaluation.pdf', 'coverage.view', async (c) => {
+    const r = await programmeEvaluation(c)
+    const pdf = await renderProgrammeEvaluationPdf(r.title, r.evaluation, c.get('t'), c.get('locale'), r.label, r.feedback)
+    return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="jaga-evaluation-${r.programme.id.slice(0, 8)}-${c.get('locale')}.pdf"`, 'Cache-Control': 'private, no-store' })
+  })
+}
