@@ -1,11 +1,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import matter from 'gray-matter'
 import MarkdownIt from 'markdown-it'
 import { z } from 'zod'
 import { LOCALES, type Locale } from '../platform/i18n/i18n.ts'
 import { normalise } from './shared/words.ts'
 import { matches } from './shared/stemming.ts'
+import { FrontmatterError, parseFrontmatter } from './frontmatter.ts'
 import { frontmatterSchema, helpChannelSchema, quizSchema, type Audience, type Frontmatter, type HelpChannel, type Quiz, type Topic } from './content-schema.ts'
 
 export const CONTENT_DIR = path.resolve(import.meta.dirname, '../../content')
@@ -27,6 +27,20 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   const href = String(tokens[idx]!.attrGet('href') ?? '')
   if (/^https?:\/\//.test(href)) tokens[idx]!.attrSet('rel', 'noopener noreferrer')
   return defaultLinkOpen(tokens, idx, options, env, self)
+}
+// markdown-it lets data: image URLs through by default; library text links only to the web and to mail.
+const defaultValidateLink = md.validateLink.bind(md)
+md.validateLink = (url) => !/^\s*data:/i.test(url) && defaultValidateLink(url)
+
+/**
+ * Renders library Markdown, refusing images: nothing in the library may carry a picture (the safety
+ * rules forbid image upload anywhere, and a reviewer would see a data: image only as base64).
+ */
+function renderMarkdown(text: string, file: string): string {
+  const tokens = md.parse(text, {})
+  const hasImage = tokens.some((t) => t.children?.some((c) => c.type === 'image'))
+  if (hasImage || /\bdata:[^\s)]*;base64/i.test(text)) throw new ContentError(`${file}: pictures cannot be put in library pages (found "![…](…)" or a data: address)`, 'libraryEdit.noImages')
+  return md.renderer.render(tokens, md.options, {})
 }
 
 
@@ -116,20 +130,26 @@ export class Library {
   }
 }
 
-export class ContentError extends Error {}
+export class ContentError extends Error {
+  constructor(
+    message: string,
+    /** A message key for the editor, when the problem has a sentence of its own in both languages. */
+    readonly messageKey?: string,
+  ) {
+    super(message)
+  }
+}
 
 /** Parses and checks one page's Markdown source; `file` names it in error messages. */
 export function parsePage(locale: Locale, slug: string, raw: string, file = `content/${locale}/${slug}.md`, slides?: string): LibraryPage {
-  let parsedFile: matter.GrayMatterFile<string>
+  let parsedFile: { data: Record<string, unknown>; content: string }
   try {
-    // gray-matter caches by input text; a fresh object keeps edited and shipped sources apart.
-    parsedFile = matter(raw, {})
+    parsedFile = parseFrontmatter(raw)
   } catch (e) {
-    throw new ContentError(`${file}: the frontmatter is not valid YAML (${(e as Error).message.split('\n')[0]})`)
+    if (e instanceof FrontmatterError) throw new ContentError(`${file}: ${e.message}`, e.reason === 'not-yaml' ? 'libraryEdit.notYaml' : undefined)
+    throw e
   }
   const { data, content } = parsedFile
-  // gray-matter's YAML turns dates into Date objects; the schema wants ISO strings.
-  if (data.reviewed instanceof Date) data.reviewed = data.reviewed.toISOString().slice(0, 10)
   const parsed = frontmatterSchema.safeParse(data)
   if (!parsed.success) throw new ContentError(`${file}: ${z.prettifyError(parsed.error)}`)
   if (parsed.data.slides && !slides) throw new ContentError(`${file}: slides: true, but there is no content/${locale}/${slug}.slides.md`)
@@ -137,8 +157,8 @@ export function parsePage(locale: Locale, slug: string, raw: string, file = `con
     ...parsed.data,
     locale,
     slug,
-    html: md.render(content),
-    slideHtml: parsed.data.slides && slides ? splitSlides(slides).map((s) => md.render(s)) : [],
+    html: renderMarkdown(content, file),
+    slideHtml: parsed.data.slides && slides ? splitSlides(slides).map((s) => renderMarkdown(s, file)) : [],
     words: { title: normalise(parsed.data.title), summary: normalise(parsed.data.summary), body: normalise(content) },
   }
 }

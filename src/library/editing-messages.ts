@@ -66,6 +66,8 @@ export const libraryEditMessages = defineMessages({
   'libraryEdit.reviewNote': { id: 'Catatan tinjauan', en: 'Review note' },
   'libraryEdit.continue': { id: 'Lanjutkan menyunting dari versi ini', en: 'Continue editing from this version' },
   'libraryEdit.invalid': { id: 'Teks ini belum bisa disimpan: {detail}', en: 'This text cannot be saved yet: {detail}' },
+  'libraryEdit.notYaml': { id: 'Bagian depan halaman hanya boleh berupa YAML: buka dengan baris yang berisi "---" saja (bukan "---js" atau bahasa lain). Tidak ada yang dijalankan dan tidak ada yang disimpan.', en: 'The front matter must be YAML: open it with a line of just "---" (not "---js" or another language). Nothing was run and nothing was saved.' },
+  'libraryEdit.noImages': { id: 'Halaman pustaka tidak boleh memuat gambar ("![…](…)" atau alamat data:). Jelaskan dengan kata-kata atau tautkan ke halaman resmi.', en: 'Library pages cannot carry pictures ("![…](…)" or a data: address). Describe it in words or link to the official page.' },
   'libraryEdit.keyChanged': { id: '"key" harus tetap {key}, karena menghubungkan kedua bahasa.', en: '"key" must stay {key}: it pairs the two languages.' },
   'libraryEdit.unchanged': { id: 'Tidak ada yang berubah dari teks sekarang.', en: 'Nothing differs from the current text.' },
   'libraryEdit.notDraft': { id: 'Versi ini bukan draf lagi.', en: 'This version is no longer a draft.' },

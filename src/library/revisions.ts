@@ -41,7 +41,7 @@ export async function saveRevision(db: Kysely<Database>, store: LibraryStore, ac
   try {
     parsed = parsePage(input.locale, input.slug, source, 'edit', slides ?? undefined)
   } catch (e) {
-    if (e instanceof ContentError) throw new Problem('validation', {}, [{ field: 'source', message: 'libraryEdit.invalid', params: { detail: readableContentError(e.message) } }])
+    if (e instanceof ContentError) throw new Problem('validation', {}, [{ field: 'source', message: e.messageKey ?? 'libraryEdit.invalid', params: { detail: readableContentError(e.message) } }])
     throw e
   }
   if (parsed.key !== page.key) throw new Problem('validation', {}, [{ field: 'source', message: 'libraryEdit.keyChanged', params: { key: page.key } }])
@@ -69,7 +69,7 @@ export async function saveQuizRevision(db: Kysely<Database>, store: LibraryStore
   try {
     quiz = parseQuiz(source, 'edit')
   } catch (e) {
-    if (e instanceof ContentError) throw invalid('libraryEdit.invalid', { detail: readableContentError(e.message) })
+    if (e instanceof ContentError) throw invalid(e.messageKey ?? 'libraryEdit.invalid', { detail: readableContentError(e.message) })
     throw e
   }
   if (quiz.key !== input.key) throw invalid('libraryEdit.keyChanged', { key: input.key })
@@ -87,7 +87,7 @@ export async function saveHelpRevision(db: Kysely<Database>, store: LibraryStore
   try {
     parseHelpChannels(source, 'edit')
   } catch (e) {
-    if (e instanceof ContentError) throw invalid('libraryEdit.invalid', { detail: readableContentError(e.message) })
+    if (e instanceof ContentError) throw invalid(e.messageKey ?? 'libraryEdit.invalid', { detail: readableContentError(e.message) })
     throw e
   }
   if (source === store.currentHelpSource()) throw invalid('libraryEdit.unchanged', {})

@@ -105,7 +105,8 @@ export function securityHeaders(): MiddlewareHandler {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],
       styleSrc: ["'self'"],
-      imgSrc: ["'self'", 'data:'],
+      // No data: images: nothing of ours needs them, and library text may not carry pictures.
+      imgSrc: ["'self'"],
       connectSrc: ["'self'"],
       fontSrc: ["'none'"],
       objectSrc: ["'none'"],
