@@ -18,7 +18,14 @@ export interface Config {
   contentDir: string | undefined
   /** IANA time zone of the programme: session times are wall-clock times there, and calendars say so. */
   timeZone: string
+  /** Phone submissions one questionnaire link takes in 10 minutes before further ones are held for review (submission-intake.ts). */
+  collectHoldAfter: number
 }
+
+// A full school hall (500 phones on one Wi-Fi, all answering within the same 10 minutes) must pass
+// untouched, twice over: the pre and post links are separate, but a big assembly may reach 800–1000
+// on one link. Past that, answers are still stored, only held for staff to count in or leave out.
+export const DEFAULT_COLLECT_HOLD_AFTER = 1000
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000)
@@ -39,9 +46,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch {
     throw new Error(`JAGA_TIMEZONE must be an IANA time zone such as Asia/Jakarta, got "${timeZone}"`)
   }
+  const collectHoldAfter = Number(env.JAGA_COLLECT_HOLD_AFTER ?? DEFAULT_COLLECT_HOLD_AFTER)
+  if (!Number.isInteger(collectHoldAfter) || collectHoldAfter < 1) {
+    throw new Error(`JAGA_COLLECT_HOLD_AFTER must be a whole number of at least 1, got "${env.JAGA_COLLECT_HOLD_AFTER}"`)
+  }
   return {
     port,
     timeZone,
+    collectHoldAfter,
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.JAGA_DATA_DIR ?? 'data'),
     databaseUrl,

@@ -1,50 +1,7 @@
 import { defineMessages } from '../platform/i18n/i18n.ts'
 
-/** What participants see while answering, and what staff see about collection and results. */
+/** What staff see about collection and results; the participant's own form is in collect-form-messages.ts. */
 export const collectMessages = defineMessages({
-  'collect.codeHeading': { id: 'Kode rahasiamu', en: 'Your private code' },
-  'collect.codeIntro': {
-    id: 'Jawab pertanyaan berikut untuk membuat kodemu. Jawab dengan cara yang sama sebelum dan sesudah kegiatan, supaya jawabanmu bisa dibandingkan. Kode ini bukan namamu dan tidak bisa dipakai untuk mengenalimu.',
-    en: 'Answer these questions to make your code. Answer them the same way before and after the activity, so your answers can be compared. The code is not your name and cannot be used to identify you.',
-  },
-  'collect.privacy': { id: 'Tidak ada nama, nomor telepon atau alamat yang diminta. Jangan menuliskannya.', en: 'No name, phone number or address is asked for. Please do not write them.' },
-  'collect.questions': { id: 'Pertanyaan', en: 'Questions' },
-  'collect.submit': { id: 'Kirim jawaban', en: 'Send answers' },
-  'collect.true': { id: 'Benar', en: 'True' },
-  'collect.false': { id: 'Salah', en: 'False' },
-  'collect.likert.1': { id: '1 · Sangat tidak setuju', en: '1 · Strongly disagree' },
-  'collect.likert.2': { id: '2 · Tidak setuju', en: '2 · Disagree' },
-  'collect.likert.3': { id: '3 · Ragu-ragu', en: '3 · Not sure' },
-  'collect.likert.4': { id: '4 · Setuju', en: '4 · Agree' },
-  'collect.likert.5': { id: '5 · Sangat setuju', en: '5 · Strongly agree' },
-  'collect.optional': { id: '(boleh dikosongkan)', en: '(optional)' },
-  'collect.required': { id: 'Pertanyaan ini perlu dijawab.', en: 'Please answer this question.' },
-  'collect.choose': { id: 'Pilih salah satu jawaban yang tersedia.', en: 'Choose one of the answers given.' },
-  'collect.likert': { id: 'Pilih angka 1 sampai 5.', en: 'Choose a number from 1 to 5.' },
-  'collect.number': { id: 'Tulis sebuah angka antara {min} dan {max}.', en: 'Write a number between {min} and {max}.' },
-  'collect.tooLong': { id: 'Paling banyak {max} huruf.', en: 'At most {max} characters.' },
-  'collect.codeLetters': { id: 'Tulis {length} huruf (A–Z).', en: 'Write {length} letter(s) (A–Z).' },
-  'collect.codeNumber': { id: 'Tulis angka {min} sampai {max}.', en: 'Write a number from {min} to {max}.' },
-  'collect.badId': { id: 'Formulir ini sudah kedaluwarsa. Muat ulang halaman lalu isi lagi.', en: 'This form has expired. Reload the page and fill it in again.' },
-  'collect.thanksTitle': { id: 'Terima kasih!', en: 'Thank you!' },
-  'collect.thanks': { id: 'Jawabanmu sudah diterima.', en: 'Your answers have been received.' },
-  'collect.thanksDuplicate': { id: 'Jawaban ini sudah diterima sebelumnya dan tidak disimpan dua kali.', en: 'These answers had already arrived and were not stored twice.' },
-  'collect.sending': { id: 'Mengirim…', en: 'Sending…' },
-  'collect.savedOffline': {
-    id: 'Tidak ada sambungan internet. Jawabanmu disimpan di HP ini dan akan terkirim sendiri begitu tersambung lagi. Biarkan halaman ini terbuka atau buka lagi nanti.',
-    en: 'There is no internet connection. Your answers are kept on this phone and will be sent by themselves as soon as it is back. Leave this page open or open it again later.',
-  },
-  'collect.sentLater': { id: 'Jawaban yang tersimpan sudah terkirim. Terima kasih!', en: 'The saved answers have been sent. Thank you!' },
-  'collect.refused': { id: 'Jawaban tidak dapat diterima: {reason}', en: 'The answers could not be accepted: {reason}' },
-  'collect.closedTitle': { id: 'Kuesioner ini sudah ditutup', en: 'This questionnaire is closed' },
-  'collect.closedBody': { id: 'Kuesioner ini tidak lagi menerima jawaban. Tanyakan kepada fasilitator kegiatan.', en: 'This questionnaire no longer takes answers. Please ask the activity facilitator.' },
-  'collect.helpTitle': { id: 'Kamu tidak sendiri', en: 'You are not alone' },
-  'collect.helpBody': {
-    id: 'Dari yang kamu tulis, mungkin kamu atau orang yang kamu kenal sedang mengalami hal yang berat. Kamu bisa minta bantuan sekarang juga, gratis dan rahasia:',
-    en: 'From what you wrote, you or someone you know may be going through something hard. You can get help right now, free and in confidence:',
-  },
-  'collect.helpTrusted': { id: 'Kamu juga bisa bicara dengan fasilitator kegiatan ini atau orang dewasa yang kamu percaya.', en: 'You can also talk to this activity’s facilitator or an adult you trust.' },
-  'collect.helpMore': { id: 'Semua layanan bantuan', en: 'All help services' },
   'collect.notAnAudience': { id: 'Sesi ini tidak ditujukan untuk kelompok ini.', en: 'This session is not for this group.' },
   'collect.noTestForGroup': {
     id: 'Belum ada tes pengetahuan untuk kelompok ini (anak 6–9 tahun tidak diberi tes tertulis).',
@@ -55,7 +12,6 @@ export const collectMessages = defineMessages({
   'collect.emptyQuestionnaire': { id: 'Kuesioner ini belum berisi pertanyaan.', en: 'This questionnaire has no questions yet.' },
   'collect.codeElementsCount': { id: 'Pilih 3 atau 4 pertanyaan kode yang berbeda.', en: 'Choose 3 or 4 different code questions.' },
   'problem.collect.alreadyOpen': { id: 'Kuesioner untuk kelompok ini sudah dibuka di sesi ini.', en: 'The questionnaires for this group are already open in this session.' },
-  'problem.collect.closed': { id: 'Kuesioner ini sudah ditutup dan tidak menerima jawaban lagi.', en: 'This questionnaire is closed and takes no more answers.' },
 
   'eval.heading': { id: 'Evaluasi pre/post', en: 'Pre/post evaluation' },
   'eval.intro': {
@@ -101,6 +57,12 @@ export const collectMessages = defineMessages({
   'exclude.reason.duplicate': { id: 'terkirim dua kali', en: 'sent twice' },
   'exclude.reason.not-participant': { id: 'bukan peserta', en: 'not a participant' },
   'exclude.reason.other': { id: 'alasan lain', en: 'another reason' },
+  'exclude.reason.held': { id: 'ditahan untuk diperiksa: terlalu banyak jawaban lewat satu tautan dalam waktu singkat', en: 'held for review: too many answers through one link in a short time' },
+  'exclude.heldCount': {
+    id: '{count} jawaban ditahan dan belum dihitung: lebih dari {limit} jawaban masuk lewat satu tautan dalam 10 menit. Periksa jawaban yang masuk, lalu hitung lagi yang asli.',
+    en: '{count} answers are held and not counted: more than {limit} answers arrived through one link within 10 minutes. Review the answers received and count the genuine ones again.',
+  },
+  'eval.linkCounts': { id: 'diterima {accepted} · terkirim ulang {duplicate} · ditolak {refused} · ditahan {held}', en: 'received {accepted} · resent {duplicate} · refused {refused} · held {held}' },
   'exclude.choose': { id: 'Pilih alasan…', en: 'Choose a reason…' },
   'exclude.reasonLabel': { id: 'Alasan mengeluarkan jawaban {code}', en: 'Reason to leave out the answer {code}' },
   'exclude.action': { id: 'Keluarkan dari hasil', en: 'Leave out of the results' },

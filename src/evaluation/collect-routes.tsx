@@ -16,8 +16,9 @@ import { assetUrl, registerAsset } from '../platform/http/static-files.ts'
 import type { Locale } from '../platform/i18n/i18n.ts'
 import { renderPage } from '../page.tsx'
 import type { RawSubmission } from './answers.ts'
-import { disclosurePhrases, linkDefinition, submit } from './collection.ts'
+import { disclosurePhrases, linkDefinition } from './collection.ts'
 import * as q from './evaluation-queries.ts'
+import { receivePhoneSubmission } from './submission-intake.ts'
 import { ClosedPage, QuestionnaireFormPage, ThanksPage, type HelpLine } from './views/questionnaire-form.tsx'
 
 /** The help channels a participant is shown after a disclosure; the library provides them (see app.ts). */
@@ -44,6 +45,7 @@ function fromForm(form: Record<string, string | string[]>): RawSubmission {
 
 export function collectRoutes(routes: RouteTable, deps: Deps, help: ParticipantHelp): void {
   const { db } = deps
+  const intake = { db, log: deps.log, holdAfter: deps.config.collectHoldAfter }
   registerAsset('collect.js', bundleBrowserScript(path.join(import.meta.dirname, 'browser', 'collect.ts')))
 
   const findLink = async (token: string) => {
@@ -97,7 +99,7 @@ export function collectRoutes(routes: RouteTable, deps: Deps, help: ParticipantH
       form[k] = list.length > 1 ? list : (list[0] ?? '')
     }
     try {
-      const result = await submit(db, link, fromForm(form), 'phone')
+      const result = await receivePhoneSubmission(intake, link, fromForm(form))
       const t = c.get('t')
       const locale = c.get('locale')
       c.header('Cache-Control', 'no-store')
@@ -111,8 +113,9 @@ export function collectRoutes(routes: RouteTable, deps: Deps, help: ParticipantH
   routes.post('/api/v1/collect/:token', 'public', async (c) => {
     const link = await findLink(c.req.param('token')!)
     const raw = await readJson(c, submissionBody)
-    const result = await submit(db, link, raw as RawSubmission, 'phone')
-    return c.json(result, result.duplicate ? 200 : 201)
+    const result = await receivePhoneSubmission(intake, link, raw as RawSubmission)
+    // Whether it was held is for staff: to the sender (maybe a script) it was simply received.
+    return c.json({ duplicate: result.duplicate, disclosure: result.disclosure }, result.duplicate ? 200 : 201)
   })
 }
 

@@ -61,8 +61,11 @@ export interface SubmissionsTable {
   excludedReason: ExclusionReason | null
 }
 
+/** The reasons staff choose from. */
 export const EXCLUSION_REASONS = ['test', 'duplicate', 'not-participant', 'other'] as const
-export type ExclusionReason = (typeof EXCLUSION_REASONS)[number]
+/** Set by Jaga itself, never chosen: a flood to one link is held for staff to look at (submission-intake.ts). */
+export const HELD = 'held'
+export type ExclusionReason = (typeof EXCLUSION_REASONS)[number] | typeof HELD
 
 export interface DisclosuresTable {
   id: string
@@ -91,7 +94,19 @@ export interface ConfirmedPairsTable {
   confirmedAt: string
 }
 
+export type SubmissionOutcome = 'accepted' | 'duplicate' | 'refused' | 'held'
+
+/** Submissions per link per hour and outcome; nothing about who sent them. */
+export interface LinkSubmissionCountsTable {
+  linkId: string
+  /** UTC, 'YYYY-MM-DDTHH'. */
+  hour: string
+  outcome: SubmissionOutcome
+  count: number
+}
+
 export interface EvaluationTables {
+  linkSubmissionCounts: LinkSubmissionCountsTable
   confirmedPairs: ConfirmedPairsTable
   questionnaires: QuestionnairesTable
   questionnaireVersions: QuestionnaireVersionsTable

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { jsonBody, jsonResponse, type OpenApiPaths } from '../platform/http/openapi.ts'
 import { GROUP_KINDS } from '../outreach/target-group-form.ts'
 import { DEFAULT_CODE_ELEMENTS } from './code-elements.ts'
-import { EXCLUSION_REASONS } from './evaluation-tables.ts'
+import { EXCLUSION_REASONS, HELD } from './evaluation-tables.ts'
 
 export const openBody = z.object({
   groupKind: z.enum(GROUP_KINDS),
@@ -23,7 +23,7 @@ export const answerSchema = z.object({
   source: z.enum(['phone', 'paper', 'import']),
   receivedAt: z.string(),
   excludedAt: z.string().nullable(),
-  excludedReason: z.enum(EXCLUSION_REASONS).nullable(),
+  excludedReason: z.enum([...EXCLUSION_REASONS, HELD]).nullable(),
 })
 export const excludeBody = z.object({ reason: z.enum(EXCLUSION_REASONS) })
 

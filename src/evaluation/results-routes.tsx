@@ -18,11 +18,12 @@ import type { GroupKind } from '../outreach/target-group-form.ts'
 import { DEFAULT_CODE_ELEMENTS } from './code-elements.ts'
 import { KNOWLEDGE_TEST_FOR, openCollection, openFollowUp, setLinkOpen } from './collection.ts'
 import * as q from './evaluation-queries.ts'
-import { PHASES } from './evaluation-tables.ts'
+import { HELD, PHASES } from './evaluation-tables.ts'
 import { answersCsv, answersXlsx, codebookCsv } from './exports.ts'
 import { confirmPair, undoPair } from './pairing.ts'
 import { renderEvaluationPdf } from './report-pdf.ts'
 import { sessionResults } from './session-results.ts'
+import { countsByLink } from './submission-intake.ts'
 import { EvaluationPage, LivePage, QrPage, type LinkView } from './views/session-evaluation.tsx'
 
 import { mayRecordIn } from './record-access.ts'
@@ -67,9 +68,12 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
     const openable = mayOpen ? session.audiences.filter((g) => !opened.has(g) && KNOWLEDGE_TEST_FOR[g]).map((g) => ({ value: g, label: t(`group.${g}`) })) : []
     const disclosures = await db.selectFrom('disclosures').select((e) => e.fn.countAll<number>().as('n')).where('sessionId', '=', session.id).executeTakeFirstOrThrow()
     const excluded = await db.selectFrom('submissions').select((e) => e.fn.countAll<number>().as('n')).where('sessionId', '=', session.id).where('excludedAt', 'is not', null).executeTakeFirstOrThrow()
+    const held = await db.selectFrom('submissions').select((e) => e.fn.countAll<number>().as('n')).where('sessionId', '=', session.id).where('excludedReason', '=', HELD).executeTakeFirstOrThrow()
     const body = (
       <EvaluationPage
-        excluded={Number(excluded.n)}
+        excluded={Number(excluded.n) - Number(held.n)}
+        held={{ count: Number(held.n), limit: config.collectHoldAfter }}
+        linkCounts={await countsByLink(db, links.map((l) => l.id))}
         t={t}
         locale={c.get('locale')}
         csrf={c.get('csrf')()}

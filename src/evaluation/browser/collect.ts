@@ -1,15 +1,17 @@
 // Sends a participant's answers so that a dropped connection loses nothing and stores nothing twice:
 // the answers go into an outbox on the phone (localStorage) under an id made here, and are sent from
 // there until the server has acknowledged them; a resend with the same id is recognised by the server.
+// One that keeps failing waits longer each time and lets the others go first (outbox.ts).
 import { looksLikeDisclosure } from '../shared/disclosure.ts'
+import { sendDue, type OutboxEntry } from './outbox.ts'
 
-interface Pending {
-  url: string
+interface Pending extends OutboxEntry {
   body: { id: string; code: Record<string, string>; answers: Record<string, string | string[]> }
 }
 
 const OUTBOX = 'jaga-collect-outbox'
-const RETRY_MS = 15_000
+/** How often the outbox is looked at; each entry waits its own back-off (outbox.ts). */
+const TICK_MS = 5_000
 /** Forms opened on this phone, so they open again with no connection (the service worker reads it). Not "jaga-…": those caches belong to library releases. */
 const FORM_CACHE = 'questionnaires-offline'
 
@@ -45,34 +47,40 @@ function finish(text: string): void {
 }
 
 let flushing = false
-async function flush(): Promise<void> {
+/** One pass over the outbox; `force` sends every entry whatever its back-off (the phone just came online). */
+async function flush(force = false): Promise<void> {
   if (flushing) return
   flushing = true
   try {
-    for (const item of readOutbox()) {
-      let response: Response
-      try {
-        response = await fetch(item.url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(item.body) })
-      } catch {
-        if (form && !form.hidden) finish(form.dataset.msgOffline ?? '')
-        return // still offline: try again later
-      }
-      if (response.status >= 500) return
-      writeOutbox(readOutbox().filter((x) => x.body.id !== item.body.id))
-      const mine = form && item.url === form.dataset.collect
-      if (response.status === 422 && mine) {
-        // The server knows better what is wrong: let it show the form again with its messages.
-        HTMLFormElement.prototype.submit.call(form)
-        return
-      }
-      if (!mine) continue
-      if (response.status === 409) finish(form!.dataset.msgClosed ?? '')
-      else if (response.ok) {
-        const result = (await response.json()) as { duplicate: boolean }
-        const wasOffline = status?.textContent === form!.dataset.msgOffline
-        finish(wasOffline ? (form!.dataset.msgSentLater ?? '') : result.duplicate ? (form!.dataset.msgDuplicate ?? '') : (form!.dataset.msgThanks ?? ''))
-      }
-    }
+    await sendDue<Pending, Response>(
+      {
+        read: readOutbox,
+        write: writeOutbox,
+        now: Date.now,
+        send: (item) => fetch(item.url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(item.body) }),
+        failed: (item, response) => {
+          // Kept on the phone either way; the participant is told it waits, and may close the page.
+          if (form && !form.hidden && item.url === form.dataset.collect) finish((response ? form.dataset.msgRetry : form.dataset.msgOffline) ?? '')
+        },
+        settled: async (item, response) => {
+          if (!form || item.url !== form.dataset.collect) return false
+          if (response.status === 422) {
+            // The server knows better what is wrong: let it show the form again with its messages.
+            HTMLFormElement.prototype.submit.call(form)
+            return true
+          }
+          if (response.status === 409) finish(form.dataset.msgClosed ?? '')
+          else if (response.ok) {
+            const result = (await response.json()) as { duplicate: boolean; blanked?: boolean }
+            const waited = status?.textContent === form.dataset.msgOffline || status?.textContent === form.dataset.msgRetry
+            const text = waited ? (form.dataset.msgSentLater ?? '') : result.duplicate ? (form.dataset.msgDuplicate ?? '') : (form.dataset.msgThanks ?? '')
+            finish(result.blanked ? `${text} ${form.dataset.msgBlanked ?? ''}` : text)
+          }
+          return false
+        },
+      },
+      force,
+    )
   } finally {
     flushing = false
   }
@@ -123,8 +131,8 @@ keepFormOffline().catch(() => {
   /* an extra: without it the form still works while online, and answers still wait in the outbox */
 })
 
-window.addEventListener('online', () => void flush())
+window.addEventListener('online', () => void flush(true))
 setInterval(() => {
   if (readOutbox().length) void flush()
-}, RETRY_MS)
+}, TICK_MS)
 void flush()

@@ -145,6 +145,8 @@ export function QuestionnaireFormPage(p: QuestionnaireFormProps) {
         data-keywords={hasText ? JSON.stringify(p.keywords) : undefined}
         data-msg-sending={t('collect.sending')}
         data-msg-offline={t('collect.savedOffline')}
+        data-msg-retry={t('collect.savedRetry')}
+        data-msg-blanked={hasText ? t('collect.blanked') : undefined}
         data-msg-sent-later={t('collect.sentLater')}
         data-msg-thanks={`${t('collect.thanksTitle')} ${t('collect.thanks')}`}
         data-msg-duplicate={t('collect.thanksDuplicate')}

@@ -5,6 +5,7 @@ import type { FieldErrors, FormValues } from '../../platform/http/forms.ts'
 import { Checkboxes, ErrorSummary, InlineAction, Notice, PostForm, Select, TableWrap } from '../../platform/views/components.tsx'
 import { CODE_ELEMENTS } from '../code-elements.ts'
 import type { GroupResult, SessionResults } from '../session-results.ts'
+import type { LinkCounts } from '../submission-intake.ts'
 import { decimal, resultWords, statisticsRows } from '../result-words.ts'
 
 export interface LinkView {
@@ -255,6 +256,10 @@ export interface EvaluationPageProps {
   disclosures: number
   /** Answers staff left out of the results. */
   excluded: number
+  /** Answers held because too many arrived through one link at once (submission-intake.ts). */
+  held?: { count: number; limit: number }
+  /** What became of the submissions through each link, counted with no personal data. */
+  linkCounts?: Map<string, LinkCounts>
 }
 
 export function EvaluationPage(p: EvaluationPageProps) {
@@ -281,6 +286,7 @@ export function EvaluationPage(p: EvaluationPageProps) {
                 </a>
                 <br />
                 {t('eval.answers', { count: l.submissions })} · {l.closedAt ? t('eval.isClosed') : t('eval.isOpen')}{' '}
+                {p.linkCounts?.get(l.id) ? <span class="small muted">({t('eval.linkCounts', { ...p.linkCounts.get(l.id)! })}) </span> : null}
                 {p.mayRecord ? (
                   <>
                     <InlineAction action={`/sessions/${p.sessionId}/evaluation/links/${l.id}/${l.closedAt ? 'reopen' : 'close'}`} csrf={p.csrf} label={l.closedAt ? t('eval.reopen') : t('eval.close')} />
@@ -318,6 +324,11 @@ export function EvaluationPage(p: EvaluationPageProps) {
         </>
       ) : null}
       {p.disclosures ? <Notice kind="info">{t('eval.disclosures', { count: p.disclosures })}</Notice> : null}
+      {p.held?.count ? (
+        <Notice kind="info">
+          {t('exclude.heldCount', { count: p.held.count, limit: p.held.limit })} <a href={`/sessions/${p.sessionId}/evaluation/answers`}>{t('exclude.link')}</a>
+        </Notice>
+      ) : null}
       {p.results.groups.map((g) => (
         <GroupResultView t={t} locale={locale} group={g} groupLabel={p.groupLabel(g.groupKind)} review={p.mayRecord ? { csrf: p.csrf, sessionId: p.sessionId } : undefined} />
       ))}

@@ -1,0 +1,105 @@
+// What happens around storing a participant's answers from a phone: a flood to one link is held
+// for review (never refused: a refusal would lose a genuine answer, and a hall of phones on one
+// Wi-Fi looks like one sender), and every submission is counted per link and hour with no
+// personal data. The state lives in the database, so any number of app servers agree.
+import { sql, type Kysely } from 'kysely'
+import type { Database } from '../database.ts'
+import type { Logger } from '../platform/log.ts'
+import { Problem } from '../platform/http/problems.ts'
+import type { RawSubmission } from './answers.ts'
+import { submit, type SubmitResult } from './collection.ts'
+import type * as q from './evaluation-queries.ts'
+import { HELD, type SubmissionOutcome } from './evaluation-tables.ts'
+
+/** The rolling window the hold threshold (config.collectHoldAfter) counts over. */
+export const HOLD_WINDOW_MS = 10 * 60_000
+
+export interface IntakeResult extends SubmitResult {
+  /** Stored, but left out of results until staff count it in. The participant is not told: to them it was received. */
+  held: boolean
+}
+
+export async function receivePhoneSubmission(
+  deps: { db: Kysely<Database>; log: Logger; holdAfter: number },
+  link: q.LinkWithQuestionnaire,
+  raw: RawSubmission,
+): Promise<IntakeResult> {
+  const { db } = deps
+  // Read before storing, so this submission is not among those counted. Two servers reading at the
+  // same moment may both let one through past the threshold: a few more counted, never one lost.
+  const recent = await phoneSubmissionsSince(db, link.id, new Date(Date.now() - HOLD_WINDOW_MS).toISOString())
+  let result: SubmitResult
+  try {
+    result = await submit(db, link, raw, 'phone')
+  } catch (e) {
+    if (e instanceof Problem && e.code === 'validation') await count(deps, link.id, 'refused')
+    throw e
+  }
+  let held = false
+  if (!result.duplicate && recent >= deps.holdAfter) {
+    // submit() stores an answer as counted; holding it is a second statement. Between the two, a
+    // results page may include it for a moment; if the server dies in between, it stays counted.
+    await db
+      .updateTable('submissions')
+      .set({ excludedAt: new Date().toISOString(), excludedBy: null, excludedReason: HELD })
+      .where('id', '=', raw.id)
+      .where('linkId', '=', link.id)
+      .where('excludedAt', 'is', null)
+      .execute()
+    held = true
+  }
+  await count(deps, link.id, result.duplicate ? 'duplicate' : held ? 'held' : 'accepted')
+  return { ...result, held }
+}
+
+async function phoneSubmissionsSince(db: Kysely<Database>, linkId: string, since: string): Promise<number> {
+  const row = await db
+    .selectFrom('submissions')
+    .select((e) => e.fn.countAll<number | string>().as('n'))
+    .where('linkId', '=', linkId)
+    .where('receivedAt', '>=', since)
+    .where('source', '=', 'phone')
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/** UTC hour of an instant, 'YYYY-MM-DDTHH'. */
+export const hourOf = (at: Date): string => at.toISOString().slice(0, 13)
+
+/** Adds one to the link's count for this hour; a failure here is logged, never turned into a lost acknowledgement. */
+async function count(deps: { db: Kysely<Database>; log: Logger }, linkId: string, outcome: SubmissionOutcome): Promise<void> {
+  try {
+    await deps.db
+      .insertInto('linkSubmissionCounts')
+      .values({ linkId, hour: hourOf(new Date()), outcome, count: 1 })
+      .onConflict((oc) => oc.columns(['linkId', 'hour', 'outcome']).doUpdateSet({ count: sql<number>`link_submission_counts.count + 1` }))
+      .execute()
+  } catch (e) {
+    deps.log.warn('submission count not recorded', { link: linkId, outcome, error: e instanceof Error ? e.message : String(e) })
+  }
+}
+
+export interface LinkCounts {
+  accepted: number
+  duplicate: number
+  refused: number
+  held: number
+}
+
+/** Totals per link over all hours, for the session's evaluation page. */
+export async function countsByLink(db: Kysely<Database>, linkIds: string[]): Promise<Map<string, LinkCounts>> {
+  const totals = new Map<string, LinkCounts>()
+  if (!linkIds.length) return totals
+  const rows = await db
+    .selectFrom('linkSubmissionCounts')
+    .select(['linkId', 'outcome', (e) => e.fn.sum<number | string>('count').as('n')])
+    .where('linkId', 'in', linkIds)
+    .groupBy(['linkId', 'outcome'])
+    .execute()
+  for (const r of rows) {
+    const t = totals.get(r.linkId) ?? { accepted: 0, duplicate: 0, refused: 0, held: 0 }
+    t[r.outcome] = Number(r.n)
+    totals.set(r.linkId, t)
+  }
+  return totals
+}
