@@ -5,6 +5,7 @@ import { compress } from 'hono/compress'
 import { HTTPException } from 'hono/http-exception'
 import type { AppEnv, Deps } from './app-env.ts'
 import { accountApiDoc, accountApiRoutes } from './accounts/api-routes.ts'
+import { accountRoutes } from './accounts/account-routes.tsx'
 import { auditRoutes } from './accounts/audit-routes.tsx'
 import { authenticate } from './accounts/authenticate.ts'
 import { hasDemoData } from './outreach/demo.ts'
@@ -113,6 +114,7 @@ export function createApp(deps: Deps): JagaApp {
   libraryEditingRoutes(routes, deps, library)
   signInRoutes(routes, deps)
   userRoutes(routes, deps)
+  accountRoutes(routes, deps)
   auditRoutes(routes, deps)
   areaRoutes(routes, deps)
   partnerRoutes(routes, deps, () => library.reload())

@@ -20,6 +20,7 @@ const NAV: { href: string; label: MessageKey; access: Access }[] = [
   { href: '/admin/library', label: 'nav.libraryEdit', access: 'library.edit' },
   { href: '/admin/users', label: 'nav.users', access: 'user.view' },
   { href: '/admin/audit', label: 'nav.audit', access: 'audit.view' },
+  { href: '/account', label: 'nav.account', access: 'signed-in' },
 ]
 
 export interface PageOptions {

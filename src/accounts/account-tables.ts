@@ -40,6 +40,8 @@ export interface ApiTokensTable {
   createdAt: string
   lastUsedAt: string | null
   revokedAt: string | null
+  /** Null: the token works until it is revoked. */
+  expiresAt: string | null
 }
 
 export interface SignInFailuresTable {

@@ -3,7 +3,8 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import type { AppEnv, Deps } from '../app-env.ts'
 import { isHttps } from '../platform/http/middleware.ts'
 import { Problem } from '../platform/http/problems.ts'
-import { IDLE_LIFETIME_MS, resolveApiToken, resolveLoginSession } from './login-sessions.ts'
+import { resolveApiToken } from './api-tokens.ts'
+import { IDLE_LIFETIME_MS, resolveLoginSession } from './login-sessions.ts'
 import { isApiPath } from './route-table.ts'
 
 export const SESSION_COOKIE = 'jaga_session'
@@ -20,10 +21,14 @@ export function authenticate(deps: Deps): MiddlewareHandler<AppEnv> {
       const header = c.req.header('Authorization')
       if (header) {
         const match = /^Bearer\s+(\S+)$/i.exec(header)
-        const user = match?.[1] ? await resolveApiToken(deps.db, match[1]) : undefined
+        const resolved = match?.[1] ? await resolveApiToken(deps.db, match[1]) : ({ ok: false, reason: 'unknown' } as const)
         // A token that was sent but is wrong is an error, not an anonymous call.
-        if (!user) throw new Problem('unauthenticated', {}, [], 'account.badToken', { 'WWW-Authenticate': 'Bearer realm="jaga", error="invalid_token"' })
-        c.set('user', user)
+        if (!resolved.ok) {
+          const challenge = { 'WWW-Authenticate': `Bearer realm="jaga", error="invalid_token"${resolved.reason === 'expired' ? ', error_description="expired"' : ''}` }
+          if (resolved.reason === 'expired') throw new Problem('unauthenticated', {}, [], 'account.tokenExpired', challenge)
+          throw new Problem('unauthenticated', {}, [], 'account.badToken', challenge)
+        }
+        c.set('user', resolved.user)
       }
     } else {
       const token = getCookie(c, SESSION_COOKIE)

@@ -76,11 +76,3 @@ export async function resolveLoginSession(db: Kysely<Database>, token: string): 
   }
   return { id: row.id, email: row.email, displayName: row.displayName, role: row.role }
 }
-
-export async function resolveApiToken(db: Kysely<Database>, token: string): Promise<CurrentUser | undefined> {
-  const row = await q.findApiTokenUser(db, sha256(token))
-  if (!row) return undefined
-  const now = Date.now()
-  if (!row.lastUsedAt || now - Date.parse(row.lastUsedAt) > TOUCH_EVERY_MS) await q.touchApiToken(db, row.tokenId, new Date(now).toISOString())
-  return { id: row.id, email: row.email, displayName: row.displayName, role: row.role }
-}

@@ -47,3 +47,26 @@ export const meSchema = z.object({
   role: roleField,
   permissions: z.array(z.string()),
 })
+
+export const API_TOKEN_MAX_DAYS = 3650
+const expiryDays = { error: 'account.expiryDays' } as const
+
+export const apiTokenInput = z.object({
+  // Labels are printed in terminals (`jaga token list`): no control characters.
+  label: z.string().trim().min(1, { error: 'validation.required' }).max(120).regex(/^\P{Cc}*$/u, { error: 'validation.format' }),
+  expiresInDays: z.coerce.number(expiryDays).int(expiryDays).min(1, expiryDays).max(API_TOKEN_MAX_DAYS, expiryDays).optional(),
+})
+export type ApiTokenInput = z.input<typeof apiTokenInput>
+
+export const API_TOKEN_STATUSES = ['active', 'expired', 'revoked'] as const
+
+/** An API token as GET /api/v1/me/tokens shows it: never the secret. */
+export const apiTokenSchema = z.object({
+  id: z.uuid(),
+  label: z.string(),
+  createdAt: z.iso.datetime(),
+  lastUsedAt: z.iso.datetime().nullable(),
+  expiresAt: z.iso.datetime().nullable(),
+  revokedAt: z.iso.datetime().nullable(),
+  status: z.enum(API_TOKEN_STATUSES),
+})

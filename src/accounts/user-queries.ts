@@ -25,14 +25,19 @@ export async function countUsers(db: Db): Promise<number> {
   return Number(row.n)
 }
 
-export async function countActiveAdmins(db: Db): Promise<number> {
-  const row = await db
-    .selectFrom('users')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+/**
+ * Counts the active admins and locks their rows until the transaction ends (a no-op write: SQLite has
+ * no SELECT … FOR UPDATE). Without the lock, two admins demoting each other at the same moment on
+ * PostgreSQL would each count two admins and leave none.
+ */
+export async function lockActiveAdmins(db: Db): Promise<number> {
+  const result = await db
+    .updateTable('users')
+    .set((eb) => ({ updatedAt: eb.ref('updatedAt') }))
     .where('role', '=', 'admin')
     .where('status', '=', 'active')
-    .executeTakeFirstOrThrow()
-  return Number(row.n)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
 }
 
 export async function insertUser(db: Db, user: User): Promise<void> {
@@ -79,8 +84,10 @@ export async function deleteLoginSession(db: Db, sessionId: string): Promise<voi
   await db.deleteFrom('loginSessions').where('id', '=', sessionId).execute()
 }
 
-export async function deleteLoginSessionsOfUser(db: Db, userId: string): Promise<void> {
-  await db.deleteFrom('loginSessions').where('userId', '=', userId).execute()
+/** Ends every login session of the user; returns how many there were. */
+export async function deleteLoginSessionsOfUser(db: Db, userId: string): Promise<number> {
+  const result = await db.deleteFrom('loginSessions').where('userId', '=', userId).executeTakeFirst()
+  return Number(result.numDeletedRows)
 }
 
 // Access links (invitations and password resets) -----------------------------------------------
@@ -110,34 +117,6 @@ export async function expireAccessLinksOfUser(db: Db, userId: string, now: strin
   let q = db.updateTable('accessLinks').set({ usedAt: now }).where('userId', '=', userId).where('usedAt', 'is', null)
   if (purpose) q = q.where('purpose', '=', purpose)
   await q.execute()
-}
-
-// API tokens ------------------------------------------------------------------------------------
-
-export async function insertApiToken(db: Db, t: { id: string; userId: string; tokenHash: string; label: string; now: string }): Promise<void> {
-  await db
-    .insertInto('apiTokens')
-    .values({ id: t.id, userId: t.userId, tokenHash: t.tokenHash, label: t.label, createdAt: t.now, lastUsedAt: null, revokedAt: null })
-    .execute()
-}
-
-export async function findApiTokenUser(db: Db, tokenHash: string) {
-  return db
-    .selectFrom('apiTokens as t')
-    .innerJoin('users as u', 'u.id', 't.userId')
-    .select(['t.id as tokenId', 't.lastUsedAt', 'u.id', 'u.email', 'u.displayName', 'u.role', 'u.status'])
-    .where('t.tokenHash', '=', tokenHash)
-    .where('t.revokedAt', 'is', null)
-    .where('u.status', '=', 'active')
-    .executeTakeFirst()
-}
-
-export async function touchApiToken(db: Db, tokenId: string, now: string): Promise<void> {
-  await db.updateTable('apiTokens').set({ lastUsedAt: now }).where('id', '=', tokenId).execute()
-}
-
-export async function revokeApiTokensOfUser(db: Db, userId: string, now: string): Promise<void> {
-  await db.updateTable('apiTokens').set({ revokedAt: now }).where('userId', '=', userId).where('revokedAt', 'is', null).execute()
 }
 
 // Sign-in failures, for rate limiting across every app server sharing the database ---------------

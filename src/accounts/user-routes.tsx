@@ -3,6 +3,7 @@ import type { AppEnv, Deps } from '../app-env.ts'
 import { type FieldErrors, fieldErrorsOf, formStrings, validate } from '../platform/http/forms.ts'
 import { Problem } from '../platform/http/problems.ts'
 import { renderPage } from '../page.tsx'
+import { listApiTokens, revokeApiToken } from './api-tokens.ts'
 import type { Actor } from './audit-queries.ts'
 import { can } from './permissions.ts'
 import type { RouteTable } from './route-table.ts'
@@ -62,8 +63,9 @@ export function userRoutes(routes: RouteTable, deps: Deps): void {
     const me = c.get('user')!
     const user = await getUser(db, c.req.param('id') ?? '')
     const problem = o.problem ? t((o.problem.detailKey ?? `problem.${o.problem.code}.detail`) as never) : undefined
+    const tokens = await listApiTokens(db, user.id)
     const body = (
-      <UserDetailPage t={t} csrf={c.get('csrf')()} user={user} canManage={can(me.role, 'user.manage')} isMe={me.id === user.id} errors={o.errors ?? {}} problem={problem} saved={o.saved ?? false} />
+      <UserDetailPage t={t} locale={c.get('locale')} csrf={c.get('csrf')()} user={user} tokens={tokens} canManage={can(me.role, 'user.manage')} isMe={me.id === user.id} errors={o.errors ?? {}} problem={problem} saved={o.saved ?? false} />
     )
     return renderPage(c, { title: user.displayName, body, status: o.problem ? (o.problem.status as 409) : o.errors ? 422 : 200 })
   }
@@ -78,6 +80,8 @@ export function userRoutes(routes: RouteTable, deps: Deps): void {
       await run(c, id)
     } catch (e) {
       if (e instanceof Problem && e.code === 'conflict') return showUser(c, { problem: e })
+      // A refused change (the last admin, oneself) is told next to the control that asked for it.
+      if (e instanceof Problem && e.code === 'validation') return showUser(c, { errors: fieldErrorsOf(e) })
       throw e
     }
     return c.redirect(`/admin/users/${id}?saved=1`, 303)
@@ -94,6 +98,8 @@ export function userRoutes(routes: RouteTable, deps: Deps): void {
   )
   routes.post('/admin/users/:id/deactivate', 'user.manage', change((c, id) => deactivateUser(db, actorOf(c), id)))
   routes.post('/admin/users/:id/reactivate', 'user.manage', change((c, id) => reactivateUser(db, actorOf(c), id)))
+
+  routes.post('/admin/users/:id/tokens/:tokenId/revoke', 'user.manage', change((c, id) => revokeApiToken(db, actorOf(c), c.req.param('tokenId') ?? '', id)))
 
   routes.post('/admin/users/:id/password-link', 'user.manage', async (c) => {
     try {

@@ -86,13 +86,13 @@ describe('inviting and managing users', () => {
   it('does not let an admin deactivate themselves or demote the last admin', async () => {
     const { agent: admin, user: me } = await loginAs(jaga, 'admin')
     const self = await admin.post(`/admin/users/${me.id}/deactivate`)
-    expect(self.status).toBe(409)
+    expect(self.status).toBe(422)
     expect(await self.text()).toContain('You cannot deactivate your own account.')
     // Demote every other admin first, so this one is the last.
     const admins = await jaga.db.selectFrom('users').select('id').where('role', '=', 'admin').where('id', '!=', me.id).execute()
     for (const a of admins) await admin.post(`/admin/users/${a.id}/role`, { role: 'coordinator' })
     const last = await admin.post(`/admin/users/${me.id}/role`, { role: 'partner' })
-    expect(last.status).toBe(409)
+    expect(last.status).toBe(422)
     expect(await last.text()).toContain('This is the last active admin.')
     const row = await jaga.db.selectFrom('users').select('role').where('id', '=', me.id).executeTakeFirstOrThrow()
     expect(row.role).toBe('admin')

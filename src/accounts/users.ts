@@ -7,7 +7,11 @@ import { insertAuditEntry, type Actor } from './audit-queries.ts'
 import { hashPassword, newSecret, sha256 } from './secrets.ts'
 import { createUserInput, type CreateUserInput, type InviteInput } from './user-form.ts'
 import * as q from './user-queries.ts'
+import { revokeApiTokensOfUser } from './api-token-queries.ts'
 import type { Role } from './permissions.ts'
+
+// Token use cases live in api-tokens.ts; many callers know this one here.
+export { createApiToken } from './api-tokens.ts'
 
 export const INVITE_LIFETIME_MS = 7 * 24 * 3600 * 1000
 export const RESET_LIFETIME_MS = 24 * 3600 * 1000
@@ -72,7 +76,10 @@ export async function createPasswordLink(db: Kysely<Database>, actor: Actor, use
     await q.expireAccessLinksOfUser(trx, user.id, now.toISOString())
     const lifetime = purpose === 'invite' ? INVITE_LIFETIME_MS : RESET_LIFETIME_MS
     await q.insertAccessLink(trx, accessLink(token, user.id, purpose, actor, now, lifetime))
-    await insertAuditEntry(trx, actor, purpose === 'invite' ? 'user.reinvite' : 'user.reset-password', { type: 'user', id: user.id }, { email: user.email })
+    // An admin resets a password when it is forgotten or may be known to someone else: whatever was
+    // opened with the old one (browsers, API tokens) stops working now, not when the link is used.
+    const ended = purpose === 'reset' ? await endAccessOf(trx, user.id, now.toISOString()) : {}
+    await insertAuditEntry(trx, actor, purpose === 'invite' ? 'user.reinvite' : 'user.reset-password', { type: 'user', id: user.id }, { email: user.email, ...ended })
     return user
   })
   return { user, token }
@@ -91,36 +98,42 @@ export async function usePasswordLink(db: Kysely<Database>, token: string, passw
     if (!link) throw new Problem('not-found', {}, [], 'account.linkInvalid')
     await q.markAccessLinkUsed(trx, link.id, now)
     await q.updateUser(trx, link.userId, { passwordHash: hash, status: 'active' })
-    await q.deleteLoginSessionsOfUser(trx, link.userId)
-    await insertAuditEntry(trx, { id: link.userId, label: link.email }, link.purpose === 'invite' ? 'user.accept-invite' : 'user.set-password', { type: 'user', id: link.userId }, {})
+    const ended = await endAccessOf(trx, link.userId, now)
+    await insertAuditEntry(trx, { id: link.userId, label: link.email }, link.purpose === 'invite' ? 'user.accept-invite' : 'user.set-password', { type: 'user', id: link.userId }, ended)
     return getUser(trx, link.userId)
   })
+}
+
+/** Ends every login session and revokes every API token of a user; the counts go to the audit entry. */
+async function endAccessOf(db: Db, userId: string, now: string): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
+  return { sessionsEnded: await q.deleteLoginSessionsOfUser(db, userId), tokensRevoked: await revokeApiTokensOfUser(db, userId, now) }
+}
+
+/** Refuses a change that would take away the last active admin (no one could manage users any more). */
+async function assertNotLastAdmin(db: Db, user: q.PublicUser, field: 'role' | 'status'): Promise<void> {
+  if (user.role !== 'admin' || user.status !== 'active') return
+  if ((await q.lockActiveAdmins(db)) <= 1) throw fieldProblem(field, 'account.lastAdmin')
 }
 
 export async function changeRole(db: Kysely<Database>, actor: Actor, userId: string, role: Role): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const user = await getUser(trx, userId)
     if (user.role === role) return
-    if (user.role === 'admin' && user.status === 'active' && (await q.countActiveAdmins(trx)) <= 1) {
-      throw new Problem('conflict', {}, [], 'account.lastAdmin')
-    }
+    if (role !== 'admin') await assertNotLastAdmin(trx, user, 'role')
     await q.updateUser(trx, userId, { role })
     await insertAuditEntry(trx, actor, 'user.change-role', { type: 'user', id: userId }, { email: user.email, role: [user.role, role] })
   })
 }
 
 export async function deactivateUser(db: Kysely<Database>, actor: Actor, userId: string): Promise<void> {
-  if (actor.id === userId) throw new Problem('conflict', {}, [], 'account.cannotDeactivateSelf')
+  if (actor.id === userId) throw fieldProblem('status', 'account.cannotDeactivateSelf')
   await db.transaction().execute(async (trx) => {
     const user = await getUser(trx, userId)
     if (user.status === 'deactivated') return
-    if (user.role === 'admin' && user.status === 'active' && (await q.countActiveAdmins(trx)) <= 1) {
-      throw new Problem('conflict', {}, [], 'account.lastAdmin')
-    }
+    await assertNotLastAdmin(trx, user, 'status')
     const now = new Date().toISOString()
     await q.updateUser(trx, userId, { status: 'deactivated' })
-    await q.deleteLoginSessionsOfUser(trx, userId)
-    await q.revokeApiTokensOfUser(trx, userId, now)
+    await endAccessOf(trx, userId, now)
     await q.expireAccessLinksOfUser(trx, userId, now)
     await insertAuditEntry(trx, actor, 'user.deactivate', { type: 'user', id: userId }, { email: user.email, status: [user.status, 'deactivated'] })
   })
@@ -136,19 +149,6 @@ export async function reactivateUser(db: Kysely<Database>, actor: Actor, userId:
     await q.updateUser(trx, userId, { status })
     await insertAuditEntry(trx, actor, 'user.reactivate', { type: 'user', id: userId }, { email: user.email, status: ['deactivated', status] })
   })
-}
-
-export async function createApiToken(db: Kysely<Database>, actor: Actor, email: string, label: string): Promise<string> {
-  const token = newSecret('jaga_')
-  await db.transaction().execute(async (trx) => {
-    const user = await q.findUserByEmail(trx, email)
-    if (!user) throw new Problem('not-found', {}, [], 'account.noSuchUser')
-    if (user.status !== 'active') throw new Problem('conflict', {}, [], 'account.notActive')
-    const id = crypto.randomUUID()
-    await q.insertApiToken(trx, { id, userId: user.id, tokenHash: sha256(token), label, now: new Date().toISOString() })
-    await insertAuditEntry(trx, actor, 'token.create', { type: 'api-token', id }, { email: user.email, label })
-  })
-  return token
 }
 
 export async function getUser(db: Db, id: string): Promise<q.PublicUser> {

@@ -43,3 +43,12 @@ describe('jaga analyze', () => {
     expect(jaga([]).status).toBe(2)
   })
 })
+
+describe('the analyze command’s imports', () => {
+  it('imports nothing from jaga.ts, which imports it (no import circle)', () => {
+    const source = fs.readFileSync(path.join(ROOT, 'src/cli/analyze-command.ts'), 'utf8')
+    const imports = [...source.matchAll(/from '([^']+)'/g)].map((m) => m[1])
+    expect(imports).not.toContain('./jaga.ts')
+    expect(imports).toContain('./io.ts')
+  })
+})

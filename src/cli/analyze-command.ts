@@ -6,7 +6,7 @@ import { analyzeCsv, CsvInputError } from '../evaluation/analyze-csv.ts'
 import { formatAnalysis } from '../evaluation/analysis-text.ts'
 import { catalogue, type MessageKey } from '../messages.ts'
 import { createTranslator } from '../platform/i18n/i18n.ts'
-import type { Io } from './jaga.ts'
+import type { Io } from './io.ts'
 
 export function runAnalyze(argv: string[], io: Pick<Io, 'stdout' | 'stderr' | 'env'>): number {
   const t = createTranslator(catalogue, (io.env.LANG ?? '').startsWith('id') ? 'id' : 'en')

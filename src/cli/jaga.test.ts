@@ -88,6 +88,41 @@ describe('the jaga command', () => {
     expect(last).toMatch(/^jaga_[\w-]{43}$/)
   })
 
+  it('lists a user’s tokens without their secrets, revokes one by id, and makes one that expires', async () => {
+    await jaga(['user', 'create', '--email', 'tokens@example.org', '--role', 'coordinator'], 'sebuah kata sandi panjang\n')
+    const plain = (await jaga(['token', 'create', '--email', 'tokens@example.org', '--label', 'laporan mingguan'])).out.trim()
+    const expiring = await jaga(['token', 'create', '--email', 'tokens@example.org', '--label', 'for one month', '--expires-in-days', '30'])
+    expect(expiring.code).toBe(0)
+    const list = await jaga(['token', 'list', '--email', 'Tokens@Example.org'])
+    expect(list.code).toBe(0)
+    const lines = list.out.trim().split('\n')
+    expect(lines[0]).toMatch(/^id\s+label\s+created\s+last used\s+expires\s+revoked\s+status$/)
+    expect(lines).toHaveLength(3)
+    expect(list.out).not.toContain(plain)
+    expect(list.out).not.toContain(expiring.out.trim())
+    const month = lines.find((l) => l.includes('for one month'))!
+    const in30Days = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString().slice(0, 10)
+    expect(month).toContain(in30Days)
+    expect(month).toMatch(/active$/)
+    const weekly = lines.find((l) => l.includes('laporan mingguan'))!
+    const id = weekly.split(/\s+/)[0]!
+    expect(id).toMatch(/^[0-9a-f-]{36}$/)
+
+    const revoked = await jaga(['token', 'revoke', id])
+    expect(revoked.code).toBe(0)
+    expect(revoked.out).toContain(`revoked API token ${id}`)
+    expect((await jaga(['token', 'list', '--email', 'tokens@example.org'])).out.split('\n').find((l) => l.startsWith(id))).toMatch(/revoked$/)
+
+    expect((await jaga(['token', 'revoke', 'not-an-id'])).code).toBe(2)
+    const unknown = await jaga(['token', 'revoke', '5b1f0d1e-8f55-4f5e-9a8e-0d6f1b0c9a11'])
+    expect(unknown.code).toBe(1)
+    expect(unknown.err).toContain('There is no such API token on this account.')
+    const badDays = await jaga(['token', 'create', '--email', 'tokens@example.org', '--expires-in-days', '0'])
+    expect(badDays.code).toBe(1)
+    expect(badDays.err).toContain('expiresInDays: The validity must be a whole number of days from 1 to 3650.')
+    expect((await jaga(['token', 'list', '--email', 'nobody@example.org'])).err).toContain('There is no user with that email.')
+  })
+
   it('explains bad input with exit codes: 2 for usage, 1 for refused data', async () => {
     const noRole = await jaga(['user', 'create', '--email', 'a@example.org', '--role', 'boss'])
     expect(noRole.code).toBe(2)

@@ -5,18 +5,15 @@ import { catalogue, type MessageKey } from '../messages.ts'
 import { createTranslator, type Locale } from '../platform/i18n/i18n.ts'
 import { Problem } from '../platform/http/problems.ts'
 import { isRole, ROLES } from '../accounts/permissions.ts'
-import { createApiToken, createUser } from '../accounts/users.ts'
+import { createUser } from '../accounts/users.ts'
 import { openMigratedStore } from '../store.ts'
 import { DEMO_PROGRAMME, loadDemo, removeDemo } from '../outreach/demo.ts'
 import { loadEvaluationDemo } from '../evaluation/demo.ts'
 import { runAnalyze } from './analyze-command.ts'
+import type { Io } from './io.ts'
+import { runTokenCommand } from './token-command.ts'
 
-export interface Io {
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean }
-  stdout: NodeJS.WritableStream
-  stderr: NodeJS.WritableStream
-  env: NodeJS.ProcessEnv
-}
+export type { Io } from './io.ts'
 
 const CLI_ACTOR = { id: null, label: 'cli' }
 
@@ -26,8 +23,13 @@ Usage:
   jaga migrate                                   apply database migrations
   jaga user create --email E --role R [--name N] create an active user; the password is read
                                                  from stdin when piped, else asked for twice
-  jaga token create --email E [--label L]        create an API token for a user; the token
-                                                 is printed alone on the last line
+  jaga token create --email E [--label L] [--expires-in-days N]
+                                                 create an API token for a user, valid for N
+                                                 days (1–3650) or until revoked; the token is
+                                                 printed alone on the last line
+  jaga token list --email E                      a user's API tokens: id, label, created, last
+                                                 used, expires, revoked (never the secret)
+  jaga token revoke ID                           revoke one API token (ID from token list)
   jaga demo load                                 load a made-up programme in Medan Amplas, labelled
                                                  [DEMO]/(demo), with demo accounts (passwords printed)
   jaga demo remove                               delete everything the demo loaded, and nothing else
@@ -45,6 +47,8 @@ Environment (the same as the server's):
 
 class UsageError extends Error {}
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
 export async function run(argv: string[], io: Io = process): Promise<number> {
   const say = (s: string) => io.stdout.write(s + '\n')
   const complain = (s: string) => io.stderr.write(s + '\n')
@@ -59,17 +63,20 @@ export async function run(argv: string[], io: Io = process): Promise<number> {
         role: { type: 'string' },
         name: { type: 'string' },
         label: { type: 'string' },
+        'expires-in-days': { type: 'string' },
         json: { type: 'boolean' },
       },
     })
-    const command = positionals.join(' ')
+    // Every command is one or two words, but `token revoke` takes the token's id after them.
+    const command = positionals[0] === 'token' && positionals[1] === 'revoke' ? 'token revoke' : positionals.join(' ')
     if (values.help || command === '' || command === 'help') {
       io.stdout.write(HELP)
       return 0
     }
     if (positionals[0] === 'analyze') return runAnalyze(argv, io)
-    if (!['migrate', 'user create', 'token create', 'demo load', 'demo remove'].includes(command)) throw new UsageError(`unknown command "${command}"`)
-    if (['user create', 'token create'].includes(command) && !values.email) throw new UsageError('--email is required')
+    if (!['migrate', 'user create', 'token create', 'token list', 'token revoke', 'demo load', 'demo remove'].includes(command)) throw new UsageError(`unknown command "${command}"`)
+    if (['user create', 'token create', 'token list'].includes(command) && !values.email) throw new UsageError('--email is required')
+    if (command === 'token revoke' && (positionals.length !== 3 || !UUID.test(positionals[2]!))) throw new UsageError('token revoke takes one token id, as jaga token list shows it')
     if (command === 'user create' && !isRole(values.role)) throw new UsageError(`--role must be one of: ${ROLES.join(', ')}`)
 
     const store = await openMigratedStore(loadConfig(io.env))
@@ -93,9 +100,8 @@ export async function run(argv: string[], io: Io = process): Promise<number> {
         const user = await createUser(store.db, CLI_ACTOR, { email: values.email!, role: values.role as (typeof ROLES)[number], password, displayName: values.name })
         say(`created ${user.role} ${user.email} (${user.id}); sign in at /login`)
       } else {
-        const token = await createApiToken(store.db, CLI_ACTOR, values.email!.trim().toLowerCase(), values.label ?? 'created with jaga token create')
-        complain(`API token for ${values.email!.trim().toLowerCase()} (shown once; send it as "Authorization: Bearer <token>"):`)
-        say(token)
+        const verb = command === 'token create' ? 'create' : command === 'token list' ? 'list' : 'revoke'
+        await runTokenCommand(store.db, CLI_ACTOR, verb, { email: values.email, label: values.label, expiresInDays: values['expires-in-days'], id: positionals[2] }, { say, complain })
       }
     } finally {
       await store.db.destroy()

@@ -1,9 +1,11 @@
 import type { FieldErrors, FormValues } from '../../platform/http/forms.ts'
 import { ErrorSummary, Field, Notice, PostForm, Select, TableWrap } from '../../platform/views/components.tsx'
 import { formatDateTime, type Locale } from '../../platform/i18n/i18n.ts'
-import type { T } from '../../messages.ts'
+import type { MessageKey, T } from '../../messages.ts'
 import { ROLES } from '../permissions.ts'
 import type { PublicUser } from '../user-queries.ts'
+import type { ApiTokenView } from '../api-tokens.ts'
+import { TokenTable } from './api-tokens.tsx'
 
 const roleOptions = (t: T) => ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))
 
@@ -85,8 +87,10 @@ export function LinkCreatedPage(p: { t: T; locale: Locale; user: PublicUser; lin
 
 export interface UserDetailProps {
   t: T
+  locale: Locale
   csrf: string
   user: PublicUser
+  tokens: ApiTokenView[]
   canManage: boolean
   isMe: boolean
   errors: FieldErrors
@@ -97,6 +101,11 @@ export interface UserDetailProps {
 export function UserDetailPage(p: UserDetailProps) {
   const { t, user } = p
   const base = `/admin/users/${user.id}`
+  const statusError = p.errors.status ? (
+    <p class="error" id="f-status-error">
+      {t(p.errors.status.message as MessageKey)}
+    </p>
+  ) : null
   return (
     <>
       <h1>{user.displayName}</h1>
@@ -131,17 +140,19 @@ export function UserDetailPage(p: UserDetailProps) {
               </button>
             </PostForm>
           ) : p.isMe ? (
-            <p class="muted">{t('account.cannotDeactivateSelf')}</p>
+            (statusError ?? <p class="muted">{t('account.cannotDeactivateSelf')}</p>)
           ) : (
             <PostForm action={`${base}/deactivate`} csrf={p.csrf}>
               <p class="hint">{t('users.deactivateHint')}</p>
-              <button type="submit" class="danger">
+              {statusError}
+              <button type="submit" class="danger" aria-describedby={statusError ? 'f-status-error' : undefined}>
                 {t('users.deactivate')}
               </button>
             </PostForm>
           )}
         </>
       ) : null}
+      <TokenTable t={t} locale={p.locale} csrf={p.csrf} tokens={p.tokens} revokeAction={p.canManage ? (id) => `${base}/tokens/${id}/revoke` : undefined} />
       <p>
         <a href="/admin/users">{t('common.back')}</a>
       </p>
