@@ -4,6 +4,7 @@ import type { FieldError } from '../platform/http/problems.ts'
 import { codeElement, joinCode, normaliseElement } from './code-elements.ts'
 import { itemsOf, type Definition, type Item } from './questionnaire-schema.ts'
 import { looksLikeDisclosure } from './shared/disclosure.ts'
+import { blankPersonalData } from './shared/personal-data.ts'
 
 /** What arrives from the phone (JSON) or the plain HTML form, before any checking. */
 export interface RawSubmission {
@@ -20,14 +21,12 @@ export interface CheckedSubmission {
   maxScore: number | null
   /** Free text routed to help instead of the data set. */
   disclosures: { itemId: string; text: string }[]
+  /** Whether personal data (a phone number, an address…) was blanked out of a free-text answer. */
+  blanked: boolean
 }
 
 export const MAX_TEXT = 1000
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-// Contact details typed into free text are blanked out: answers are anonymous whatever is written.
-const PHONE = /(\+?62|0)8\d[\d\s.-]{6,}\d/g
-const EMAIL = /[\w.+-]+@[\w-]+\.[\w.]+/g
-export const redactContacts = (text: string) => text.replace(PHONE, '[…]').replace(EMAIL, '[…]')
 
 const choicesOf = (item: Item) => (item.kind === 'truefalse' ? ['true', 'false'] : (item.options ?? []).map((o) => o.value))
 
@@ -53,6 +52,7 @@ export function checkSubmission(definition: Definition, codeElements: readonly s
   }
   const answers: CheckedSubmission['answers'] = {}
   const disclosures: CheckedSubmission['disclosures'] = []
+  let blanked = false
   for (const item of itemsOf(definition)) {
     if (item.kind === 'note') continue
     const given = raw.answers?.[item.id]
@@ -80,12 +80,17 @@ export function checkSubmission(definition: Definition, codeElements: readonly s
     } else {
       const text = values.join(' ')
       if (text.length > MAX_TEXT) errors.push({ field, message: 'collect.tooLong', params: { max: MAX_TEXT } })
-      else if (looksLikeDisclosure(text, keywords)) disclosures.push({ itemId: item.id, text: redactContacts(text) })
-      else answers[item.id] = redactContacts(text)
+      else {
+        // Personal data is blanked out of disclosures too: answers are anonymous whatever is written.
+        const clean = blankPersonalData(text)
+        blanked ||= clean.blanked
+        if (looksLikeDisclosure(text, keywords)) disclosures.push({ itemId: item.id, text: clean.text })
+        else answers[item.id] = clean.text
+      }
     }
   }
   if (errors.length) return { errors }
   const scored = itemsOf(definition).filter((i) => i.answer !== undefined)
   const score = scored.length ? scored.filter((i) => isCorrect(i, answers[i.id])).length : null
-  return { errors, value: { id: raw.id.toLowerCase(), code: joinCode(parts), answers, score, maxScore: scored.length || null, disclosures } }
+  return { errors, value: { id: raw.id.toLowerCase(), code: joinCode(parts), answers, score, maxScore: scored.length || null, disclosures, blanked } }
 }

@@ -257,11 +257,14 @@ describe('collecting answers', () => {
   })
 
   it('gathers the feedback of a programme’s sessions on its results page, for staff only', async () => {
-    const { programme, token } = await sessionWithLinks()
+    const { programme, token, session } = await sessionWithLinks()
     for (const [useful, text] of [['5', 'Cara mengatur TikTok anak'], ['3', 'Contoh kasus di sekolah']] as const) {
       expect((await send(token('feedback'), { id: crypto.randomUUID(), code: code('FB'), answers: { useful, clear: '4', want_to_know: text } })).status).toBe(201)
     }
     const coordinator = (await sessionAgent(jaga, await aUser(jaga, 'coordinator'))).lang('en')
+    // Written answers show once a referral person released them (free-text-review.test.ts).
+    for (const s of await jaga.db.selectFrom('submissions').select('id').where('sessionId', '=', session.id).where('phase', '=', 'feedback').execute())
+      expect((await coordinator.post(`/sessions/${session.id}/evaluation/comments/${s.id}/want_to_know/release`)).status).toBe(303)
     const page = textOf(await (await coordinator.get(`/programmes/${programme.id}/evaluation`)).text())
     expect(page).toContain('Feedback from every session (2 answers): for planning the next visits')
     expect(page).toContain('Cara mengatur TikTok anak')
@@ -317,19 +320,20 @@ describe('collecting answers', () => {
     const { token } = await sessionWithLinks()
     const coordinator = (await sessionAgent(jaga, await aUser(jaga, 'coordinator'))).lang('en')
     const feedback = (text: string) => send(token('feedback'), { id: crypto.randomUUID(), code: code('KW'), answers: { useful: '4', clear: '4', want_to_know: text } })
-    expect(await (await feedback('Om itu minta foto kakak saya')).json()).toMatchObject({ disclosure: false })
+    // Built-in signs already catch asking for photos; a slang phrase only the staff know is added here.
+    expect(await (await feedback('Teman saya ditawari open bo')).json()).toMatchObject({ disclosure: false })
     // Nouns and active verbs of the starting words are on the list too.
     expect(await (await feedback('Ada ancaman dan pemerasan di grup')).json()).toMatchObject({ disclosure: true })
-    const added = await coordinator.post('/disclosures/keywords', { locale: 'id', phrase: 'Minta foto' })
+    const added = await coordinator.post('/disclosures/keywords', { locale: 'id', phrase: 'Open BO' })
     expect(added.status).toBe(303)
-    expect(textOf(await (await coordinator.get(added.headers.get('Location')!)).text())).toContain('"minta foto" added.')
-    expect(await (await feedback('Om itu minta foto kakak saya')).json()).toMatchObject({ disclosure: true })
-    const again = await coordinator.post('/disclosures/keywords', { locale: 'id', phrase: 'MINTA  foto!' })
+    expect(textOf(await (await coordinator.get(added.headers.get('Location')!)).text())).toContain('"open bo" added.')
+    expect(await (await feedback('Teman saya ditawari open bo')).json()).toMatchObject({ disclosure: true })
+    const again = await coordinator.post('/disclosures/keywords', { locale: 'id', phrase: 'OPEN  bo!' })
     expect(textOf(await again.text())).toContain('This word is already on the list.')
     expect(textOf(await (await coordinator.post('/disclosures/keywords', { locale: 'en', phrase: 'ab' })).text())).toContain('At least 3 letters')
-    const row = await jaga.db.selectFrom('disclosureKeywords').select('id').where('phrase', '=', 'minta foto').executeTakeFirstOrThrow()
+    const row = await jaga.db.selectFrom('disclosureKeywords').select('id').where('phrase', '=', 'open bo').executeTakeFirstOrThrow()
     expect((await coordinator.post(`/disclosures/keywords/${row.id}/delete`)).status).toBe(303)
-    expect(await (await feedback('Om itu minta foto lagi')).json()).toMatchObject({ disclosure: false })
+    expect(await (await feedback('Ada yang nawarin open bo lagi')).json()).toMatchObject({ disclosure: false })
     const facilitator = await sessionAgent(jaga, await aUser(jaga, 'facilitator'))
     expect((await facilitator.post('/disclosures/keywords', { locale: 'id', phrase: 'apa saja' })).status).toBe(403)
   })
@@ -414,6 +418,10 @@ describe('the 3-month follow-up', () => {
     const followUp = { settings_set: 'yes', talked: 'often', agreement: 'yes', know_where: 'yes', where: 'SAPA 129', confidence: '4' }
     expect((await send(link.token, { id: crypto.randomUUID(), code: code('FU'), answers: followUp })).status).toBe(201)
     expect((await send(link.token, { id: crypto.randomUUID(), code: code('NEW'.slice(0, 2), '30'), answers: { ...followUp, settings_set: 'no' } })).status).toBe(201)
+    // Written answers show once a referral person (here the session's facilitator) released them.
+    expect(textOf(await (await agent.get(`/sessions/${session.id}/evaluation`)).text())).toContain('2 comments waiting for review')
+    for (const s of await jaga.db.selectFrom('submissions').select('id').where('linkId', '=', link.id).execute())
+      expect((await agent.post(`/sessions/${session.id}/evaluation/comments/${s.id}/where/release`)).status).toBe(303)
     const page = textOf(await (await agent.get(`/sessions/${session.id}/evaluation`)).text())
     expect(page).toContain('3-month follow-up: Parents and caregivers (2 answers)')
     expect(page).toContain('1 of 2 follow-up answers match a code from before the activity.')

@@ -159,6 +159,8 @@ export interface SubmitResult {
   duplicate: boolean
   /** True when free text was routed to help: the participant is shown where to get it. */
   disclosure: boolean
+  /** True when personal data was blanked out of free text: the participant is told so. */
+  blanked: boolean
 }
 
 /**
@@ -198,5 +200,5 @@ export async function submit(db: Kysely<Database>, link: q.LinkWithQuestionnaire
           .execute()
         return false
       })
-  return { duplicate, disclosure: s.disclosures.length > 0 }
+  return { duplicate, disclosure: s.disclosures.length > 0, blanked: s.blanked }
 }
