@@ -12,4 +12,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ PORT: '99999' })).toThrow('PORT must be a whole number from 0 to 65535')
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow('LOG_LEVEL must be debug, info, warn, error or silent')
   })
+
+  it('reads how many reverse proxies stand in front, and refuses anything else', () => {
+    expect(loadConfig({}).trustedProxies).toBe(0)
+    expect(loadConfig({ JAGA_TRUST_PROXY: '1' })).toMatchObject({ trustProxy: true, trustedProxies: 1 })
+    expect(loadConfig({ JAGA_TRUST_PROXY: 'true' }).trustedProxies).toBe(1)
+    expect(loadConfig({ JAGA_TRUST_PROXY: '2' }).trustedProxies).toBe(2)
+    expect(() => loadConfig({ JAGA_TRUST_PROXY: 'yes' })).toThrow('JAGA_TRUST_PROXY must be the number of reverse proxies in front of Jaga (0–9) or true, got "yes"')
+  })
 })

@@ -54,13 +54,13 @@ export interface TestApp extends JagaApp {
   request: JagaApp['app']['request']
 }
 
-/** Registers hooks that give the test file its own app on its own database. */
-export function useTestApp(): TestApp {
+/** Registers hooks that give the test file its own app on its own database; `env` as the server would read it. */
+export function useTestApp(env: Record<string, string> = {}): TestApp {
   const ctx = {} as TestApp
   let testDb: TestDb
   beforeAll(async () => {
     testDb = await freshDatabase()
-    const config = { ...loadConfig({}), logLevel: 'silent' as const }
+    const config = { ...loadConfig(env), logLevel: 'silent' as const }
     const jaga = createApp({ db: testDb.db, log: createLogger('silent'), config, dialect })
     await jaga.library.reload()
     await jaga.ready

@@ -12,6 +12,10 @@ export interface UsersTable {
   passwordHash: string | null
   createdAt: string
   updatedAt: string
+  /** A partner account's institution (partners.id); null: it sees nothing programme-specific. Optional: the database defaults it. */
+  partnerId?: string | null
+  /** 1: a coordinator sees only the programmes whose team includes them (see outreach/programme-scope.ts). */
+  ownProgrammesOnly?: number
 }
 
 export interface LoginSessionsTable {
@@ -44,11 +48,21 @@ export interface ApiTokensTable {
   expiresAt: string | null
 }
 
-export interface SignInFailuresTable {
+export interface SignInAttemptsTable {
   id: string
   email: string
   ip: string
+  /** sha256 of the trusted-device cookie the attempt came with, if it is trusted for this email. */
+  device: string | null
   at: string
+  outcome: 'pending' | 'failure'
+}
+
+export interface TrustedDevicesTable {
+  tokenHash: string
+  email: string
+  createdAt: string
+  lastUsedAt: string
 }
 
 export interface AuditEntriesTable {
@@ -68,6 +82,7 @@ export interface AccountTables {
   loginSessions: LoginSessionsTable
   accessLinks: AccessLinksTable
   apiTokens: ApiTokensTable
-  signInFailures: SignInFailuresTable
+  signInAttempts: SignInAttemptsTable
+  trustedDevices: TrustedDevicesTable
   auditEntries: AuditEntriesTable
 }

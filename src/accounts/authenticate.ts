@@ -8,6 +8,8 @@ import { IDLE_LIFETIME_MS, resolveLoginSession } from './login-sessions.ts'
 import { isApiPath } from './route-table.ts'
 
 export const SESSION_COOKIE = 'jaga_session'
+/** Marks a browser that signed in before, so strangers' failed guesses do not lock its owner out (sign-in-throttle.ts). */
+export const DEVICE_COOKIE = 'jaga_device'
 
 /**
  * Who is asking: under /api/ only a bearer token counts (so cookies can never be replayed
@@ -60,4 +62,8 @@ export function setSessionCookie(c: Context<AppEnv>, token: string, trustProxy: 
 
 export function clearSessionCookie(c: Context<AppEnv>): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/' })
+}
+
+export function setDeviceCookie(c: Context<AppEnv>, token: string, trustProxy: boolean): void {
+  setCookie(c, DEVICE_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure: isHttps(c, trustProxy), path: '/login', maxAge: 365 * 24 * 3600 })
 }

@@ -1,12 +1,12 @@
 import type { Context } from 'hono'
-import { setCookie } from 'hono/cookie'
+import { getCookie, setCookie } from 'hono/cookie'
 import type { AppEnv, Deps } from '../app-env.ts'
 import { formStrings, safeNextPath, validate, type FieldErrors } from '../platform/http/forms.ts'
 import { clientIp, isHttps, LOCALE_COOKIE } from '../platform/http/middleware.ts'
 import { Problem } from '../platform/http/problems.ts'
 import { isLocale } from '../platform/i18n/i18n.ts'
 import { renderPage } from '../page.tsx'
-import { clearSessionCookie, setSessionCookie } from './authenticate.ts'
+import { clearSessionCookie, DEVICE_COOKIE, setDeviceCookie, setSessionCookie } from './authenticate.ts'
 import { signIn, signOut } from './login-sessions.ts'
 import type { RouteTable } from './route-table.ts'
 import { setPasswordForm, signInForm } from './user-form.ts'
@@ -34,10 +34,11 @@ export function signInRoutes(routes: RouteTable, deps: Deps): void {
     const values = formStrings(await c.req.parseBody())
     const parsed = validate(signInForm, values)
     if (!parsed.ok) return showSignIn(c, { values, errors: parsed.errors, status: 422 })
-    const ip = clientIp(c, config.trustProxy, () => c.env?.incoming?.socket.remoteAddress)
-    const result = await signIn(db, { ...parsed.data, ip })
+    const ip = clientIp(c, config.trustedProxies, () => c.env?.incoming?.socket.remoteAddress)
+    const result = await signIn(db, { ...parsed.data, ip, deviceToken: getCookie(c, DEVICE_COOKIE) })
     if (!result.ok) return showSignIn(c, { values: { email: values.email ?? '' }, wrong: true, status: 401 })
     setSessionCookie(c, result.token, config.trustProxy)
+    setDeviceCookie(c, result.deviceToken, config.trustProxy)
     return c.redirect(safeNextPath(c.req.query('next'), '/areas'), 303)
   })
 
@@ -65,8 +66,12 @@ export function signInRoutes(routes: RouteTable, deps: Deps): void {
     const parsed = validate(setPasswordForm, await c.req.parseBody())
     if (!parsed.ok) return showSetPassword(c, parsed.errors, 422)
     const user = await usePasswordLink(db, c.req.param('token') ?? '', parsed.data.password)
-    const result = await signIn(db, { email: user.email, password: parsed.data.password, ip: 'access-link' })
-    if (result.ok) setSessionCookie(c, result.token, config.trustProxy)
+    const ip = clientIp(c, config.trustedProxies, () => c.env?.incoming?.socket.remoteAddress)
+    const result = await signIn(db, { email: user.email, password: parsed.data.password, ip, deviceToken: getCookie(c, DEVICE_COOKIE) })
+    if (result.ok) {
+      setSessionCookie(c, result.token, config.trustProxy)
+      setDeviceCookie(c, result.deviceToken, config.trustProxy)
+    }
     return c.redirect('/areas', 303)
   })
 

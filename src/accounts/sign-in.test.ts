@@ -46,14 +46,16 @@ describe('signing in and out', () => {
     expect(html).toContain('value="someone@example.org"')
   })
 
-  it('locks an account for 15 minutes after 5 failed attempts, even with the right password', async () => {
+  it('slows a browser it does not know down after 5 failed attempts on one account, even with the right password', async () => {
     const user = await aUser(jaga, 'coordinator')
     const agent = new Agent(jaga).lang('en')
     for (let i = 0; i < 5; i++) expect((await agent.post('/login', { email: user.email, password: `wrong ${i}` })).status).toBe(401)
     const res = await agent.post('/login', { email: user.email, password: TEST_PASSWORD })
     expect(res.status).toBe(429)
-    expect(Number(res.headers.get('Retry-After'))).toBeGreaterThan(13 * 60)
-    expect(textOf(await res.text())).toContain('Too many failed attempts. Try again in 15 minutes.')
+    const retryAfter = Number(res.headers.get('Retry-After'))
+    expect(retryAfter).toBeGreaterThan(0)
+    expect(retryAfter).toBeLessThanOrEqual(30)
+    expect(textOf(await res.text())).toContain('Too many failed attempts. Try again in 1 min.')
     // Another account is not affected.
     const other = await aUser(jaga, 'coordinator')
     expect((await new Agent(jaga).post('/login', { email: other.email, password: TEST_PASSWORD })).status).toBe(303)

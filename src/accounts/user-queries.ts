@@ -65,13 +65,15 @@ export async function insertLoginSession(db: Db, s: { id: string; userId: string
     .execute()
 }
 
-export async function findLoginSessionUser(db: Db, sessionId: string, now: string) {
+/** The signed-in user of a login session that is neither idle-expired nor (with `createdAfter`) past its absolute lifetime. */
+export async function findLoginSessionUser(db: Db, sessionId: string, now: string, createdAfter?: string) {
   return db
     .selectFrom('loginSessions as s')
     .innerJoin('users as u', 'u.id', 's.userId')
     .select(['s.id as sessionId', 's.lastSeenAt', 'u.id', 'u.email', 'u.displayName', 'u.role', 'u.status'])
     .where('s.id', '=', sessionId)
     .where('s.expiresAt', '>', now)
+    .$if(createdAfter !== undefined, (q) => q.where('s.createdAt', '>', createdAfter!))
     .where('u.status', '=', 'active')
     .executeTakeFirst()
 }
@@ -117,29 +119,4 @@ export async function expireAccessLinksOfUser(db: Db, userId: string, now: strin
   let q = db.updateTable('accessLinks').set({ usedAt: now }).where('userId', '=', userId).where('usedAt', 'is', null)
   if (purpose) q = q.where('purpose', '=', purpose)
   await q.execute()
-}
-
-// Sign-in failures, for rate limiting across every app server sharing the database ---------------
-
-export async function insertSignInFailure(db: Db, f: { id: string; email: string; ip: string; at: string }): Promise<void> {
-  await db.insertInto('signInFailures').values(f).execute()
-}
-
-export async function countSignInFailures(db: Db, by: { email?: string; ip?: string }, since: string) {
-  let q = db
-    .selectFrom('signInFailures')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('oldest')])
-    .where('at', '>', since)
-  if (by.email !== undefined) q = q.where('email', '=', by.email)
-  if (by.ip !== undefined) q = q.where('ip', '=', by.ip)
-  const row = await q.executeTakeFirstOrThrow()
-  return { count: Number(row.n), oldest: row.oldest as string | null }
-}
-
-export async function deleteSignInFailures(db: Db, email: string): Promise<void> {
-  await db.deleteFrom('signInFailures').where('email', '=', email).execute()
-}
-
-export async function deleteSignInFailuresBefore(db: Db, before: string): Promise<void> {
-  await db.deleteFrom('signInFailures').where('at', '<', before).execute()
 }

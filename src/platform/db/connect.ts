@@ -3,6 +3,7 @@ import path from 'node:path'
 import SQLite from 'better-sqlite3'
 import pg from 'pg'
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { StorableTextPlugin } from './storable-text.ts'
 
 export type Dialect = 'sqlite' | 'postgres'
 
@@ -25,7 +26,7 @@ export interface StoreOptions {
 }
 
 export function openStore<DB>(options: StoreOptions): Store<DB> {
-  const plugins = [new CamelCasePlugin()]
+  const plugins = [new CamelCasePlugin(), new StorableTextPlugin()]
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 })
     return {

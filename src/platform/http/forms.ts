@@ -58,8 +58,17 @@ export function formStrings(body: Record<string, unknown>): FormValues {
 
 /** Only same-site relative paths may be redirected to, so a link cannot send a user elsewhere. */
 export function safeNextPath(next: string | undefined, fallback = '/'): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback
-  return next
+  // Browsers drop tabs and newlines from addresses and read "\\" as "/": "/\t/evil.example" and
+  // "/\\evil.example" would lead off-site. Such a `next` is refused, and what is left must stay on this site.
+  if (!next || !next.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(next)) return fallback
+  const base = 'http://jaga.invalid'
+  let url: URL
+  try {
+    url = new URL(next, base)
+  } catch {
+    return fallback
+  }
+  return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : fallback
 }
 
 /** Like formStrings, but the named fields (repeated checkboxes) come back as arrays of strings. */

@@ -1,10 +1,12 @@
 import crypto from 'node:crypto'
+import { isIP } from 'node:net'
 import type { Context, MiddlewareHandler } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import { secureHeaders } from 'hono/secure-headers'
 import { createTranslator, negotiateLocale, type Locale, type Translator } from '../i18n/i18n.ts'
 import type { Logger } from '../log.ts'
 import { Problem } from './problems.ts'
+import { hasUnstorableCharacters } from '../db/storable-text.ts'
 
 type Vars = { Variables: { requestId: string; locale: Locale; t: Translator<any>; csrf: () => string } }
 
@@ -29,11 +31,37 @@ export function requestLog(log: Logger): MiddlewareHandler<Vars> {
     log.info('request', {
       id: c.get('requestId'),
       method: c.req.method,
-      path: c.req.path,
+      path: redactedPath(c.req.path),
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
     })
   }
+}
+
+// Paths that carry a secret: whoever reads the log could use it (set a password, read a calendar
+// feed, answer or flood a questionnaire link).
+const SECRET_PATHS = [/^(\/access\/)[^/]+/, /^(\/ical\/)[^/]+/, /^(\/q\/)[^/]+/, /^(\/api\/v1\/collect\/)[^/]+/]
+
+/** A request path as the log may keep it: secrets replaced by "…". */
+export function redactedPath(path: string): string {
+  for (const pattern of SECRET_PATHS) if (pattern.test(path)) return path.replace(pattern, '$1…')
+  return path
+}
+
+/**
+ * A path with a control character (NUL, CR, LF…), a lone surrogate or broken %-encoding names nothing
+ * here: 404 at once, before a route hands it to the database (PostgreSQL answered a NUL with a 500) or
+ * writes it into a Location header (a CR/LF there is a 500 too).
+ */
+export const refuseUnreadablePaths: MiddlewareHandler = async (c, next) => {
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(new URL(c.req.url).pathname)
+  } catch {
+    throw new Problem('not-found')
+  }
+  if (/[\u0000-\u001f\u007f]/.test(decoded) || hasUnstorableCharacters(decoded)) throw new Problem('not-found')
+  await next()
 }
 
 export function i18n(catalogue: Record<string, Record<Locale, string>>): MiddlewareHandler<Vars> {
@@ -52,12 +80,20 @@ export function isHttps(c: Context, trustProxy: boolean): boolean {
   return new URL(c.req.url).protocol === 'https:'
 }
 
-export function clientIp(c: Context, trustProxy: boolean, socketAddress: () => string | undefined): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('X-Forwarded-For')?.split(',')[0]?.trim()
-    if (forwarded) return forwarded
+/**
+ * The address a request came from. Behind `trustedProxies` reverse proxies, each proxy appended the
+ * address it received the request from to X-Forwarded-For, so the client is that many entries from the
+ * right; anything further left was written by the client and proves nothing. An entry that is not an
+ * IP address is never used (it could be any length or text): the socket's address counts instead.
+ */
+export function clientIp(c: Context, trustedProxies: number, socketAddress: () => string | undefined): string {
+  if (trustedProxies > 0) {
+    const hops = (c.req.header('X-Forwarded-For') ?? '').split(',').map((h) => h.trim())
+    const candidate = hops.length >= trustedProxies ? hops[hops.length - trustedProxies] : undefined
+    if (candidate && candidate.length <= 45 && isIP(candidate)) return candidate
   }
-  return socketAddress() ?? 'unknown'
+  const socket = socketAddress()
+  return socket && socket.length <= 45 && isIP(socket) ? socket : 'unknown'
 }
 
 /**
@@ -98,9 +134,15 @@ function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && crypto.timingSafeEqual(x, y)
 }
 
-/** Strict headers: scripts and styles only from this origin, nothing inline, no framing. */
-export function securityHeaders(): MiddlewareHandler {
-  return secureHeaders({
+/**
+ * Strict headers: scripts and styles only from this origin, nothing inline, no framing (one policy:
+ * CSP frame-ancestors, so no X-Frame-Options that could disagree with it). HSTS only on a response that
+ * went out over HTTPS: over plain HTTP a browser ignores it, and a LAN install has no certificate.
+ */
+export function securityHeaders(trustProxy: boolean): MiddlewareHandler {
+  const strict = secureHeaders({
+    xFrameOptions: false,
+    strictTransportSecurity: false,
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],
@@ -118,4 +160,8 @@ export function securityHeaders(): MiddlewareHandler {
     crossOriginEmbedderPolicy: false,
     permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
   })
+  return async (c, next) => {
+    await strict(c, next)
+    if (isHttps(c, trustProxy)) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
+  }
 }

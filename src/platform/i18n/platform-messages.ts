@@ -71,7 +71,7 @@ export const platformMessages = defineMessages({
   'problem.rate-limited.title': { id: 'Terlalu banyak percobaan', en: 'Too many attempts' },
   'problem.rate-limited.detail': {
     id: 'Terlalu banyak percobaan gagal. Coba lagi dalam {minutes} menit.',
-    en: 'Too many failed attempts. Try again in {minutes} minutes.',
+    en: 'Too many failed attempts. Try again in {minutes} min.',
   },
   'problem.bad-request.title': { id: 'Permintaan tidak dapat dibaca', en: 'The request could not be read' },
   'problem.bad-request.detail': {
