@@ -4,7 +4,7 @@ import type { FieldError } from '../platform/http/problems.ts'
 import { codeElement, joinCode, normaliseElement } from './code-elements.ts'
 import { itemsOf, type Definition, type Item } from './questionnaire-schema.ts'
 import { looksLikeDisclosure } from './shared/disclosure.ts'
-import { blankPersonalData } from './shared/personal-data.ts'
+import { blankPersonalData } from '../platform/personal-data.ts'
 
 /** What arrives from the phone (JSON) or the plain HTML form, before any checking. */
 export interface RawSubmission {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { optionalText } from '../platform/http/schemas.ts'
+import { findPersonalData, type PersonalDataKind } from '../platform/personal-data.ts'
 
 export const REFERRAL_AGE_BANDS = ['0-5', '6-9', '10-12', '13-17', '18+'] as const
 export const CONCERNS = ['grooming', 'sextortion', 'sexual-images', 'live-streamed-abuse', 'online-harassment', 'offline-abuse', 'other'] as const
@@ -44,13 +45,18 @@ export const referralUpdateInput = z.object({
 })
 export type ReferralUpdateInput = z.output<typeof referralUpdateInput>
 
-// Words that make a note identify someone. Not exhaustive, and not a filter: the form warns, the user decides.
-const PHONE = /(\+?62|0)8\d[\d\s.-]{6,}/
-const EMAIL = /[\w.+-]+@[\w-]+\.[\w.]+/
+// What makes a note identify someone, and the message that says so next to the field.
+const NOTE_PROBLEMS: Record<PersonalDataKind, string> = {
+  phone: 'referral.noteHasContact',
+  email: 'referral.noteHasContact',
+  handle: 'referral.noteHasHandle',
+  address: 'referral.noteHasAddress',
+  school: 'referral.noteHasSchool',
+}
 
-/** Refuses a note that carries a phone number or an email address. */
+/** Refuses a note that carries a phone number, an e-mail, a social media handle, an address or a school with its class. */
 export function noteProblem(note: string | null): string | undefined {
   if (!note) return undefined
-  if (PHONE.test(note) || EMAIL.test(note)) return 'referral.noteHasContact'
-  return undefined
+  const kind = findPersonalData(note)[0]
+  return kind && NOTE_PROBLEMS[kind]
 }

@@ -65,6 +65,32 @@ describe('referrals', () => {
     expect((await jaga.db.selectFrom('referrals').select('id').execute()).length).toBe(before)
   })
 
+  it('refuses a note with personal data written the way people write it, with the message next to the field, and takes a plain note', async () => {
+    const { service, agent } = await setting()
+    const before = (await jaga.db.selectFrom('referrals').select('id').execute()).length
+    const cases: [string, string][] = [
+      ['Hubungi ibunya di +62 812 3456 7890', 'This note contains a phone number or email address. Remove the contact details.'],
+      ['Kantor 021-555-1234', 'This note contains a phone number or email address. Remove the contact details.'],
+      ['Kunjungan rumah ke Jl. Garu II no 12', 'This note contains an address (street, lane or house number). Remove it; the kelurahan is already recorded.'],
+      ['Akunnya @rina_kece sudah diblokir', 'This note contains a social media handle (@…). Remove the account name.'],
+      ['Koordinasi dengan SMPN 12 Medan kelas 8', 'This note contains a school or class. Remove it: it can point to the child.'],
+    ]
+    for (const [note, message] of cases) {
+      const res = await agent.post('/referrals', fields(service.id, { note }))
+      expect(res.status, note).toBe(422)
+      expect(await res.text(), note).toContain(`id="f-note-error">${message}`)
+    }
+    const inIndonesian = await agent.lang('id').post('/referrals', fields(service.id, { note: 'Rumahnya di Jalan Sisingamangaraja gg. Mawar no. 5' }))
+    expect(await inIndonesian.text()).toContain('id="f-note-error">Catatan ini memuat alamat')
+    expect((await jaga.db.selectFrom('referrals').select('id').execute()).length).toBe(before)
+    const plain = await agent.lang('en').post('/referrals', fields(service.id, { note: 'Pendampingan ke UPTD PPA hari Senin, nomor 1 dulu' }))
+    expect(plain.status).toBe(303)
+    const id = (await jaga.db.selectFrom('referrals').select('id').orderBy('createdAt', 'desc').executeTakeFirstOrThrow()).id
+    const followUp = await agent.post(`/referrals/${id}/updates`, { status: 'received', onDate: today(), note: 'Ibu bisa dihubungi di 0812-3456-7890' })
+    expect(followUp.status).toBe(422)
+    expect(await followUp.text()).toContain('id="f-note-error">This note contains a phone number')
+  })
+
   it('shows a facilitator only the referrals they recorded, a coordinator all of them, and a partner none', async () => {
     const { service, agent } = await setting()
     await agent.post('/referrals', fields(service.id))

@@ -1,6 +1,7 @@
-// Personal data typed into free text: phone numbers, e-mail addresses, social media handles, a
-// school with a class, a street address. Answers are anonymous whatever is written, so these are
-// blanked before anything is stored, and referral notes refuse them. Pure: no Node.js or DOM APIs.
+// Personal data typed into free text: phone numbers, e-mail addresses, social media handles, a school
+// with a class, a street address. Participants' answers are anonymous whatever is written, so these
+// are blanked before anything is stored (evaluation), and referral notes refuse them (outreach): here
+// in platform because both slices use it. Pure: no Node.js or DOM APIs.
 
 export type PersonalDataKind = 'phone' | 'email' | 'handle' | 'school' | 'address'
 
