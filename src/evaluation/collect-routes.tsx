@@ -103,7 +103,7 @@ export function collectRoutes(routes: RouteTable, deps: Deps, help: ParticipantH
       const t = c.get('t')
       const locale = c.get('locale')
       c.header('Cache-Control', 'no-store')
-      return renderPage(c, { title: t('collect.thanksTitle'), body: <ThanksPage t={t} duplicate={result.duplicate} disclosure={result.disclosure} help={help.lines(locale)} helpUrl={help.url(locale)} /> })
+      return renderPage(c, { title: t('collect.thanksTitle'), body: <ThanksPage t={t} duplicate={result.duplicate} disclosure={result.disclosure} blanked={result.blanked} help={help.lines(locale)} helpUrl={help.url(locale)} /> })
     } catch (e) {
       if (e instanceof Problem && e.code === 'validation') return showForm(c, link, form, fieldErrorsOf(e))
       throw e
@@ -115,7 +115,7 @@ export function collectRoutes(routes: RouteTable, deps: Deps, help: ParticipantH
     const raw = await readJson(c, submissionBody)
     const result = await receivePhoneSubmission(intake, link, raw as RawSubmission)
     // Whether it was held is for staff: to the sender (maybe a script) it was simply received.
-    return c.json({ duplicate: result.duplicate, disclosure: result.disclosure }, result.duplicate ? 200 : 201)
+    return c.json({ duplicate: result.duplicate, disclosure: result.disclosure, blanked: result.blanked }, result.duplicate ? 200 : 201)
   })
 }
 
@@ -127,8 +127,8 @@ export const collectApiDoc: OpenApiPaths = {
       parameters: [{ name: 'token', in: 'path', required: true, schema: { type: 'string' } }],
       requestBody: jsonBody(submissionBody),
       responses: {
-        '201': jsonResponse('Stored', z.object({ duplicate: z.literal(false), disclosure: z.boolean() })),
-        '200': jsonResponse('Already stored earlier', z.object({ duplicate: z.literal(true), disclosure: z.boolean() })),
+        '201': jsonResponse('Stored', z.object({ duplicate: z.literal(false), disclosure: z.boolean(), blanked: z.boolean().describe('Personal details (a phone number, an address, a handle…) were blanked out of free text: tell the participant') })),
+        '200': jsonResponse('Already stored earlier', z.object({ duplicate: z.literal(true), disclosure: z.boolean(), blanked: z.boolean() })),
         '404': { description: 'No such link' },
         '409': { description: 'The link is closed' },
         '422': { description: 'Answers that do not fit the questionnaire, per field' },

@@ -58,7 +58,7 @@ describe('a flood to one questionnaire link', () => {
       const res = await send(link.token, answer(id, n))
       expect(res.status, `answer ${n}`).toBe(201)
       // The sender is never told it was held: a script learns nothing, a participant is not worried.
-      expect(await res.json()).toEqual({ duplicate: false, disclosure: false })
+      expect(await res.json()).toEqual({ duplicate: false, disclosure: false, blanked: false })
     }
     for (const id of ids.slice(0, 7)) expect((await send(link.token, answer(id, 0))).status).toBe(200)
     for (let n = 0; n < 3; n++) expect((await send(link.token, { id: crypto.randomUUID(), code: { mother: 'SI', day: '1', own: 'A' }, answers: { useful: '9' } })).status).toBe(422)

@@ -199,11 +199,12 @@ export function QuestionnaireFormPage(p: QuestionnaireFormProps) {
   )
 }
 
-export function ThanksPage(p: { t: T; duplicate: boolean; disclosure: boolean; help: HelpLine[]; helpUrl: string }) {
+export function ThanksPage(p: { t: T; duplicate: boolean; disclosure: boolean; blanked: boolean; help: HelpLine[]; helpUrl: string }) {
   return (
     <article>
       <h1>{p.t('collect.thanksTitle')}</h1>
       <Notice kind="success">{p.t(p.duplicate ? 'collect.thanksDuplicate' : 'collect.thanks')}</Notice>
+      {p.blanked ? <p>{p.t('collect.blanked')}</p> : null}
       {p.disclosure ? <HelpPanel t={p.t} help={p.help} helpUrl={p.helpUrl} /> : null}
     </article>
   )
