@@ -133,7 +133,7 @@ describe('collecting answers', () => {
     const body = { id, code: code('si'), answers: await parentsAnswers(jaga, 10) }
     const first = await send(token('pre'), body)
     expect(first.status).toBe(201)
-    expect(await first.json()).toEqual({ duplicate: false, disclosure: false })
+    expect(await first.json()).toEqual({ duplicate: false, disclosure: false, blanked: false })
     const again = await send(token('pre'), body)
     expect(again.status).toBe(200)
     expect((await again.json()).duplicate).toBe(true)
@@ -172,7 +172,7 @@ describe('collecting answers', () => {
   it('routes free text that looks like a disclosure to help: out of the data, shown to referral roles only, help shown at once', async () => {
     const { session, token, agent } = await sessionWithLinks()
     const res = await send(token('feedback'), { id: crypto.randomUUID(), code: code('DE'), answers: { useful: '5', clear: '4', want_to_know: 'Adik saya diancam fotonya disebar, tolong', comments: 'Hubungi 0812 3456 7890 untuk info' } })
-    expect(await res.json()).toEqual({ duplicate: false, disclosure: true })
+    expect(await res.json()).toEqual({ duplicate: false, disclosure: true, blanked: true })
     const stored = await jaga.db.selectFrom('submissions').selectAll().where('sessionId', '=', session.id).executeTakeFirstOrThrow()
     expect(stored.answers).not.toContain('diancam')
     expect(JSON.parse(stored.answers)).toEqual({ useful: 5, clear: 4, comments: 'Hubungi […] untuk info' })
