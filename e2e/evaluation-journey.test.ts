@@ -190,6 +190,15 @@ describe('evaluation, on phones', () => {
     await p2again.evaluate(() => window.dispatchEvent(new Event('online')))
     await p2again.waitForFunction(() => /have been sent/.test(document.getElementById('collect-status')?.textContent ?? ''), null, { timeout: 30_000 })
 
+    // The written answers wait for a referral person (here the coordinator) to read and release them.
+    await page.goto(`${base}/sessions/${sessionId}/evaluation/comments`)
+    await look(page, 'evaluation-comments-id')
+    for (let n = 0; n < 2; n++) {
+      await page.click('main form[action$="/release"] button')
+      await page.waitForLoadState()
+    }
+    expect(await main(page)).toContain('Tidak ada komentar yang menunggu.')
+
     // The coordinator's report shows the matched pairs and the change in words.
     await page.goto(`${base}/sessions/${sessionId}/evaluation`)
     const report = await main(page)

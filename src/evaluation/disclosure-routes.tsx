@@ -12,7 +12,10 @@ import { formStrings, validate, type FieldErrors, type FormValues } from '../pla
 import { Problem } from '../platform/http/problems.ts'
 import { renderPage } from '../page.tsx'
 import { forgetDisclosurePhrases } from './collection.ts'
+import { commentReviewRoutes } from './comment-review-routes.tsx'
 import * as q from './evaluation-queries.ts'
+import { countWaitingBySession } from './free-text-review.ts'
+import { readsAllWords, wordsSessionIds } from './referral-access.ts'
 import { normaliseText } from './shared/disclosure.ts'
 import { DisclosuresPage } from './views/disclosures.tsx'
 import { KeywordsPage } from './views/keywords.tsx'
@@ -31,13 +34,22 @@ export const DISCLOSURE_PAGE = 100
 
 export function disclosureRoutes(routes: RouteTable, deps: Deps): void {
   const { db } = deps
+  commentReviewRoutes(routes, deps)
 
   /** Referral roles: coordinators and admins read every disclosure, a facilitator those from the sessions they facilitate. */
   const visible = (c: Context<AppEnv>) => {
     const user = c.get('user')!
     let query = db.selectFrom('disclosures as d').innerJoin('sessions as s', 's.id', 'd.sessionId')
-    if (!can(user.role, 'referral.view')) query = query.where('d.sessionId', 'in', db.selectFrom('sessionFacilitators').select('sessionId').where('userId', '=', user.id))
+    if (!readsAllWords(user.role)) query = query.where('d.sessionId', 'in', wordsSessionIds(db, user)!)
     return query
+  }
+
+  /** Sessions with written answers nobody has read yet (among those this person reads), most first. */
+  const waitingComments = async (c: Context<AppEnv>) => {
+    const counts = await countWaitingBySession(db, wordsSessionIds(db, c.get('user')!))
+    if (counts.size === 0) return []
+    const titles = new Map((await db.selectFrom('sessions').select(['id', 'title']).where('id', 'in', [...counts.keys()]).execute()).map((s) => [s.id, s.title]))
+    return [...counts].map(([sessionId, count]) => ({ sessionId, sessionTitle: titles.get(sessionId) ?? '—', count })).sort((a, b) => b.count - a.count)
   }
 
   routes.get('/disclosures', 'referral.record', async (c) => {
@@ -55,7 +67,7 @@ export function disclosureRoutes(routes: RouteTable, deps: Deps): void {
     const open = Number((await visible(c).select((eb) => eb.fn.countAll().as('n')).where('d.handledAt', 'is', null).executeTakeFirst())?.n ?? 0)
     await insertAuditEntry(db, actorOf(c), 'disclosure.list', { type: 'disclosure' }, { count: rows.length, page })
     c.header('Cache-Control', 'no-store')
-    const body = <DisclosuresPage t={t} locale={c.get('locale')} csrf={c.get('csrf')()} rows={rows} open={open} page={page} hasNext={found.length > DISCLOSURE_PAGE} mayEditKeywords={can(c.get('user')!.role, 'referral.view')} />
+    const body = <DisclosuresPage t={t} locale={c.get('locale')} csrf={c.get('csrf')()} rows={rows} open={open} page={page} hasNext={found.length > DISCLOSURE_PAGE} mayEditKeywords={can(c.get('user')!.role, 'referral.view')} waiting={await waitingComments(c)} />
     return renderPage(c, { title: t('disclosure.title'), body })
   })
 

@@ -1,6 +1,7 @@
 // All SQL for the evaluation tables.
-import type { Db } from '../database.ts'
-import type { Phase } from './evaluation-tables.ts'
+import type { SelectQueryBuilder } from 'kysely'
+import type { Database, Db } from '../database.ts'
+import type { FreeTextStatus, Phase } from './evaluation-tables.ts'
 
 export const findQuestionnaireByKey = (db: Db, key: string) => db.selectFrom('questionnaires').selectAll().where('key', '=', key).executeTakeFirst()
 
@@ -49,3 +50,35 @@ export const listKeywords = (db: Db) => db.selectFrom('disclosureKeywords').sele
 
 export const listConfirmedPairs = (db: Db, sessionIds: string[]) =>
   sessionIds.length ? db.selectFrom('confirmedPairs').select(['id', 'sessionId', 'preId as pre', 'postId as post']).where('sessionId', 'in', sessionIds).execute() : Promise.resolve([])
+
+/** Which free-text answers of these sessions a referral person has read, and what they decided. */
+export const listFreeTextReviews = (db: Db, sessionIds: string[]) =>
+  sessionIds.length ? db.selectFrom('freeTextReviews').select(['submissionId', 'itemId', 'status']).where('sessionId', 'in', sessionIds).execute() : Promise.resolve([])
+
+/** Records a decision once: false when the answer had been decided already (by someone else meanwhile). */
+export async function insertFreeTextReview(db: Db, row: { submissionId: string; itemId: string; sessionId: string; status: FreeTextStatus; reviewedBy: string | null }): Promise<boolean> {
+  const result = await db.insertInto('freeTextReviews').values({ ...row, reviewedAt: new Date().toISOString() }).onConflict((oc) => oc.columns(['submissionId', 'itemId']).doNothing()).executeTakeFirst()
+  return Number(result.numInsertedOrUpdatedRows) > 0
+}
+
+/** Every questionnaire version (id and definition), to find those with free-text items. */
+export const listVersionDefinitions = (db: Db) => db.selectFrom('questionnaireVersions').select(['id', 'definition']).execute()
+
+/**
+ * Answers (left out or not: a disclosure may hide in either) to these questionnaire versions, in these
+ * sessions (a subquery), or every session's when `sessionIds` is undefined; oldest first.
+ */
+export const listSubmissionsOfVersions = (db: Db, versionIds: string[], sessionIds: string[] | SessionIdQuery | undefined) =>
+  versionIds.length
+    ? db
+        .selectFrom('submissions')
+        .select(['id', 'sessionId', 'phase', 'groupKind', 'questionnaireVersionId', 'answers', 'receivedAt'])
+        .where('questionnaireVersionId', 'in', versionIds)
+        .$if(sessionIds !== undefined, (qb) => qb.where('sessionId', 'in', sessionIds!))
+        .orderBy('receivedAt')
+        .execute()
+    : Promise.resolve([])
+type SessionIdQuery = SelectQueryBuilder<Database, 'sessionFacilitators', { sessionId: string }>
+
+export const findSubmission = (db: Db, sessionId: string, submissionId: string) =>
+  db.selectFrom('submissions').select(['id', 'sessionId', 'questionnaireVersionId', 'answers', 'receivedAt']).where('id', '=', submissionId).where('sessionId', '=', sessionId).executeTakeFirst()

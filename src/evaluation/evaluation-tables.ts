@@ -78,6 +78,17 @@ export interface DisclosuresTable {
   handledBy: string | null
 }
 
+/** A free-text answer a referral person has read: released into the results, or flagged as harm. None = waiting. */
+export interface FreeTextReviewsTable {
+  submissionId: string
+  itemId: string
+  sessionId: string
+  status: FreeTextStatus
+  reviewedBy: string | null
+  reviewedAt: string
+}
+export type FreeTextStatus = 'released' | 'flagged'
+
 export interface DisclosureKeywordsTable {
   id: string
   locale: 'id' | 'en'
@@ -114,4 +125,5 @@ export interface EvaluationTables {
   submissions: SubmissionsTable
   disclosures: DisclosuresTable
   disclosureKeywords: DisclosureKeywordsTable
+  freeTextReviews: FreeTextReviewsTable
 }

@@ -3,12 +3,18 @@
 // Jaga, R or SPSS, from what they downloaded. A post answer paired with a pre answer whose code
 // differed in one part carries the pre code, so the file pairs exactly as the report did. The XLSX
 // has the same rows, one row per matched pair, and a codebook; the codebook is also a CSV of its own.
+// Participants' written answers never go into answers.csv; the XLSX lists the released ones on a sheet
+// of their own, without codes or times (so none can be tied to a person's answers), and the codebook
+// says how many still wait for review.
 import ExcelJS from 'exceljs'
 import type { Db } from '../database.ts'
 import { isCorrect } from './answers.ts'
 import { matchCodes } from './code-matching.ts'
 import { definitionOf } from './collection.ts'
 import * as q from './evaluation-queries.ts'
+import { PHASES } from './evaluation-tables.ts'
+import { isReleased, textItemsOf, waitingTexts } from './free-text.ts'
+import { reviewsOf } from './free-text-review.ts'
 import { scoredItems, type Bilingual, type Item } from './questionnaire-schema.ts'
 
 interface Dataset {
@@ -56,8 +62,25 @@ export async function answersCsv(db: Db, sessionId: string): Promise<{ text: str
   return { text: lines.join('\n') + '\n', rows: data.rows.length }
 }
 
+/** The session's released written answers (sorted, so their order says nothing), and how many still wait. */
+async function comments(db: Db, sessionId: string): Promise<{ rows: string[][]; waiting: number }> {
+  const submissions = await q.listSubmissions(db, sessionId, [...PHASES])
+  const reviews = await reviewsOf(db, [sessionId])
+  const rows: string[][] = []
+  const versions = new Map<string, Item[]>()
+  for (const id of new Set(submissions.map((s) => s.questionnaireVersionId))) versions.set(id, textItemsOf(definitionOf((await q.findVersion(db, id))!)))
+  let waiting = 0
+  for (const s of submissions) {
+    const items = versions.get(s.questionnaireVersionId)!
+    const answers = JSON.parse(s.answers) as Record<string, unknown>
+    waiting += waitingTexts(items, { id: s.id, answers }, reviews).length
+    for (const i of items) if (typeof answers[i.id] === 'string' && isReleased(reviews, s.id, i.id)) rows.push([s.phase, s.groupKind, i.id, answers[i.id] as string])
+  }
+  return { rows: rows.sort((a, b) => a.join('\u0000').localeCompare(b.join('\u0000'))), waiting }
+}
+
 /** What every column means, in both languages: the same table in the XLSX and as its own CSV. */
-function codebook(items: Item[]): string[][] {
+function codebook(items: Item[], waiting: number): string[][] {
   const answer = (i: Item) => (Array.isArray(i.answer) ? i.answer.join(' ') : (i.answer ?? ''))
   const fixed: [string, Bilingual][] = [
     ['code', { id: 'Kode rahasia peserta (bagian-bagian dipisah "-"); jawaban sesudah yang dipasangkan dengan toleransi memakai kode sebelum', en: 'Participant’s private code (parts joined by "-"); an after answer paired with tolerance carries the before code' }],
@@ -73,6 +96,13 @@ function codebook(items: Item[]): string[][] {
     ['column', 'meaning (id)', 'meaning (en)', 'correct answer', 'topic'],
     ...fixed.map(([c, m]) => [c, m.id, m.en, '', '']),
     ...items.map((i) => [i.id, `1 = benar, 0 = salah atau kosong: ${i.label.id}`, `1 = correct, 0 = wrong or unanswered: ${i.label.en}`, answer(i), i.topic ?? '']),
+    [
+      'comments',
+      `Lembar "comments" di berkas XLSX: komentar tertulis peserta yang sudah dibaca dan dirilis, tanpa kode dan waktu. ${waiting} komentar masih menunggu ditinjau dan tidak dimuat.`,
+      `The "comments" sheet of the XLSX file: participants' written comments that were read and released, without codes or times. ${waiting} ${waiting === 1 ? 'comment is' : 'comments are'} still waiting for review and left out.`,
+      '',
+      '',
+    ],
   ]
 }
 
@@ -80,7 +110,7 @@ const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` 
 
 export async function codebookCsv(db: Db, sessionId: string): Promise<string> {
   const { items } = await dataset(db, sessionId)
-  return codebook(items).map((r) => r.map(csvCell).join(',')).join('\n') + '\n'
+  return codebook(items, (await comments(db, sessionId)).waiting).map((r) => r.map(csvCell).join(',')).join('\n') + '\n'
 }
 
 export async function answersXlsx(db: Db, sessionId: string): Promise<{ bytes: Buffer; rows: number }> {
@@ -92,6 +122,10 @@ export async function answersXlsx(db: Db, sessionId: string): Promise<{ bytes: B
   const pairs = book.addWorksheet('pairs')
   pairs.addRow(['code', 'group', 'pre_score', 'post_score', 'max_score', 'change', 'normalised_gain'])
   for (const p of data.pairs) pairs.addRow([p.code, p.group, p.pre, p.post, p.max, p.post - p.pre, p.pre < p.max ? (p.post - p.pre) / (p.max - p.pre) : null])
-  book.addWorksheet('codebook').addRows(codebook(data.items))
+  const written = await comments(db, sessionId)
+  book.addWorksheet('codebook').addRows(codebook(data.items, written.waiting))
+  const sheet = book.addWorksheet('comments')
+  sheet.addRow(['phase', 'group', 'item', 'text'])
+  sheet.addRows(written.rows)
   return { bytes: Buffer.from(await book.xlsx.writeBuffer()), rows: data.rows.length }
 }

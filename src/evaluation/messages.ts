@@ -30,4 +30,53 @@ export const evaluationMessages = defineMessages({
   'analyze.text.alpha': { id: 'alfa Cronbach', en: "Cronbach's alpha" },
   'analyze.text.item': { id: 'butir', en: 'item' },
   'analyze.text.group': { id: 'Kelompok', en: 'Group' },
+  'problem.session.privateParts': {
+    id: 'Fasilitator hanya dapat melihat jawaban per kode, ekspor, dan tautan kuesioner dari kegiatan yang ia fasilitasi.',
+    en: 'Facilitators can see the answers per code, the exports and the questionnaire links only of the sessions they facilitate.',
+  },
+  'programmeEval.asOf': { id: 'Angka per {date}; diperbarui setelah ada paling sedikit 5 pasangan jawaban baru.', en: 'Figures as of {date}; renewed once at least 5 new answer pairs have arrived.' },
+
+  // Participants' written answers, read by a referral person before anyone else sees them.
+  'review.waitingOne': { id: '1 komentar menunggu ditinjau', en: '1 comment waiting for review' },
+  'review.waiting': { id: '{count} komentar menunggu ditinjau', en: '{count} comments waiting for review' },
+  'review.link': { id: 'Tinjau komentar', en: 'Review the comments' },
+  'review.title': { id: 'Komentar yang menunggu ditinjau · {title}', en: 'Comments waiting for review · {title}' },
+  'review.heading': { id: 'Komentar yang menunggu ditinjau', en: 'Comments waiting for review' },
+  'review.intro': {
+    id: 'Tulisan peserta tidak tampil di hasil, PDF, ekspor, layar proyektor, atau bagi mitra sebelum Anda membacanya. Rilis komentar biasa agar tampil di hasil. Jika sebuah tulisan menceritakan bahaya yang dialami anak atau orang tua, tandai: tulisan itu dipindahkan ke daftar pengungkapan untuk ditindaklanjuti dan dihapus dari data jawaban.',
+    en: 'Participants’ writing is not shown in results, PDFs, exports, on the projector or to partners until you have read it. Release an ordinary comment to show it in the results. If a text tells of harm to a child or a parent, flag it: it moves to the disclosures for follow-up and is removed from the answer data.',
+  },
+  'review.none': { id: 'Tidak ada komentar yang menunggu.', en: 'No comments are waiting.' },
+  'review.received': { id: '{phase} · {group} · diterima {when}', en: '{phase} · {group} · received {when}' },
+  'review.release': { id: 'Rilis', en: 'Release' },
+  'review.flag': { id: 'Ini menceritakan bahaya', en: 'This tells of harm' },
+  'review.released': { id: 'Komentar dirilis dan kini tampil di hasil.', en: 'The comment was released and now shows in the results.' },
+  'review.flagged': { id: 'Tulisan dipindahkan ke daftar pengungkapan dan dihapus dari data jawaban. Catat rujukan di sana.', en: 'The text was moved to the disclosures and removed from the answer data. Record a referral there.' },
+  'review.already': { id: 'Komentar ini sudah ditinjau oleh orang lain.', en: 'Someone else has already reviewed this comment.' },
+  'review.back': { id: 'Kembali ke hasil evaluasi', en: 'Back to the evaluation results' },
+  'review.disclosuresIntro': {
+    id: 'Tulisan peserta yang belum dibaca siapa pun tidak tampil di hasil. Bacalah, lalu rilis atau tandai sebagai bahaya.',
+    en: 'Participants’ writing that nobody has read yet is not shown in the results. Read it, then release it or flag it as harm.',
+  },
+  // CSV imports refused for their size (import-routes.tsx): the limit, and what to do.
+  'csvImport.tooLarge': {
+    id: 'Berkas CSV ini lebih besar dari batas {limitMb} MB untuk satu kali impor. Bagi menjadi beberapa berkas.',
+    en: 'This CSV file is larger than the {limitMb} MB limit for one import. Split it into several files.',
+  },
+  'csvImport.tooManyRows': {
+    id: 'Berkas CSV ini berisi lebih dari {limit} baris jawaban, batas untuk satu kali impor. Bagi menjadi beberapa berkas.',
+    en: 'This CSV file has more than {limit} rows of answers, the limit for one import. Split it into several files.',
+  },
+  'csvImport.tooManyColumns': {
+    id: 'Berkas CSV ini memakai lebih dari {limit} kolom, batas untuk impor. Hapus kolom yang tidak perlu.',
+    en: 'This CSV file uses more than {limit} columns, the limit for an import. Remove the columns you do not need.',
+  },
+  'csvImport.unreadable': {
+    id: 'Berkas ini tidak dapat dibaca sebagai CSV (misalnya ada tanda kutip yang tidak ditutup).',
+    en: 'This file cannot be read as CSV (for example, a quotation mark is never closed).',
+  },
+  'csvImport.tooHeavy': {
+    id: 'Membaca berkas ini terlalu berat (waktu atau memori), jadi dihentikan. Bagi menjadi beberapa berkas.',
+    en: 'Reading this file was too heavy (time or memory), so it was stopped. Split it into several files.',
+  },
 })

@@ -36,13 +36,14 @@ describe('feedback across sessions', () => {
   it('adds counts per question, works the mean out again, and lists every written answer', async () => {
     const { mergeFeedback } = await import('./session-results.ts')
     const label = { id: 'x', en: 'x' }
-    const one = { count: 2, likert: [{ id: 'useful', label, counts: [0, 0, 0, 1, 1], mean: 4.5 }], choices: [], texts: [{ id: 'want', label, answers: ['a'] }] }
-    const two = { count: 1, likert: [{ id: 'useful', label, counts: [0, 1, 0, 0, 0], mean: 2 }], choices: [], texts: [{ id: 'want', label, answers: ['b'] }] }
+    const one = { count: 2, likert: [{ id: 'useful', label, counts: [0, 0, 0, 1, 1], mean: 4.5 }], choices: [], texts: [{ id: 'want', label, answers: ['a'], waiting: 1 }] }
+    const two = { count: 1, likert: [{ id: 'useful', label, counts: [0, 1, 0, 0, 0], mean: 2 }], choices: [], texts: [{ id: 'want', label, answers: ['b'], waiting: 2 }] }
     const merged = mergeFeedback([one, two])!
     expect(merged.count).toBe(3)
     expect(merged.likert[0]!.counts).toEqual([0, 1, 0, 1, 1])
     expect(merged.likert[0]!.mean).toBeCloseTo((2 + 4 + 5) / 3, 12)
     expect(merged.texts[0]!.answers).toEqual(['a', 'b'])
+    expect(merged.texts[0]!.waiting).toBe(3)
     expect(mergeFeedback([])).toBeNull()
   })
 })

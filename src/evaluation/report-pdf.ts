@@ -4,6 +4,7 @@ import type { T } from '../messages.ts'
 import { formatPercent, formatWallTime, type Locale } from '../platform/i18n/i18n.ts'
 import { newPdf, PDF_COLOURS, reportWriter } from '../platform/pdf.ts'
 import { chanceWords, decimal, pText, resultWords, statisticsRows } from './result-words.ts'
+import { waitingWords } from './free-text.ts'
 import type { ProgrammeEvaluation } from './programme-knowledge.ts'
 import type { FeedbackResult, SessionResults } from './session-results.ts'
 
@@ -62,12 +63,16 @@ export function renderEvaluationPdf(session: SessionHeader, results: SessionResu
   return done
 }
 
-/** A feedback summary under its heading: means, choice counts, then the written answers. */
+/** A feedback summary under its heading: means, choice counts, then the released written answers. */
 function writeFeedback(w: ReturnType<typeof reportWriter>, t: T, locale: Locale, heading: string, summary: FeedbackResult): void {
   w.heading(heading)
   for (const l of summary.likert) w.line(`${l.label[locale]}: ${t('eval.mean', { mean: decimal(locale, l.mean, 1) })}`, { size: 9 })
   for (const c of summary.choices) w.line(`${c.label[locale]}: ${c.counts.map((x) => `${x.label[locale]} ${x.n}`).join(' · ')}`, { size: 9 })
-  for (const x of summary.texts.filter((x) => x.answers.length)) w.line(`${x.label[locale]}: ${x.answers.join(' | ')}`, { size: 9 })
+  // Written answers only once a referral person released them; the others are only counted.
+  for (const x of summary.texts) {
+    if (x.answers.length) w.line(`${x.label[locale]}: ${x.answers.join(' | ')}`, { size: 9 })
+    if (x.waiting) w.line(`${x.label[locale]}: ${waitingWords(t, x.waiting)}`, { size: 9, colour: MUTED })
+  }
 }
 
 /** A programme's (or one kelurahan's) pooled results as an A4 PDF: the headline, then one table per breakdown. */

@@ -24,7 +24,10 @@ import { confirmPair, undoPair } from './pairing.ts'
 import { renderEvaluationPdf } from './report-pdf.ts'
 import { sessionResults } from './session-results.ts'
 import { countsByLink } from './submission-intake.ts'
-import { EvaluationPage, LivePage, QrPage, type LinkView } from './views/session-evaluation.tsx'
+import { EvaluationPage, type LinkView } from './views/session-evaluation.tsx'
+import { LivePage, QrPage } from './views/session-live.tsx'
+import { countWaitingBySession } from './free-text-review.ts'
+import { mayReadWordsOf } from './referral-access.ts'
 
 import { mayRecordIn } from './record-access.ts'
 import { answersRoutes } from './answers-routes.tsx'
@@ -91,6 +94,7 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
         errors={o.errors ?? {}}
         notice={o.notice}
         disclosures={Number(disclosures.n)}
+        comments={{ waiting: (await countWaitingBySession(db, [session.id])).get(session.id) ?? 0, mayReview: mayReadWordsOf(user, session) }}
       />
     )
     return renderPage(c, { title: `${t('eval.heading')} · ${session.title}`, body, status: o.errors && Object.keys(o.errors).length ? 422 : 200 })

@@ -1,10 +1,13 @@
 // What a session's questionnaires show: per group, pre and post matched by code and analysed with
-// the same statistics as `jaga analyze`, plus the feedback. Read-only; nothing here writes.
+// the same statistics as `jaga analyze`, plus the feedback. Read-only; nothing here writes. Written
+// answers appear only once a referral person released them; the others are only counted.
 import type { Db } from '../database.ts'
 import { isCorrect } from './answers.ts'
 import { matchCodes, type MatchResult } from './code-matching.ts'
 import { definitionOf } from './collection.ts'
 import * as q from './evaluation-queries.ts'
+import { isReleased, waitingTexts, type Reviews } from './free-text.ts'
+import { reviewsOf } from './free-text-review.ts'
 import { analyzePairs, type PairedAnalysis } from './paired-analysis.ts'
 import { itemsOf, scoredItems, type Item } from './questionnaire-schema.ts'
 
@@ -34,7 +37,8 @@ export interface FeedbackResult {
   count: number
   likert: { id: string; label: Item['label']; counts: number[]; mean: number | null }[]
   choices: { id: string; label: Item['label']; counts: { value: string; label: Item['label']; n: number }[] }[]
-  texts: { id: string; label: Item['label']; answers: string[] }[]
+  /** Written answers: only the released ones, and how many still wait for a referral person to read them. */
+  texts: { id: string; label: Item['label']; answers: string[]; waiting: number }[]
 }
 
 export interface SessionResults {
@@ -44,8 +48,9 @@ export interface SessionResults {
   followUps: { groupKind: string; summary: FeedbackResult; matchedToPre: number }[]
 }
 
-/** Counts and texts of a questionnaire's answers: Likert distributions, choices, free text. */
-function summarise(items: Item[], answers: Record<string, unknown>[]): FeedbackResult {
+/** Counts and texts of a questionnaire's answers: Likert distributions, choices, released free text. */
+function summarise(items: Item[], rows: { id: string; answers: Record<string, unknown> }[], reviews: Reviews): FeedbackResult {
+  const answers = rows.map((r) => r.answers)
   return {
     count: answers.length,
     likert: items
@@ -57,7 +62,14 @@ function summarise(items: Item[], answers: Record<string, unknown>[]): FeedbackR
     choices: items
       .filter((i) => i.kind === 'single' || i.kind === 'truefalse')
       .map((i) => ({ id: i.id, label: i.label, counts: (i.options ?? []).map((o) => ({ value: o.value, label: o.label, n: answers.filter((a) => a[i.id] === o.value).length })) })),
-    texts: items.filter((i) => i.kind === 'text').map((i) => ({ id: i.id, label: i.label, answers: answers.map((a) => a[i.id]).filter((v): v is string => typeof v === 'string') })),
+    texts: items
+      .filter((i) => i.kind === 'text')
+      .map((i) => ({
+        id: i.id,
+        label: i.label,
+        answers: rows.filter((r) => typeof r.answers[i.id] === 'string' && isReleased(reviews, r.id, i.id)).map((r) => r.answers[i.id] as string),
+        waiting: rows.reduce((n, r) => n + waitingTexts([i], r, reviews).length, 0),
+      })),
   }
 }
 
@@ -83,8 +95,9 @@ export function mergeFeedback(list: FeedbackResult[]): FeedbackResult | null {
       }
     }
     for (const x of f.texts) {
-      const into = merged.texts.find((y) => y.id === x.id) ?? merged.texts[merged.texts.push({ ...x, answers: [] }) - 1]!
+      const into = merged.texts.find((y) => y.id === x.id) ?? merged.texts[merged.texts.push({ ...x, answers: [], waiting: 0 }) - 1]!
       into.answers.push(...x.answers)
+      into.waiting += x.waiting
     }
   }
   for (const l of merged.likert) {
@@ -104,6 +117,7 @@ export async function sessionResults(db: Db, sessionId: string): Promise<Session
   const submissions = await q.listSubmissions(db, sessionId, ['pre', 'post', 'feedback'])
   const followUpRows = await q.listSubmissions(db, sessionId, ['follow-up'])
   const confirmed = await q.listConfirmedPairs(db, [sessionId])
+  const reviews = await reviewsOf(db, [sessionId])
   const versions = new Map<string, Awaited<ReturnType<typeof q.findVersion>>>()
   for (const id of new Set(links.map((l) => l.questionnaireVersionId))) versions.set(id, await q.findVersion(db, id))
 
@@ -164,13 +178,13 @@ export async function sessionResults(db: Db, sessionId: string): Promise<Session
   }
 
   const feedbackLink = links.find((l) => l.phase === 'feedback')
-  const answersOf = (rows: typeof submissions) => rows.map((s) => JSON.parse(s.answers) as Record<string, unknown>)
-  const feedback = feedbackLink ? summarise(itemsOf(definitionOf(versions.get(feedbackLink.questionnaireVersionId)!)), answersOf(submissions.filter((s) => s.phase === 'feedback'))) : null
+  const answersOf = (rows: typeof submissions) => rows.map((s) => ({ id: s.id, answers: JSON.parse(s.answers) as Record<string, unknown> }))
+  const feedback = feedbackLink ? summarise(itemsOf(definitionOf(versions.get(feedbackLink.questionnaireVersionId)!)), answersOf(submissions.filter((s) => s.phase === 'feedback')), reviews) : null
   const followUps: SessionResults['followUps'] = []
   for (const link of links.filter((l) => l.phase === 'follow-up')) {
     const rows = followUpRows.filter((s) => s.groupKind === link.groupKind)
     const pre = submissions.filter((s) => s.phase === 'pre' && s.groupKind === link.groupKind)
-    followUps.push({ groupKind: link.groupKind, summary: summarise(itemsOf(definitionOf(versions.get(link.questionnaireVersionId)!)), answersOf(rows)), matchedToPre: matchCodes(pre, rows).pairs.length })
+    followUps.push({ groupKind: link.groupKind, summary: summarise(itemsOf(definitionOf(versions.get(link.questionnaireVersionId)!)), answersOf(rows), reviews), matchedToPre: matchCodes(pre, rows).pairs.length })
   }
   return { groups, feedback, followUps }
 }

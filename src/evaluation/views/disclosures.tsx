@@ -1,6 +1,7 @@
 import type { T } from '../../messages.ts'
 import type { Locale } from '../../platform/i18n/i18n.ts'
 import { InlineAction, TableWrap } from '../../platform/views/components.tsx'
+import { waitingWords } from '../free-text.ts'
 
 export interface DisclosureRow {
   id: string
@@ -11,7 +12,18 @@ export interface DisclosureRow {
   sessionTitle: string
 }
 
-export function DisclosuresPage(p: { t: T; locale: Locale; csrf: string; rows: DisclosureRow[]; open: number; page: number; hasNext: boolean; mayEditKeywords: boolean }) {
+export function DisclosuresPage(p: {
+  t: T
+  locale: Locale
+  csrf: string
+  rows: DisclosureRow[]
+  open: number
+  page: number
+  hasNext: boolean
+  mayEditKeywords: boolean
+  /** Sessions with written answers waiting for review. */
+  waiting: { sessionId: string; sessionTitle: string; count: number }[]
+}) {
   const { t, locale } = p
   const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' }).format(new Date(iso))
   return (
@@ -26,6 +38,19 @@ export function DisclosuresPage(p: { t: T; locale: Locale; csrf: string; rows: D
       <p>
         <strong>{t('disclosure.openCount', { count: p.open })}</strong>
       </p>
+      {p.waiting.length ? (
+        <section>
+          <h2>{t('review.heading')}</h2>
+          <p>{t('review.disclosuresIntro')}</p>
+          <ul>
+            {p.waiting.map((w) => (
+              <li>
+                <a href={`/sessions/${w.sessionId}/evaluation/comments`}>{w.sessionTitle}</a>: {waitingWords(t, w.count)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {p.rows.length === 0 ? (
         <p>{t('disclosure.empty')}</p>
       ) : (

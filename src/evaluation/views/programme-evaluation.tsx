@@ -4,7 +4,8 @@ import { TableWrap } from '../../platform/views/components.tsx'
 import type { ScoreBlock } from '../paired-analysis.ts'
 import type { ProgrammeEvaluation } from '../programme-knowledge.ts'
 import { decimal, pText } from '../result-words.ts'
-import { BeforeAfterChart, FeedbackView } from './session-evaluation.tsx'
+import { FeedbackView } from './feedback.tsx'
+import { BeforeAfterChart } from './group-result.tsx'
 import type { FeedbackResult } from '../session-results.ts'
 
 function Table(p: { t: T; locale: Locale; caption: string; rows: { label: string; block: ScoreBlock }[] }) {

@@ -1,0 +1,166 @@
+// One group's results before and after (words, charts, statistics) and the pairs a person confirms by
+// hand; the before/after chart is shared with the programme's pooled results.
+import type { T } from '../../messages.ts'
+import { formatPercent, type Locale } from '../../platform/i18n/i18n.ts'
+import { InlineAction, TableWrap } from '../../platform/views/components.tsx'
+import type { GroupResult } from '../session-results.ts'
+import { decimal, resultWords, statisticsRows } from '../result-words.ts'
+
+/** Two bars per row, before and after, as shares (0–1). */
+export function BeforeAfterChart(p: { title: string; rows: { label: string; before: number | null; after: number | null }[]; t: T; locale: Locale }) {
+  const width = 320
+  const row = 44
+  const height = p.rows.length * row + 24
+  const w = (x: number | null) => (x === null ? 0 : Math.round((width - 60) * x))
+  return (
+    <figure class="chart">
+      <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={p.title} xmlns="http://www.w3.org/2000/svg">
+        <title>{p.title}</title>
+        <rect x="0" y="2" width="10" height="10" fill="#9aa5b1" />
+        <text x="14" y="11" font-size="11" fill="#1b1f24">
+          {p.t('eval.before')}
+        </text>
+        <rect x="90" y="2" width="10" height="10" fill="#0b5c4a" />
+        <text x="104" y="11" font-size="11" fill="#1b1f24">
+          {p.t('eval.after')}
+        </text>
+        {p.rows.map((r, i) => {
+          const y = 24 + i * row
+          return (
+            <g>
+              <text x="0" y={y + 10} font-size="11" fill="#1b1f24">
+                {r.label}
+              </text>
+              <rect x="0" y={y + 14} width={w(r.before)} height="10" fill="#9aa5b1" />
+              <text x={w(r.before) + 4} y={y + 23} font-size="10" fill="#4d5661">
+                {formatPercent(p.locale, r.before)}
+              </text>
+              <rect x="0" y={y + 26} width={w(r.after)} height="10" fill="#0b5c4a" />
+              <text x={w(r.after) + 4} y={y + 35} font-size="10" fill="#4d5661">
+                {formatPercent(p.locale, r.after)}
+              </text>
+            </g>
+          )
+        })}
+      </svg>
+      <figcaption class="small muted">{p.title}</figcaption>
+    </figure>
+  )
+}
+
+/** The result in words first, then the numbers, then what they cannot say. */
+export function GroupResultView(p: { t: T; locale: Locale; group: GroupResult; groupLabel: string; review?: { csrf: string; sessionId: string } | undefined }) {
+  const { t, locale, group: g } = p
+  const words = resultWords(t, locale, g)
+  const stats = statisticsRows(t, locale, g)
+  const itemLabel = (label: string, n: number) => `${n + 1}. ${label.slice(0, 48)}${label.length > 48 ? '…' : ''}`
+  return (
+    <section class="eval-group">
+      <h2>{t('eval.results', { group: p.groupLabel })}</h2>
+      {g.preCount + g.postCount === 0 ? (
+        <p>{t('eval.noAnswers')}</p>
+      ) : (
+        <>
+          <p>{words.matched}</p>
+          {words.ambiguous ? <p>{words.ambiguous}</p> : null}
+          {words.duplicates ? <p>{words.duplicates}</p> : null}
+          {p.review && (g.match.ambiguous.length || g.confirmed.length) ? <PairReview t={t} group={g} {...p.review} /> : null}
+          <p>{words.shares}</p>
+          {words.headline ? (
+            <p class="lead">
+              <strong>{words.headline.change}</strong> {words.headline.chance}
+            </p>
+          ) : null}
+          {words.smallGroup ? <p class="muted">{words.smallGroup}</p> : null}
+          {g.likert.length ? (
+            <TableWrap label={t('eval.statements')}>
+              <table>
+                <caption>{t('eval.statements')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('eval.item')}</th>
+                    <th scope="col" class="num">{t('eval.before')}</th>
+                    <th scope="col" class="num">{t('eval.after')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {g.likert.map((l) => (
+                    <tr>
+                      <th scope="row">{l.label[locale]}</th>
+                      <td class="num">
+                        {decimal(locale, l.preMean, 1)} <span class="muted small">({l.pre.join(' · ')})</span>
+                      </td>
+                      <td class="num">
+                        {decimal(locale, l.postMean, 1)} <span class="muted small">({l.post.join(' · ')})</span>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+          ) : null}
+          <div class="charts">
+            {g.items.length ? <BeforeAfterChart t={t} locale={locale} title={t('eval.items')} rows={g.items.map((i, n) => ({ label: itemLabel(i.label[locale], n), before: i.preCorrect, after: i.postCorrect }))} /> : null}
+            {g.distribution.length ? (
+              <BeforeAfterChart
+                t={t}
+                locale={locale}
+                title={t('eval.distribution')}
+                rows={g.distribution.filter((d) => d.pre || d.post).map((d) => ({ label: `${t('eval.score')} ${d.score}`, before: g.preCount ? d.pre / g.preCount : null, after: g.postCount ? d.post / g.postCount : null }))}
+              />
+            ) : null}
+          </div>
+          {stats.length ? (
+            <TableWrap label={t('eval.statistics')}>
+              <table>
+                <caption>{t('eval.statistics')}</caption>
+                <tbody>
+                  {stats.map(([label, value]) => (
+                    <tr>
+                      <th scope="row">{label}</th>
+                      <td>{value}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+          ) : null}
+          <p class="small muted">{words.limits}</p>
+        </>
+      )}
+    </section>
+  )
+}
+
+/** Codes too alike to pair on their own, for a person to pair (or undo) one by one. */
+function PairReview(p: { t: T; group: GroupResult; csrf: string; sessionId: string }) {
+  const { t, group: g } = p
+  const action = `/sessions/${p.sessionId}/evaluation/pairs`
+  return (
+    <details class="pair-review" open={g.match.ambiguous.length > 0}>
+      <summary>{t('eval.review')}</summary>
+      {g.match.ambiguous.length ? <p class="small">{t('eval.reviewIntro')}</p> : null}
+      <ul>
+        {g.match.ambiguous.flatMap((a) =>
+          a.candidates.map((c) => (
+            <li>
+              <InlineAction action={action} csrf={p.csrf} label={t('eval.pairWith', { pre: a.code, post: c.code })} fields={{ pre: a.pre, post: c.post }} />
+            </li>
+          )),
+        )}
+      </ul>
+      {g.confirmed.length ? (
+        <>
+          <p class="small">{t('eval.confirmedPairs')}</p>
+          <ul>
+            {g.confirmed.map((c) => (
+              <li>
+                <InlineAction action={`${action}/${c.id}/undo`} csrf={p.csrf} label={t('eval.undoPair', { pre: c.preCode, post: c.postCode })} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </details>
+  )
+}
