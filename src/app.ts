@@ -32,6 +32,7 @@ import { evaluationApiDoc, resultsRoutes } from './evaluation/results-routes.tsx
 import { programmeKnowledge } from './evaluation/programme-knowledge.ts'
 import { questionnaireRoutes } from './evaluation/questionnaire-routes.tsx'
 import { importRoutes } from './evaluation/import-routes.tsx'
+import { evaluationUploadLimits } from './evaluation/upload-limits.ts'
 import { disclosureRoutes } from './evaluation/disclosure-routes.tsx'
 import { installShippedQuestionnaires, readShippedQuestionnaires } from './evaluation/questionnaires.ts'
 import { contactHref } from './outreach/views/referrals.tsx'
@@ -74,6 +75,7 @@ export function createApp(deps: Deps): JagaApp {
       },
     }),
   )
+  app.use(evaluationUploadLimits) // before the CSRF check, which reads form bodies
   app.use(csrfProtection({ trustProxy: deps.config.trustProxy, skip: isApiPath }))
   app.use(authenticate(deps))
   // Staff pages say so when made-up demo data is loaded, so no one mistakes it for the real programme.

@@ -77,4 +77,45 @@ export const builderMessages = defineMessages({
   'builder.topic': { id: 'Topik pustaka yang diuji', en: 'Library topic it tests' },
   'builder.noTopic': { id: '(tidak ada)', en: '(none)' },
   'builder.required': { id: 'Wajib dijawab', en: 'Must be answered' },
+  // XLSForm uploads refused for their size (xlsform.ts, zip-limits.ts): what was wrong and what to do.
+  'xlsx.refused.unsupported': {
+    id: 'Berkas ini memakai fitur zip yang tidak dipakai buku kerja biasa (kata sandi, ZIP64 atau kompresi lain), jadi tidak dibaca. Simpan ulang sebagai Excel Workbook (.xlsx) tanpa kata sandi.',
+    en: 'This file uses zip features an ordinary workbook does not (a password, ZIP64 or another compression), so it was not read. Save it again as an Excel Workbook (.xlsx) without a password.',
+  },
+  'xlsx.refused.entries': {
+    id: 'Berkas .xlsx ini berisi lebih dari {limit} bagian, padahal buku kerja XLSForm hanya belasan. Berkas tidak dibaca.',
+    en: 'This .xlsx holds more than {limit} parts, where an XLSForm workbook has a dozen or so. The file was not read.',
+  },
+  'xlsx.refused.entry-size': {
+    id: 'Setelah dibuka, satu bagian berkas ini lebih besar dari batas {limitMb} MB untuk impor XLSForm. Berkas tidak dibaca; hapus lembar yang tidak perlu atau bagi kuesionernya.',
+    en: 'Unpacked, one part of this file is larger than the {limitMb} MB limit for an XLSForm import. The file was not read; remove sheets you do not need or split the questionnaire.',
+  },
+  'xlsx.refused.total-size': {
+    id: 'Setelah dibuka, isi berkas ini lebih besar dari batas {limitMb} MB untuk impor XLSForm. Berkas tidak dibaca; hapus lembar yang tidak perlu atau bagi kuesionernya.',
+    en: 'Unpacked, this file is larger than the {limitMb} MB limit for an XLSForm import. The file was not read; remove sheets you do not need or split the questionnaire.',
+  },
+  'xlsx.refused.ratio': {
+    id: 'Isi berkas ini mengembang lebih dari {limit} kali saat dibuka, ciri berkas yang dibuat untuk membebani server. Berkas tidak dibaca.',
+    en: 'This file expands more than {limit} times when unpacked, the mark of a file made to overload a server. It was not read.',
+  },
+  'xlsx.refused.sizes-lie': {
+    id: 'Ukuran yang tercatat di dalam berkas ini tidak sesuai dengan isinya: berkas rusak atau sengaja dibuat menyesatkan. Berkas tidak dibaca.',
+    en: 'The sizes recorded inside this file do not match its contents: it is damaged or made to mislead. It was not read.',
+  },
+  'xlsx.refused.rows': {
+    id: 'Lembar "{sheet}" berisi lebih dari {limit} baris, batas untuk impor XLSForm. Bagi kuesionernya menjadi beberapa berkas.',
+    en: 'Sheet "{sheet}" has more than {limit} rows, the limit for an XLSForm import. Split the questionnaire into several files.',
+  },
+  'xlsx.refused.columns': {
+    id: 'Lembar "{sheet}" memakai lebih dari {limit} kolom, batas untuk impor XLSForm. Hapus kolom yang tidak perlu.',
+    en: 'Sheet "{sheet}" uses more than {limit} columns, the limit for an XLSForm import. Remove the columns you do not need.',
+  },
+  'xlsx.refused.memory': {
+    id: 'Berkas ini butuh terlalu banyak memori untuk dibaca, jadi dihentikan. Bagi kuesionernya menjadi berkas yang lebih kecil.',
+    en: 'Reading this file needed too much memory, so it was stopped. Split the questionnaire into smaller files.',
+  },
+  'xlsx.refused.timeout': {
+    id: 'Membaca berkas ini memakan lebih dari {seconds} detik, jadi dihentikan. Bagi kuesionernya menjadi berkas yang lebih kecil.',
+    en: 'Reading this file took more than {seconds} seconds, so it was stopped. Split the questionnaire into smaller files.',
+  },
 })

@@ -13,13 +13,11 @@ import { assertMayRecord, getSession } from '../outreach/sessions.ts'
 import type { GroupKind } from '../outreach/target-group-form.ts'
 import type { Db } from '../database.ts'
 import { linkDefinition, submit } from './collection.ts'
-import { guessColumn, mapRows, readCsv } from './csv-import.ts'
+import { CSV_LIMITS, guessColumn, mapRows, readCsvUpload } from './csv-import.ts'
 import * as q from './evaluation-queries.ts'
 import { codeElement } from './code-elements.ts'
 import { itemsOf } from './questionnaire-schema.ts'
 import { CsvMappingPage, CsvUploadPage, type ImportOutcome } from './views/csv-import.tsx'
-
-const MAX_CSV_BYTES = 1024 * 1024
 
 /** The link named in the path, checked against its session and the user's right to record it. */
 export async function staffLink(db: Db, c: Context<AppEnv>) {
@@ -54,7 +52,7 @@ export function importRoutes(routes: RouteTable, deps: Deps): void {
     const { items, codeElements, title } = await staffLink(db, c)
     const file = (await c.req.parseBody())['file']
     if (!(file instanceof File) || file.size === 0) return showUpload(c, { error: t('csvImport.noFile') }, 422)
-    if (file.size > MAX_CSV_BYTES) throw new Problem('payload-too-large', { limit: '1 MB' })
+    if (file.size > CSV_LIMITS.maxBytes) throw new Problem('payload-too-large', { limit: '1 MB' })
     let text: string
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer())
@@ -62,7 +60,9 @@ export function importRoutes(routes: RouteTable, deps: Deps): void {
     } catch {
       return showUpload(c, { error: t('csvImport.notText') }, 422)
     }
-    const table = readCsv(text)
+    const read = await readCsvUpload(text)
+    if (!('table' in read)) return showUpload(c, { error: t(read.key, read.params) }, 422)
+    const { table } = read
     if (table.rows.length === 0) return showUpload(c, { error: t('csvImport.empty') }, 422)
     const mapping: Record<string, string> = {}
     for (const key of codeElements) mapping[`code.${key}`] = guessColumn(table.header, [key, codeElement(key)!.label.id, codeElement(key)!.label.en])
@@ -75,10 +75,14 @@ export function importRoutes(routes: RouteTable, deps: Deps): void {
   routes.post('/sessions/:id/evaluation/links/:linkId/import/apply', 'session.record', async (c) => {
     const t = c.get('t')
     const { session, link, items, codeElements } = await staffLink(db, c)
+    // The mapping form carries the file's text back (multipart: urlencoding could triple it past the limit).
     const form = formStrings(await c.req.parseBody())
     const mapping = Object.fromEntries(Object.entries(form).filter(([k]) => k.startsWith('map.')).map(([k, v]) => [k.slice(4), v]))
+    // Read again with the same limits: the text comes back from the browser and may have been changed.
+    const read = await readCsvUpload(form['csv'] ?? '')
+    if (!('table' in read)) return showUpload(c, { error: t(read.key, read.params) }, 422)
     const outcome: ImportOutcome = { stored: 0, duplicates: 0, refused: [] }
-    for (const { line, raw } of mapRows(readCsv(form['csv'] ?? ''), mapping, link.id, codeElements, items)) {
+    for (const { line, raw } of mapRows(read.table, mapping, link.id, codeElements, items)) {
       try {
         const result = await submit(db, link, raw, 'import')
         if (result.duplicate) outcome.duplicates++

@@ -14,9 +14,7 @@ import { QuestionnairesPage } from './views/questionnaires.tsx'
 import { BuilderPage, ItemForm, itemValues, NewQuestionnairePage, sectionChoices } from './views/builder.tsx'
 import { changeQuestionnaire, createQuestionnaire, itemFromInput, itemInput, metaInput, newQuestionnaireInput, renameQuestionnaire, type Change } from './questionnaire-editing.ts'
 import { fieldErrorsOf, formStrings, validate, type FieldErrors, type FormValues } from '../platform/http/forms.ts'
-import { fromXlsForm, toXlsForm, XlsFormError } from './xlsform.ts'
-
-const MAX_XLSFORM_BYTES = 1024 * 1024
+import { fromXlsForm, MAX_XLSFORM_BYTES, toXlsForm, XlsFormError, XlsxLimitError } from './xlsform.ts'
 
 export function questionnaireRoutes(routes: RouteTable, deps: Deps): void {
   const { db } = deps
@@ -234,6 +232,8 @@ export function questionnaireRoutes(routes: RouteTable, deps: Deps): void {
       return show(c, { imported: { ...saved, skipped: form.skipped } })
     } catch (e) {
       if (e instanceof XlsFormError) return show(c, { importError: t('questionnaire.unusable'), importProblems: e.problems }, 422)
+      // Too big, too compressible or too heavy to read: refused before or while parsing, never saved.
+      if (e instanceof XlsxLimitError) return show(c, { importError: t(e.key, e.params) }, 422)
       throw e
     }
   })

@@ -5,6 +5,8 @@
 // ignore them. Whatever cannot be brought over is reported by sheet and row, never dropped silently.
 import ExcelJS from 'exceljs'
 import { TOPICS } from '../library/content-schema.ts'
+import { readSheetsInWorker, type ParseRefusalReason, type SheetRow } from '../platform/parse-worker.ts'
+import { findZipRefusal, type ZipRefusal } from '../platform/zip-limits.ts'
 import { definitionSchema, type Bilingual, type Definition, type Item } from './questionnaire-schema.ts'
 
 export const LABEL_ID = 'label::Indonesian (id)'
@@ -82,29 +84,21 @@ export interface ImportedXlsForm {
   skipped: XlsFormProblem[]
 }
 
-const cellText = (v: ExcelJS.CellValue): string => {
-  if (v === null || v === undefined) return ''
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('').trim()
-  if (typeof v === 'object' && 'result' in v) return String(v.result ?? '').trim()
-  return String(v).trim()
-}
-
-/** Reads a sheet as records by its header row; each keeps its row number. */
-function records(sheet: ExcelJS.Worksheet | undefined): { row: number; get: (column: string) => string; columns: string[] }[] {
-  if (!sheet) return []
-  const header: string[] = []
-  sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => (header[col] = cellText(cell.value)))
+/** A sheet's rows as records by its header row; each keeps its row number. */
+function records(rows: SheetRow[] | undefined): { row: number; get: (column: string) => string; columns: string[] }[] {
+  if (!rows) return []
+  const header = rows.find((r) => r.number === 1)?.cells ?? []
   const find = (name: string) => header.findIndex((h) => h && h.toLowerCase() === name.toLowerCase())
-  const out: ReturnType<typeof records> = []
-  sheet.eachRow((row, n) => {
-    if (n === 1) return
-    const get = (column: string) => {
-      const at = find(column)
-      return at < 0 ? '' : cellText(row.getCell(at).value)
-    }
-    out.push({ row: n, get, columns: header.filter(Boolean) })
-  })
-  return out
+  return rows
+    .filter((r) => r.number > 1)
+    .map((r) => ({
+      row: r.number,
+      get: (column: string) => {
+        const at = find(column)
+        return at < 0 ? '' : (r.cells[at] ?? '')
+      },
+      columns: header.filter(Boolean),
+    }))
 }
 
 /** The Indonesian and English label of a row: language columns first, a plain `label` for either that is missing. */
@@ -126,20 +120,48 @@ export class XlsFormError extends Error {
   }
 }
 
-/** Reads an XLSForm workbook. Throws XlsFormError when nothing usable is left, or the file is not one. */
-export async function fromXlsForm(bytes: ArrayBuffer | Uint8Array): Promise<ImportedXlsForm> {
-  const book = new ExcelJS.Workbook()
-  try {
-    // exceljs types its input as the old Buffer; any bytes do.
-    await book.xlsx.load((bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)) as never)
-  } catch {
-    throw new XlsFormError([{ sheet: '—', row: 0, message: 'the file is not an .xlsx workbook' }])
+/** The largest .xlsx taken (upload-limits.ts refuses a larger body before it is read). */
+export const MAX_XLSFORM_BYTES = 1024 * 1024
+
+/** Rows and columns read per sheet: 5,000 questions or choices is far past any questionnaire a hall fills in. */
+export const XLSFORM_LIMITS = { maxRows: 5_000, maxColumns: 100 }
+
+/** A workbook refused before or while reading it, for its size; `key` names the message (builder-messages.ts). */
+export class XlsxLimitError extends Error {
+  constructor(
+    readonly key: `xlsx.refused.${Exclude<ZipRefusal['reason'], 'not-zip'> | Exclude<ParseRefusalReason, 'unreadable'>}`,
+    readonly params: Record<string, string | number>,
+  ) {
+    super(key)
   }
-  const surveySheet = book.getWorksheet('survey')
+}
+
+const NOT_XLSX: XlsFormProblem = { sheet: '—', row: 0, message: 'the file is not an .xlsx workbook' }
+
+/**
+ * Reads an XLSForm workbook. Throws XlsxLimitError for a file too big or too compressible to read
+ * (checked before exceljs sees it), XlsFormError when nothing usable is left or the file is not one.
+ */
+export async function fromXlsForm(input: ArrayBuffer | Uint8Array): Promise<ImportedXlsForm> {
+  const bytes = input instanceof Uint8Array ? input : new Uint8Array(input)
+  const refusal = await findZipRefusal(bytes)
+  if (refusal?.reason === 'not-zip') throw new XlsFormError([NOT_XLSX])
+  if (refusal) {
+    const { reason, ...params } = refusal
+    throw new XlsxLimitError(`xlsx.refused.${reason}`, params)
+  }
+  const read = await readSheetsInWorker(bytes, ['survey', 'choices', 'settings'], XLSFORM_LIMITS)
+  if (!read.ok) {
+    const { reason, params } = read
+    if (reason === 'unreadable') throw new XlsFormError([NOT_XLSX])
+    throw new XlsxLimitError(`xlsx.refused.${reason}`, params)
+  }
+  const book = read.value
+  const surveySheet = book['survey']
   if (!surveySheet) throw new XlsFormError([{ sheet: 'survey', row: 0, message: 'the workbook has no "survey" sheet' }])
   const skipped: XlsFormProblem[] = []
   const lists = new Map<string, { value: string; label: Bilingual }[]>()
-  for (const r of records(book.getWorksheet('choices'))) {
+  for (const r of records(book['choices'])) {
     const list = r.get('list_name') || r.get('list name')
     const value = r.get('name')
     if (!list && !value) continue
@@ -227,7 +249,7 @@ export async function fromXlsForm(bytes: ArrayBuffer | Uint8Array): Promise<Impo
   const parsed = definitionSchema.safeParse({ sections: sections.filter((s) => s.items.length > 0) })
   if (!parsed.success) throw new XlsFormError([...skipped, ...parsed.error.issues.map((i) => ({ sheet: 'survey', row: 0, message: i.message }))])
 
-  const settings = records(book.getWorksheet('settings'))[0]
+  const settings = records(book['settings'])[0]
   const title = settings ? { id: settings.get('form_title'), en: settings.get('form_title') } : { id: '', en: '' }
   const key = (settings?.get('form_id') ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
   return { key: key || 'imported', title: { id: title.id || key || 'Kuesioner impor', en: title.en || key || 'Imported questionnaire' }, definition: parsed.data, skipped }

@@ -87,7 +87,7 @@ export function CsvMappingPage(p: {
     <>
       <h1>{t('csvImport.mapTitle', { title: p.title })}</h1>
       <p>{t('csvImport.mapIntro', { rows: p.rows, columns: p.header.length })}</p>
-      <PostForm action={p.action} csrf={p.csrf}>
+      <PostForm action={p.action} csrf={p.csrf} enctype="multipart/form-data">
         <input type="hidden" name="csv" value={p.csv} />
         <fieldset class="group">
           <legend>{t('collect.codeHeading')}</legend>
