@@ -79,25 +79,4 @@ export const evaluationMessages = defineMessages({
     id: 'Membaca berkas ini terlalu berat (waktu atau memori), jadi dihentikan. Bagi menjadi beberapa berkas.',
     en: 'Reading this file was too heavy (time or memory), so it was stopped. Split it into several files.',
   },
-  // CSV imports refused for their size (import-routes.tsx): the limit, and what to do.
-  'csvImport.tooLarge': {
-    id: 'Berkas CSV ini lebih besar dari batas {limitMb} MB untuk satu kali impor. Bagi menjadi beberapa berkas.',
-    en: 'This CSV file is larger than the {limitMb} MB limit for one import. Split it into several files.',
-  },
-  'csvImport.tooManyRows': {
-    id: 'Berkas CSV ini berisi lebih dari {limit} baris jawaban, batas untuk satu kali impor. Bagi menjadi beberapa berkas.',
-    en: 'This CSV file has more than {limit} rows of answers, the limit for one import. Split it into several files.',
-  },
-  'csvImport.tooManyColumns': {
-    id: 'Berkas CSV ini memakai lebih dari {limit} kolom, batas untuk impor. Hapus kolom yang tidak perlu.',
-    en: 'This CSV file uses more than {limit} columns, the limit for an import. Remove the columns you do not need.',
-  },
-  'csvImport.unreadable': {
-    id: 'Berkas ini tidak dapat dibaca sebagai CSV (misalnya ada tanda kutip yang tidak ditutup).',
-    en: 'This file cannot be read as CSV (for example, a quotation mark is never closed).',
-  },
-  'csvImport.tooHeavy': {
-    id: 'Membaca berkas ini terlalu berat (waktu atau memori), jadi dihentikan. Bagi menjadi beberapa berkas.',
-    en: 'Reading this file was too heavy (time or memory), so it was stopped. Split it into several files.',
-  },
 })
