@@ -9,6 +9,8 @@ import { accountRoutes } from './accounts/account-routes.tsx'
 import { auditRoutes } from './accounts/audit-routes.tsx'
 import { authenticate } from './accounts/authenticate.ts'
 import { hasDemoData } from './outreach/demo.ts'
+import { programmeScopeGuard } from './outreach/programme-scope.ts'
+import { userAccessRoutes } from './outreach/user-access-routes.tsx'
 import { isApiPath, RouteTable } from './accounts/route-table.ts'
 import { signInRoutes } from './accounts/sign-in-routes.tsx'
 import { userRoutes } from './accounts/user-routes.tsx'
@@ -78,6 +80,8 @@ export function createApp(deps: Deps): JagaApp {
   app.use(evaluationUploadLimits) // before the CSRF check, which reads form bodies
   app.use(csrfProtection({ trustProxy: deps.config.trustProxy, skip: isApiPath }))
   app.use(authenticate(deps))
+  // Partner accounts and coordinators limited to their own programmes see no other programme or session.
+  app.use(programmeScopeGuard(deps, routes.specs))
   // Staff pages say so when made-up demo data is loaded, so no one mistakes it for the real programme.
   app.use(async (c, next) => {
     c.set('demoData', c.get('user') ? await hasDemoData(deps.db) : false)
@@ -120,6 +124,7 @@ export function createApp(deps: Deps): JagaApp {
   auditRoutes(routes, deps)
   areaRoutes(routes, deps)
   partnerRoutes(routes, deps, () => library.reload())
+  userAccessRoutes(routes, deps)
   programmeRoutes(routes, deps, programmeKnowledge)
   calendarRoutes(routes, deps)
   coverageRoutes(routes, deps, programmeKnowledge)

@@ -5,6 +5,7 @@ import { catalogue, type MessageKey } from '../messages.ts'
 import { createTranslator, type Locale } from '../platform/i18n/i18n.ts'
 import { Problem } from '../platform/http/problems.ts'
 import { isRole, ROLES } from '../accounts/permissions.ts'
+import { findPartnerRef, setUserAccess } from '../outreach/partner-accounts.ts'
 import { createUser } from '../accounts/users.ts'
 import { openMigratedStore } from '../store.ts'
 import { DEMO_PROGRAMME, loadDemo, removeDemo } from '../outreach/demo.ts'
@@ -21,8 +22,11 @@ export const HELP = `jaga — administer a Jaga installation
 
 Usage:
   jaga migrate                                   apply database migrations
-  jaga user create --email E --role R [--name N] create an active user; the password is read
-                                                 from stdin when piped, else asked for twice
+  jaga user create --email E --role R [--name N] [--partner P]
+                                                 create an active user; the password is read
+                                                 from stdin when piped, else asked for twice;
+                                                 a partner account belongs to the partner
+                                                 institution P (its id or name)
   jaga token create --email E [--label L] [--expires-in-days N]
                                                  create an API token for a user, valid for N
                                                  days (1–3650) or until revoked; the token is
@@ -64,6 +68,7 @@ export async function run(argv: string[], io: Io = process): Promise<number> {
         name: { type: 'string' },
         label: { type: 'string' },
         'expires-in-days': { type: 'string' },
+        partner: { type: 'string' },
         json: { type: 'boolean' },
       },
     })
@@ -96,9 +101,13 @@ export async function run(argv: string[], io: Io = process): Promise<number> {
         const count = await removeDemo(store.db)
         say(count ? `removed the demo (${count} records and what was attached to them)` : 'no demo data was loaded')
       } else if (command === 'user create') {
+        // The institution is checked before anything is created, so a typo leaves no half-made account.
+        const partner = values.partner === undefined ? undefined : await findPartnerRef(store.db, values.partner)
+        if (values.partner !== undefined && (values.role !== 'partner' || !partner)) throw new UsageError(values.role !== 'partner' ? '--partner is for --role partner only' : `no partner institution "${values.partner}" (give its id or exact name)`)
         const password = await readPassword(io)
         const user = await createUser(store.db, CLI_ACTOR, { email: values.email!, role: values.role as (typeof ROLES)[number], password, displayName: values.name })
-        say(`created ${user.role} ${user.email} (${user.id}); sign in at /login`)
+        if (partner) await setUserAccess(store.db, CLI_ACTOR, user.id, { partnerId: partner.id, ownProgrammesOnly: false })
+        say(`created ${user.role} ${user.email} (${user.id})${partner ? ` of ${partner.name}` : ''}; sign in at /login`)
       } else {
         const verb = command === 'token create' ? 'create' : command === 'token list' ? 'list' : 'revoke'
         await runTokenCommand(store.db, CLI_ACTOR, verb, { email: values.email, label: values.label, expiresInDays: values['expires-in-days'], id: positionals[2] }, { say, complain })

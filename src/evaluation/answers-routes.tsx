@@ -12,7 +12,7 @@ import { getSession } from '../outreach/sessions.ts'
 import type { GroupKind } from '../outreach/target-group-form.ts'
 import * as q from './evaluation-queries.ts'
 import { excludeSubmission, includeSubmission } from './exclusion.ts'
-import { mayRecordIn } from './record-access.ts'
+import { assertMaySeePrivateOf, mayRecordIn } from './record-access.ts'
 import { excludeBody } from './results-api-doc.ts'
 import { AnswersReviewPage } from './views/answers-review.tsx'
 
@@ -23,6 +23,7 @@ export function answersRoutes(routes: RouteTable, deps: Deps): void {
     const t = c.get('t')
     const session = await getSession(db, c.req.param('id')!)
     const user = c.get('user')!
+    assertMaySeePrivateOf(user, session)
     const body = (
       <AnswersReviewPage
         t={t}
@@ -63,6 +64,7 @@ export function answersRoutes(routes: RouteTable, deps: Deps): void {
 
   routes.get('/api/v1/sessions/:id/evaluation/answers', 'programme.view', async (c) => {
     const session = await getSession(db, c.req.param('id')!)
+    assertMaySeePrivateOf(c.get('user')!, session)
     return c.json({ answers: await q.listAllSubmissions(db, session.id) })
   })
 

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { Agent, aUser, sessionAgent, textOf } from '../../test/agent.ts'
 import { useTestApp, type TestApp } from '../../test/harness.ts'
+import { aPartnerAccount } from '../../test/partner-builders.ts'
 import { readPdf } from '../../test/pdf.ts'
 import { aHeldSession, aProgramme, aSession, cli, HARJOSARI_I, TIMBANG_DELI } from '../../test/outreach-builders.ts'
 import { createApiToken } from '../accounts/users.ts'
@@ -272,7 +273,7 @@ describe('collecting answers', () => {
     expect(page).toMatch(/mean 4[.,]0 of 5/)
     const pdf = await readPdf(await coordinator.get(`/programmes/${programme.id}/evaluation.pdf`))
     expect(pdf.text.replace(/\s+/g, ' ')).toContain('Cara mengatur TikTok anak | Contoh kasus di sekolah')
-    const partner = (await sessionAgent(jaga, await aUser(jaga, 'partner'))).lang('en')
+    const partner = (await sessionAgent(jaga, await aPartnerAccount(jaga, programme.id))).lang('en')
     const partnerPage = textOf(await (await partner.get(`/programmes/${programme.id}/evaluation`)).text())
     expect(partnerPage).not.toContain('Cara mengatur TikTok anak')
     expect(partnerPage).not.toContain('Feedback from every session')
@@ -494,7 +495,7 @@ describe('the evaluation API', () => {
     // Two pairs: staff see them in the coverage; a partner sees that there are some, not how they did.
     const staffRow = ((await (await api(`/api/v1/coverage?programme=${programme.id}`)).json()) as { rows: { name: string; knowledge: unknown }[] }).rows.find((r) => r.name === 'Harjosari I')!
     expect(staffRow.knowledge).toEqual({ pairs: 2, preShare: 1, postShare: 1 })
-    const partnerToken = await createApiToken(jaga.db, cli, (await aUser(jaga, 'partner')).email, 'test')
+    const partnerToken = await createApiToken(jaga.db, cli, (await aPartnerAccount(jaga, programme.id)).email, 'test')
     const partnerView = await jaga.request(`http://localhost/api/v1/coverage?programme=${programme.id}`, { headers: { Authorization: `Bearer ${partnerToken}` } })
     const partnerRow = ((await partnerView.json()) as { rows: { name: string; knowledge: unknown }[] }).rows.find((r) => r.name === 'Harjosari I')!
     expect(partnerRow.knowledge).toEqual({ pairs: null, preShare: null, postShare: null })
@@ -566,7 +567,7 @@ describe('session results', () => {
     expect(coverage).toMatch(/Harjosari I .*before 43%, after 83% \(10 pairs\)/)
     const programmePdf = await readPdf(await coordinator.get(`/programmes/${programme.id}/report.pdf`))
     expect(programmePdf.text).toMatch(/Harjosari I .*before 43%, after 83%.*\(10 pairs\)/)
-    const partner = await sessionAgent(jaga, await aUser(jaga, 'partner'))
+    const partner = await sessionAgent(jaga, await aPartnerAccount(jaga, programme.id))
     const api = (await (await partner.get(`/coverage?programme=${programme.id}`)).text())
     expect(textOf(api)).toContain('before 43%, after 83% (10 pairs)')
 

@@ -9,7 +9,7 @@ import { formStrings } from '../platform/http/forms.ts'
 import { Problem } from '../platform/http/problems.ts'
 import type { Params } from '../platform/i18n/i18n.ts'
 import { renderPage } from '../page.tsx'
-import { assertMayRecord, getSession } from '../outreach/sessions.ts'
+import { getSession } from '../outreach/sessions.ts'
 import type { GroupKind } from '../outreach/target-group-form.ts'
 import type { Db } from '../database.ts'
 import { linkDefinition, submit } from './collection.ts'
@@ -17,13 +17,15 @@ import { CSV_LIMITS, guessColumn, mapRows, readCsvUpload } from './csv-import.ts
 import * as q from './evaluation-queries.ts'
 import { codeElement } from './code-elements.ts'
 import { itemsOf } from './questionnaire-schema.ts'
+import { assertMaySeePrivateOf } from './record-access.ts'
 import { CsvMappingPage, CsvUploadPage, type ImportOutcome } from './views/csv-import.tsx'
 
 /** The link named in the path, checked against its session and the user's right to record it. */
 export async function staffLink(db: Db, c: Context<AppEnv>) {
   const session = await getSession(db, c.req.param('id')!)
   const user = c.get('user')!
-  assertMayRecord(user.role, user.id, session)
+  // Paper and CSV entry show the link's questions and take answers per code: private parts.
+  assertMaySeePrivateOf(user, session)
   const link = await q.findLinkById(db, c.req.param('linkId')!)
   if (!link || link.sessionId !== session.id) throw new Problem('not-found')
   const items = itemsOf(await linkDefinition(db, link.questionnaireVersionId)).filter((i) => i.kind !== 'note')

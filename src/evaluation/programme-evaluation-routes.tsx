@@ -4,16 +4,19 @@ import type { AppEnv, Deps } from '../app-env.ts'
 import type { RouteTable } from '../accounts/route-table.ts'
 import { can } from '../accounts/permissions.ts'
 import { Problem } from '../platform/http/problems.ts'
+import { formatDate } from '../platform/i18n/i18n.ts'
 import { renderPage } from '../page.tsx'
+import { partnerSnapshot, SNAPSHOT_STEP } from '../outreach/partner-snapshots.ts'
 import type { SessionFormat } from '../outreach/session-form.ts'
 import type { GroupKind } from '../outreach/target-group-form.ts'
 import { evaluateProgramme, programmePairs, suppressEvaluation } from './programme-knowledge.ts'
 import { renderProgrammeEvaluationPdf } from './report-pdf.ts'
 import { mergeFeedback, sessionResults } from './session-results.ts'
+import { aggregatesOnly, maySeePrivateOf } from './record-access.ts'
 import { ProgrammeEvaluationPage } from './views/programme-evaluation.tsx'
 
 export function programmeEvaluationRoutes(routes: RouteTable, deps: Deps): void {
-  const { db } = deps
+  const { db, config } = deps
   /** A programme's pooled results, or one kelurahan's with `?area=` (the area report). */
   const programmeEvaluation = async (c: Context<AppEnv>) => {
     const t = c.get('t')
@@ -22,15 +25,20 @@ export function programmeEvaluationRoutes(routes: RouteTable, deps: Deps): void 
     const names = new Map((await db.selectFrom('areas').select(['id', 'name']).execute()).map((a) => [a.id, a.name]))
     const area = c.req.query('area')
     if (area && !names.has(area)) throw new Problem('not-found')
-    const pairs = (await programmePairs(db, programme.id)).filter((p) => !area || p.villageId === area)
+    // Partners (no programme.view) see the same results with small groups left out, from the dated
+    // snapshot (partner-snapshots.ts): live, one more child's pair would show as a difference.
+    const partner = !can(c.get('user')?.role, 'programme.view')
+    const snapshot = partner ? await partnerSnapshot(db, programme.id, () => programmePairs(db, programme.id), config.timeZone) : undefined
+    const pairs = (partner ? (snapshot?.pairs ?? []) : await programmePairs(db, programme.id)).filter((p) => !area || p.villageId === area)
     const title = area ? `${programme.name} · ${names.get(area)}` : programme.name
     const label = { group: (k: string) => t(`group.${k as GroupKind}`), village: (k: string) => names.get(k) ?? '—', format: (k: string) => t(`sessionFormat.${k as SessionFormat}`) }
-    // Partners (no programme.view) see the same results with small groups left out.
-    const partner = !can(c.get('user')?.role, 'programme.view')
     const evaluation = evaluateProgramme(pairs)
     // A partner's area report is the area's headline only: its breakdown by group or format, set
-    // against the programme's, could give away a small group by subtraction.
-    const shown = partner ? { ...suppressEvaluation(evaluation), ...(area ? { byGroup: [], byFormat: [] } : {}) } : evaluation
+    // against the programme's, could give away a small group by subtraction. None and 1–4 pairs read
+    // the same ("fewer than 5 so far"), so a partner cannot tell that someone answered.
+    const tooFew = { byGroup: [], byVillage: [], byFormat: [], suppressed: { all: true, byGroup: 0, byVillage: 0, byFormat: 0 } }
+    const shown = !partner ? evaluation : pairs.length < SNAPSHOT_STEP ? { ...evaluation, ...tooFew } : { ...suppressEvaluation(evaluation), ...(area ? { byGroup: [], byFormat: [] } : {}) }
+    const asOf = snapshot ? t('programmeEval.asOf', { date: formatDate(c.get('locale'), snapshot.asOf) }) : undefined
     // What participants said, for planning the next visits: staff only (partners see aggregates of scores).
     let feedback = null
     if (!partner) {
@@ -38,25 +46,38 @@ export function programmeEvaluationRoutes(routes: RouteTable, deps: Deps): void 
         .selectFrom('sessions as x')
         .innerJoin('areas as a', 'a.id', 'x.areaId')
         .select('x.id')
+        .select((eb) => eb.exists(eb.selectFrom('sessionFacilitators as f').select('f.userId').whereRef('f.sessionId', '=', 'x.id').where('f.userId', '=', c.get('user')!.id)).as('mine'))
         .where('x.programmeId', '=', programme.id)
         .$if(!!area, (qb) => qb.where((w) => w.or([w('x.areaId', '=', area!), w('a.parentId', '=', area!)])))
         .execute()
-      const perSession = await Promise.all(sessions.map(async (x) => (await sessionResults(db, x.id)).feedback))
+      // What participants wrote stays with those who see the session's private parts (record-access.ts).
+      const user = c.get('user')!
+      const perSession = await Promise.all(
+        sessions.map(async (x) => {
+          const results = await sessionResults(db, x.id)
+          return (maySeePrivateOf(user, { facilitatorIds: x.mine ? [user.id] : [] }) ? results : aggregatesOnly(results)).feedback
+        }),
+      )
       feedback = mergeFeedback(perSession.filter((f): f is NonNullable<typeof f> => !!f && f.count > 0))
     }
-    return { programme, area, title, evaluation: shown, label, partner, feedback }
+    return { programme, area, title, evaluation: shown, label, partner, feedback, asOf }
   }
 
   routes.get('/programmes/:id/evaluation', 'coverage.view', async (c) => {
     const t = c.get('t')
     const r = await programmeEvaluation(c)
-    const body = <ProgrammeEvaluationPage t={t} locale={c.get('locale')} programme={r.programme} title={r.title} area={r.area} evaluation={r.evaluation} label={r.label} back={r.partner ? '/coverage' : `/programmes/${r.programme.id}`} feedback={r.feedback} />
+    const body = (
+      <>
+        <ProgrammeEvaluationPage t={t} locale={c.get('locale')} programme={r.programme} title={r.title} area={r.area} evaluation={r.evaluation} label={r.label} back={r.partner ? '/coverage' : `/programmes/${r.programme.id}`} feedback={r.feedback} />
+        {r.asOf ? <p class="small muted">{r.asOf}</p> : null}
+      </>
+    )
     return renderPage(c, { title: t('programmeEval.title', { name: r.title }), body })
   })
 
   routes.get('/programmes/:id/evaluation.pdf', 'coverage.view', async (c) => {
     const r = await programmeEvaluation(c)
-    const pdf = await renderProgrammeEvaluationPdf(r.title, r.evaluation, c.get('t'), c.get('locale'), r.label, r.feedback)
+    const pdf = await renderProgrammeEvaluationPdf(r.asOf ? `${r.title} · ${r.asOf}` : r.title, r.evaluation, c.get('t'), c.get('locale'), r.label, r.feedback)
     return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="jaga-evaluation-${r.programme.id.slice(0, 8)}-${c.get('locale')}.pdf"`, 'Cache-Control': 'private, no-store' })
   })
 }

@@ -11,7 +11,7 @@ export const openBody = z.object({
   codeElements: z.array(z.string()).default([...DEFAULT_CODE_ELEMENTS]),
   feedback: z.boolean().default(true),
 })
-export const linkSchema = z.object({ id: z.uuid(), phase: z.enum(['pre', 'post', 'feedback', 'follow-up']), groupKind: z.enum(GROUP_KINDS), url: z.string(), token: z.string(), open: z.boolean(), submissions: z.number() })
+export const linkSchema = z.object({ id: z.uuid(), phase: z.enum(['pre', 'post', 'feedback', 'follow-up']), groupKind: z.enum(GROUP_KINDS), url: z.string().optional().describe('Only for those who see the session’s private parts'), token: z.string().optional(), open: z.boolean(), submissions: z.number() })
 
 export const answerSchema = z.object({
   id: z.uuid(),

@@ -29,7 +29,7 @@ import { LivePage, QrPage } from './views/session-live.tsx'
 import { countWaitingBySession } from './free-text-review.ts'
 import { mayReadWordsOf } from './referral-access.ts'
 
-import { mayRecordIn } from './record-access.ts'
+import { aggregatesOnly, assertMaySeePrivateOf, mayRecordIn, maySeePrivateOf } from './record-access.ts'
 import { answersRoutes } from './answers-routes.tsx'
 import { paperRoutes } from './paper-routes.tsx'
 import { programmeEvaluationRoutes } from './programme-evaluation-routes.tsx'
@@ -63,8 +63,10 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
   const show = async (c: Context<AppEnv>, o: { values?: FormValues; checkedElements?: string[]; errors?: FieldErrors; notice?: string } = {}) => {
     const t = c.get('t')
     const session = await getSession(db, c.req.param('id')!)
-    const links = await linkViews(c, session.id)
     const user = c.get('user')!
+    // Someone who sees aggregates only gets no link (its token opens the questionnaire) and no free text.
+    const maySeePrivate = maySeePrivateOf(user, session)
+    const links = maySeePrivate ? await linkViews(c, session.id) : []
     const mayRecord = mayRecordIn(user, session)
     const mayOpen = mayRecord && session.status !== 'cancelled'
     const opened = new Set(links.map((l) => l.groupKind))
@@ -83,7 +85,7 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
         sessionId={session.id}
         sessionTitle={session.title}
         links={links}
-        results={await sessionResults(db, session.id)}
+        results={maySeePrivate ? await sessionResults(db, session.id) : aggregatesOnly(await sessionResults(db, session.id))}
         groupLabel={(g) => t(`group.${g as GroupKind}`)}
         openable={openable}
         followUpGroups={mayRecord ? [...opened].filter((g) => links.some((l) => l.groupKind === g && l.phase === 'pre') && !links.some((l) => l.groupKind === g && l.phase === 'follow-up')).map((g) => ({ value: g, label: t(`group.${g as GroupKind}`) })) : []}
@@ -148,6 +150,7 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
   routes.get('/sessions/:id/evaluation/qr', 'programme.view', async (c) => {
     const t = c.get('t')
     const session = await getSession(db, c.req.param('id')!)
+    assertMaySeePrivateOf(c.get('user')!, session)
     const body = <QrPage t={t} sessionTitle={session.title} links={await linkViews(c, session.id)} groupLabel={(g) => t(`group.${g as GroupKind}`)} />
     return renderPage(c, { title: t('eval.qrTitle', { title: session.title }), body })
   })
@@ -155,6 +158,7 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
   routes.get('/sessions/:id/evaluation/live', 'programme.view', async (c) => {
     const t = c.get('t')
     const session = await getSession(db, c.req.param('id')!)
+    assertMaySeePrivateOf(c.get('user')!, session)
     const body = <LivePage t={t} locale={c.get('locale')} sessionTitle={session.title} results={await sessionResults(db, session.id)} groupLabel={(g) => t(`group.${g as GroupKind}`)} />
     c.header('Cache-Control', 'no-store')
     return renderPage(c, { title: t('eval.liveTitle', { title: session.title }), body, scripts: [assetUrl('live.js')] })
@@ -162,6 +166,7 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
 
   routes.get('/sessions/:id/evaluation/answers.csv', 'programme.view', async (c) => {
     const session = await getSession(db, c.req.param('id')!)
+    assertMaySeePrivateOf(c.get('user')!, session)
     const csv = await answersCsv(db, session.id)
     await insertAuditEntry(db, actorOf(c), 'evaluation.export', { type: 'session', id: session.id }, { rows: csv.rows })
     c.header('Content-Type', 'text/csv; charset=utf-8')
@@ -172,9 +177,11 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
 
   routes.get('/api/v1/sessions/:id/evaluation', 'programme.view', async (c) => {
     const session = await getSession(db, c.req.param('id')!)
-    const results = await sessionResults(db, session.id)
+    const maySeePrivate = maySeePrivateOf(c.get('user')!, session)
+    const results = maySeePrivate ? await sessionResults(db, session.id) : aggregatesOnly(await sessionResults(db, session.id))
     return c.json({
-      links: (await linkViews(c, session.id)).map((l) => ({ id: l.id, phase: l.phase, groupKind: l.groupKind, url: l.url, token: l.token, open: !l.closedAt, submissions: l.submissions })),
+      // Without the private parts: each link's counts, not its address (the token opens the questionnaire).
+      links: (await linkViews(c, session.id)).map((l) => ({ id: l.id, phase: l.phase, groupKind: l.groupKind, ...(maySeePrivate ? { url: l.url, token: l.token } : {}), open: !l.closedAt, submissions: l.submissions })),
       groups: results.groups.map((g) => ({ groupKind: g.groupKind, preCount: g.preCount, postCount: g.postCount, pairs: g.match.pairs, matchRate: g.match.rate, ambiguous: g.match.ambiguous.length, preShare: g.preShare, postShare: g.postShare, analysis: g.analysis ?? null })),
       feedback: results.feedback,
     })
@@ -189,6 +196,7 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
 
   routes.get('/sessions/:id/evaluation/answers.xlsx', 'programme.view', async (c) => {
     const session = await getSession(db, c.req.param('id')!)
+    assertMaySeePrivateOf(c.get('user')!, session)
     const xlsx = await answersXlsx(db, session.id)
     await insertAuditEntry(db, actorOf(c), 'evaluation.export', { type: 'session', id: session.id }, { rows: xlsx.rows, format: 'xlsx' })
     return c.body(new Uint8Array(xlsx.bytes), 200, {
@@ -204,7 +212,8 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
     const session = await getSession(db, c.req.param('id')!)
     const area = await db.selectFrom('areas').select('name').where('id', '=', session.areaId).executeTakeFirst()
     const header = { title: session.title, startsAt: session.startsAt, area: area?.name ?? '—', format: t(`sessionFormat.${session.format}`) }
-    const pdf = await renderEvaluationPdf(header, await sessionResults(db, session.id), t, locale, (g) => t(`group.${g as GroupKind}`))
+    const results = await sessionResults(db, session.id)
+    const pdf = await renderEvaluationPdf(header, maySeePrivateOf(c.get('user')!, session) ? results : aggregatesOnly(results), t, locale, (g) => t(`group.${g as GroupKind}`))
     return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="jaga-evaluation-${session.id.slice(0, 8)}-${locale}.pdf"`, 'Cache-Control': 'private, no-store' })
   })
 

@@ -7,6 +7,8 @@ import { jsonResponse, type OpenApiPaths } from '../platform/http/openapi.ts'
 import { Problem } from '../platform/http/problems.ts'
 import { renderPage } from '../page.tsx'
 import { programmeCoverage, type KnowledgeSource } from './coverage.ts'
+import { partnerSnapshot } from './partner-snapshots.ts'
+import { scopeOf, visibleProgrammes } from './programme-scope.ts'
 import { listProgrammes } from './programme-queries.ts'
 import { localToday } from './session-rules.ts'
 import { GROUP_KINDS } from './target-group-form.ts'
@@ -18,12 +20,21 @@ import { renderReportPdf } from './report-pdf.ts'
 export function coverageRoutes(routes: RouteTable, deps: Deps, knowledge?: KnowledgeSource): void {
   const { db, config } = deps
 
-  /** Staff see exact counts; anyone who may not see programmes (partners) sees suppressed aggregates. */
+  const suppressFor = (c: Context<AppEnv>) => !can(c.get('user')?.role, 'programme.view')
+
+  /** Staff see live knowledge figures; partners the programme's dated snapshot (partner-snapshots.ts). */
+  const knowledgeFor = async (c: Context<AppEnv>, programmeId: string): Promise<{ knowledge?: KnowledgeSource; knowledgeAsOf?: string | null }> => {
+    if (!knowledge || !suppressFor(c)) return { knowledge }
+    const snapshot = await partnerSnapshot(db, programmeId, () => knowledge(db, programmeId), config.timeZone)
+    return { knowledge: async () => snapshot?.pairs ?? [], knowledgeAsOf: snapshot?.asOf ?? null }
+  }
+
+  /** Staff see exact counts; anyone who may not see programmes (partners) sees suppressed aggregates; each only the programmes in their scope. */
   const coverageFor = async (c: Context<AppEnv>, programmeId: string | undefined) => {
-    const programmes = await listProgrammes(db)
+    const programmes = await visibleProgrammes(c, db, await listProgrammes(db))
     const chosen = programmeId ?? (programmes.find((p) => p.status === 'active') ?? programmes[0])?.id
     if (programmeId && !programmes.some((p) => p.id === programmeId)) throw new Problem('not-found')
-    const coverage = chosen ? await programmeCoverage(db, chosen, { today: localToday(config.timeZone), suppress: !can(c.get('user')?.role, 'programme.view'), knowledge }) : undefined
+    const coverage = chosen ? await programmeCoverage(db, chosen, { today: localToday(config.timeZone), suppress: suppressFor(c), ...(await knowledgeFor(c, chosen)) }) : undefined
     return { programmes, coverage }
   }
 
@@ -38,14 +49,16 @@ export function coverageRoutes(routes: RouteTable, deps: Deps, knowledge?: Knowl
   routes.get('/coverage', 'coverage.view', async (c) => {
     const t = c.get('t')
     const { programmes, coverage } = await coverageFor(c, programmeParam(c))
-    const body = <CoveragePage t={t} locale={c.get('locale')} programmes={programmes.map((p) => ({ id: p.id, name: p.name }))} coverage={coverage} />
+    const scope = await scopeOf(c, db)
+    const body = <CoveragePage t={t} locale={c.get('locale')} programmes={programmes.map((p) => ({ id: p.id, name: p.name }))} coverage={coverage} unlinkedPartner={!scope.all && scope.unlinkedPartner} />
     return renderPage(c, { title: t('coverage.title'), body })
   })
 
   const reportFor = async (c: Context<AppEnv>) => {
     const id = z.uuid().safeParse(c.req.param('id'))
     if (!id.success) throw new Problem('not-found')
-    return programmeReport(db, id.data, { today: localToday(config.timeZone), suppress: !can(c.get('user')?.role, 'programme.view'), knowledge })
+    // Out-of-scope programmes never reach here: programmeScopeGuard answers 404 for /programmes/:id….
+    return programmeReport(db, id.data, { today: localToday(config.timeZone), suppress: suppressFor(c), ...(await knowledgeFor(c, id.data)) })
   }
 
   routes.get('/programmes/:id/report', 'coverage.view', async (c) => {
@@ -91,6 +104,7 @@ const coverageSchema = z.object({
   ),
   totals: z.object({ sessionsHeld: z.number().int(), people: shown, byGroup: z.array(shown), areasReached: z.number().int(), areas: z.number().int() }),
   suppressed: z.boolean(),
+  knowledgeAsOf: z.iso.date().nullable().optional().describe('Partner tokens: the date of the knowledge snapshot shown, renewed after 5 new pairs; null when there is none yet'),
 })
 
 export const coverageApiDoc: OpenApiPaths = {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { aUser, sessionAgent, textOf } from '../../test/agent.ts'
 import { useTestApp } from '../../test/harness.ts'
+import { aPartnerAccount } from '../../test/partner-builders.ts'
 import { aHeldSession, aProgramme, aSession, cli, HARJOSARI_I, TIMBANG_DELI } from '../../test/outreach-builders.ts'
 import { createApiToken } from '../accounts/users.ts'
 import { createArea } from '../areas/areas.ts'
@@ -35,7 +36,7 @@ describe('coverage', () => {
 
   it('shows a partner kelurahan aggregates only, hiding small counts and any that would reveal them', async () => {
     const { programme, lingkungan } = await amplasProgramme()
-    const partner = await aUser(jaga, 'partner')
+    const partner = await aPartnerAccount(jaga, programme.id)
     const agent = await sessionAgent(jaga, partner)
     const text = textOf(await (await agent.get(`/coverage?programme=${programme.id}`)).text())
     expect(text).toContain('Counts under 5 people are hidden (<5)')

@@ -44,12 +44,16 @@ export interface Coverage {
   totals: { sessionsHeld: number; people: Shown; byGroup: Shown[]; areasReached: number; areas: number }
   /** True when counts under 5 people are hidden (the reader sees aggregates only). */
   suppressed: boolean
+  /** For partners: the local date of the knowledge snapshot shown (see partner-snapshots.ts); null when there is none yet. */
+  knowledgeAsOf?: string | null
 }
 
 
 function knowledgeOf(pairs: KnowledgePair[], suppress: boolean): CoverageRow['knowledge'] {
-  if (pairs.length === 0) return null
+  // Suppressed, none and 1–4 pairs look alike ("not enough answers yet"): "—" for none beside "<5"
+  // for a few would tell a partner that someone in the area answered.
   if (suppress && pairs.length < 5) return { pairs: null, preShare: null, postShare: null }
+  if (pairs.length === 0) return null
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
   return { pairs: pairs.length, preShare: mean(pairs.map((p) => p.pre)), postShare: mean(pairs.map((p) => p.post)) }
 }
@@ -65,7 +69,7 @@ function reportingAreas(tree: AreaNode[], areaIds: string[]): { node: AreaNode; 
  * areas never reached. With `suppress`, only kelurahan rows are given and counts under 5 are hidden
  * (with enough other cells that none can be worked out from the totals).
  */
-export async function programmeCoverage(db: Db, programmeId: string, o: { today: string; suppress: boolean; knowledge?: KnowledgeSource }): Promise<Coverage> {
+export async function programmeCoverage(db: Db, programmeId: string, o: { today: string; suppress: boolean; knowledge?: KnowledgeSource; knowledgeAsOf?: string | null }): Promise<Coverage> {
   const programme = await getProgramme(db, programmeId)
   const tree = await areaTree(db)
   const sessions = await listSessions(db, { programmeIds: [programme.id], statuses: ['held', 'reported'] })
@@ -113,6 +117,7 @@ export async function programmeCoverage(db: Db, programmeId: string, o: { today:
       areas: top.length,
     },
     suppressed: o.suppress,
+    ...(o.knowledgeAsOf !== undefined ? { knowledgeAsOf: o.knowledgeAsOf } : {}),
   }
 }
 

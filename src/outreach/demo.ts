@@ -4,6 +4,7 @@ import type { Database } from '../database.ts'
 import { createUser } from '../accounts/users.ts'
 import { createArea } from '../areas/areas.ts'
 import { createPartner } from './partners.ts'
+import { updateUserScope } from '../accounts/user-scope.ts'
 import { createProgramme } from './programmes.ts'
 import { recordReferral, followUpReferral } from './referrals.ts'
 import { ageBandsOf, GENDERS, type AttendanceCell, type SessionFormat } from './session-form.ts'
@@ -58,7 +59,7 @@ export async function loadDemo(db: Kysely<Database>, timeZone: string): Promise<
   const coordinator = await person('coordinator', 'Koordinator Demo', 'koordinator@demo.jaga.example')
   const rina = await person('facilitator', 'Rina', 'rina@demo.jaga.example')
   const budi = await person('facilitator', 'Budi', 'budi@demo.jaga.example')
-  await person('partner', 'Mitra Demo', 'mitra@demo.jaga.example')
+  const mitra = await person('partner', 'Mitra Demo', 'mitra@demo.jaga.example')
 
   const lingkungan: { id: string; village: string }[] = []
   for (const [village, count] of [[KELURAHAN.harjosariI, 4], [KELURAHAN.timbangDeli, 3]] as const) {
@@ -77,6 +78,8 @@ export async function loadDemo(db: Kysely<Database>, timeZone: string): Promise<
   const uptd = await partner('UPTD PPA (demo)', 'women-children-service-unit', 'Menerima rujukan dan mendampingi korban.')
   const school = await partner('SD Negeri Contoh (demo)', 'school', 'Tempat kelas anak dan pertemuan guru.')
   const kelurahanOffice = await partner('Kantor Kelurahan Contoh (demo)', 'village-office', 'Mengundang warga dan menyediakan balai.')
+  // The demo partner account belongs to the kelurahan office, a partner in the demo programme: it sees that programme only.
+  await updateUserScope(db, mitra.id, { partnerId: kelurahanOffice.id, ownProgrammesOnly: false }, new Date().toISOString())
 
   const today = localToday(timeZone)
   const programme = await createProgramme(db, DEMO_ACTOR, {

@@ -129,6 +129,16 @@ export interface ReferralUpdatesTable {
   createdAt: string
 }
 
+/** What partners see of a programme's knowledge scores: a dated copy, renewed after 5 new pairs (see partner-snapshots.ts). */
+export interface PartnerSnapshotsTable {
+  id: string
+  programmeId: string
+  takenAt: string
+  pairs: number
+  /** JSON of the pairs' anonymous scores: area, kelurahan, group, format, pre and post shares. */
+  data: string
+}
+
 export interface DemoRecordsTable {
   kind: 'user' | 'area' | 'partner' | 'programme' | 'referral'
   recordId: string
@@ -136,6 +146,7 @@ export interface DemoRecordsTable {
 
 export interface OutreachTables {
   demoRecords: DemoRecordsTable
+  partnerSnapshots: PartnerSnapshotsTable
   referrals: ReferralsTable
   referralUpdates: ReferralUpdatesTable
   visitPlans: VisitPlansTable

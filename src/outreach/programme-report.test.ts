@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { aUser, sessionAgent, textOf } from '../../test/agent.ts'
 import { useTestApp } from '../../test/harness.ts'
+import { aPartnerAccount } from '../../test/partner-builders.ts'
 import { readPdf } from '../../test/pdf.ts'
 import { aHeldSession, aPartner, aProgramme, aSession, day, HARJOSARI_I, TIMBANG_DELI } from '../../test/outreach-builders.ts'
 import { recordReferral } from './referrals.ts'
@@ -51,7 +52,7 @@ describe('programme report', () => {
 
   it('gives a partner the report with small counts hidden', async () => {
     const programme = await reportedProgramme()
-    const partner = await sessionAgent(jaga, await aUser(jaga, 'partner'))
+    const partner = await sessionAgent(jaga, await aPartnerAccount(jaga, programme.id))
     const text = textOf(await (await partner.get(`/programmes/${programme.id}/report`)).text())
     expect(text).toMatch(/Kunjungan rumah \(Held\) Home visit Timbang Deli <5/)
     expect(text).toContain('Counts under 5 people are hidden')

@@ -20,7 +20,7 @@ export interface ProgrammeReport {
 }
 
 /** Everything the programme report shows, for the HTML page and the PDF alike. */
-export async function programmeReport(db: Db, programmeId: string, o: { today: string; suppress: boolean; knowledge?: KnowledgeSource }): Promise<ProgrammeReport> {
+export async function programmeReport(db: Db, programmeId: string, o: { today: string; suppress: boolean; knowledge?: KnowledgeSource; knowledgeAsOf?: string | null }): Promise<ProgrammeReport> {
   const p = await getProgramme(db, programmeId)
   const areaNames = new Map((await db.selectFrom('areas').select(['id', 'name']).execute()).map((a) => [a.id, a.name]))
   const partners = new Map((await listPartners(db)).map((x) => [x.id, x.name]))

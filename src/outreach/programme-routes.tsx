@@ -15,6 +15,7 @@ import { renderPage } from '../page.tsx'
 import { listPartners } from './partner-queries.ts'
 import { programmeInput, PROGRAMME_STATUSES } from './programme-form.ts'
 import { listLinks, listProgrammes } from './programme-queries.ts'
+import { visibleProgrammes } from './programme-scope.ts'
 import { createProgramme, editProgramme, getProgramme } from './programmes.ts'
 import { ProgrammeFormPage, ProgrammeListPage } from './views/programmes.tsx'
 import type { Option } from '../platform/views/components.tsx'
@@ -53,7 +54,7 @@ export function programmeRoutes(routes: RouteTable, deps: Deps, knowledge?: Know
 
   routes.get('/programmes', 'programme.view', async (c) => {
     const t = c.get('t')
-    const programmes = await listProgrammes(db)
+    const programmes = await visibleProgrammes(c, db, await listProgrammes(db))
     const links = await listLinks(db, programmes.map((p) => p.id))
     const coordinators = new Map((await listUsers(db)).map((u) => [u.id, u.displayName]))
     const body = (
@@ -196,7 +197,7 @@ export function programmeRoutes(routes: RouteTable, deps: Deps, knowledge?: Know
   })
 
   routes.get('/api/v1/programmes', 'programme.view', async (c) => {
-    const programmes = await listProgrammes(db)
+    const programmes = await visibleProgrammes(c, db, await listProgrammes(db))
     const links = await listLinks(db, programmes.map((p) => p.id))
     return c.json({ programmes: programmes.map((p) => ({ ...p, ...links.get(p.id)! })) })
   })

@@ -37,10 +37,10 @@ export function renderReportPdf(r: ProgrammeReport, t: T, locale: Locale): Promi
 
   heading(t('coverage.tableLabel'))
   const xs = [0, 130, 180, 225, 330, 400]
-  const knowledge = (k: (typeof cv.rows)[number]['knowledge']) => (!k ? '—' : k.pairs === null ? '<5' : t('coverage.knowledgeCell', { pre: formatPercent(locale, k.preShare), post: formatPercent(locale, k.postShare), pairs: formatNumber(locale, k.pairs) }))
+  const knowledge = (k: (typeof cv.rows)[number]['knowledge']) => (!k ? '—' : k.pairs === null ? t('coverage.notEnough') : t('coverage.knowledgeCell', { pre: formatPercent(locale, k.preShare), post: formatPercent(locale, k.postShare), pairs: formatNumber(locale, k.pairs) }))
   row([t('session.area'), t('coverage.sessionsHeld'), t('coverage.people'), t('coverage.knowledge'), t('visitPlan.lastVisit'), t('visitPlan.nextDue')], xs, { bold: true })
   for (const x of cv.rows) row([`${x.depth ? '— ' : ''}${x.name}${x.neverReached ? ` (${t('coverage.neverReached')})` : ''}`, formatNumber(locale, x.sessionsHeld), n(x.people), knowledge(x.knowledge), x.lastVisit ? formatDate(locale, x.lastVisit) : t('visitPlan.never'), x.nextDue ? `${formatDate(locale, x.nextDue)}${x.overdue ? ` · ${t('visitPlan.overdue')}` : ''}` : '—'], xs)
-  line(t('coverage.knowledgeNote'), { size: 8.5, colour: MUTED })
+  line(`${t('coverage.knowledgeNote')}${cv.knowledgeAsOf ? ` ${t('coverage.knowledgeAsOf', { date: formatDate(locale, cv.knowledgeAsOf) })}` : ''}`, { size: 8.5, colour: MUTED })
 
   heading(t('session.title'))
   const sx = [0, 110, 270, 340, 420]

@@ -173,5 +173,30 @@ export const sessionMessages = defineMessages({
     id: 'Pengetahuan: rata-rata jawaban benar pada tes pengetahuan, hanya peserta yang mengisi sebelum dan sesudah (berpasangan lewat kode). Kurang dari 5 pasangan disembunyikan bagi mitra.',
     en: 'Knowledge: mean share of correct answers in the knowledge tests, among participants who answered before and after (paired by code). Fewer than 5 pairs are hidden from partners.',
   },
+  'coverage.notEnough': { id: 'belum cukup jawaban', en: 'not enough answers yet' },
+  'coverage.knowledgeAsOf': { id: 'Angka pengetahuan per {date}; diperbarui setelah ada paling sedikit 5 pasangan baru.', en: 'Knowledge figures as of {date}; renewed once at least 5 new pairs have arrived.' },
+  'coverage.unlinkedPartner': {
+    id: 'Akun Anda belum dikaitkan dengan lembaga mitra, jadi belum ada program yang dapat ditampilkan. Mintalah admin untuk mengaitkan akun Anda dengan lembaga Anda.',
+    en: 'Your account is not linked to a partner institution yet, so no programme can be shown. Ask an admin to link your account to your institution.',
+  },
+  'access.link': { id: 'Program yang dapat dilihat', en: 'Programmes this account sees' },
+  'access.title': { id: 'Program yang dapat dilihat · {name}', en: 'Programmes seen by {name}' },
+  'access.intro': {
+    id: 'Bila satu instalasi Jaga melayani beberapa lembaga, batasi akun mitra pada program lembaganya, dan koordinator pada program timnya.',
+    en: 'Where one Jaga installation serves several organisations, limit a partner account to its institution’s programmes, and a coordinator to their team’s.',
+  },
+  'access.partner': { id: 'Lembaga mitra', en: 'Partner institution' },
+  'access.noPartner': { id: '— belum dikaitkan —', en: '— not linked —' },
+  'access.partnerHint': {
+    id: 'Akun mitra hanya melihat program tempat lembaga ini menjadi mitra. Tanpa lembaga, akun ini tidak melihat angka program apa pun.',
+    en: 'A partner account sees only the programmes this institution is a partner in. Without one, it sees no programme’s figures.',
+  },
+  'access.ownProgrammesOnly': { id: 'Hanya program yang timnya mencakup koordinator ini', en: 'Only programmes whose team includes this coordinator' },
+  'access.ownProgrammesOnlyHint': {
+    id: 'Berlaku untuk daftar program, halaman program, kegiatan program lain, cakupan, dan hasil evaluasi program.',
+    en: 'Applies to the programme list, programme pages, other programmes’ sessions, coverage and programme results.',
+  },
+  'access.nothingToSet': { id: 'Peran ini melihat semua program; tidak ada yang perlu diatur.', en: 'This role sees every programme; there is nothing to set.' },
+  'access.partnerOnly': { id: 'Hanya akun mitra yang dikaitkan dengan lembaga mitra.', en: 'Only partner accounts are linked to a partner institution.' },
   'coverage.noProgramme': { id: 'Program ini tidak ada.', en: 'This programme does not exist.' },
 })

@@ -116,6 +116,9 @@ export function UserDetailPage(p: UserDetailProps) {
       </p>
       {p.canManage ? (
         <>
+          <p>
+            <a href={`${base}/access`}>{t('access.link')}</a>
+          </p>
           <h2>{t('users.changeRole')}</h2>
           <ErrorSummary t={t} errors={p.errors} />
           <PostForm action={`${base}/role`} csrf={p.csrf}>

@@ -61,7 +61,7 @@ export function CoverageBody(p: { t: T; locale: Locale; coverage: Coverage; head
                   {!r.knowledge
                     ? '—'
                     : r.knowledge.pairs === null
-                      ? t('coverage.hidden')
+                      ? t('coverage.notEnough')
                       : t('coverage.knowledgeCell', { pre: formatPercent(p.locale, r.knowledge.preShare), post: formatPercent(p.locale, r.knowledge.postShare), pairs: fmt(r.knowledge.pairs) })}
                 </td>
                 <td>{r.lastVisit ? formatDate(p.locale, r.lastVisit) : t('visitPlan.never')}</td>
@@ -87,17 +87,21 @@ export function CoverageBody(p: { t: T; locale: Locale; coverage: Coverage; head
           </tfoot>
         </table>
       </TableWrap>
-      <p class="small muted">{t('coverage.knowledgeNote')}</p>
+      <p class="small muted">
+        {t('coverage.knowledgeNote')}
+        {cv.knowledgeAsOf ? ` ${t('coverage.knowledgeAsOf', { date: formatDate(p.locale, cv.knowledgeAsOf) })}` : ''}
+      </p>
     </>
   )
 }
 
-export function CoveragePage(p: { t: T; locale: Locale; programmes: { id: string; name: string }[]; coverage: Coverage | undefined }) {
+export function CoveragePage(p: { t: T; locale: Locale; programmes: { id: string; name: string }[]; coverage: Coverage | undefined; unlinkedPartner?: boolean }) {
   const { t } = p
   return (
     <>
       <h1>{t('coverage.title')}</h1>
       <p>{t('coverage.intro')}</p>
+      {p.unlinkedPartner ? <Notice>{t('coverage.unlinkedPartner')}</Notice> : null}
       {p.programmes.length === 0 ? (
         <p class="muted">{t('programme.empty')}</p>
       ) : (
