@@ -42,7 +42,8 @@ import { libraryMaterials } from './library/materials.ts'
 import { catalogue } from './messages.ts'
 import { createTranslator } from './platform/i18n/i18n.ts'
 import { renderProblem } from './problem-page.tsx'
-import { csrfProtection, i18n, requestLog, securityHeaders } from './platform/http/middleware.ts'
+import { auditRefusedWrites } from './accounts/refused-writes.ts'
+import { csrfProtection, i18n, refuseUnreadablePaths, requestLog, securityHeaders } from './platform/http/middleware.ts'
 import { openApiDocument } from './platform/http/openapi.ts'
 import { Problem } from './platform/http/problems.ts'
 import { isForeignKeyViolation, isUniqueViolation } from './platform/db/errors.ts'
@@ -67,8 +68,9 @@ export function createApp(deps: Deps): JagaApp {
   app.use(requestLog(deps.log))
   // Pages and JSON go out compressed for slow phone networks; static files and cached pages come pre-compressed.
   app.use(compress({ encoding: 'gzip', threshold: 1024 }))
-  app.use(securityHeaders())
+  app.use(securityHeaders(deps.config.trustProxy))
   app.use(i18n(catalogue))
+  app.use(refuseUnreadablePaths)
   app.use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
@@ -80,6 +82,7 @@ export function createApp(deps: Deps): JagaApp {
   app.use(evaluationUploadLimits) // before the CSRF check, which reads form bodies
   app.use(csrfProtection({ trustProxy: deps.config.trustProxy, skip: isApiPath }))
   app.use(authenticate(deps))
+  app.use(auditRefusedWrites(deps))
   // Partner accounts and coordinators limited to their own programmes see no other programme or session.
   app.use(programmeScopeGuard(deps, routes.specs))
   // Staff pages say so when made-up demo data is loaded, so no one mistakes it for the real programme.
@@ -91,7 +94,8 @@ export function createApp(deps: Deps): JagaApp {
   // Plumbing outside the permission table: health probe, static files, the API description.
   app.get('/healthz', async (c) => {
     await deps.db.selectFrom('users').select('id').limit(1).execute()
-    return c.json({ status: 'ok', database: deps.dialect })
+    // Which database answers is for the operator (`jaga` and the logs say it), not for anonymous callers.
+    return c.json({ status: 'ok' })
   })
   app.get('/static/:name', serveAsset)
   const openapi = openApiDocument(

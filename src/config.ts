@@ -9,6 +9,8 @@ export interface Config {
   databaseUrl: string | undefined
   /** Trust X-Forwarded-Proto / X-Forwarded-For from a reverse proxy in front of Jaga. */
   trustProxy: boolean
+  /** How many reverse proxies stand in front (JAGA_TRUST_PROXY): the client address is read that many hops from the right of X-Forwarded-For. */
+  trustedProxies: number
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent'
   /** The address people reach Jaga at, for canonical links, Open Graph and the sitemap. */
   publicUrl: string
@@ -50,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(collectHoldAfter) || collectHoldAfter < 1) {
     throw new Error(`JAGA_COLLECT_HOLD_AFTER must be a whole number of at least 1, got "${env.JAGA_COLLECT_HOLD_AFTER}"`)
   }
+  const trustedProxies = readTrustedProxies(env.JAGA_TRUST_PROXY)
   return {
     port,
     timeZone,
@@ -57,10 +60,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.JAGA_DATA_DIR ?? 'data'),
     databaseUrl,
-    trustProxy: env.JAGA_TRUST_PROXY === '1' || env.JAGA_TRUST_PROXY === 'true',
+    trustProxy: trustedProxies > 0,
+    trustedProxies,
     logLevel: level as Config['logLevel'],
     contentDir: env.JAGA_CONTENT_DIR ? path.resolve(env.JAGA_CONTENT_DIR) : undefined,
     publicUrl: (env.JAGA_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     publicUrlSet: !!env.JAGA_PUBLIC_URL,
   }
+}
+
+/** JAGA_TRUST_PROXY: unset or 0 (no proxy), 1 or "true" (one proxy), or the number of proxies in a chain. */
+function readTrustedProxies(value: string | undefined): number {
+  const v = value?.trim() ?? ''
+  if (v === '' || v === '0' || v === 'false') return 0
+  if (v === 'true') return 1
+  if (/^[1-9]$/.test(v)) return Number(v)
+  throw new Error(`JAGA_TRUST_PROXY must be the number of reverse proxies in front of Jaga (0–9) or true, got "${value}"`)
 }
