@@ -52,8 +52,9 @@ async function readQrCodes(page: Page): Promise<(string | null)[]> {
   const found: (string | null)[] = []
   for (const svg of await page.$$('.qr-card svg')) {
     const png = (await svg.screenshot()).toString('base64')
-    // The browser turns the PNG back into pixels; jsQR reads them here.
-    const { width, height, data } = await page.evaluate(async (b64) => {
+    // A blank page turns the PNG back into pixels (Jaga's own pages allow no data: images); jsQR reads them here.
+    const blank = await page.context().newPage()
+    const { width, height, data } = await blank.evaluate(async (b64) => {
       const img = new Image()
       img.src = `data:image/png;base64,${b64}`
       await img.decode()
@@ -64,6 +65,7 @@ async function readQrCodes(page: Page): Promise<(string | null)[]> {
       ctx.drawImage(img, 0, 0)
       return { width: img.width, height: img.height, data: Array.from(ctx.getImageData(0, 0, img.width, img.height).data) }
     }, png)
+    await blank.close()
     found.push(jsQR(Uint8ClampedArray.from(data), width, height)?.data ?? null)
   }
   return found

@@ -575,7 +575,7 @@ describe('session results', () => {
     const xlsx = await agent.get(`/sessions/${session.id}/evaluation/answers.xlsx`)
     const book = new ExcelJS.Workbook()
     await book.xlsx.load((await xlsx.arrayBuffer()) as never)
-    expect(book.worksheets.map((w) => w.name)).toEqual(['answers', 'pairs', 'codebook'])
+    expect(book.worksheets.map((w) => w.name)).toEqual(['answers', 'pairs', 'codebook', 'comments'])
     expect(book.getWorksheet('answers')!.rowCount).toBe(1 + 21)
     expect(book.getWorksheet('pairs')!.rowCount).toBe(1 + 10)
     const juPair = book.getWorksheet('pairs')!.getRows(2, 10)!.map((r) => r.values as unknown[]).find((v) => v[1] === 'JU-10-A-2')!
