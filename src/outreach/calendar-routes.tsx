@@ -10,6 +10,7 @@ import { catalogue } from '../messages.ts'
 import { renderPage } from '../page.tsx'
 import { createFeed, listFeeds, renderFeed, revokeFeed } from './calendar-feeds.ts'
 import { listProgrammes } from './programme-queries.ts'
+import { inScope, scopeOf, visibleProgrammes } from './programme-scope.ts'
 import { listSessions } from './session-queries.ts'
 import { addDays, localToday } from './session-rules.ts'
 import { withLinks } from './sessions.ts'
@@ -36,8 +37,9 @@ export function calendarRoutes(routes: RouteTable, deps: Deps): void {
     const user = c.get('user')!
     const q = calendarQuery.parse(c.req.query())
     const month = q.month ?? today().slice(0, 7)
-    const programmes = await listProgrammes(db)
-    const programmeIds = q.programme ? [q.programme] : programmes.map((p) => p.id)
+    // Only the programmes this person may see (programme-scope.ts): their sessions and visits, nobody else's.
+    const programmes = await visibleProgrammes(c, db, await listProgrammes(db))
+    const programmeIds = q.programme ? programmes.filter((p) => p.id === q.programme).map((p) => p.id) : programmes.map((p) => p.id)
     // The month view shows the month; the list view the next 60 days from today.
     const [from, before] = q.view === 'month' ? [`${month}-01`, `${shiftMonth(month, 1)}-01`] : [today(), addDays(today(), 61)]
     const sessions = await withLinks(db, await listSessions(db, { programmeIds, from, before, facilitatorId: q.mine ? user.id : undefined }))
@@ -66,7 +68,7 @@ export function calendarRoutes(routes: RouteTable, deps: Deps): void {
   const showFeeds = async (c: Context<AppEnv>, newUrl?: string) => {
     const user = c.get('user')!
     const t = c.get('t')
-    const body = <FeedsPage t={t} csrf={c.get('csrf')()} userId={user.id} programmes={await listProgrammes(db)} feeds={await listFeeds(db, user.id)} newUrl={newUrl} />
+    const body = <FeedsPage t={t} csrf={c.get('csrf')()} userId={user.id} programmes={await visibleProgrammes(c, db, await listProgrammes(db))} feeds={await listFeeds(db, user.id)} newUrl={newUrl} />
     return renderPage(c, { title: t('calendar.feedsTitle'), body })
   }
 
@@ -75,7 +77,10 @@ export function calendarRoutes(routes: RouteTable, deps: Deps): void {
   routes.post('/calendar/feeds', 'programme.view', async (c) => {
     const form = formStrings(await c.req.parseBody())
     const actor = actorOf(c)
-    const token = form.kind === 'programme' ? await createFeed(db, actor, 'programme', z.uuid().catch('').parse(form.programmeId)) : await createFeed(db, actor, 'facilitator', actor.id!)
+    const programmeId = z.uuid().catch('').parse(form.programmeId)
+    // A feed of a programme this person may not see would hand its sessions to anyone with the address.
+    if (form.kind === 'programme' && !inScope(await scopeOf(c, db), programmeId)) throw new Problem('not-found')
+    const token = form.kind === 'programme' ? await createFeed(db, actor, 'programme', programmeId) : await createFeed(db, actor, 'facilitator', actor.id!)
     return showFeeds(c, `${config.publicUrl}/ical/${token}.ics`)
   })
 

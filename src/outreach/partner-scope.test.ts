@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { aUser, sessionAgent, textOf } from '../../test/agent.ts'
 import { useTestApp } from '../../test/harness.ts'
-import { aPartner, aProgramme, aSession, cli } from '../../test/outreach-builders.ts'
+import { aPartner, aProgramme, aSession, cli, day } from '../../test/outreach-builders.ts'
 import { createApiToken } from '../accounts/users.ts'
 import { editProgramme, getProgramme } from './programmes.ts'
 
@@ -87,5 +87,28 @@ describe('a coordinator limited to their own programmes', () => {
     const listed = (await (await jaga.request('http://localhost/api/v1/programmes', { headers: { Authorization: `Bearer ${bearer}` } })).json()) as { programmes: { id: string }[] }
     expect(listed.programmes.map((p) => p.id)).toEqual([own.id])
     expect((await jaga.request(`http://localhost/api/v1/sessions/${theirSession.id}`, { headers: { Authorization: `Bearer ${bearer}` } })).status).toBe(404)
+  })
+
+  it('sees only their own programmes’ sessions in the calendar, the sessions API and calendar feeds', async () => {
+    const { theirs, admin } = await twoInstitutions()
+    const user = await aUser(jaga, 'coordinator')
+    const own = await aProgramme(jaga, { facilitators: [user] })
+    // In three days, so the list view (today onwards) shows them.
+    const soon = { startsAt: `${day(3)}T09:00`, endsAt: `${day(3)}T11:00` }
+    const ownSession = await aSession(jaga, own.id, { ...soon, title: 'Sesi milik sendiri' })
+    const theirSession = await aSession(jaga, theirs.id, { ...soon, title: 'Sesi program lain' })
+    expect((await admin.post(`/admin/users/${user.id}/access`, { ownProgrammesOnly: 'yes' })).status).toBe(303)
+    const coordinator = await sessionAgent(jaga, user)
+    const calendar = textOf(await (await coordinator.get('/calendar?view=list')).text())
+    expect(calendar).toContain(ownSession.title)
+    expect(calendar).not.toContain(theirSession.title)
+    expect(textOf(await (await coordinator.get(`/calendar?view=list&programme=${theirs.id}`)).text())).not.toContain(theirSession.title)
+    const bearer = await createApiToken(jaga.db, cli, user.email, 'test')
+    const listed = (await (await jaga.request('http://localhost/api/v1/sessions', { headers: { Authorization: `Bearer ${bearer}` } })).json()) as { sessions: { id: string }[] }
+    expect(listed.sessions.map((x) => x.id)).toContain(ownSession.id)
+    expect(listed.sessions.map((x) => x.id)).not.toContain(theirSession.id)
+    expect(textOf(await (await coordinator.get('/calendar/feeds')).text())).not.toContain(theirs.name)
+    expect((await coordinator.post('/calendar/feeds', { kind: 'programme', programmeId: theirs.id })).status).toBe(404)
+    expect((await coordinator.post('/calendar/feeds', { kind: 'programme', programmeId: own.id })).status).toBe(200)
   })
 })

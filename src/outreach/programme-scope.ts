@@ -6,8 +6,8 @@
 // The limit covers: the programme list (page and API), every /programmes/:id… page and API call
 // (detail, edit, report, evaluation, visits, target groups, new session), every /sessions/:id… page
 // and API call of another programme's session (including its evaluation, exports and paper entry),
-// coverage (the programme choice and ?programme=), and the programme's results. It does not yet cover
-// the calendar and the /api/v1/sessions list, which still name other programmes' sessions.
+// coverage (the programme choice and ?programme=), the programme's results, the calendar (sessions,
+// visits, the programme filter and programme feeds) and the /api/v1/sessions list.
 import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv, Deps } from '../app-env.ts'
 import { findUserScope } from '../accounts/user-scope.ts'
