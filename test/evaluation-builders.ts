@@ -21,11 +21,11 @@ export function parentsAnswers(right: number): Record<string, string> {
 export const aCode = (mother: string, day = '7', own = 'A', siblings = '2') => ({ mother, day, own, siblings })
 
 /** A parents' session in a programme, its facilitator, and its pre, post and feedback links opened through the page. */
-export async function aSessionWithLinks(jaga: TestApp, o: { programmeId?: string; facilitator?: PublicUser } = {}) {
+export async function aSessionWithLinks(jaga: TestApp, o: { programmeId?: string; facilitator?: PublicUser; areaId?: string } = {}) {
   const { aUser } = await import('./agent.ts')
   const facilitator = o.facilitator ?? (await aUser(jaga, 'facilitator'))
   const programmeId = o.programmeId ?? (await aProgramme(jaga, { facilitators: [facilitator] })).id
-  const session = await aSession(jaga, programmeId, { audiences: ['parents'], facilitatorIds: [facilitator.id] })
+  const session = await aSession(jaga, programmeId, { audiences: ['parents'], facilitatorIds: [facilitator.id], ...(o.areaId ? { areaId: o.areaId } : {}) })
   const agent = await sessionAgent(jaga, facilitator)
   const form = new URLSearchParams({ _csrf: agent.csrf, groupKind: 'parents', feedback: 'yes' })
   for (const e of ['mother', 'day', 'own', 'siblings']) form.append('codeElements', e)

@@ -582,7 +582,9 @@ describe('session results', () => {
     expect(juPair.slice(1)).toEqual(['JU-10-A-2', 'parents', 5, 12, 15, 7, 0.7])
     const codebookText = await (await agent.get(`/sessions/${session.id}/evaluation/codebook.csv`)).text()
     expect(codebookText).toContain('k08,"1 = benar, 0 = salah atau kosong: Nomor layanan SAPA')
-    expect(codebookText.trim().split('\n')).toHaveLength(1 + 8 + 15)
+    // Header, 8 answer columns, 15 items, and the line saying how many written comments wait for review.
+    expect(codebookText.trim().split('\n')).toHaveLength(1 + 8 + 15 + 1)
+    expect(codebookText).toContain('comments')
 
     // The PDF report says the same in words, in the reader's language.
     const pdf = await agent.get(`/sessions/${session.id}/evaluation/report.pdf`)

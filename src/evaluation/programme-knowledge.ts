@@ -44,6 +44,7 @@ export async function programmePairs(db: Db, programmeId: string): Promise<Progr
       const pre = byId.get(p.pre)!
       const post = byId.get(p.post)!
       pairs.push({
+        id: `${pre.id} ${post.id}`,
         areaId: pre.areaId,
         villageId: pre.level === 'neighbourhood' && pre.parentId ? pre.parentId : pre.areaId,
         groupKind: pre.groupKind,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { aUser, sessionAgent, textOf } from '../../test/agent.ts'
 import { useTestApp } from '../../test/harness.ts'
 import { aSessionWithLinks } from '../../test/evaluation-builders.ts'
-import { aPartner, aProgramme, cli, today } from '../../test/outreach-builders.ts'
+import { aPartner, aProgramme, cli, TIMBANG_DELI, today } from '../../test/outreach-builders.ts'
 import { setUserAccess } from './partner-accounts.ts'
 import { formatDate } from '../platform/i18n/i18n.ts'
 
@@ -17,7 +17,7 @@ async function partnerOfProgramme() {
   const user = await aUser(jaga, 'partner')
   await setUserAccess(jaga.db, cli, user.id, { partnerId: institution.id, ownProgrammesOnly: false })
   const session = await aSessionWithLinks(jaga, { programmeId: programme.id, facilitator })
-  return { programme, session, partner: await sessionAgent(jaga, user) }
+  return { programme, session, facilitator, partner: await sessionAgent(jaga, user) }
 }
 
 /** What a partner reads of the programme's knowledge: the coverage row and the evaluation's headline. */
@@ -68,5 +68,28 @@ describe('what partners see of knowledge scores', () => {
     expect(moved.knowledge).toMatch(/\(10 pairs\)/)
     expect(moved.headline).toMatch(/^Among 10 paired participants/)
     expect(moved.asOf).toBe(date)
+  })
+
+  it('takes in new pairs only where each place, group and format they fall in gains 5, however many arrived elsewhere', async () => {
+    const { programme, session, partner, facilitator } = await partnerOfProgramme()
+    for (const [i, code] of ['DA', 'DB', 'DC', 'DD', 'DE'].entries()) await session.pair(code, 4 + i, 10 + i)
+    const first = await partnerFigures(partner, programme.id)
+    expect(first.knowledge).toMatch(/\(5 pairs\)/)
+
+    // 4 more in Harjosari I and 1 in Timbang Deli: 5 new in the programme, but Timbang Deli's figure would
+    // be one child's, and Harjosari I's would move by 4. Nothing moves.
+    const elsewhere = await aSessionWithLinks(jaga, { programmeId: programme.id, facilitator, areaId: TIMBANG_DELI })
+    for (const code of ['EA', 'EB', 'EC', 'ED']) await session.pair(code, 0, 15)
+    await elsewhere.pair('FA', 0, 15)
+    expect(await partnerFigures(partner, programme.id)).toEqual(first)
+    const coverage = textOf(await (await partner.get(`/coverage?programme=${programme.id}`)).text())
+    expect(/Timbang Deli never reached [\d ]*(not enough answers yet|before \d+%)/.exec(coverage)?.[1]).toBe('not enough answers yet')
+
+    // A fifth new pair in Harjosari I: its 5 come in together; Timbang Deli's one still waits.
+    await session.pair('EE', 0, 15)
+    expect((await partnerFigures(partner, programme.id)).knowledge).toMatch(/\(10 pairs\)/)
+    const after = textOf(await (await partner.get(`/coverage?programme=${programme.id}`)).text())
+    expect(/Timbang Deli never reached [\d ]*(not enough answers yet|before \d+%)/.exec(after)?.[1]).toBe('not enough answers yet')
+    expect(textOf(await (await partner.get(`/programmes/${programme.id}/evaluation`)).text())).toMatch(/Among 10 paired participants/)
   })
 })
