@@ -17,7 +17,7 @@ export function TokenTable(p: TokenTableProps) {
   const { t } = p
   const when = (iso: string | null) => (iso ? formatDateTime(p.locale, iso) : '')
   return (
-    <section aria-labelledby="api-tokens">
+    <section>
       <h2 id="api-tokens">{t('tokens.title')}</h2>
       <p class="hint">{t('tokens.intro')}</p>
       {p.tokens.length === 0 ? (
