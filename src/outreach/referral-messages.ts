@@ -12,7 +12,7 @@ export const referralMessages = defineMessages({
   'referral.saved': { id: 'Rujukan disimpan.', en: 'Referral saved.' },
   'referral.helpNow': { id: 'Bantuan sekarang', en: 'Help now' },
   'referral.helpIntro': {
-    id: 'Jika anak dalam bahaya sekarang, hubungi layanan ini dulu. Jangan menyimpan, memotret layar atau meneruskan gambar anak.',
+    id: 'Jika anak dalam bahaya sekarang, hubungi layanan ini dulu. Jangan menyimpan, membuat tangkapan layar (screenshot/SS) atau meneruskan gambar anak.',
     en: 'If a child is in danger now, contact these services first. Never save, screenshot or forward an image of a child.',
   },
   'referral.allChannels': { id: 'Semua layanan bantuan dan cara melapor', en: 'All help services and how to report' },
