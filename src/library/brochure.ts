@@ -78,7 +78,8 @@ function drawBrochure(
   doc.moveDown(0.3)
   for (const id of PRINTED_CHANNELS) {
     const ch = library.helpChannels.find((c) => c.id === id)
-    if (!ch) continue
+    // A "check first" (medium) channel's numbers come from old sources: never on paper until re-verified.
+    if (!ch || ch.confidence === 'medium') continue
     const contacts = ch.contacts.map((k) => (k.kind === 'whatsapp' ? `WhatsApp ${k.value}` : k.value.replace(/^https?:\/\//, ''))).join(' · ')
     doc.font('bold').fontSize(10).fillColor(BRAND).text(`${ch.name}: ${contacts}`, { width })
     doc.font('regular').fontSize(8.5).fillColor(MUTED).text(ch.handles[locale], { width, lineGap: 1 })

@@ -222,7 +222,7 @@ describe('library pages', () => {
     expect(png.headers.get('Content-Type')).toBe('image/png')
     expect(png.headers.get('Content-Encoding')).toBe(null)
     const text = textOf(html)
-    expect(text).toContain('Last checked against the sources: 27 Nov 2026')
+    expect(text).toContain('Checked against published sources: 1 Dec 2026')
     expect(text).toContain('the new Criminal Code (UU 1/2023) and UU 1/2026 on penalty adjustment took effect on 2 January 2026')
     // The language switch leads to the same page in Indonesian.
     expect(html).toContain(`href="/lang/id?next=${encodeURIComponent('/id/pustaka/hukum-yang-melindungi-anak')}"`)

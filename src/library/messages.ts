@@ -32,7 +32,8 @@ export const libraryMessages = defineMessages({
     en: 'The steps on this page were checked against the sources below on {date}. Apps change their menus often: if yours differ, follow the official help pages under Sources.',
   },
   'library.sources': { id: 'Sumber', en: 'Sources' },
-  'library.reviewed': { id: 'Terakhir diperiksa terhadap sumber: {date}', en: 'Last checked against the sources: {date}' },
+  // The date says when the page was checked against its written sources, not how recent those sources are.
+  'library.reviewed': { id: 'Diperiksa terhadap sumber tertulis: {date}', en: 'Checked against published sources: {date}' },
   'library.related': { id: 'Baca juga', en: 'Read next' },
   'library.penaltyCaveat': {
     id: 'Perhatian: KUHP baru (UU 1/2023) dan UU 1/2026 tentang Penyesuaian Pidana berlaku sejak 2 Januari 2026. Ancaman pidana di halaman ini adalah teks undang-undang sebelum penyesuaian itu; batas minimum dan besaran denda mungkin sudah berubah. Mintalah penjelasan terkini kepada pendamping hukum, UPTD PPA atau polisi.',
