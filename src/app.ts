@@ -43,7 +43,7 @@ import { catalogue } from './messages.ts'
 import { createTranslator } from './platform/i18n/i18n.ts'
 import { renderProblem } from './problem-page.tsx'
 import { auditRefusedWrites } from './accounts/refused-writes.ts'
-import { csrfProtection, i18n, refuseUnreadablePaths, requestLog, securityHeaders } from './platform/http/middleware.ts'
+import { csrfProtection, i18n, redactedPath, refuseUnreadablePaths, requestLog, securityHeaders } from './platform/http/middleware.ts'
 import { openApiDocument } from './platform/http/openapi.ts'
 import { Problem } from './platform/http/problems.ts'
 import { isForeignKeyViolation, isUniqueViolation } from './platform/db/errors.ts'
@@ -71,6 +71,7 @@ export function createApp(deps: Deps): JagaApp {
   app.use(securityHeaders(deps.config.trustProxy))
   app.use(i18n(catalogue))
   app.use(refuseUnreadablePaths)
+  app.use(auditRefusedWrites(deps))
   app.use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
@@ -82,7 +83,6 @@ export function createApp(deps: Deps): JagaApp {
   app.use(evaluationUploadLimits) // before the CSRF check, which reads form bodies
   app.use(csrfProtection({ trustProxy: deps.config.trustProxy, skip: isApiPath }))
   app.use(authenticate(deps))
-  app.use(auditRefusedWrites(deps))
   // Partner accounts and coordinators limited to their own programmes see no other programme or session.
   app.use(programmeScopeGuard(deps, routes.specs))
   // Staff pages say so when made-up demo data is loaded, so no one mistakes it for the real programme.
@@ -159,7 +159,7 @@ export function createApp(deps: Deps): JagaApp {
     // kept its promise; tell the loser plainly instead of failing with 500.
     if (isUniqueViolation(err) || isForeignKeyViolation(err)) return renderProblem(ctx, new Problem('conflict'))
     if (err instanceof HTTPException && err.status < 500) return renderProblem(ctx, new Problem(err.status === 413 ? 'payload-too-large' : 'bad-request', { limit: '2 MB' }))
-    deps.log.error('unhandled error', { id: ctx.get('requestId'), method: c.req.method, path: c.req.path, err })
+    deps.log.error('unhandled error', { id: ctx.get('requestId'), method: c.req.method, path: redactedPath(c.req.path), err })
     return renderProblem(ctx, new Problem('internal', { ref: (ctx.get('requestId') ?? '').slice(0, 8) }))
   })
   return { app, routes, library, ready }

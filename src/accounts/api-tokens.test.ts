@@ -119,7 +119,7 @@ describe('API token lifecycle', () => {
     expect((await api('/api/v1/me', token)).status).toBe(401)
     expect((await person.get('/areas')).status).toBe(303)
     const entry = await jaga.db.selectFrom('auditEntries').select(['summary']).where('subjectId', '=', user.id).where('action', '=', 'user.reset-password').executeTakeFirstOrThrow()
-    expect(JSON.parse(entry.summary)).toEqual({ email: user.email, sessionsEnded: 1, tokensRevoked: 1 })
+    expect(JSON.parse(entry.summary)).toEqual({ email: user.email, sessionsEnded: 1, tokensRevoked: 1, devicesForgotten: 1 })
   })
 
   it('lists and revokes one’s own tokens through the JSON API, never showing a secret', async () => {

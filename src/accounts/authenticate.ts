@@ -65,5 +65,5 @@ export function clearSessionCookie(c: Context<AppEnv>): void {
 }
 
 export function setDeviceCookie(c: Context<AppEnv>, token: string, trustProxy: boolean): void {
-  setCookie(c, DEVICE_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure: isHttps(c, trustProxy), path: '/login', maxAge: 365 * 24 * 3600 })
+  setCookie(c, DEVICE_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure: isHttps(c, trustProxy), path: '/', maxAge: 180 * 24 * 3600 })
 }

@@ -7,7 +7,7 @@ import type { Role } from './permissions.ts'
 import { newSecret, sha256, verifyPassword } from './secrets.ts'
 import * as q from './user-queries.ts'
 import * as sq from './sign-in-queries.ts'
-import { ATTEMPT_MEMORY_MS, FREE_FAILURES, waitAfter } from './sign-in-throttle.ts'
+import { addressBucket, ATTEMPT_MEMORY_MS, FREE_FAILURES, TRUSTED_DEVICE_MS, waitAfter } from './sign-in-throttle.ts'
 
 export interface CurrentUser {
   id: string
@@ -33,12 +33,13 @@ export async function signIn(db: Kysely<Database>, input: { email: string; passw
   const now = Date.now()
   const at = new Date(now).toISOString()
   const deviceHash = input.deviceToken && /^[\w-]{43}$/.test(input.deviceToken) ? sha256(input.deviceToken) : undefined
-  const device = deviceHash && (await sq.isTrustedDevice(db, deviceHash, input.email)) ? deviceHash : null
+  const device = deviceHash && (await sq.isTrustedDevice(db, deviceHash, input.email, new Date(now - TRUSTED_DEVICE_MS).toISOString())) ? deviceHash : null
   const attemptId = crypto.randomUUID()
-  await sq.insertAttempt(db, { id: attemptId, email: input.email, ip: input.ip, device, at })
+  const ip = addressBucket(input.ip)
+  await sq.insertAttempt(db, { id: attemptId, email: input.email, ip, device, at })
 
   const since = new Date(now - ATTEMPT_MEMORY_MS).toISOString()
-  const scopes = device ? ([[{ device }, FREE_FAILURES.device]] as const) : ([[{ email: input.email, device: null }, FREE_FAILURES.email], [{ ip: input.ip, device: null }, FREE_FAILURES.ip]] as const)
+  const scopes = device ? ([[{ device }, FREE_FAILURES.device]] as const) : ([[{ email: input.email, device: null }, FREE_FAILURES.email], [{ ip, device: null }, FREE_FAILURES.ip]] as const)
   let wait = 0
   for (const [scope, free] of scopes) {
     const { count, latest } = await sq.countAttempts(db, scope, since, attemptId)

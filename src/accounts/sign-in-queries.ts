@@ -38,8 +38,13 @@ export async function deleteAttemptsBefore(db: Db, before: string): Promise<void
   await db.deleteFrom('signInAttempts').where('at', '<', before).execute()
 }
 
-export async function isTrustedDevice(db: Db, tokenHash: string, email: string): Promise<boolean> {
-  return !!(await db.selectFrom('trustedDevices').select('email').where('tokenHash', '=', tokenHash).where('email', '=', email).executeTakeFirst())
+/** Whether this browser signed in to the account since `usedSince` (a device unused for long is a stranger again). */
+export async function isTrustedDevice(db: Db, tokenHash: string, email: string, usedSince: string): Promise<boolean> {
+  return !!(await db.selectFrom('trustedDevices').select('email').where('tokenHash', '=', tokenHash).where('email', '=', email).where('lastUsedAt', '>', usedSince).executeTakeFirst())
+}
+
+export async function forgetTrustedDevices(db: Db, email: string): Promise<number> {
+  return Number((await db.deleteFrom('trustedDevices').where('email', '=', email).executeTakeFirst()).numDeletedRows)
 }
 
 export async function trustDevice(db: Db, tokenHash: string, email: string, now: string): Promise<void> {

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { Agent, aUser, TEST_PASSWORD } from '../../test/agent.ts'
 import { useTestApp } from '../../test/harness.ts'
 import { sha256 } from './secrets.ts'
+import { addressBucket } from './sign-in-throttle.ts'
+import { createPasswordLink } from './users.ts'
 
 // Behind one reverse proxy, as the audit ran it (JAGA_TRUST_PROXY=1).
 const jaga = useTestApp({ JAGA_TRUST_PROXY: '1' })
@@ -72,6 +74,38 @@ describe('sign-in throttling behind a proxy', () => {
   })
 })
 
+describe('trusted browsers and IPv6 addresses', () => {
+  it('counts an IPv6 address by its /64, so a new address per guess does not escape the limit', async () => {
+    expect(addressBucket('2001:db8:1:2:3:4:5:6')).toBe('2001:db8:1:2::/64')
+    expect(addressBucket('2001:0db8::1')).toBe('2001:db8:0:0::/64')
+    expect(addressBucket('203.0.113.7')).toBe('203.0.113.7')
+    const agent = new Agent(jaga)
+    for (let i = 0; i < 30; i++) expect((await wrong(agent, `six${i}-${crypto.randomBytes(3).toString('hex')}@example.org`, `2001:db8:aa:bb::${(i + 1).toString(16)}`)).status).toBe(401)
+    expect((await wrong(agent, 'six-last@example.org', '2001:db8:aa:bb:ffff::1')).status).toBe(429)
+  })
+
+  it('forgets the trusted browsers of an account when an admin makes a password reset link', async () => {
+    const user = await aUser(jaga, 'facilitator')
+    const owner = new Agent(jaga)
+    await owner.post('/login', { email: user.email, password: TEST_PASSWORD }, { 'X-Forwarded-For': '203.0.113.80' })
+    owner.cookies.delete('jaga_session')
+    await createPasswordLink(jaga.db, { id: null, label: 'test' }, user.id)
+    for (let i = 0; i < 5; i++) expect((await wrong(new Agent(jaga), user.email, '198.51.100.88')).status).toBe(401)
+    // The phone that signed in before the reset is a stranger now: it waits like the guesser.
+    expect((await owner.post('/login', { email: user.email, password: TEST_PASSWORD }, { 'X-Forwarded-For': '203.0.113.80' })).status).toBe(429)
+  })
+
+  it('treats a browser unused for half a year as one it does not know', async () => {
+    const user = await aUser(jaga, 'facilitator')
+    const owner = new Agent(jaga)
+    await owner.post('/login', { email: user.email, password: TEST_PASSWORD }, { 'X-Forwarded-For': '203.0.113.90' })
+    owner.cookies.delete('jaga_session')
+    await jaga.db.updateTable('trustedDevices').set({ lastUsedAt: new Date(Date.now() - 181 * 24 * 3600 * 1000).toISOString() }).where('email', '=', user.email).execute()
+    for (let i = 0; i < 5; i++) expect((await wrong(new Agent(jaga), user.email, '198.51.100.99')).status).toBe(401)
+    expect((await owner.post('/login', { email: user.email, password: TEST_PASSWORD }, { 'X-Forwarded-For': '203.0.113.90' })).status).toBe(429)
+  })
+})
+
 describe('login sessions', () => {
   it('end 30 days after sign-in however often they are used, and expired ones are deleted at the next sign-in', async () => {
     const user = await aUser(jaga, 'coordinator')
@@ -90,7 +124,7 @@ describe('login sessions', () => {
 })
 
 describe('where a "next" address may lead', () => {
-  for (const next of ['/%09/evil.example', '//evil.example', '/%5Cevil.example', '/%5C%5Cevil.example', 'https://evil.example', '/%0d%0aSet-Cookie:%20x=1', '/%00', '/\t/evil.example']) {
+  for (const next of ['/%09/evil.example', '//evil.example', '/%5Cevil.example', '/%5C%5Cevil.example', 'https://evil.example', '/%0d%0aSet-Cookie:%20x=1', '/%00', '/\t/evil.example', '/.//evil.example', '/..//evil.example', '/%2e%2e//evil.example', '/x/..//evil.example', '/./%2F/evil.example']) {
     it(`stays on this site for next=${next}`, async () => {
       const res = await jaga.request(`http://localhost/lang/en?next=${next}`)
       expect(res.status).toBe(303)

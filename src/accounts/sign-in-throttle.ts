@@ -20,3 +20,19 @@ export function waitAfter(failures: number, latest: string | null, free: number,
   const wait = Math.min(LONGEST_WAIT_MS, FIRST_WAIT_MS * 2 ** Math.min(failures - free, 20))
   return Math.max(0, Date.parse(latest) + wait - now)
 }
+
+/** A browser that has not signed in to the account for this long is treated as one it does not know. */
+export const TRUSTED_DEVICE_MS = 180 * 24 * 3600 * 1000
+
+/**
+ * The address as the throttle counts it: an IPv4 address as it is, an IPv6 address by its /64 network
+ * (one home or phone gets a whole /64 and can take a new address from it for every guess).
+ */
+export function addressBucket(ip: string): string {
+  if (!ip.includes(':')) return ip
+  const [head = '', tail = ''] = ip.split('::')
+  const left = head ? head.split(':') : []
+  const right = tail ? tail.split(':') : []
+  const groups = ip.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left
+  return `${groups.slice(0, 4).map((g) => (g || '0').toLowerCase().replace(/^0+(?=.)/, '')).join(':')}::/64`
+}

@@ -7,6 +7,7 @@ import { insertAuditEntry, type Actor } from './audit-queries.ts'
 import { hashPassword, newSecret, sha256 } from './secrets.ts'
 import { createUserInput, type CreateUserInput, type InviteInput } from './user-form.ts'
 import * as q from './user-queries.ts'
+import { forgetTrustedDevices } from './sign-in-queries.ts'
 import { revokeApiTokensOfUser } from './api-token-queries.ts'
 import type { Role } from './permissions.ts'
 
@@ -104,9 +105,13 @@ export async function usePasswordLink(db: Kysely<Database>, token: string, passw
   })
 }
 
-/** Ends every login session and revokes every API token of a user; the counts go to the audit entry. */
-async function endAccessOf(db: Db, userId: string, now: string): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
-  return { sessionsEnded: await q.deleteLoginSessionsOfUser(db, userId), tokensRevoked: await revokeApiTokensOfUser(db, userId, now) }
+/**
+ * Ends every login session, revokes every API token and forgets every trusted browser of a user (so a
+ * stolen phone that signed in before is throttled like a stranger's); the counts go to the audit entry.
+ */
+async function endAccessOf(db: Db, userId: string, now: string): Promise<{ sessionsEnded: number; tokensRevoked: number; devicesForgotten: number }> {
+  const user = await getUser(db, userId)
+  return { sessionsEnded: await q.deleteLoginSessionsOfUser(db, userId), tokensRevoked: await revokeApiTokensOfUser(db, userId, now), devicesForgotten: await forgetTrustedDevices(db, user.email) }
 }
 
 /** Refuses a change that would take away the last active admin (no one could manage users any more). */

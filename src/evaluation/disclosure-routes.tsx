@@ -16,6 +16,7 @@ import { commentReviewRoutes } from './comment-review-routes.tsx'
 import * as q from './evaluation-queries.ts'
 import { countWaitingBySession } from './free-text-review.ts'
 import { readsAllWords, wordsSessionIds } from './referral-access.ts'
+import { inScope, scopeOf } from '../outreach/programme-scope.ts'
 import { normaliseText } from './shared/disclosure.ts'
 import { DisclosuresPage } from './views/disclosures.tsx'
 import { KeywordsPage } from './views/keywords.tsx'
@@ -36,27 +37,36 @@ export function disclosureRoutes(routes: RouteTable, deps: Deps): void {
   const { db } = deps
   commentReviewRoutes(routes, deps)
 
-  /** Referral roles: coordinators and admins read every disclosure, a facilitator those from the sessions they facilitate. */
-  const visible = (c: Context<AppEnv>) => {
+  /**
+   * Referral roles: coordinators and admins read every disclosure, a facilitator those from the sessions
+   * they facilitate; a coordinator limited to their own programmes, those of their programmes' sessions.
+   */
+  const visible = async (c: Context<AppEnv>) => {
     const user = c.get('user')!
+    const scope = await scopeOf(c, db)
     let query = db.selectFrom('disclosures as d').innerJoin('sessions as s', 's.id', 'd.sessionId')
     if (!readsAllWords(user.role)) query = query.where('d.sessionId', 'in', wordsSessionIds(db, user)!)
+    if (!scope.all) query = query.where('s.programmeId', 'in', [...scope.ids, ''])
     return query
   }
 
   /** Sessions with written answers nobody has read yet (among those this person reads), most first. */
   const waitingComments = async (c: Context<AppEnv>) => {
+    const scope = await scopeOf(c, db)
     const counts = await countWaitingBySession(db, wordsSessionIds(db, c.get('user')!))
     if (counts.size === 0) return []
-    const titles = new Map((await db.selectFrom('sessions').select(['id', 'title']).where('id', 'in', [...counts.keys()]).execute()).map((s) => [s.id, s.title]))
-    return [...counts].map(([sessionId, count]) => ({ sessionId, sessionTitle: titles.get(sessionId) ?? '—', count })).sort((a, b) => b.count - a.count)
+    const sessions = await db.selectFrom('sessions').select(['id', 'title', 'programmeId']).where('id', 'in', [...counts.keys()]).execute()
+    return sessions
+      .filter((s) => inScope(scope, s.programmeId))
+      .map((s) => ({ sessionId: s.id, sessionTitle: s.title, count: counts.get(s.id)! }))
+      .sort((a, b) => b.count - a.count)
   }
 
   routes.get('/disclosures', 'referral.record', async (c) => {
     const t = c.get('t')
     const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(c.req.query('page'))
     // Open ones first, so nothing waiting for help slips onto a later page; newest first within each.
-    const found = await visible(c)
+    const found = await (await visible(c))
       .select(['d.id', 'd.text', 'd.receivedAt', 'd.handledAt', 'd.sessionId', 's.title as sessionTitle'])
       .orderBy((eb) => eb.case().when('d.handledAt', 'is', null).then(0).else(1).end())
       .orderBy('d.receivedAt', 'desc')
@@ -64,7 +74,7 @@ export function disclosureRoutes(routes: RouteTable, deps: Deps): void {
       .limit(DISCLOSURE_PAGE + 1)
       .execute()
     const rows = found.slice(0, DISCLOSURE_PAGE)
-    const open = Number((await visible(c).select((eb) => eb.fn.countAll().as('n')).where('d.handledAt', 'is', null).executeTakeFirst())?.n ?? 0)
+    const open = Number((await (await visible(c)).select((eb) => eb.fn.countAll().as('n')).where('d.handledAt', 'is', null).executeTakeFirst())?.n ?? 0)
     await insertAuditEntry(db, actorOf(c), 'disclosure.list', { type: 'disclosure' }, { count: rows.length, page })
     c.header('Cache-Control', 'no-store')
     const body = <DisclosuresPage t={t} locale={c.get('locale')} csrf={c.get('csrf')()} rows={rows} open={open} page={page} hasNext={found.length > DISCLOSURE_PAGE} mayEditKeywords={can(c.get('user')!.role, 'referral.view')} waiting={await waitingComments(c)} />
@@ -72,7 +82,7 @@ export function disclosureRoutes(routes: RouteTable, deps: Deps): void {
   })
 
   routes.post('/disclosures/:id/handled', 'referral.record', async (c) => {
-    const mine = await visible(c).select('d.id').where('d.id', '=', c.req.param('id')!).executeTakeFirst()
+    const mine = await (await visible(c)).select('d.id').where('d.id', '=', c.req.param('id')!).executeTakeFirst()
     if (!mine) throw new Problem('not-found')
     const result = await db
       .updateTable('disclosures')

@@ -44,7 +44,9 @@ export async function programmePairs(db: Db, programmeId: string): Promise<Progr
       const pre = byId.get(p.pre)!
       const post = byId.get(p.post)!
       pairs.push({
-        id: `${pre.id} ${post.id}`,
+        // The before answer names the person's pair: re-pairing it with another after answer (a pair
+        // confirmed or undone by staff) must not count the same person twice in a partner snapshot.
+        id: pre.id,
         areaId: pre.areaId,
         villageId: pre.level === 'neighbourhood' && pre.parentId ? pre.parentId : pre.areaId,
         groupKind: pre.groupKind,

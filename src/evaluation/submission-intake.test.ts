@@ -6,7 +6,9 @@ import { aProgramme, aSession } from '../../test/outreach-builders.ts'
 import { createApp } from '../app.ts'
 import { DEFAULT_COLLECT_HOLD_AFTER, loadConfig } from '../config.ts'
 import { createLogger } from '../platform/log.ts'
-import { HOLD_WINDOW_MS, hourOf } from './submission-intake.ts'
+import { HOLD_WINDOW_MS, hourOf, LINK_HOLD_TOTAL, LINK_MAX_PHONE_ANSWERS, receivePhoneSubmission } from './submission-intake.ts'
+import { findLinkByToken } from './evaluation-queries.ts'
+import { Problem } from '../platform/http/problems.ts'
 
 /** Like useTestApp, with a hold threshold of 500: a hall of 500 must pass, the 501st on is held. */
 const HOLD_AFTER = 500
@@ -168,5 +170,25 @@ describe('the hold threshold', () => {
     expect(loadConfig({}).collectHoldAfter).toBe(DEFAULT_COLLECT_HOLD_AFTER)
     expect(loadConfig({ JAGA_COLLECT_HOLD_AFTER: '2000' }).collectHoldAfter).toBe(2000)
     expect(() => loadConfig({ JAGA_COLLECT_HOLD_AFTER: '0' })).toThrow('JAGA_COLLECT_HOLD_AFTER must be a whole number of at least 1')
+  })
+})
+
+describe('a slow flood to one link', () => {
+  it('holds what comes past the link\'s total and refuses (429, kept on the phone) past its maximum, however slowly it arrives', async () => {
+    expect(LINK_HOLD_TOTAL).toBeGreaterThanOrEqual(1000)
+    expect(LINK_MAX_PHONE_ANSWERS).toBeGreaterThan(LINK_HOLD_TOTAL)
+    const { link } = await feedbackLink()
+    const full = (await findLinkByToken(jaga.db, link.token))!
+    const deps = { db: jaga.db, log: createLogger('silent'), holdAfter: 1000, holdTotal: 3, maxPerLink: 5 }
+    const outcomes: string[] = []
+    for (let n = 0; n < 6; n++) {
+      try {
+        outcomes.push((await receivePhoneSubmission(deps, full, answer(crypto.randomUUID(), n))).held ? 'held' : 'counted')
+      } catch (e) {
+        outcomes.push(e instanceof Problem ? `${e.code}` : 'error')
+      }
+    }
+    expect(outcomes).toEqual(['counted', 'counted', 'counted', 'held', 'held', 'rate-limited'])
+    expect(await jaga.db.selectFrom('submissions').select('id').where('linkId', '=', link.id).execute()).toHaveLength(5)
   })
 })

@@ -13,6 +13,15 @@ import { HELD, type SubmissionOutcome } from './evaluation-tables.ts'
 
 /** The rolling window the hold threshold (config.collectHoldAfter) counts over. */
 export const HOLD_WINDOW_MS = 10 * 60_000
+/**
+ * However slowly they come, one link takes at most this many phone answers as counted (a session's
+ * link serves one room or one webinar: a few hundred people, rarely a few thousand); later ones are
+ * held like a flood. Past LINK_MAX_PHONE_ANSWERS stored, the link stops storing: 429, and the phone's
+ * outbox keeps the answer and tries again later (browser/outbox.ts), so nothing is lost while the
+ * database cannot be filled without end through one address.
+ */
+export const LINK_HOLD_TOTAL = 3000
+export const LINK_MAX_PHONE_ANSWERS = 20_000
 
 export interface IntakeResult extends SubmitResult {
   /** Stored, but left out of results until staff count it in. The participant is not told: to them it was received. */
@@ -20,14 +29,20 @@ export interface IntakeResult extends SubmitResult {
 }
 
 export async function receivePhoneSubmission(
-  deps: { db: Kysely<Database>; log: Logger; holdAfter: number },
+  deps: { db: Kysely<Database>; log: Logger; holdAfter: number; holdTotal?: number; maxPerLink?: number },
   link: q.LinkWithQuestionnaire,
   raw: RawSubmission,
 ): Promise<IntakeResult> {
   const { db } = deps
   // Read before storing, so this submission is not among those counted. Two servers reading at the
   // same moment may both let one through past the threshold: a few more counted, never one lost.
-  const recent = await phoneSubmissionsSince(db, link.id, new Date(Date.now() - HOLD_WINDOW_MS).toISOString())
+  const total = await phoneSubmissionsSince(db, link.id, '')
+  // Fewer in all than the rolling threshold: fewer in the window too, so the second count is skipped.
+  const recent = total < deps.holdAfter ? total : await phoneSubmissionsSince(db, link.id, new Date(Date.now() - HOLD_WINDOW_MS).toISOString())
+  if (total >= (deps.maxPerLink ?? LINK_MAX_PHONE_ANSWERS)) {
+    await count(deps, link.id, 'refused')
+    throw new Problem('rate-limited', { minutes: 60 }, [], undefined, { 'Retry-After': '3600' })
+  }
   let result: SubmitResult
   try {
     result = await submit(db, link, raw, 'phone')
@@ -36,7 +51,7 @@ export async function receivePhoneSubmission(
     throw e
   }
   let held = false
-  if (!result.duplicate && recent >= deps.holdAfter) {
+  if (!result.duplicate && (recent >= deps.holdAfter || total >= (deps.holdTotal ?? LINK_HOLD_TOTAL))) {
     // submit() stores an answer as counted; holding it is a second statement. Between the two, a
     // results page may include it for a moment; if the server dies in between, it stays counted.
     await db

@@ -30,7 +30,7 @@ export interface CoverageRow {
 
 /** One participant's knowledge score before and after (shares of the maximum), from a session in an area. */
 export interface KnowledgePair {
-  /** Which answers the pair joins (submission ids), so a snapshot knows the pairs it already holds. */
+  /** The pair's before answer (a submission id), so a snapshot knows the people it already holds. */
   id?: string
   areaId: string
   pre: number

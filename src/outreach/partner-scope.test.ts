@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { aUser, sessionAgent, textOf } from '../../test/agent.ts'
 import { useTestApp } from '../../test/harness.ts'
-import { aPartner, aProgramme, aSession, cli, day } from '../../test/outreach-builders.ts'
+import { aPartner, aProgramme, aSession, cli, day, HARJOSARI_I } from '../../test/outreach-builders.ts'
+import { recordReferral } from './referrals.ts'
 import { createApiToken } from '../accounts/users.ts'
 import { editProgramme, getProgramme } from './programmes.ts'
 
@@ -110,5 +111,33 @@ describe('a coordinator limited to their own programmes', () => {
     expect(textOf(await (await coordinator.get('/calendar/feeds')).text())).not.toContain(theirs.name)
     expect((await coordinator.post('/calendar/feeds', { kind: 'programme', programmeId: theirs.id })).status).toBe(404)
     expect((await coordinator.post('/calendar/feeds', { kind: 'programme', programmeId: own.id })).status).toBe(200)
+  })
+
+  it('reads neither the disclosures nor the referrals of another programme', async () => {
+    const { theirs, admin } = await twoInstitutions()
+    const user = await aUser(jaga, 'coordinator')
+    const own = await aProgramme(jaga, { facilitators: [user] })
+    const ownSession = await aSession(jaga, own.id)
+    const theirSession = await aSession(jaga, theirs.id)
+    const disclosure = (sessionId: string, text: string) => ({ id: crypto.randomUUID(), sessionId, submissionId: crypto.randomUUID(), itemId: 'want_to_know', text, receivedAt: new Date().toISOString(), handledAt: null, handledBy: null })
+    await jaga.db.insertInto('disclosures').values([disclosure(ownSession.id, 'Tulisan di program sendiri'), disclosure(theirSession.id, 'Tulisan di program lain')]).execute()
+    const service = await aPartner(jaga)
+    const otherCoordinator = await aUser(jaga, 'coordinator')
+    const referral = (programmeId: string, note: string) => ({ occurredOn: day(-1), areaId: HARJOSARI_I, ageBand: '13-17' as const, concern: 'sextortion' as const, partnerId: service.id, consent: 'child-and-guardian' as const, nextFollowUp: null, note, programmeId })
+    const ownReferral = await recordReferral(jaga.db, { id: otherCoordinator.id, label: otherCoordinator.email }, referral(own.id, 'Rujukan program sendiri'))
+    const theirReferral = await recordReferral(jaga.db, { id: otherCoordinator.id, label: otherCoordinator.email }, referral(theirs.id, 'Rujukan program lain'))
+    expect((await admin.post(`/admin/users/${user.id}/access`, { ownProgrammesOnly: 'yes' })).status).toBe(303)
+    const coordinator = await sessionAgent(jaga, user)
+
+    const disclosures = textOf(await (await coordinator.get('/disclosures')).text())
+    expect(disclosures).toContain('Tulisan di program sendiri')
+    expect(disclosures).not.toContain('Tulisan di program lain')
+    expect((await coordinator.get(`/referrals/${ownReferral.id}`)).status).toBe(200)
+    expect((await coordinator.get(`/referrals/${theirReferral.id}`)).status).toBe(404)
+    const bearer = await createApiToken(jaga.db, cli, user.email, 'test')
+    const listed = (await (await jaga.request('http://localhost/api/v1/referrals', { headers: { Authorization: `Bearer ${bearer}` } })).json()) as { referrals: { id: string }[] }
+    expect(listed.referrals.map((r) => r.id)).toContain(ownReferral.id)
+    expect(listed.referrals.map((r) => r.id)).not.toContain(theirReferral.id)
+    expect(textOf(await (await coordinator.get('/referrals/new')).text())).not.toContain(theirs.name)
   })
 })

@@ -4,8 +4,8 @@
 // programme's, and each lingkungan's, kelurahan's, group's and format's. A new pair whose lingkungan
 // (say) has fewer than SNAPSHOT_STEP new pairs waits for more, however many arrived elsewhere. Staff
 // keep the live figures. The snapshot holds the pairs' anonymous scores only (area, kelurahan, group,
-// format, pre and post shares) and a hash of each pair's answer ids, to know which pairs it already
-// has: no code, session or answer. A pair that staff later leave out stays in the snapshot (taking it
+// format, pre and post shares) and a hash of each pair's before answer id, to know whom it already
+// holds: no code, session or answer. A pair that staff later leave out stays in the snapshot (taking it
 // out would move a figure by one person).
 import crypto from 'node:crypto'
 import type { Kysely } from 'kysely'

@@ -12,6 +12,7 @@ import type { Locale } from '../platform/i18n/i18n.ts'
 import { renderPage } from '../page.tsx'
 import { listPartners } from './partner-queries.ts'
 import { listProgrammes } from './programme-queries.ts'
+import { scopeOf, visibleProgrammes } from './programme-scope.ts'
 import { CONCERNS, CONSENTS, REFERRAL_AGE_BANDS, REFERRAL_STATUSES, referralInput, referralUpdateInput } from './referral-form.ts'
 import { followUpReferral, listReferrals, readReferral, recordReferral, type Reader } from './referrals.ts'
 import { localToday } from './session-rules.ts'
@@ -25,7 +26,10 @@ export interface HelpDirectory {
 
 export function referralRoutes(routes: RouteTable, deps: Deps, help: HelpDirectory): void {
   const { db, config } = deps
-  const reader = (c: Context<AppEnv>): Reader => ({ ...actorOf(c), role: c.get('user')!.role })
+  const reader = async (c: Context<AppEnv>): Promise<Reader> => {
+    const scope = await scopeOf(c, db)
+    return { ...actorOf(c), role: c.get('user')!.role, programmes: scope.all ? undefined : scope.ids }
+  }
   const helpFor = (c: Context<AppEnv>) => ({ helpUrl: help.url(c.get('locale')), channels: help.channels(c.get('locale')) })
   const names = async () => ({
     areas: new Map((await db.selectFrom('areas').select(['id', 'name']).execute()).map((a) => [a.id, a.name])),
@@ -35,7 +39,7 @@ export function referralRoutes(routes: RouteTable, deps: Deps, help: HelpDirecto
 
   routes.get('/referrals', 'referral.record', async (c) => {
     const t = c.get('t')
-    const referrals = await listReferrals(db, reader(c))
+    const referrals = await listReferrals(db, await reader(c))
     const body = <ReferralListPage t={t} locale={c.get('locale')} referrals={referrals} names={await names()} today={localToday(config.timeZone)} notice={c.req.query('saved') ? t('referral.saved') : undefined} />
     return renderPage(c, { title: t('referral.title'), body })
   })
@@ -46,7 +50,7 @@ export function referralRoutes(routes: RouteTable, deps: Deps, help: HelpDirecto
     const options = {
       villages: villages.map((v) => ({ id: v.id, label: v.name })),
       partners: (await listPartners(db)).map((p) => ({ id: p.id, label: `${p.name} (${t(`partnerKind.${p.kind}`)})` })),
-      programmes: (await listProgrammes(db)).map((p) => ({ id: p.id, label: p.name })),
+      programmes: (await visibleProgrammes(c, db, await listProgrammes(db))).map((p) => ({ id: p.id, label: p.name })),
     }
     const body = <ReferralFormPage t={t} csrf={c.get('csrf')()} values={values} errors={errors} options={options} help={helpFor(c)} />
     return renderPage(c, { title: t('referral.add'), body, status: Object.keys(errors).length ? 422 : 200 })
@@ -68,7 +72,7 @@ export function referralRoutes(routes: RouteTable, deps: Deps, help: HelpDirecto
   })
 
   const showDetail = async (c: Context<AppEnv>, values: FormValues = {}, errors: FieldErrors = {}) => {
-    const referral = await readReferral(db, reader(c), c.req.param('id') ?? '')
+    const referral = await readReferral(db, await reader(c), c.req.param('id') ?? '')
     const t = c.get('t')
     const body = <ReferralDetailPage t={t} locale={c.get('locale')} csrf={c.get('csrf')()} referral={referral} names={await names()} values={{ onDate: localToday(config.timeZone), ...values }} errors={errors} help={helpFor(c)} />
     return renderPage(c, { title: t('referral.title'), body, status: Object.keys(errors).length ? 422 : 200 })
@@ -81,7 +85,7 @@ export function referralRoutes(routes: RouteTable, deps: Deps, help: HelpDirecto
     const parsed = validate(referralUpdateInput, values)
     if (!parsed.ok) return showDetail(c, values, parsed.errors)
     try {
-      await followUpReferral(db, reader(c), c.req.param('id') ?? '', parsed.data)
+      await followUpReferral(db, await reader(c), c.req.param('id') ?? '', parsed.data)
     } catch (e) {
       if (e instanceof Problem && e.code === 'validation') return showDetail(c, values, fieldErrorsOf(e))
       throw e
@@ -89,12 +93,12 @@ export function referralRoutes(routes: RouteTable, deps: Deps, help: HelpDirecto
     return c.redirect(`/referrals/${c.req.param('id')}`, 303)
   })
 
-  routes.get('/api/v1/referrals', 'referral.record', async (c) => c.json({ referrals: await listReferrals(db, reader(c)) }))
+  routes.get('/api/v1/referrals', 'referral.record', async (c) => c.json({ referrals: await listReferrals(db, await reader(c)) }))
   routes.post('/api/v1/referrals', 'referral.record', async (c) => c.json(await recordReferral(db, actorOf(c), await readJson(c, referralInput)), 201))
-  routes.get('/api/v1/referrals/:id', 'referral.record', async (c) => c.json(await readReferral(db, reader(c), c.req.param('id') ?? '')))
+  routes.get('/api/v1/referrals/:id', 'referral.record', async (c) => c.json(await readReferral(db, await reader(c), c.req.param('id') ?? '')))
   routes.post('/api/v1/referrals/:id/updates', 'referral.record', async (c) => {
-    await followUpReferral(db, reader(c), c.req.param('id') ?? '', await readJson(c, referralUpdateInput))
-    return c.json(await readReferral(db, reader(c), c.req.param('id') ?? ''))
+    await followUpReferral(db, await reader(c), c.req.param('id') ?? '', await readJson(c, referralUpdateInput))
+    return c.json(await readReferral(db, await reader(c), c.req.param('id') ?? ''))
   })
 }
 

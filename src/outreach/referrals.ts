@@ -9,7 +9,8 @@ import { noteProblem, REFERRAL_STATUSES, type ReferralInput, type ReferralStatus
 
 export type Referral = ReferralsTable
 export type ReferralUpdate = ReferralUpdatesTable
-export type Reader = Actor & { role: Role }
+/** Who reads; `programmes` set for a coordinator limited to their own programmes (programme-scope.ts). */
+export type Reader = Actor & { role: Role; programmes?: ReadonlySet<string> | undefined }
 
 async function checkReferral(db: Db, input: ReferralInput): Promise<FieldError[]> {
   const errors: FieldError[] = []
@@ -45,6 +46,9 @@ export async function listReferrals(db: Db, reader: Reader): Promise<Referral[]>
   let q = db.selectFrom('referrals').selectAll().orderBy('occurredOn', 'desc').orderBy('createdAt', 'desc')
   const only = visibleTo(reader)
   if (only) q = q.where('recordedBy', '=', only)
+  // A limited coordinator: the referrals of their programmes, and the ones they recorded themselves.
+  const programmes = reader.programmes
+  if (!only && programmes) q = q.where((w) => w.or([w('recordedBy', '=', reader.id!), ...(programmes.size ? [w('programmeId', 'in', [...programmes])] : [])]))
   const rows = await q.execute()
   await insertAuditEntry(db, reader, 'referral.read', { type: 'referral-list' }, { count: rows.length })
   return rows
@@ -55,6 +59,7 @@ export async function readReferral(db: Db, reader: Reader, id: string): Promise<
   const referral = await db.selectFrom('referrals').selectAll().where('id', '=', id).executeTakeFirst()
   const only = visibleTo(reader)
   if (!referral || (only && referral.recordedBy !== only)) throw new Problem('not-found')
+  if (reader.programmes && referral.recordedBy !== reader.id && !(referral.programmeId && reader.programmes.has(referral.programmeId))) throw new Problem('not-found')
   const updates = await db.selectFrom('referralUpdates').selectAll().where('referralId', '=', id).orderBy('onDate').orderBy('createdAt').execute()
   await insertAuditEntry(db, reader, 'referral.read', { type: 'referral', id }, {})
   return { ...referral, updates }

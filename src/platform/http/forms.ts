@@ -68,7 +68,10 @@ export function safeNextPath(next: string | undefined, fallback = '/'): string {
   } catch {
     return fallback
   }
-  return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : fallback
+  // "/.//evil.example" and "/x/..//evil.example" resolve to a path opening with "//": as a Location that
+  // is another site. Only a path with one leading slash stays here.
+  if (url.origin !== base || url.pathname.startsWith('//')) return fallback
+  return `${url.pathname}${url.search}${url.hash}`
 }
 
 /** Like formStrings, but the named fields (repeated checkboxes) come back as arrays of strings. */

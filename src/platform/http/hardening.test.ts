@@ -1,7 +1,9 @@
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import { aUser, sessionAgent } from '../../../test/agent.ts'
-import { useTestApp } from '../../../test/harness.ts'
+import { dialect, freshDatabase, useTestApp } from '../../../test/harness.ts'
+import { createApp } from '../../app.ts'
+import { loadConfig } from '../../config.ts'
 import { aProgramme, aSession } from '../../../test/outreach-builders.ts'
 import { createLogger } from '../log.ts'
 import { storableText } from '../db/storable-text.ts'
@@ -81,6 +83,33 @@ describe('what the request log keeps', () => {
   })
 })
 
+describe('a malformed Origin header', () => {
+  it('is refused like another site’s, with 403, not a 500', async () => {
+    const agent = await sessionAgent(jaga, await aUser(jaga, 'coordinator'))
+    const res = await agent.post('/partners', { name: 'Yayasan Origin', kind: 'ngo' }, { Origin: 'bad' })
+    expect(res.status).toBe(403)
+  })
+})
+
+describe('the error log', () => {
+  it('keeps no secret of the path of a request that failed', async () => {
+    const lines: string[] = []
+    const testDb = await freshDatabase()
+    try {
+      const app = createApp({ db: testDb.db, log: createLogger('error', (l) => lines.push(l)), config: { ...loadConfig({}), logLevel: 'error' }, dialect })
+      await app.ready
+      app.app.get('/q/:token/fail', () => {
+        throw new Error('boom')
+      })
+      expect((await app.app.request('http://localhost/q/k7mx2p9qrt/fail')).status).toBe(500)
+      expect(lines.join('')).toContain('unhandled error')
+      expect(lines.join('')).not.toContain('k7mx2p9qrt')
+    } finally {
+      await testDb.drop()
+    }
+  })
+})
+
 describe('security headers', () => {
   it('sends HSTS only over HTTPS and one frame policy, in the CSP', async () => {
     const plain = await jaga.request('http://localhost/en/library')
@@ -106,5 +135,16 @@ describe('refused staff writes', () => {
     const last = entries.at(-1)!
     expect(JSON.parse(last.summary)).toEqual({ method: 'POST', path: '/partners', status: 422 })
     expect(entries.map((e) => e.summary).join('')).not.toContain('Rahmawati')
+  })
+
+  it('are recorded also when refused before sign-in is read: a bad CSRF token (403) and a body too large (413)', async () => {
+    const user = await aUser(jaga, 'coordinator')
+    const agent = await sessionAgent(jaga, user)
+    const forged = new URLSearchParams({ _csrf: 'not-the-token', name: 'Yayasan', kind: 'ngo' })
+    expect((await agent.send('/partners', { method: 'POST', body: forged })).status).toBe(403)
+    const big = new URLSearchParams({ _csrf: agent.csrf, name: 'x'.repeat(3 * 1024 * 1024), kind: 'ngo' })
+    expect((await agent.send('/partners', { method: 'POST', body: big })).status).toBe(413)
+    const mine = await jaga.db.selectFrom('auditEntries').select('summary').where('action', '=', 'write.refused').where('actorId', '=', user.id).execute()
+    expect(mine.map((e) => JSON.parse(e.summary).status).sort()).toEqual([403, 413])
   })
 })

@@ -119,12 +119,21 @@ export function csrfProtection(opts: { trustProxy: boolean; skip: (path: string)
     })
     if (UNSAFE.has(c.req.method)) {
       const origin = c.req.header('Origin')
-      if (origin && origin !== 'null' && new URL(origin).host !== (c.req.header('Host') ?? new URL(c.req.url).host)) throw new Problem('csrf')
+      // An Origin that is not a URL is as foreign as another site's (it threw, a 500, before).
+      if (origin && origin !== 'null' && hostOf(origin) !== (c.req.header('Host') ?? new URL(c.req.url).host)) throw new Problem('csrf')
       const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>)
       const sent = body['_csrf']
       if (!token || typeof sent !== 'string' || !safeEqual(sent, token)) throw new Problem('csrf')
     }
     await next()
+  }
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).host
+  } catch {
+    return undefined
   }
 }
 
