@@ -74,6 +74,14 @@ describe('referrals', () => {
       ['Kunjungan rumah ke Jl. Garu II no 12', 'This note contains an address (street, lane or house number). Remove it; the kelurahan is already recorded.'],
       ['Akunnya @rina_kece sudah diblokir', 'This note contains a social media handle (@…). Remove the account name.'],
       ['Koordinasi dengan SMPN 12 Medan kelas 8', 'This note contains a school or class. Remove it: it can point to the child.'],
+      // Written to slip past: full-width digits, underscores, a bare 8…, "(at)", a platform without @, a street in lower case.
+      ['Ibu di ０８１２３４５６７８９０', 'This note contains a phone number or email address. Remove the contact details.'],
+      ['Ibu di 0812_3456_7890', 'This note contains a phone number or email address. Remove the contact details.'],
+      ['Ibu di 8123456789', 'This note contains a phone number or email address. Remove the contact details.'],
+      ['Surat ke ibu.rina (at) gmail (dot) com', 'This note contains a phone number or email address. Remove the contact details.'],
+      ['Akun pelaku ig: dinda.cute22', 'This note contains a social media handle (@…). Remove the account name.'],
+      ['Anak tinggal di gang mawar', 'This note contains an address (street, lane or house number). Remove it; the kelurahan is already recorded.'],
+      ['Anak di sekolah Budi Murni kelas 6', 'This note contains a school or class. Remove it: it can point to the child.'],
     ]
     for (const [note, message] of cases) {
       const res = await agent.post('/referrals', fields(service.id, { note }))
@@ -83,7 +91,7 @@ describe('referrals', () => {
     const inIndonesian = await agent.lang('id').post('/referrals', fields(service.id, { note: 'Rumahnya di Jalan Sisingamangaraja gg. Mawar no. 5' }))
     expect(await inIndonesian.text()).toContain('id="f-note-error">Catatan ini memuat alamat')
     expect((await jaga.db.selectFrom('referrals').select('id').execute()).length).toBe(before)
-    const plain = await agent.lang('en').post('/referrals', fields(service.id, { note: 'Pendampingan ke UPTD PPA hari Senin, nomor 1 dulu' }))
+    const plain = await agent.lang('en').post('/referrals', fields(service.id, { note: 'Pendampingan ke UPTD PPA hari Senin, nomor 1 dulu; gang kami bersih, sekolah minggu jalan' }))
     expect(plain.status).toBe(303)
     const id = (await jaga.db.selectFrom('referrals').select('id').orderBy('createdAt', 'desc').executeTakeFirstOrThrow()).id
     const followUp = await agent.post(`/referrals/${id}/updates`, { status: 'received', onDate: today(), note: 'Ibu bisa dihubungi di 0812-3456-7890' })

@@ -21,6 +21,7 @@ const SPELLING: Record<string, string> = {
   tolongin: 'tolong', tlg: 'tolong', tulung: 'tolong', tolonglah: 'tolong', tolongg: 'tolong',
   pls: 'please', plz: 'please', plis: 'please', pliss: 'please', pleasee: 'please',
   bgt: 'banget', krn: 'karena', karna: 'karena', trus: 'terus', trs: 'terus', tp: 'tapi', skrg: 'sekarang',
+  gmn: 'gimana', gmna: 'gimana', tlanjur: 'terlanjur', trlanjur: 'terlanjur', telanjur: 'terlanjur',
   kalo: 'kalau', klo: 'kalau', jd: 'jadi', dr: 'dari', utk: 'untuk', lg: 'lagi', dy: 'dia', km: 'kamu',
   temen: 'teman', cowo: 'cowok', ortu: 'orang tua', ancem: 'ancam', ngancem: 'ngancam', diancem: 'diancam',
   idk: 'i dont know', im: 'i am', ive: 'i have', u: 'you', ur: 'your', pic: 'picture', pics: 'pictures', nudes: 'nude',

@@ -40,18 +40,47 @@ const is = (t: Token | undefined, concept: Set<string>) => !!t && !NEVER.has(t.w
 const isNoun = (t: Token) => /^(pe|ke).{3,}an$/.test(t.word) || /^(ancaman|sentuhan|paksaan|rayuan|bujukan|sebaran|rekaman)$/.test(t.word)
 const isPassive = (t: Token) => /^(di|ter)/.test(t.word) && t.word !== 'terpaksa'
 
-/** Whether the word at i is talk about the topic: a topic word shortly before it in the same sentence. */
+const CONDITIONAL = set('kalau jika bila apabila if')
+// Words that name a lesson or a way of doing things: talk about the topic even with "me" in it ("cara melapor kalau dia mengancam saya").
+const LESSON = set('cara how contoh example examples materi pembahasan penjelasan')
+// A topic word does not reach past "but": "never told anyone but my cousin abused me".
+const CLAUSE_BREAK = set('but tapi tetapi namun padahal')
+const OBJECT = set('me us aku saya kami my our')
+const MODAL = set('can could might may bisa dapat boleh')
+const mine = (t: Token | undefined) => !!t && /^.{3,}ku$/.test(t.word) && t.forms.size > 1
+// "(aku) udah terlanjur kirim": too late to undo, the writer's own act; "kalau anak terlanjur…" is about children in general.
+const tooLate = (tokens: readonly Token[], k: number) => tokens[k]?.word === 'terlanjur' && (k === 0 || tokens[k - 1]!.word === 'sudah' || FIRST.has(tokens[k - 1]!.word))
+
+/** Whether the sign at i happened to the writer: done to them ("touching me", "nyebarin videoku") or by someone of theirs ("pacarku ngancam", "my coach touching"). */
+function isExperience(tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1]
+  // "someone can threaten me": what could happen, not what did.
+  if (MODAL.has(tokens[i - 1]?.word ?? '')) return false
+  if (next && (OBJECT.has(next.word) || mine(next))) return true
+  return mine(tokens[i - 1]) || (tokens[i - 2]?.word === 'my' && !FIRST.has(tokens[i - 1]!.word))
+}
+
+/**
+ * Whether the word at i is talk about the topic: a topic word shortly before it in the same clause. A
+ * first-person experience is not excused by "tahu", "learned", "jangan" or "never", only by a lesson word or
+ * a condition ("kalau ada yang minta foto saya").
+ */
 export function isTopicTalk(tokens: readonly Token[], i: number): boolean {
   const at = tokens[i]!
+  if (tooLate(tokens, i - 1)) return false
+  const experience = isExperience(tokens, i)
   for (let j = i - 1; j >= 0 && j >= i - 6; j--) {
     const t = tokens[j]!
-    if (t.sentence !== at.sentence) break
+    if (t.sentence !== at.sentence || CLAUSE_BREAK.has(t.word)) break
     if (!TOPIC.has(t.word)) continue
-    const before = tokens[j - 1]?.word
+    const before = tokens[j - 1]?.word ?? ''
     // "tidak tahu harus cerita", "i dont know what to do": not knowing what to do is distress, not learning.
-    if ((t.word === 'tahu' || t.word === 'know') && (before === 'tidak' || before === 'dont') && ['what', 'harus', 'mau', 'gimana'].includes(tokens[j + 1]?.word ?? '')) continue
-    // "dia bilang kalau…", "he said if…": a threat being reported.
-    if ((t.word === 'kalau' || t.word === 'if') && ['bilang', 'kata', 'said', 'says', 'ngomong'].includes(before ?? '')) continue
+    if ((t.word === 'tahu' || t.word === 'know') && (before === 'tidak' || before === 'dont') && ['what', 'how', 'harus', 'mau', 'gimana', 'cara'].includes(tokens[j + 1]?.word ?? '')) continue
+    if ((before === 'tahu' || before === 'know') && ['tidak', 'dont'].includes(tokens[j - 2]?.word ?? '')) continue
+    // "dia bilang kalau…", "he said if…": a threat being reported. "baru tahu kalau…": kalau means "that".
+    const that = ['bilang', 'kata', 'said', 'says', 'ngomong', 'tahu', 'sadar', 'know', 'knew'].includes(before)
+    if (CONDITIONAL.has(t.word) && that) continue
+    if (experience && !LESSON.has(t.word) && !CONDITIONAL.has(t.word)) continue
     return true
   }
   return false
@@ -67,6 +96,12 @@ const SELF_OR_POLITE = set('saya aku kami i we boleh mohon tolong bisa can could
 const EVENT = set('kegiatan kegiatannya acara acaranya bersama seminar tadi ini materi presentasi slide slides kelas sesi session event this the class')
 const DISASTER = set('banjir bencana kebakaran gempa kecelakaan flood fire accident earthquake')
 
+// "tolong hubungi saya untuk materi lanjutan": a request to be sent material. Its number is blanked either way, so
+// routing it to referral staff would help no one; a bare "tolong hubungi saya" is still a call for help.
+const MATERIAL = set('materi info informasi seminar kegiatan acara jadwal lanjutan brosur modul pelatihan sesi workshop material materials training session')
+const forMaterial = (tokens: readonly Token[], i: number) =>
+  tokens.some((t, k) => k > i && k <= i + 8 && t.sentence === tokens[i]!.sentence && ['untuk', 'soal', 'tentang', 'about', 'for'].includes(t.word) && MATERIAL.has(tokens[k + 1]?.word ?? ''))
+
 /** Whether the sign at i is excused by what follows it ("dipaksa ikut", "forced to come", "help me understand", "made me cry"). */
 export function isExcused(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i]!
@@ -77,7 +112,7 @@ export function isExcused(tokens: readonly Token[], i: number): boolean {
     .find((w) => !FILLER.has(w))
   if (is(t, HELP) && !HELP_WORDS.has(t.word)) return true
   if (!after) return false
-  if (is(t, HELP)) return HELP_ACTIVITY.has(after)
+  if (is(t, HELP)) return HELP_ACTIVITY.has(after) || forMaterial(tokens, i)
   if (is(t, FORCE) || t.word === 'made') return HARMLESS_AFTER.has(after)
   return false
 }
@@ -87,11 +122,15 @@ const followedBy = (tokens: readonly Token[], i: number, concept: Set<string>, s
 /** A photo or video of a person, not of the session ("foto kegiatannya", "video ini"). */
 const isImageAt = (tokens: readonly Token[], k: number) => is(tokens[k], IMAGE) && !EVENT.has(tokens[k + 1]?.word ?? '')
 const imageWithin = (tokens: readonly Token[], from: number, to: number) => tokens.some((_, k) => k >= from && k <= to && isImageAt(tokens, k))
-const bySelf = (tokens: readonly Token[], i: number) => tokens.slice(Math.max(0, i - 2), i).some((t) => SELF_OR_POLITE.has(t.word))
+// "dia chat aku minta pap": aku is the one written to, so the other person asks.
+const CONTACT = set('chat dm wa pm inbox telpon telepon nelpon call message text vc')
+const isObjectAt = (tokens: readonly Token[], k: number) => FIRST.has(tokens[k]!.word) && [CONTACT, ASK, FORCE, GROOM, THREAT].some((c) => is(tokens[k - 1], c))
+const bySelf = (tokens: readonly Token[], i: number) => tokens.some((t, k) => k >= i - 2 && k < i && SELF_OR_POLITE.has(t.word) && !isObjectAt(tokens, k))
 
 /** Indexes where a built-in sign of harm starts; the caller drops those that are topic talk. */
 export function signsOf(tokens: readonly Token[]): number[] {
-  const personal = tokens.some((t) => FIRST.has(t.word) || ACTOR.has(t.word) || (/^.{3,}ku$/.test(t.word) && t.forms.size > 1))
+  // "terlanjur" (already, too late to undo) tells of the writer's own act even without "aku".
+  const personal = tokens.some((t, k) => FIRST.has(t.word) || ACTOR.has(t.word) || mine(t) || tooLate(tokens, k))
   const first = tokens.some((t) => FIRST.has(t.word))
   const text = tokens.map((t) => t.word).join(' ')
   const signs: number[] = []
@@ -110,7 +149,7 @@ export function signsOf(tokens: readonly Token[]): number[] {
     else if (is(t, GROOM) && !isNoun(t) && (isPassive(t) || /(ed|ing)$/.test(t.word) || object)) signs.push(i)
     else if (is(t, HURT) && !isNoun(t) && (isPassive(t) || object)) signs.push(i)
     else if (is(t, RECORD) && !isNoun(t) && (isPassive(t) || object || t.word === 'videoin' || t.word === 'filmed')) signs.push(i)
-    else if ((is(t, ASK) || is(t, SEND) || is(t, HAVE)) && (imageWithin(tokens, i + 1, i + 5) || followedBy(tokens, i, CLOTHES, 5)) && (isPassive(t) || !bySelf(tokens, i) || ['sudah', 'already'].includes(tokens[i - 1]?.word ?? ''))) signs.push(i)
+    else if ((is(t, ASK) || is(t, SEND) || is(t, HAVE)) && (imageWithin(tokens, i + 1, i + 5) || followedBy(tokens, i, CLOTHES, 5)) && (isPassive(t) || !bySelf(tokens, i) || ['sudah', 'already'].includes(tokens[i - 1]?.word ?? '') || tooLate(tokens, i - 1))) signs.push(i)
     else if (is(t, IMAGE) && ['nude', 'naked', 'bugil', 'telanjang'].some((w) => t.forms.has(w))) signs.push(i)
     else if (is(t, CLOTHES) && near(tokens, i, UNDRESS, 2)) signs.push(i)
     else if (is(t, MEET) && near(tokens, i, ONLINE, 6)) signs.push(i)

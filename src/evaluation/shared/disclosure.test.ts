@@ -20,6 +20,9 @@ const load = (name: string) => JSON.parse(readFileSync(new URL(`../../../test/fi
 // The held-out third was written with the rest, before any rule, and never used to tune them.
 const tuning = load('tuning')
 const heldOut = load('held-out')
+// 24 disclosures an independent reviewer wrote after the rules were tuned (all disclosures, no ordinary
+// comments): 19 found before the rules were changed for them, so no longer held out.
+const reviewer = load('reviewer')
 
 function measure(set: readonly Labelled[]) {
   const disclosures = set.filter((e) => e.disclosure)
@@ -29,7 +32,8 @@ function measure(set: readonly Labelled[]) {
   return { recall: found / disclosures.length, falsePositives: flagged / ordinary.length, found, disclosures: disclosures.length, flagged, ordinary: ordinary.length }
 }
 const report = (name: string, m: ReturnType<typeof measure>) =>
-  `${name}: recall ${(m.recall * 100).toFixed(1)}% (${m.found}/${m.disclosures}), false positives ${(m.falsePositives * 100).toFixed(1)}% (${m.flagged}/${m.ordinary})`
+  `${name}: recall ${(m.recall * 100).toFixed(1)}% (${m.found}/${m.disclosures})` +
+  (m.ordinary ? `, false positives ${(m.falsePositives * 100).toFixed(1)}% (${m.flagged}/${m.ordinary})` : '')
 
 describe('disclosure detection', () => {
   it('holds at least 150 disclosures and 150 ordinary comments, 60 of each kind in each language', () => {
@@ -45,9 +49,11 @@ describe('disclosure detection', () => {
     const onTuning = measure(tuning)
     const onHeldOut = measure(heldOut)
     const overall = measure([...tuning, ...heldOut])
-    console.log([report('tuning part', onTuning), report('held-out part', onHeldOut), report('overall', overall)].join('\n'))
+    const onReviewer = measure(reviewer)
+    console.log([report('tuning part', onTuning), report('held-out part', onHeldOut), report('overall', overall), report("independent reviewer's set", onReviewer)].join('\n'))
     expect(overall.recall).toBeGreaterThanOrEqual(0.95)
     expect(overall.falsePositives).toBeLessThanOrEqual(0.05)
+    expect(onHeldOut.falsePositives).toBeLessThanOrEqual(0.05)
   })
 
   // What testers wrote and the old whole-word matcher missed.
@@ -78,6 +84,34 @@ describe('disclosure detection', () => {
     'thank you for helping me',
     'tolong saya mau tanya soal undang-undang',
   ])('leaves the ordinary comment "%s" alone', (text) => {
+    expect(looksLikeDisclosure(text, STARTING_PHRASES)).toBe(false)
+  })
+
+  // The reviewer's causes: a topic word (tahu, learned, never, jangan, kalau) hid a first-person experience,
+  // and "dia … chat aku minta pap" was read as the writer asking.
+  it.each([
+    'tahu gak kak, pacarku ngancam mau nyebarin videoku',
+    'I learned that my coach touching me is not ok',
+    'never told anyone but my cousin abused me',
+    'jangan bilang siapa2 ya, dia pegang aku',
+    'aku takut, dia terus chat aku minta pap',
+    'gmn caranya keluar kalau udah terlanjur kirim pap ke orang',
+    'i dont know how to tell anyone my uncle touches me',
+    'tolong hubungi saya',
+  ])('flags the first-person experience "%s" whatever topic word comes before it', (text) => {
+    expect(looksLikeDisclosure(text, STARTING_PHRASES)).toBe(true)
+  })
+
+  it.each([
+    'cara melapor kalau ada yang mengancam saya',
+    'kalau ada yang minta foto saya, saya harus lapor',
+    'apa yang harus dilakukan kalau anak terlanjur kirim foto',
+    'i learned that someone can threaten me online',
+    'materi tentang pacar yang ngancam sebar video sangat bagus',
+    'aku minta foto kegiatannya ya kak',
+    // A request for material: its number is blanked anyway, and referral staff could do nothing with it.
+    'tolong hubungi saya di 0812 3456 7890 untuk materi lanjutan',
+  ])('still reads "%s" as talk about the topic or an ordinary request', (text) => {
     expect(looksLikeDisclosure(text, STARTING_PHRASES)).toBe(false)
   })
 
