@@ -58,9 +58,9 @@ describe('the shipped library content', () => {
       }
     }
     const en = textOf(await (await get('/en/library/settings-whatsapp')).text())
-    expect(en).toContain('The steps on this page were checked against the sources below on 28 Nov 2026.')
+    expect(en).toContain('The steps on this page were checked against the sources below on 1 Dec 2026.')
     const id = textOf(await (await get('/id/pustaka/pengaturan-whatsapp')).text())
-    expect(id).toContain('Langkah di halaman ini diperiksa terhadap sumber di bawah pada 28 Nov 2026.')
+    expect(id).toContain('Langkah di halaman ini diperiksa terhadap sumber di bawah pada 1 Des 2026.')
     expect(id).toContain('How to change your privacy settings — WhatsApp Help Center')
   })
 
