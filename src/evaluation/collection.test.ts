@@ -54,7 +54,11 @@ describe('shipped questionnaires', () => {
       expect(scoredItems(test.definition).length, key).toBeLessThanOrEqual(20)
       expect(itemsOf(test.definition).every((i) => i.topic), `${key}: every item names its library topic`).toBe(true)
     }
-    expect(itemsOf(byKey.get('behaviour-confidence')!.definition).every((i) => i.kind === 'likert')).toBe(true)
+    // The scale's statements are Likert items; what people did is asked with choices, as in the follow-up, so the two compare.
+    const scale = byKey.get('behaviour-confidence')!.definition.sections
+    expect(scale[0]!.items.every((i) => i.kind === 'likert')).toBe(true)
+    expect(scale[1]!.items.map((i) => i.id)).toEqual(['agreement', 'talked', 'settings_set'])
+    for (const item of scale[1]!.items) expect(item, item.id).toEqual(itemsOf(byKey.get('follow-up-3-months')!.definition).find((i) => i.id === item.id))
     expect(itemsOf(byKey.get('feedback')!.definition).map((i) => i.id)).toEqual(expect.arrayContaining(['useful', 'clear', 'want_to_know']))
     expect(itemsOf(byKey.get('follow-up-3-months')!.definition).map((i) => i.id)).toEqual(expect.arrayContaining(['settings_set', 'talked', 'know_where']))
     for (const q of shipped) {
@@ -391,12 +395,13 @@ describe('a Likert scale before and after', () => {
     expect((await agent.send(`/sessions/${session.id}/evaluation`, { method: 'POST', body: form })).status).toBe(303)
     const links = await jaga.db.selectFrom('collectionLinks').select(['phase', 'token']).where('sessionId', '=', session.id).execute()
     const tokenOf = (phase: string) => links.find((l) => l.phase === phase)!.token
-    const ids = ['c1', 'c2', 'c3', 'c4', 'c5', 'b1', 'b2', 'b3']
+    const ids = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7']
+    const did = { agreement: 'no', talked: 'once', settings_set: 'na' }
     // Six people answer every statement 2 before and 4 after, except one who answers 3 after.
     for (let n = 0; n < 6; n++) {
       const c = { mother: `S${'ABCDEF'[n]}`, day: '5', own: 'A' }
-      expect((await send(tokenOf('pre'), { id: crypto.randomUUID(), code: c, answers: Object.fromEntries(ids.map((i) => [i, '2'])) })).status).toBe(201)
-      expect((await send(tokenOf('post'), { id: crypto.randomUUID(), code: c, answers: Object.fromEntries(ids.map((i) => [i, n === 5 ? '3' : '4'])) })).status).toBe(201)
+      expect((await send(tokenOf('pre'), { id: crypto.randomUUID(), code: c, answers: { ...did, ...Object.fromEntries(ids.map((i) => [i, '2'])) } })).status).toBe(201)
+      expect((await send(tokenOf('post'), { id: crypto.randomUUID(), code: c, answers: { ...did, ...Object.fromEntries(ids.map((i) => [i, n === 5 ? '3' : '4'])) } })).status).toBe(201)
     }
     const page = textOf(await (await agent.get(`/sessions/${session.id}/evaluation`)).text())
     // After: (5 × 4 + 3) / 6 = 3.83 per statement.
@@ -440,9 +445,9 @@ describe('paper questionnaires', () => {
     expect(grid).toContain('aria-label="Row 1, question 1"')
     const ids = [...grid.matchAll(/name="r(\d)\.id" value="([^"]+)"/g)].map((m) => m[2]!)
     expect(ids).toHaveLength(10)
-    // Row 1: all right, typed the quick way (1 = true, option letters); row 2: all wrong by numbers; row 3: a mistake in question 4.
-    const key = ['1', 'b', '1', '0', '0', 'b', '1', 'a', '0', 'b', '1', '1', 'a', '1', '1']
-    const wrong = ['0', '1', '0', '1', '1', '1', '0', '2', '1', '1', '0', '0', '2', '0', '0']
+    // Row 1: all right, typed the quick way (1 = true, 0 = false, option letters); row 2: all wrong by numbers, "don't know" (3) first; row 3: a mistake in question 4.
+    const key = ['1', 'b', '1', '0', '0', 'b', '1', 'a', '0', 'b', '0', '1', 'c', '1', '0']
+    const wrong = ['3', '1', '0', '1', '1', '1', '0', '2', '1', '1', '1', '0', '2', '0', '1']
     const form: Record<string, string> = {}
     const row = (r: number, code: string[], cells: string[]) => {
       form[`r${r}.id`] = ids[r]!

@@ -62,7 +62,7 @@ describe('importing a CSV into a session', () => {
     const filled = csv.split('\n').map((line, i) => (i === 0 ? `${line},"rest_tf","rest_choice"` : `${line},"Salah","a"`)).join('\n')
     const items = scoredItems(readShippedQuestionnaires().find((q) => q.key === 'knowledge-parents')!.definition)
     const mapRest: Record<string, string> = {}
-    for (const item of items.slice(2)) mapRest[`map.a.${item.id}`] = item.kind === 'truefalse' ? 'rest_tf' : 'rest_choice'
+    for (const item of items.slice(2)) mapRest[`map.a.${item.id}`] = item.options?.some((o) => o.value === 'true') ? 'rest_tf' : 'rest_choice'
     const done = await agent.post(`${base}/apply`, { csv: filled, 'map.code.mother': header[1]!, 'map.code.day': header[2]!, 'map.code.own': header[3]!, 'map.a.k01': header[4]!, 'map.a.k02': header[5]!, ...mapRest })
     const doneText = textOf(await done.text())
     expect(doneText).toContain('2 answers stored, 0 were already there, 1 rows refused.')

@@ -7,11 +7,16 @@ import type { Item } from './questionnaire-schema.ts'
 const TRUE = ['1', 'b', 't', 'y', 'true', 'benar', 'ya']
 const FALSE = ['0', 's', 'f', 'n', 'false', 'salah', 'tidak']
 
+/** A choice item whose options include 'true' and 'false' (the shipped tests' Benar / Salah / Tidak tahu). */
+export const isTrueFalseChoice = (item: Item) => item.kind === 'single' && ['true', 'false'].every((v) => (item.options ?? []).some((o) => o.value === v))
+
 /** The answer a typed cell stands for; an unreadable cell is passed through so the checks name it. */
 export function cellToAnswer(item: Item, cell: string): string | string[] | undefined {
   const typed = cell.trim().toLowerCase()
   if (typed === '') return undefined
   if (item.kind === 'truefalse') return TRUE.includes(typed) ? 'true' : FALSE.includes(typed) ? 'false' : typed
+  // A true/false statement asked with a third choice ("Tidak tahu") is a choice item; the true/false codes still work for it.
+  if (isTrueFalseChoice(item) && (TRUE.includes(typed) || FALSE.includes(typed))) return TRUE.includes(typed) ? 'true' : 'false'
   const options = (item.options ?? []).map((o) => o.value)
   const option = (x: string) => (options.includes(x) ? x : /^\d$/.test(x) && options[Number(x) - 1] ? options[Number(x) - 1]! : x)
   if (item.kind === 'single') return option(typed)

@@ -4,6 +4,7 @@ import type { FieldError } from '../../platform/http/problems.ts'
 import { keepMessages, Notice, PostForm } from '../../platform/views/components.tsx'
 import { codeElement } from '../code-elements.ts'
 import type { Item } from '../questionnaire-schema.ts'
+import { isTrueFalseChoice } from '../paper-entry.ts'
 
 export interface PaperEntryProps {
   t: T
@@ -59,6 +60,8 @@ export function PaperEntryPage(p: PaperEntryProps) {
               <span class="muted small">
                 {item.kind === 'truefalse'
                   ? t('paper.typeTrueFalse')
+                  : isTrueFalseChoice(item)
+                    ? [t('paper.typeTrueFalse'), ...(item.options ?? []).flatMap((o, i) => (o.value === 'true' || o.value === 'false' ? [] : [`${i + 1} = ${o.label[locale]}`]))].join(' · ')
                   : item.kind === 'likert'
                     ? t('paper.typeLikert')
                     : item.options
