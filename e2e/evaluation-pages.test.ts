@@ -58,7 +58,7 @@ describe('evaluation staff pages, on a phone', () => {
       await visit('/questionnaires/feedback/edit', 'questionnaire-builder')
       await visit('/questionnaires/feedback/items/useful/edit', 'questionnaire-item')
       await visit('/questionnaires/behaviour-confidence/edit', 'questionnaire-builder-sections')
-      await visit('/questionnaires/behaviour-confidence/items/b1/edit', 'questionnaire-item-section')
+      await visit('/questionnaires/behaviour-confidence/items/agreement/edit', 'questionnaire-item-section')
       await visit(`/sessions/${session.id}/evaluation/links/${pre.id}/paper`, 'evaluation-paper')
       await visit(`/sessions/${session.id}/evaluation/links/${pre.id}/import`, 'evaluation-csv')
       await visit(`/programmes/${programme.id}/evaluation`, 'programme-evaluation')

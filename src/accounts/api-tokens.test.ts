@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { aUser, loginAs, sessionAgent, textOf } from '../../test/agent.ts'
+import { Agent, aUser, loginAs, sessionAgent, TEST_PASSWORD, textOf } from '../../test/agent.ts'
 import { useTestApp } from '../../test/harness.ts'
 import { createApiToken } from './api-tokens.ts'
 import { Problem } from '../platform/http/problems.ts'
@@ -112,7 +112,9 @@ describe('API token lifecycle', () => {
 
   it('ends a person’s tokens and sign-in sessions when an admin makes a password reset link, and audits it', async () => {
     const { user, token } = await personWithToken()
-    const person = await sessionAgent(jaga, user)
+    // Signed in through the form, so this browser is also trusted for the account (sign-in-throttle.ts).
+    const person = new Agent(jaga)
+    expect((await person.post('/login', { email: user.email, password: TEST_PASSWORD })).status).toBe(303)
     expect((await person.get('/areas')).status).toBe(200)
     const { agent: admin } = await loginAs(jaga, 'admin')
     expect((await admin.post(`/admin/users/${user.id}/password-link`)).status).toBe(200)
