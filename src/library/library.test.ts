@@ -1,14 +1,10 @@
-import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { textOf } from '../../test/agent.ts'
-import { readPdf } from '../../test/pdf.ts'
 import { useTestApp } from '../../test/harness.ts'
 import { LOCALES } from '../platform/i18n/i18n.ts'
-import { BROCHURE_MAX_PAGES } from './brochure.ts'
-import { AUDIENCES } from './content-schema.ts'
 import { CONTENT_DIR, ContentError, loadLibrary } from './content.ts'
 import { libraryHome, pageUrl } from './library-urls.ts'
 
@@ -125,45 +121,6 @@ describe('facilitator kits', () => {
     expect(html.match(/<section class="slide"/g)).toHaveLength(10)
     expect(textOf(html)).toContain('Slide 10 of 10')
     expect((await get('/en/library/sextortion/slides')).status).toBe(404)
-  })
-})
-
-describe('brochures', () => {
-  it('prints an A5 PDF per audience and language from the same pages and help directory as the website', async () => {
-    const res = await get('/en/library/brochure/teachers.pdf')
-    expect(res.status).toBe(200)
-    expect(res.headers.get('Content-Type')).toBe('application/pdf')
-    const { file, text, info } = await readPdf(res)
-    const pages = jaga.library.current.forAudience('en', 'teachers')
-    const printable = pages.filter((p) => !p.appSteps)
-    // One folded A4 sheet: what does not fit is counted and linked, never cut off mid-way.
-    const more = Number(/More pages for you in the library \((\d+)\)/.exec(text)?.[1] ?? 0)
-    expect(more).toBeGreaterThan(0)
-    for (const p of printable.slice(0, printable.length - more)) expect(text).toContain(p.title.slice(0, 30))
-    for (const p of printable.slice(printable.length - more)) expect(text).not.toContain(p.title.slice(0, 30))
-    // App settings change too often for print: the brochure sends readers to the web pages instead.
-    expect(pages.some((p) => p.appSteps)).toBe(true)
-    for (const p of pages.filter((p) => p.appSteps)) expect(text).not.toContain(p.title.slice(0, 30))
-    expect(text.replace(/\s+/g, ' ')).toContain('Step-by-step settings for Android, iPhone, WhatsApp, TikTok, Instagram, Facebook, YouTube and games: http://localhost:3000/en/library/topic/settings')
-    expect(text).toContain('SAPA 129')
-    expect(text).toContain('WhatsApp 08111-129-129')
-    expect(text).toContain('Never keep, screenshot or forward a sexual photo or video of a child')
-    expect(info).toMatch(/Page size:\s+419\.53 x 595\.28 pts/)
-    expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toMatch(/NotoSans.*yes/)
-  })
-
-  it('fits every brochure on one folded A4 sheet: at most four A5 pages', async () => {
-    for (const [locale, base] of [['id', '/id/pustaka/brosur'], ['en', '/en/library/brochure']] as const) {
-      for (const audience of AUDIENCES) {
-        const { info } = await readPdf(await get(`${base}/${audience}.pdf`))
-        const pages = Number(/Pages:\s+(\d+)/.exec(info)![1])
-        expect({ locale, audience, fits: pages <= BROCHURE_MAX_PAGES }).toEqual({ locale, audience, fits: true })
-      }
-    }
-  })
-
-  it('answers 404 for an audience that does not exist', async () => {
-    expect((await get('/id/pustaka/brosur/aliens.pdf')).status).toBe(404)
   })
 })
 

@@ -11,7 +11,7 @@ import type { LibraryStore } from './library-store.ts'
 import { audienceUrl, brochureUrl, slidesUrl, helpUrl, libraryHome, pageUrl, quizUrl, quizzesUrl, searchIndexUrl, SECTIONS, searchUrl, topicUrl } from './library-urls.ts'
 import { ArticlePage, HelpDirectory, LibraryIndex, ListingPage, SearchPage, SlidesPage } from './views/library.tsx'
 import { QuizList, QuizPage } from './views/quiz.tsx'
-import { renderBrochure } from './brochure.ts'
+import { HANDOUT_SIZES, loadHandouts, renderHandout, type HandoutSize } from './handout.ts'
 import crypto from 'node:crypto'
 import path from 'node:path'
 import { bundleBrowserScript } from '../platform/http/browser-bundle.ts'
@@ -76,6 +76,7 @@ const BROWSER_DIR = path.resolve(import.meta.dirname, 'browser')
 
 export function libraryRoutes(routes: RouteTable, deps: Deps, store: LibraryStore): void {
   const base = deps.config.publicUrl
+  const handouts = loadHandouts()
   registerAsset('library.js', bundleBrowserScript(path.join(BROWSER_DIR, 'library.ts')))
   const staticUrls = ['app.css', 'quick-exit.js', 'library.js', 'icon.svg', 'manifest.webmanifest'].map(assetUrl)
 
@@ -125,7 +126,9 @@ export function libraryRoutes(routes: RouteTable, deps: Deps, store: LibraryStor
     const listing = (c: Context<AppEnv>, heading: string, pages: ReturnType<Library['pages']>, urls: Record<Locale, string>, brochure?: string) => {
       publicCache(c)
       const t = c.get('t')
-      const body = <ListingPage t={t} heading={heading} pages={pages} locale={locale} brochure={brochure} />
+      // Staff print handouts from here: without JAGA_PUBLIC_URL the QR codes would point at this machine.
+      const printWarning = brochure && c.get('user') && !deps.config.publicUrlSet ? t('handout.localAddress', { url: base }) : undefined
+      const body = <ListingPage t={t} heading={heading} pages={pages} locale={locale} brochure={brochure} printWarning={printWarning} />
       return renderPage(c, { title: heading, body, alternate: urls[other(locale)], head: <SeoHead base={base} urls={urls} locale={locale} title={heading} description={t('library.lead')} /> })
     }
 
@@ -167,19 +170,21 @@ export function libraryRoutes(routes: RouteTable, deps: Deps, store: LibraryStor
       return listing(c, c.get('t')(`audience.${audience}`), store.current.forAudience(locale, audience), both((l) => audienceUrl(l, audience)), brochureUrl(locale, audience))
     })
 
-    // Brochures are made once per audience and language, then kept: the content does not change while running.
+    // Handouts (one-page tip sheets) are made once per audience, language and size, then kept until the content changes.
     routes.get(`${s.base}/${s.brochure}/:file`, 'public', async (c) => {
       const audience = (c.req.param('file') ?? '').replace(/\.pdf$/, '') as Audience
       if (!AUDIENCES.includes(audience) || !c.req.param('file')?.endsWith('.pdf')) throw new Problem('not-found')
-      let pdf = built.brochures.get(`${locale}/${audience}`)
+      const size = (c.req.query('size') ?? 'a4') as HandoutSize
+      if (!HANDOUT_SIZES.includes(size)) throw new Problem('not-found')
+      let pdf = built.brochures.get(`${locale}/${audience}/${size}`)
       if (!pdf) {
-        pdf = renderBrochure(store.current, locale, audience, c.get('t'), base)
-        built.brochures.set(`${locale}/${audience}`, pdf)
+        pdf = renderHandout(store.current, handouts.get(audience)!, locale, c.get('t'), base, size)
+        built.brochures.set(`${locale}/${audience}/${size}`, pdf)
       }
       const bytes = new Uint8Array(await pdf) as Uint8Array<ArrayBuffer>
       return c.body(bytes, 200, {
         'Content-Type': 'application/pdf',
-        'Content-Disposition': `inline; filename="jaga-${locale}-${audience}.pdf"`,
+        'Content-Disposition': `inline; filename="jaga-${locale}-${audience}-${size}.pdf"`,
         'Cache-Control': 'public, max-age=3600',
       })
     })

@@ -84,15 +84,23 @@ export function LibraryIndex({ t, locale, library }: { t: T; locale: Locale; lib
   )
 }
 
-export function ListingPage({ t, heading, pages, locale, brochure }: { t: T; heading: string; pages: LibraryPage[]; locale: Locale; brochure?: string | undefined }) {
+export function ListingPage({ t, heading, pages, locale, brochure, printWarning }: { t: T; heading: string; pages: LibraryPage[]; locale: Locale; brochure?: string | undefined; printWarning?: string | undefined }) {
   return (
     <>
       <h1>{heading}</h1>
       {brochure && pages.length ? (
         <p>
           <a class="button secondary" href={brochure} type="application/pdf">
-            {t('brochure.download')}
+            {t('handout.download')}
+          </a>{' '}
+          <a href={`${brochure}?size=a5`} type="application/pdf">
+            {t('handout.downloadA5')}
           </a>
+        </p>
+      ) : null}
+      {printWarning ? (
+        <p class="alert alert-warn" role="note">
+          {printWarning}
         </p>
       ) : null}
       <SearchForm t={t} locale={locale} />
