@@ -4,8 +4,8 @@ import { look, phoneContext, screenshot, useServerAndBrowser, watchConsole } fro
 const journey = useServerAndBrowser()
 
 const PAGES = {
-  id: ['/id/pustaka', '/id/pustaka/untuk/parents', '/id/pustaka/grooming-bujukan-daring', '/id/pustaka/hukum-yang-melindungi-anak', '/id/pustaka/bantuan', '/id/pustaka/cari?q=diamond', '/id/pustaka/kesepakatan-keluarga', '/id/pustaka/aman-di-internet-untuk-anak-6-9', '/id/pustaka/kuis', '/id/pustaka/panduan-fasilitator-sesi-orang-tua', '/id/pustaka/panduan-fasilitator-sesi-orang-tua/slides', '/id/pustaka/kuis/parents?check=1&q1=b&q2=a', '/id/pustaka/pengaturan-whatsapp', '/id/pustaka/topik/settings', '/id/pustaka/cari?q=memblokir'],
-  en: ['/en/library', '/en/library/topic/what-to-do', '/en/library/sextortion', '/en/library/electronic-sexual-violence', '/en/library/help', '/en/library/search?q=report', '/en/library/when-a-child-tells-you', '/en/library/if-someone-threatens-you', '/en/library/quiz/teens', '/en/library/settings-tiktok', '/en/library/settings-games'],
+  id: ['/id/pustaka', '/id/pustaka/untuk/parents', '/id/pustaka/grooming-bujukan-daring', '/id/pustaka/hukum-yang-melindungi-anak', '/id/pustaka/bantuan', '/id/pustaka/cari?q=diamond', '/id/pustaka/kesepakatan-keluarga', '/id/pustaka/aman-di-internet-untuk-anak-6-9', '/id/pustaka/kuis', '/id/pustaka/panduan-fasilitator-sesi-orang-tua', '/id/pustaka/panduan-fasilitator-sesi-orang-tua/slides', '/id/pustaka/kuis/parents?check=1&q1=b&q2=a', '/id/pustaka/pengaturan-whatsapp', '/id/pustaka/topik/settings', '/id/pustaka/cari?q=memblokir', '/id/pustaka/pesan-singkat-untuk-warga', '/id/pustaka/menjelajah-dengan-aman'],
+  en: ['/en/library', '/en/library/topic/what-to-do', '/en/library/sextortion', '/en/library/electronic-sexual-violence', '/en/library/help', '/en/library/search?q=report', '/en/library/when-a-child-tells-you', '/en/library/if-someone-threatens-you', '/en/library/quiz/teens', '/en/library/settings-tiktok', '/en/library/settings-games', '/en/library/short-messages-for-announcements', '/en/library/browsing-safely'],
 }
 
 describe('the public library on a phone', () => {
@@ -49,6 +49,54 @@ describe('the public library on a phone', () => {
     await expect(page.locator('h1').count()).resolves.toBe(1)
     await context.close()
   })
+})
+
+describe('sharing and finding the way', () => {
+  it('copies a page link and a single message, and says so to screen readers', async () => {
+    const context = await phoneContext(journey.browser, 'id-ID')
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: journey.server.url })
+    const page = await context.newPage()
+    const errors = watchConsole(page)
+    await page.goto(journey.server.url + '/id/pustaka/pemerasan-seksual-sextortion')
+    const bar = page.locator('.article > .share')
+    await expect(bar.locator('a').getAttribute('href')).resolves.toMatch(/^https:\/\/wa\.me\/\?text=/)
+    await bar.locator('button', { hasText: 'Salin tautan' }).click()
+    await bar.locator('[role=status]', { hasText: 'Tautan disalin.' }).waitFor()
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/id\/pustaka\/pemerasan-seksual-sextortion$/)
+    await look(page, 'share-article-id')
+
+    await page.goto(journey.server.url + '/id/pustaka/pesan-singkat-untuk-warga')
+    const second = page.locator('.prose .share').nth(1)
+    await second.locator('button').click()
+    await second.locator('[role=status]', { hasText: 'Pesan disalin.' }).waitFor()
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^Hadiah dari orang baru/)
+    await look(page, 'share-messages-id')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('shows no copy button without JavaScript, while the WhatsApp link still works', async () => {
+    const context = await journey.browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false })
+    const page = await context.newPage()
+    await page.goto(journey.server.url + '/en/library/sextortion')
+    expect(await page.locator('.article > .share button').isVisible()).toBe(false)
+    expect(await page.locator('.article > .share a').isVisible()).toBe(true)
+    await context.close()
+  })
+
+  for (const locale of ['id', 'en'] as const) {
+    it(`offers the library search on the not-found page (${locale})`, async () => {
+      const context = await phoneContext(journey.browser, locale === 'id' ? 'id-ID' : 'en-GB')
+      const page = await context.newPage()
+      const res = await page.goto(journey.server.url + (locale === 'id' ? '/id/pustaka/halaman-lama' : '/en/library/old-page'))
+      expect(res?.status()).toBe(404)
+      await look(page, `not-found-${locale}`)
+      await page.fill('#library-q', locale === 'id' ? 'rahasia' : 'secret')
+      await page.click('form[role=search] button')
+      await page.waitForURL(locale === 'id' ? '**/id/pustaka/cari?q=rahasia' : '**/en/library/search?q=secret')
+      await context.close()
+    })
+  }
 })
 
 describe('presenting a slide deck', () => {

@@ -4,6 +4,7 @@ import { isApiPath } from './accounts/route-table.ts'
 import type { MessageKey } from './messages.ts'
 import { renderPage, type PageOptions } from './page.tsx'
 import { Problem } from './platform/http/problems.ts'
+import { SearchForm } from './library/views/library.tsx'
 
 /** A problem as RFC 9457 JSON under /api/, else as a page in the visitor's language. */
 export function renderProblem(c: Context<AppEnv>, p: Problem): Response | Promise<Response> {
@@ -34,6 +35,13 @@ export function renderProblem(c: Context<AppEnv>, p: Problem): Response | Promis
             </li>
           ))}
         </ul>
+      ) : null}
+      {p.code === 'not-found' ? (
+        <>
+          {/* A mistyped or old link: the library search in the visitor's language is the likeliest way on. */}
+          <p>{t('notFound.search')}</p>
+          <SearchForm t={t} locale={c.get('locale')} />
+        </>
       ) : null}
       <p>
         {p.code === 'unauthenticated' ? (

@@ -36,6 +36,8 @@ export const frontmatterSchema = z
     order: z.number().int().default(100),
     /** A facilitator kit has a slide deck beside it: <slug>.slides.md, slides separated by lines of "---". */
     slides: z.boolean().default(false),
+    /** Each quoted message (a "> …" block) gets its own WhatsApp and copy controls: text meant to be passed on. */
+    shareMessages: z.boolean().default(false),
   })
   .refine((f) => !f.factual || (f.sources.length > 0 && f.reviewed), { error: 'a factual page needs sources and a reviewed date' })
   .refine((f) => !f.appSteps || f.factual, { error: 'a page with app steps (appSteps: true) states facts: it needs factual: true, sources and a reviewed date' })

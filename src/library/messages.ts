@@ -9,8 +9,8 @@ export const libraryMessages = defineMessages({
   },
   'home.helpTitle': { id: 'Butuh bantuan sekarang?', en: 'Need help now?' },
   'home.help': {
-    id: 'Jika anak dalam bahaya, hubungi polisi di 110. Untuk melapor kekerasan terhadap perempuan dan anak, hubungi SAPA 129 (telepon 129 atau WhatsApp 08111-129-129).',
-    en: 'If a child is in danger, call the police on 110. To report violence against women and children, contact SAPA 129 (call 129 or WhatsApp 08111-129-129).',
+    id: 'Jika anak dalam bahaya, hubungi polisi di {police}. Untuk melapor kekerasan terhadap perempuan dan anak, hubungi SAPA 129 (telepon {sapa} atau WhatsApp {sapaWhatsapp}).',
+    en: 'If a child is in danger, call the police on {police}. To report violence against women and children, contact SAPA 129 (call {sapa} or WhatsApp {sapaWhatsapp}).',
   },
   'home.helpSource': {
     id: 'Sumber: KemenPPPA untuk SAPA 129 (dikutip tribratanews Polri dan Antara, 2023–2025); Polri untuk Call Center 110 (detik Sumut). Terakhir diperiksa: November 2026.',
@@ -76,8 +76,8 @@ export const libraryMessages = defineMessages({
     en: 'No page matches “{q}”. Try other words, or browse the topics.',
   },
   'library.helpBox': {
-    id: 'Butuh bantuan sekarang? Anak dalam bahaya: telepon 110. Kekerasan terhadap anak: SAPA 129 (WhatsApp 08111-129-129).',
-    en: 'Need help now? A child in danger: call 110. Violence against a child: SAPA 129 (WhatsApp 08111-129-129).',
+    id: 'Butuh bantuan sekarang? Anak dalam bahaya: telepon {police}. Kekerasan terhadap anak: SAPA 129 (telepon {sapa} atau WhatsApp {sapaWhatsapp}).',
+    en: 'Need help now? A child in danger: call {police}. Violence against a child: SAPA 129 (call {sapa} or WhatsApp {sapaWhatsapp}).',
   },
   'library.helpAll': { id: 'Semua saluran bantuan dan pelaporan', en: 'All help and reporting channels' },
   'help.title': { id: 'Saluran bantuan dan pelaporan', en: 'Help and reporting channels' },
@@ -129,4 +129,13 @@ export const libraryMessages = defineMessages({
   'slides.back': { id: 'Kembali ke panduan', en: 'Back to the kit' },
   'home.team': { id: 'Untuk tim program', en: 'For programme teams' },
   'home.teamText': { id: 'Masuk untuk mengelola wilayah, pengguna dan kegiatan.', en: 'Sign in to manage areas, users and activities.' },
+  'help.browsingSafely': { id: 'Memakai HP bersama? Cara membuka jendela pribadi dan menghapus riwayat', en: 'Sharing a phone? How to use a private window and clear your history' },
+  'share.whatsapp': { id: 'Bagikan lewat WhatsApp', en: 'Share on WhatsApp' },
+  'share.copyLink': { id: 'Salin tautan', en: 'Copy link' },
+  'share.copyMessage': { id: 'Salin pesan', en: 'Copy message' },
+  'share.linkCopied': { id: 'Tautan disalin.', en: 'Link copied.' },
+  'share.messageCopied': { id: 'Pesan disalin.', en: 'Message copied.' },
+  'share.copyFailed': { id: 'Tidak bisa menyalin di peramban ini.', en: 'Copying does not work in this browser.' },
+  'share.message': { id: 'Pesan {n}', en: 'Message {n}' },
+  'notFound.search': { id: 'Coba cari yang Anda perlukan di pustaka:', en: 'Try searching the library for what you need:' },
 })

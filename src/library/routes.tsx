@@ -9,8 +9,9 @@ import { AUDIENCES, TOPICS, type Audience, type Topic } from './content-schema.t
 import type { Library } from './content.ts'
 import type { LibraryStore } from './library-store.ts'
 import { audienceUrl, brochureUrl, slidesUrl, helpUrl, libraryHome, pageUrl, quizUrl, quizzesUrl, searchIndexUrl, SECTIONS, searchUrl, topicUrl } from './library-urls.ts'
-import { ArticlePage, HelpDirectory, LibraryIndex, ListingPage, SearchPage, SlidesPage } from './views/library.tsx'
+import { ArticlePage, HelpDirectory, HelpNumbers, LibraryIndex, ListingPage, SearchPage, SlidesPage } from './views/library.tsx'
 import { QuizList, QuizPage } from './views/quiz.tsx'
+import { SharePage } from './views/share.tsx'
 import { HANDOUT_SIZES, loadHandouts, renderHandout, type HandoutSize } from './handout.ts'
 import crypto from 'node:crypto'
 import path from 'node:path'
@@ -55,7 +56,9 @@ function HomePage({ t, signedIn, locale }: { t: T; signedIn: boolean; locale: Lo
       </p>
       <section class="alert" aria-labelledby="help-now">
         <h2 id="help-now">{t('home.helpTitle')}</h2>
-        <p>{t('home.help')}</p>
+        <p>
+          <HelpNumbers text={t('home.help')} />
+        </p>
         <p class="hint">{t('home.helpSource')}</p>
         <p>
           <a href={helpUrl(locale)}>{t('library.helpAll')}</a>
@@ -128,7 +131,7 @@ export function libraryRoutes(routes: RouteTable, deps: Deps, store: LibraryStor
       const t = c.get('t')
       // Staff print handouts from here: without JAGA_PUBLIC_URL the QR codes would point at this machine.
       const printWarning = brochure && c.get('user') && !deps.config.publicUrlSet ? t('handout.localAddress', { url: base }) : undefined
-      const body = <ListingPage t={t} heading={heading} pages={pages} locale={locale} brochure={brochure} printWarning={printWarning} />
+      const body = <ListingPage t={t} heading={heading} pages={pages} locale={locale} brochure={brochure} printWarning={printWarning} shareUrl={base + urls[locale]} />
       return renderPage(c, { title: heading, body, alternate: urls[other(locale)], head: <SeoHead base={base} urls={urls} locale={locale} title={heading} description={t('library.lead')} /> })
     }
 
@@ -160,7 +163,7 @@ export function libraryRoutes(routes: RouteTable, deps: Deps, store: LibraryStor
       publicCache(c)
       const t = c.get('t')
       const urls = both(libraryHome)
-      const body = <LibraryIndex t={t} locale={locale} library={store.current} />
+      const body = <LibraryIndex t={t} locale={locale} library={store.current} base={base} />
       return renderPage(c, { title: t('library.title'), body, alternate: urls[other(locale)], head: <SeoHead base={base} urls={urls} locale={locale} title={t('library.heading')} description={t('library.lead')} /> })
     })
 
@@ -208,7 +211,7 @@ export function libraryRoutes(routes: RouteTable, deps: Deps, store: LibraryStor
       publicCache(c)
       const t = c.get('t')
       const urls = both(quizzesUrl)
-      return renderPage(c, { title: t('quiz.title'), body: <QuizList t={t} locale={locale} quizzes={store.current.quizzes} />, alternate: urls[other(locale)], head: <SeoHead base={base} urls={urls} locale={locale} title={t('quiz.title')} description={t('quiz.lead')} /> })
+      return renderPage(c, { title: t('quiz.title'), body: <QuizList t={t} locale={locale} quizzes={store.current.quizzes} base={base} />, alternate: urls[other(locale)], head: <SeoHead base={base} urls={urls} locale={locale} title={t('quiz.title')} description={t('quiz.lead')} /> })
     })
 
     routes.get(`${s.base}/${s.quiz}/:key`, 'public', (c) => {
@@ -221,7 +224,7 @@ export function libraryRoutes(routes: RouteTable, deps: Deps, store: LibraryStor
       c.header('Cache-Control', checked ? 'private, no-store' : 'public, max-age=300')
       if (checked) c.header('X-Robots-Tag', 'noindex')
       const urls = both((l) => quizUrl(l, quiz.key))
-      const body = <QuizPage t={c.get('t')} locale={locale} quiz={quiz} answers={answers} checked={checked} library={store.current} />
+      const body = <QuizPage t={c.get('t')} locale={locale} quiz={quiz} answers={answers} checked={checked} library={store.current} base={base} />
       return renderPage(c, { title: quiz.title[locale], body, alternate: urls[other(locale)], head: <SeoHead base={base} urls={urls} locale={locale} title={quiz.title[locale]} description={quiz.intro[locale]} /> })
     })
 
@@ -229,10 +232,18 @@ export function libraryRoutes(routes: RouteTable, deps: Deps, store: LibraryStor
       publicCache(c)
       const t = c.get('t')
       const urls = both(helpUrl)
+      // Beside the numbers: what the quick exit does not do (erase history), and how to.
+      const safely = store.current.byKey(locale, 'browsing-safely')
       const body = (
         <>
           <h1>{t('help.title')}</h1>
           <p class="lead">{t('help.lead')}</p>
+          <SharePage t={t} title={t('help.title')} url={base + urls[locale]} />
+          {safely ? (
+            <p>
+              <a href={pageUrl(locale, safely.slug)}>{t('help.browsingSafely')}</a>
+            </p>
+          ) : null}
           <HelpDirectory t={t} locale={locale} channels={store.current.helpChannels} />
         </>
       )
@@ -255,7 +266,7 @@ export function libraryRoutes(routes: RouteTable, deps: Deps, store: LibraryStor
       const t = c.get('t')
       const twin = store.current.counterpart(page, other(locale))!
       const urls = { [locale]: pageUrl(locale, page.slug), [other(locale)]: pageUrl(twin.locale, twin.slug) } as Record<Locale, string>
-      const body = <ArticlePage t={t} page={page} library={store.current} />
+      const body = <ArticlePage t={t} page={page} library={store.current} base={base} />
       return renderPage(c, { title: page.title, body, alternate: urls[other(locale)], head: <SeoHead base={base} urls={urls} locale={locale} title={page.title} description={page.summary} type="article" /> })
     })
   }

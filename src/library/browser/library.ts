@@ -21,6 +21,7 @@ if (hasWorker) {
 
 setUpSaveForOffline()
 setUpReadAloud()
+setUpCopy()
 setUpPresenting()
 setUpOfflineQuiz()
 void setUpOfflineSearch()
@@ -64,6 +65,22 @@ function setUpReadAloud(): void {
     button.textContent = button.dataset.stop ?? ''
     speechSynthesis.speak(utterance)
   })
+}
+
+/** Copy buttons are shown only where the browser can copy; the result is read out by the status beside each. */
+function setUpCopy(): void {
+  if (!navigator.clipboard) return
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-copy]')) {
+    const status = button.parentElement?.querySelector<HTMLElement>('[data-copy-status]')
+    button.hidden = false
+    button.addEventListener('click', () => {
+      const say = (text = '') => status && (status.textContent = text)
+      navigator.clipboard.writeText(button.dataset.copy ?? '').then(
+        () => say(button.dataset.copied),
+        () => say(button.dataset.failed),
+      )
+    })
+  }
 }
 
 /** Offline, the search page comes from the cache without results: search the saved index here instead. */

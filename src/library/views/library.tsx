@@ -3,7 +3,8 @@ import type { T } from '../../messages.ts'
 import { formatDate, type Locale } from '../../platform/i18n/i18n.ts'
 import { AUDIENCES, TOPICS, type HelpChannel } from '../content-schema.ts'
 import type { Library, LibraryPage } from '../content.ts'
-import { audienceUrl, helpUrl, offlineManifestUrl, pageUrl, quizzesUrl, searchIndexUrl, searchUrl, slidesUrl, topicUrl } from '../library-urls.ts'
+import { SharePage, withMessageShares } from './share.tsx'
+import { audienceUrl, helpUrl, libraryHome, offlineManifestUrl, pageUrl, quizzesUrl, searchIndexUrl, searchUrl, slidesUrl, topicUrl } from '../library-urls.ts'
 
 export function SearchForm({ t, locale, q = '' }: { t: T; locale: Locale; q?: string }) {
   return (
@@ -31,10 +32,25 @@ export function PageList({ t, pages, results = false }: { t: T; pages: LibraryPa
   )
 }
 
+// The numbers to reach now, as the help box and the home page name them ({police}, {sapa},
+// {sapaWhatsapp} in their texts); the help directory holds the full, sourced entries.
+const HELP_NOW: Record<string, { kind: 'phone' | 'whatsapp'; value: string }> = {
+  police: { kind: 'phone', value: '110' },
+  sapa: { kind: 'phone', value: '129' },
+  sapaWhatsapp: { kind: 'whatsapp', value: '08111-129-129' },
+}
+
+/** A help text with its numbers as links a phone can call or open in WhatsApp. */
+export function HelpNumbers({ text }: { text: string }) {
+  return <>{text.split(/\{(\w+)\}/).map((part, i) => (i % 2 === 0 ? part : HELP_NOW[part] ? <ContactLink {...HELP_NOW[part]} /> : `{${part}}`))}</>
+}
+
 export function HelpBox({ t, locale }: { t: T; locale: Locale }) {
   return (
     <aside class="alert help-box" aria-label={t('home.helpTitle')}>
-      <p>{t('library.helpBox')}</p>
+      <p>
+        <HelpNumbers text={t('library.helpBox')} />
+      </p>
       <p>
         <a href={helpUrl(locale)}>{t('library.helpAll')}</a>
       </p>
@@ -42,7 +58,7 @@ export function HelpBox({ t, locale }: { t: T; locale: Locale }) {
   )
 }
 
-export function LibraryIndex({ t, locale, library }: { t: T; locale: Locale; library: Library }) {
+export function LibraryIndex({ t, locale, library, base }: { t: T; locale: Locale; library: Library; base: string }) {
   const pages = library.pages(locale)
   return (
     <>
@@ -56,6 +72,7 @@ export function LibraryIndex({ t, locale, library }: { t: T; locale: Locale; lib
         <p class="muted small" role="status" aria-live="polite" data-save-status></p>
       </div>
       <HelpBox t={t} locale={locale} />
+      <SharePage t={t} title={t('library.heading')} url={base + libraryHome(locale)} />
       <p>
         <a class="button secondary" href={quizzesUrl(locale)}>
           {t('quiz.title')}
@@ -84,10 +101,11 @@ export function LibraryIndex({ t, locale, library }: { t: T; locale: Locale; lib
   )
 }
 
-export function ListingPage({ t, heading, pages, locale, brochure, printWarning }: { t: T; heading: string; pages: LibraryPage[]; locale: Locale; brochure?: string | undefined; printWarning?: string | undefined }) {
+export function ListingPage({ t, heading, pages, locale, brochure, printWarning, shareUrl }: { t: T; heading: string; pages: LibraryPage[]; locale: Locale; brochure?: string | undefined; printWarning?: string | undefined; shareUrl: string }) {
   return (
     <>
       <h1>{heading}</h1>
+      <SharePage t={t} title={heading} url={shareUrl} />
       {brochure && pages.length ? (
         <p>
           <a class="button secondary" href={brochure} type="application/pdf">
@@ -169,11 +187,12 @@ function ContactLink({ kind, value }: { kind: HelpChannel['contacts'][number]['k
   )
 }
 
-export function ArticlePage({ t, page, library }: { t: T; page: LibraryPage; library: Library }) {
+export function ArticlePage({ t, page, library, base }: { t: T; page: LibraryPage; library: Library; base: string }) {
   const locale = page.locale
   // [[help-directory]] on a line of its own places the directory inside an article.
   const directory = String(<HelpDirectory t={t} locale={locale} channels={library.helpChannels} />)
-  const html = page.html.replace('<p>[[help-directory]]</p>', directory)
+  const withDirectory = page.html.replace('<p>[[help-directory]]</p>', directory)
+  const html = page.shareMessages ? withMessageShares(t, withDirectory) : withDirectory
   return (
     <article class="article">
       <h1>{page.title}</h1>
@@ -192,6 +211,7 @@ export function ArticlePage({ t, page, library }: { t: T; page: LibraryPage; lib
           {t('library.readAloud')}
         </button>
       </p>
+      <SharePage t={t} title={page.title} url={base + pageUrl(locale, page.slug)} />
       {page.penaltyCaveat ? (
         <div class="alert alert-warn" role="note">
           {t('library.penaltyCaveat')}

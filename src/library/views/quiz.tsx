@@ -3,13 +3,15 @@ import type { T } from '../../messages.ts'
 import type { Locale } from '../../platform/i18n/i18n.ts'
 import type { Quiz } from '../content-schema.ts'
 import type { Library } from '../content.ts'
-import { pageUrl, quizUrl } from '../library-urls.ts'
+import { pageUrl, quizUrl, quizzesUrl } from '../library-urls.ts'
+import { SharePage } from './share.tsx'
 
-export function QuizList({ t, locale, quizzes }: { t: T; locale: Locale; quizzes: Quiz[] }) {
+export function QuizList({ t, locale, quizzes, base }: { t: T; locale: Locale; quizzes: Quiz[]; base: string }) {
   return (
     <>
       <h1>{t('quiz.title')}</h1>
       <p class="lead">{t('quiz.lead')}</p>
+      <SharePage t={t} title={t('quiz.title')} url={base + quizzesUrl(locale)} />
       <ul class="cards">
         {quizzes.map((q) => (
           <li>
@@ -28,12 +30,14 @@ export function QuizList({ t, locale, quizzes }: { t: T; locale: Locale; quizzes
  * The quiz as a plain GET form: answers travel in the address and come back checked, so nothing is
  * stored anywhere, it works without JavaScript, and a saved copy works offline only as a form.
  */
-export function QuizPage({ t, locale, quiz, answers, checked, library }: { t: T; locale: Locale; quiz: Quiz; answers: Record<string, string>; checked: boolean; library: Library }) {
+export function QuizPage({ t, locale, quiz, answers, checked, library, base }: { t: T; locale: Locale; quiz: Quiz; answers: Record<string, string>; checked: boolean; library: Library; base: string }) {
   const correct = quiz.questions.filter((q) => answers[q.id] === q.answer).length
   return (
     <>
       <h1>{quiz.title[locale]}</h1>
       <p class="lead">{quiz.intro[locale]}</p>
+      {/* The quiz's own address, never the answers someone gave. */}
+      <SharePage t={t} title={quiz.title[locale]} url={base + quizUrl(locale, quiz.key)} />
       <div class="alert alert-success" role="status" data-quiz-score hidden={!checked}>
         {checked ? t('quiz.score', { correct, total: quiz.questions.length }) : ''}
       </div>
