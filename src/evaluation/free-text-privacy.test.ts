@@ -1,23 +1,15 @@
 import crypto from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { aUser, sessionAgent } from '../../test/agent.ts'
 import { useTestApp } from '../../test/harness.ts'
-import { aProgramme, aSession } from '../../test/outreach-builders.ts'
+import { aSessionWithLinks } from '../../test/evaluation-builders.ts'
 import { submit } from './collection.ts'
 import { findLinkByToken } from './evaluation-queries.ts'
 
 const jaga = useTestApp()
 
 async function feedbackToken(): Promise<{ sessionId: string; token: string }> {
-  const facilitator = await aUser(jaga, 'facilitator')
-  const programme = await aProgramme(jaga, { facilitators: [facilitator] })
-  const session = await aSession(jaga, programme.id, { audiences: ['parents'], facilitatorIds: [facilitator.id] })
-  const agent = await sessionAgent(jaga, facilitator)
-  const form = new URLSearchParams({ _csrf: agent.csrf, groupKind: 'parents', feedback: 'yes' })
-  for (const e of ['mother', 'day', 'own', 'siblings']) form.append('codeElements', e)
-  expect((await agent.send(`/sessions/${session.id}/evaluation`, { method: 'POST', body: form })).status).toBe(303)
-  const link = await jaga.db.selectFrom('collectionLinks').select('token').where('sessionId', '=', session.id).where('phase', '=', 'feedback').executeTakeFirstOrThrow()
-  return { sessionId: session.id, token: link.token }
+  const { session, token } = await aSessionWithLinks(jaga)
+  return { sessionId: session.id, token: token('feedback') }
 }
 
 const answers = (wantToKnow: string, comments = '') => ({ id: crypto.randomUUID(), code: { mother: 'PD', day: '7', own: 'A', siblings: '2' }, answers: { useful: '5', clear: '4', want_to_know: wantToKnow, ...(comments ? { comments } : {}) } })

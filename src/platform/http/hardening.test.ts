@@ -4,7 +4,7 @@ import { aUser, sessionAgent } from '../../../test/agent.ts'
 import { dialect, freshDatabase, useTestApp } from '../../../test/harness.ts'
 import { createApp } from '../../app.ts'
 import { loadConfig } from '../../config.ts'
-import { aProgramme, aSession } from '../../../test/outreach-builders.ts'
+import { aSessionWithLinks } from '../../../test/evaluation-builders.ts'
 import { createLogger } from '../log.ts'
 import { storableText } from '../db/storable-text.ts'
 import { redactedPath, requestLog } from './middleware.ts'
@@ -44,14 +44,7 @@ describe('characters no database can keep', () => {
   })
 
   it('keeps a disclosure with a NUL in it, with its answers', async () => {
-    const facilitator = await aUser(jaga, 'facilitator')
-    const programme = await aProgramme(jaga, { facilitators: [facilitator] })
-    const session = await aSession(jaga, programme.id, { audiences: ['parents'], facilitatorIds: [facilitator.id] })
-    const agent = await sessionAgent(jaga, facilitator)
-    const form = new URLSearchParams({ _csrf: agent.csrf, groupKind: 'parents', feedback: 'yes' })
-    for (const e of ['mother', 'day', 'own', 'siblings']) form.append('codeElements', e)
-    expect((await agent.send(`/sessions/${session.id}/evaluation`, { method: 'POST', body: form })).status).toBe(303)
-    const link = await jaga.db.selectFrom('collectionLinks').select('token').where('sessionId', '=', session.id).where('phase', '=', 'feedback').executeTakeFirstOrThrow()
+    const link = { token: (await aSessionWithLinks(jaga)).token('feedback') }
     const id = crypto.randomUUID()
     const body = { id, code: { mother: 'SR', day: '7', own: 'A', siblings: '2' }, answers: { useful: '5', clear: '5', want_to_know: 'anak saya diancam\u0000 akan disebar fotonya' } }
     const res = await jaga.request(`http://localhost/api/v1/collect/${link.token}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
