@@ -122,6 +122,25 @@ describe('facilitator kits', () => {
     expect(textOf(html)).toContain('Slide 10 of 10')
     expect((await get('/en/library/sextortion/slides')).status).toBe(404)
   })
+
+  it('include a refresher kit for repeat visits: three themes, each ending on a slide with its three-question check and the answers', async () => {
+    for (const [path, check, answer] of [
+      ['/id/pustaka/panduan-fasilitator-kunjungan-ulang/slides', 'Cek: tiga pertanyaan', 'SAPA 129: telepon 129 atau WhatsApp 08111-129-129.'],
+      ['/en/library/facilitator-kit-refresher-visits/slides', 'Check: three questions', 'SAPA 129: call 129 or WhatsApp 08111-129-129.'],
+    ] as const) {
+      const slides = [...(await (await get(path)).text()).matchAll(/<section class="slide"[\s\S]*?<\/section>/g)].map((m) => textOf(m[0]))
+      expect(slides, path).toHaveLength(10)
+      // Slides 4, 7 and 10 close the three themes.
+      expect([3, 6, 9].map((i) => slides[i]!.includes(check)), path).toEqual([true, true, true])
+      expect(slides.filter((s) => s.includes(check)), path).toHaveLength(3)
+      expect(slides[6], path).toContain(answer)
+    }
+    const kit = textOf(await (await get('/en/library/facilitator-kit-refresher-visits')).text())
+    expect(kit.match(/Three-question check/g)?.length).toBeGreaterThanOrEqual(3)
+    for (const from of ['/en/library/facilitator-kit-community-meeting', '/en/library/facilitator-kit-parents-session']) {
+      expect(await (await get(from)).text(), from).toContain('href="/en/library/facilitator-kit-refresher-visits"')
+    }
+  })
 })
 
 describe('loading content', () => {

@@ -59,6 +59,14 @@ describe('sessions', () => {
     expect(audit.map((a) => a.action)).toEqual(['session.create'])
   })
 
+  it('offers every facilitator kit as a material, including the refresher kit for repeat visits', async () => {
+    const { agent } = await loginAs(jaga, 'coordinator', 'en')
+    const programme = await aProgramme(jaga)
+    const html = await (await agent.get(`/programmes/${programme.id}/sessions/new`)).text()
+    for (const kit of ['kit-parents', 'kit-community', 'kit-refresher']) expect(html, kit).toContain(`value="${kit}"`)
+    expect(textOf(html)).toContain('Facilitator kit: a 15-minute refresher for the second and third visit to a neighbourhood')
+  })
+
   it('refuses a session outside the programme period, ending before it starts, outside its areas, or a webinar without a link, and saves nothing', async () => {
     const { agent } = await loginAs(jaga, 'coordinator', 'en')
     const programme = await aProgramme(jaga, { areaIds: [HARJOSARI_I], startsOn: day(-30), endsOn: day(30) })
