@@ -9,18 +9,17 @@ import { areaTree } from '../areas/areas.ts'
 import type { AreaNode } from '../areas/area-form.ts'
 import { type FieldErrors, fieldErrorsOf, formStrings, type FormValues, formWithLists, validate } from '../platform/http/forms.ts'
 import { readJson } from '../platform/http/json.ts'
-import { jsonBody, jsonResponse, type OpenApiPaths } from '../platform/http/openapi.ts'
 import { Problem } from '../platform/http/problems.ts'
 import { renderPage } from '../page.tsx'
 import { listPartners } from './partner-queries.ts'
-import { programmeInput, PROGRAMME_STATUSES } from './programme-form.ts'
+import { programmeInput } from './programme-form.ts'
 import { listLinks, listProgrammes } from './programme-queries.ts'
 import { visibleProgrammes } from './programme-scope.ts'
 import { createProgramme, editProgramme, getProgramme } from './programmes.ts'
 import { ProgrammeFormPage, ProgrammeListPage } from './views/programmes.tsx'
 import type { Option } from '../platform/views/components.tsx'
 import { ProgrammeDetailPage } from './views/programme-detail.tsx'
-import { targetGroupInput, GROUP_KINDS, BASELINE_LEVELS } from './target-group-form.ts'
+import { targetGroupInput } from './target-group-form.ts'
 import { addTargetGroup, listTargetGroups, removeTargetGroup } from './target-groups.ts'
 import { listProgrammeSessions, peopleBySession } from './sessions.ts'
 import type { KnowledgeSource } from './coverage.ts'
@@ -214,96 +213,4 @@ export function programmeRoutes(routes: RouteTable, deps: Deps, knowledge?: Know
   routes.post('/api/v1/programmes', 'programme.edit', async (c) => c.json(await createProgramme(db, actorOf(c), await readJson(c, programmeInput)), 201))
 }
 
-const programmeSchema = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  goal: z.string().nullable(),
-  startsOn: z.iso.date(),
-  endsOn: z.iso.date(),
-  status: z.enum(PROGRAMME_STATUSES),
-  coordinatorId: z.uuid().nullable(),
-  areaIds: z.array(z.uuid()),
-  facilitatorIds: z.array(z.uuid()),
-  partnerIds: z.array(z.uuid()),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-})
-
-const targetGroupSchema = z.object({
-  id: z.uuid(),
-  programmeId: z.uuid(),
-  areaId: z.uuid(),
-  groupKind: z.enum(GROUP_KINDS),
-  estimatedSize: z.number().int().nullable(),
-  baselineLevel: z.enum(BASELINE_LEVELS),
-  baselineNote: z.string().nullable(),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-})
-const idParam = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }]
-
-const visitSchema = z.object({
-  planId: z.uuid(),
-  programmeId: z.uuid(),
-  areaId: z.uuid(),
-  areaName: z.string(),
-  parentName: z.string(),
-  everyMonths: z.number().int(),
-  lastVisit: z.iso.date().nullable(),
-  nextDue: z.iso.date(),
-  overdue: z.boolean(),
-  nextScheduled: z.string().nullable(),
-  knowledge: z.number().nullable().optional().describe('Mean share of correct answers after the sessions there, among pre/post pairs; null when not measured'),
-})
-
-export const programmeApiDoc: OpenApiPaths = {
-  '/api/v1/programmes/{id}': {
-    get: { summary: 'One programme (programme.view)', tags: ['outreach'], parameters: idParam, responses: { '200': jsonResponse('The programme', programmeSchema), '404': { description: 'No such programme' } } },
-    put: { summary: 'Replace a programme’s fields and links (programme.edit)', tags: ['outreach'], parameters: idParam, requestBody: jsonBody(programmeInput), responses: { '200': jsonResponse('The programme', programmeSchema), '404': { description: 'No such programme' } } },
-  },
-  '/api/v1/programmes/{id}/visits': {
-    get: {
-      summary: 'Every place the programme plans to visit regularly: last visit, next due date, overdue, next scheduled session (programme.view)',
-      tags: ['outreach'],
-      parameters: idParam,
-      responses: { '200': jsonResponse('Visit status: overdue first, then by month due, lowest knowledge first within a month', z.object({ visits: z.array(visitSchema) })), '404': { description: 'No such programme' } },
-    },
-  },
-  '/api/v1/programmes/{id}/visit-plans': {
-    post: {
-      summary: 'Visit every neighbourhood of one of the programme’s areas every N months; planning an area again changes its interval (programme.edit)',
-      tags: ['outreach'],
-      parameters: idParam,
-      requestBody: jsonBody(visitPlanInput),
-      responses: { '201': jsonResponse('The programme’s visit plans', z.object({ visitPlans: z.array(z.object({ id: z.uuid(), areaId: z.uuid(), everyMonths: z.number().int(), areaName: z.string() })) })) },
-    },
-  },
-  '/api/v1/programmes/{id}/target-groups': {
-    get: {
-      summary: 'A programme’s target groups per area, with estimated size and baseline awareness (programme.view)',
-      tags: ['outreach'],
-      parameters: idParam,
-      responses: { '200': jsonResponse('The target groups', z.object({ targetGroups: z.array(targetGroupSchema) })), '404': { description: 'No such programme' } },
-    },
-    post: {
-      summary: 'Add a target group in one of the programme’s areas (programme.edit)',
-      tags: ['outreach'],
-      parameters: idParam,
-      requestBody: jsonBody(targetGroupInput),
-      responses: { '201': jsonResponse('The new target group', targetGroupSchema), '404': { description: 'No such programme' } },
-    },
-  },
-  '/api/v1/programmes': {
-    get: {
-      summary: 'Programmes with their target areas, facilitators and partners (programme.view)',
-      tags: ['outreach'],
-      responses: { '200': jsonResponse('Every programme', z.object({ programmes: z.array(programmeSchema) })) },
-    },
-    post: {
-      summary: 'Create a programme (programme.edit)',
-      tags: ['outreach'],
-      requestBody: jsonBody(programmeInput),
-      responses: { '201': jsonResponse('The new programme', programmeSchema) },
-    },
-  },
-}
+export { programmeApiDoc } from './programme-api-doc.ts'
