@@ -32,6 +32,7 @@ import { registerAsset } from './platform/http/static-files.ts'
 import { collectApiDoc, collectRoutes } from './evaluation/collect-routes.tsx'
 import { evaluationApiDoc, resultsRoutes } from './evaluation/results-routes.tsx'
 import { programmeKnowledge } from './evaluation/programme-knowledge.ts'
+import { programmePreScores } from './evaluation/programme-baseline.ts'
 import { questionnaireRoutes } from './evaluation/questionnaire-routes.tsx'
 import { importRoutes } from './evaluation/import-routes.tsx'
 import { evaluationUploadLimits } from './evaluation/upload-limits.ts'
@@ -129,7 +130,7 @@ export function createApp(deps: Deps): JagaApp {
   areaRoutes(routes, deps)
   partnerRoutes(routes, deps, () => library.reload())
   userAccessRoutes(routes, deps)
-  programmeRoutes(routes, deps, programmeKnowledge)
+  programmeRoutes(routes, deps, programmeKnowledge, programmePreScores)
   calendarRoutes(routes, deps)
   coverageRoutes(routes, deps, programmeKnowledge)
   referralRoutes(routes, deps, {

@@ -1,7 +1,8 @@
 // All SQL for the evaluation tables.
 import type { SelectQueryBuilder } from 'kysely'
 import type { Database, Db } from '../database.ts'
-import type { FreeTextStatus, Phase } from './evaluation-tables.ts'
+import { HELD, type FreeTextStatus, type Phase } from './evaluation-tables.ts'
+import type { AnswerFilter } from './answers-filter.ts'
 
 export const findQuestionnaireByKey = (db: Db, key: string) => db.selectFrom('questionnaires').selectAll().where('key', '=', key).executeTakeFirst()
 
@@ -42,9 +43,32 @@ export const listSessionLinks = (db: Db, sessionId: string) =>
 export const listSubmissions = (db: Db, sessionId: string, phases: Phase[]) =>
   db.selectFrom('submissions').selectAll().where('sessionId', '=', sessionId).where('phase', 'in', phases).where('excludedAt', 'is', null).orderBy('receivedAt').execute()
 
-/** Every answer of a session, left out or not, newest first: for staff to review. */
-export const listAllSubmissions = (db: Db, sessionId: string) =>
-  db.selectFrom('submissions').select(['id', 'phase', 'groupKind', 'code', 'score', 'maxScore', 'source', 'receivedAt', 'excludedAt', 'excludedReason']).where('sessionId', '=', sessionId).orderBy('receivedAt', 'desc').execute()
+/** A session's answers, left out or not, filtered by round, status and code (exact or a prefix): for staff to review. */
+const reviewedSubmissions = (db: Db, sessionId: string, f: Omit<AnswerFilter, 'page' | 'pageSize'>) =>
+  db
+    .selectFrom('submissions')
+    .where('sessionId', '=', sessionId)
+    .$if(!!f.phase, (qb) => qb.where('phase', '=', f.phase!))
+    .$if(f.status === 'counted', (qb) => qb.where('excludedAt', 'is', null))
+    .$if(f.status === 'left-out', (qb) => qb.where('excludedAt', 'is not', null).where('excludedReason', '!=', HELD))
+    .$if(f.status === 'held', (qb) => qb.where('excludedReason', '=', HELD))
+    // answers-filter.ts keeps only A–Z, 0–9 and '-' in the code: no wildcard reaches LIKE.
+    .$if(!!f.code, (qb) => qb.where('code', 'like', `${f.code}%`))
+
+/** One page of a session's answers, newest first, and how many match in all. */
+export async function listSubmissionPage(db: Db, sessionId: string, f: AnswerFilter) {
+  const { n } = await reviewedSubmissions(db, sessionId, f)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow()
+  const answers = await reviewedSubmissions(db, sessionId, f)
+    .select(['id', 'phase', 'groupKind', 'code', 'score', 'maxScore', 'source', 'receivedAt', 'excludedAt', 'excludedReason'])
+    .orderBy('receivedAt', 'desc')
+    .orderBy('id')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute()
+  return { answers, total: Number(n) }
+}
 
 export const listKeywords = (db: Db) => db.selectFrom('disclosureKeywords').selectAll().orderBy('locale').orderBy('phrase').execute()
 
@@ -79,6 +103,18 @@ export const listSubmissionsOfVersions = (db: Db, versionIds: string[], sessionI
         .execute()
     : Promise.resolve([])
 type SessionIdQuery = SelectQueryBuilder<Database, 'sessionFacilitators', { sessionId: string }>
+
+/** One answer of a session with everything staff review: its answers, questionnaire version and status. */
+export const findReviewedSubmission = (db: Db, sessionId: string, submissionId: string) =>
+  db
+    .selectFrom('submissions')
+    .select(['id', 'phase', 'groupKind', 'code', 'score', 'maxScore', 'source', 'receivedAt', 'excludedAt', 'excludedReason', 'answers', 'questionnaireVersionId'])
+    .where('id', '=', submissionId)
+    .where('sessionId', '=', sessionId)
+    .executeTakeFirst()
+
+/** What referral people decided about one answer's written items. */
+export const listReviewsOfSubmission = (db: Db, submissionId: string) => db.selectFrom('freeTextReviews').select(['itemId', 'status']).where('submissionId', '=', submissionId).execute()
 
 export const findSubmission = (db: Db, sessionId: string, submissionId: string) =>
   db.selectFrom('submissions').select(['id', 'sessionId', 'questionnaireVersionId', 'answers', 'receivedAt']).where('id', '=', submissionId).where('sessionId', '=', sessionId).executeTakeFirst()

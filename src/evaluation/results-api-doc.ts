@@ -3,7 +3,8 @@ import { z } from 'zod'
 import { jsonBody, jsonResponse, type OpenApiPaths } from '../platform/http/openapi.ts'
 import { GROUP_KINDS } from '../outreach/target-group-form.ts'
 import { DEFAULT_CODE_ELEMENTS } from './code-elements.ts'
-import { EXCLUSION_REASONS, HELD } from './evaluation-tables.ts'
+import { EXCLUSION_REASONS, HELD, PHASES } from './evaluation-tables.ts'
+import { ANSWER_STATUSES, PAGE_SIZE } from './answers-filter.ts'
 
 export const openBody = z.object({
   groupKind: z.enum(GROUP_KINDS),
@@ -45,10 +46,21 @@ export const evaluationApiDoc: OpenApiPaths = {
   },
   '/api/v1/sessions/{id}/evaluation/answers': {
     get: {
-      summary: 'Every answer of a session, newest first, with whether staff left it out of the results (programme.view). Codes and scores only, never the answers themselves',
+      summary: 'A session’s answers, newest first, a page at a time, with whether staff left each out of the results (programme.view; those who see the session’s private parts). Codes and scores only, never the answers themselves',
       tags: ['evaluation'],
-      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
-      responses: { '200': jsonResponse('The answers', z.object({ answers: z.array(answerSchema) })), '404': { description: 'No such session' } },
+      parameters: [
+        { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+        { name: 'phase', in: 'query', description: 'Only this round', schema: { type: 'string', enum: [...PHASES] } },
+        { name: 'status', in: 'query', description: 'counted; left-out (by staff); held (a flood to one link, not counted until staff count it again)', schema: { type: 'string', enum: [...ANSWER_STATUSES] } },
+        { name: 'code', in: 'query', description: 'The code, whole or its beginning (AN-07 finds AN-07-A-2); case does not matter', schema: { type: 'string', maxLength: 40 } },
+        { name: 'page', in: 'query', description: 'From 1', schema: { type: 'integer', minimum: 1, default: 1 } },
+        { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: PAGE_SIZE } },
+      ],
+      responses: {
+        '200': jsonResponse('One page of answers, and how many match in all', z.object({ answers: z.array(answerSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })),
+        '404': { description: 'No such session' },
+        '422': { description: 'A filter or page value that is not one of those allowed' },
+      },
     },
   },
   '/api/v1/sessions/{id}/evaluation/answers/{submissionId}/exclude': {

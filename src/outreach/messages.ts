@@ -81,9 +81,11 @@ export const outreachMessages = defineMessages({
   'programme.period': { id: 'Periode', en: 'Period' },
   'targetGroup.title': { id: 'Kelompok sasaran', en: 'Target groups' },
   'targetGroup.intro': {
-    id: 'Siapa yang ingin dijangkau di setiap wilayah, perkiraan jumlahnya, dan tingkat pemahaman awal. Nanti kuesioner awal akan mengisi tingkat pemahaman ini.',
-    en: 'Who the programme means to reach in each area, how many, and how aware they are at the start. The baseline questionnaire will feed this level once evaluation lands.',
+    id: 'Siapa yang ingin dijangkau di setiap wilayah, perkiraan jumlahnya, dan tingkat pemahaman awal. Begitu ada sedikitnya 5 jawaban tes sebelum kegiatan dari kelompok itu di wilayah itu, tes tersebut mengisi tingkat pemahaman: rata-rata di bawah 50% benar rendah, 50–74% sedang, 75% ke atas tinggi.',
+    en: 'Who the programme means to reach in each area, how many, and how aware they are at the start. Once the group has at least 5 answers to the before-session test in that area, the test fills the level: under 50% right on average is low, 50–74% medium, 75% or more high.',
   },
+  'targetGroup.measured': { id: 'rata-rata {share} benar pada {count} tes sebelum kegiatan', en: '{share} right on average in {count} before-session tests' },
+  'targetGroup.estimate': { id: 'perkiraan awal: {level}', en: 'first estimate: {level}' },
   'targetGroup.none': { id: 'Belum ada kelompok sasaran.', en: 'No target groups yet.' },
   'targetGroup.add': { id: 'Tambah kelompok sasaran', en: 'Add a target group' },
   'targetGroup.group': { id: 'Kelompok', en: 'Group' },

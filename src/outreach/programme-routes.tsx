@@ -20,7 +20,7 @@ import { ProgrammeFormPage, ProgrammeListPage } from './views/programmes.tsx'
 import type { Option } from '../platform/views/components.tsx'
 import { ProgrammeDetailPage } from './views/programme-detail.tsx'
 import { targetGroupInput } from './target-group-form.ts'
-import { addTargetGroup, listTargetGroups, removeTargetGroup } from './target-groups.ts'
+import { addTargetGroup, listTargetGroups, measureBaselines, removeTargetGroup, type BaselineSource } from './target-groups.ts'
 import { listProgrammeSessions, peopleBySession } from './sessions.ts'
 import type { KnowledgeSource } from './coverage.ts'
 import { listVisitPlans, listVisitStatus, planVisits, removeVisitPlan, visitPlanInput } from './visit-plans.ts'
@@ -38,7 +38,7 @@ function targetAreas(tree: AreaNode[], depth = 0): Option[] {
   })
 }
 
-export function programmeRoutes(routes: RouteTable, deps: Deps, knowledge?: KnowledgeSource): void {
+export function programmeRoutes(routes: RouteTable, deps: Deps, knowledge?: KnowledgeSource, baseline?: BaselineSource): void {
   const { db } = deps
 
   const options = async () => {
@@ -100,12 +100,14 @@ export function programmeRoutes(routes: RouteTable, deps: Deps, knowledge?: Know
   const showDetail = async (c: Context<AppEnv>, failed?: { form: 'targetGroup' | 'visitPlan'; values: FormValues; errors: FieldErrors }) => {
     const errors = failed?.errors ?? {}
     const programme = await getProgramme(db, c.req.param('id') ?? '')
+    const tree = await areaTree(db)
     const names = {
-      areas: new Map(flatten(await areaTree(db)).map((a) => [a.id, a.name])),
+      areas: new Map(flatten(tree).map((a) => [a.id, a.name])),
       users: new Map((await listUsers(db)).map((u) => [u.id, u.displayName])),
       partners: new Map((await listPartners(db)).map((p) => [p.id, p.name])),
     }
     const sessions = await listProgrammeSessions(db, programme.id)
+    const groups = await listTargetGroups(db, programme.id)
     const body = (
       <ProgrammeDetailPage
         t={c.get('t')}
@@ -113,7 +115,8 @@ export function programmeRoutes(routes: RouteTable, deps: Deps, knowledge?: Know
         csrf={c.get('csrf')()}
         programme={programme}
         names={names}
-        groups={await listTargetGroups(db, programme.id)}
+        groups={groups}
+        measured={measureBaselines(groups, tree, baseline ? await baseline(db, programme.id) : [])}
         sessions={sessions}
         people={await peopleBySession(db, sessions.map((s) => s.id))}
         canEdit={can(c.get('user')?.role, 'programme.edit')}

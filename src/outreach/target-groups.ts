@@ -5,9 +5,50 @@ import { insertAuditEntry, type Actor } from '../accounts/audit-queries.ts'
 import { Problem } from '../platform/http/problems.ts'
 import type { TargetGroupsTable } from './outreach-tables.ts'
 import { getProgramme } from './programmes.ts'
-import type { TargetGroupInput } from './target-group-form.ts'
+import type { BaselineLevel, TargetGroupInput } from './target-group-form.ts'
+import { findNode, idsWithin, type AreaLike } from './visit-schedule.ts'
 
 export type TargetGroup = TargetGroupsTable
+
+/** One pre-test knowledge score (a share of the maximum) from a session in an area, for a group. */
+export interface PreScore {
+  areaId: string
+  groupKind: string
+  share: number
+}
+/** Where a programme's pre-test scores come from: the evaluation slice provides it (see app.ts). */
+export type BaselineSource = (db: Db, programmeId: string) => Promise<PreScore[]>
+
+/** A target group's baseline awareness as its pre-tests measured it. */
+export interface MeasuredBaseline {
+  level: Exclude<BaselineLevel, 'unknown'>
+  /** The mean share of right answers before the sessions. */
+  share: number
+  answers: number
+}
+
+/** Fewer pre-tests than this say too little about a group (and would show a handful of people's scores). */
+export const MIN_BASELINE_ANSWERS = 5
+
+/** Under half right on average is low awareness, three quarters or more high; the page says so. */
+export const levelOf = (share: number): MeasuredBaseline['level'] => (share < 0.5 ? 'low' : share < 0.75 ? 'medium' : 'high')
+
+/**
+ * Each target group's baseline from the pre-tests of its group in sessions held in its area (or a
+ * lingkungan inside it), once there are at least MIN_BASELINE_ANSWERS; keyed by target group id.
+ */
+export function measureBaselines(groups: Pick<TargetGroup, 'id' | 'areaId' | 'groupKind'>[], tree: AreaLike[], scores: PreScore[]): Map<string, MeasuredBaseline> {
+  const out = new Map<string, MeasuredBaseline>()
+  for (const g of groups) {
+    const node = findNode(tree, g.areaId)
+    const within = node ? idsWithin(node) : new Set([g.areaId])
+    const mine = scores.filter((s) => s.groupKind === g.groupKind && within.has(s.areaId))
+    if (mine.length < MIN_BASELINE_ANSWERS) continue
+    const share = mine.reduce((n, s) => n + s.share, 0) / mine.length
+    out.set(g.id, { level: levelOf(share), share, answers: mine.length })
+  }
+  return out
+}
 
 export async function listTargetGroups(db: Db, programmeId: string): Promise<(TargetGroup & { areaName: string })[]> {
   return db

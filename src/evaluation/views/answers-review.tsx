@@ -1,8 +1,9 @@
 import type { T } from '../../messages.ts'
 import type { Locale } from '../../platform/i18n/i18n.ts'
-import type { FieldErrors } from '../../platform/http/forms.ts'
-import { InlineAction, Notice, PostForm, Select } from '../../platform/views/components.tsx'
-import { EXCLUSION_REASONS, type ExclusionReason } from '../evaluation-tables.ts'
+import type { FieldErrors, FormValues } from '../../platform/http/forms.ts'
+import { Field, Notice, PostForm, Select, TableWrap } from '../../platform/views/components.tsx'
+import { ANSWER_STATUSES } from '../answers-filter.ts'
+import { EXCLUSION_REASONS, PHASES, type ExclusionReason } from '../evaluation-tables.ts'
 
 export interface ReviewedAnswer {
   id: string
@@ -17,7 +18,14 @@ export interface ReviewedAnswer {
   excludedReason: ExclusionReason | null
 }
 
-/** Every answer of a session, newest first, each with leave out / count again for those who record the session. */
+/** "Counted" or "Left out: a test by staff". */
+export const statusWords = (t: T, a: Pick<ReviewedAnswer, 'excludedAt' | 'excludedReason'>) =>
+  a.excludedAt ? t('exclude.excluded', { reason: t(`exclude.reason.${a.excludedReason ?? 'other'}`) }) : t('exclude.counted')
+
+/**
+ * A session's answers as a table, 100 a page, filtered by round, status and code; each opens in
+ * full, and those who record the session leave the chosen ones out (one reason) or count them again.
+ */
 export function AnswersReviewPage(p: {
   t: T
   locale: Locale
@@ -25,67 +33,139 @@ export function AnswersReviewPage(p: {
   sessionId: string
   sessionTitle: string
   answers: ReviewedAnswer[]
+  total: number
+  page: number
+  pageSize: number
+  /** The filters as given (round, status, code), for the form and the page links. */
+  filter: FormValues
   groupLabel: (g: string) => string
   when: (iso: string) => string
+  number: (n: number) => string
   mayRecord: boolean
-  /** The answer whose form was refused, with its errors. */
-  refused?: { id: string; errors: FieldErrors } | undefined
+  /** The bulk form's errors when it was refused, and the answers that were chosen. */
+  refused?: { errors: FieldErrors; ids: string[]; reason: string } | undefined
   notice?: string | undefined
 }) {
   const { t } = p
   const base = `/sessions/${p.sessionId}/evaluation/answers`
+  const query = (page: number) => `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(p.filter).filter(([, v]) => v)), ...(page > 1 ? { page: String(page) } : {}) }).toString()}`
+  const here = query(p.page)
+  const from = (p.page - 1) * p.pageSize + 1
+  const errors = p.refused?.errors ?? {}
+  const chosen = new Set(p.refused?.ids ?? [])
+  const filtered = Object.values(p.filter).some((v) => v)
   return (
     <>
       <p>
         <a href={`/sessions/${p.sessionId}/evaluation`}>← {t('eval.heading')}</a>
       </p>
       <h1>{t('exclude.title')}</h1>
+      <p class="muted">{p.sessionTitle}</p>
       <p>{t('exclude.intro')}</p>
       {p.notice ? <Notice kind="success">{p.notice}</Notice> : null}
-      {p.answers.length === 0 ? <p>{t('exclude.none')}</p> : null}
-      <ul class="link-list">
-        {p.answers.map((a) => (
-          <li>
-            <strong>
-              {t(`eval.phase.${a.phase}` as never)} · {p.groupLabel(a.groupKind)} · {a.code}
-            </strong>
-            <br />
-            <span class="small">
-              {a.maxScore !== null ? `${t('exclude.score', { score: a.score ?? 0, max: a.maxScore })} · ` : ''}
-              {t(`exclude.source.${a.source}`)} · {p.when(a.receivedAt)}
-            </span>
-            <br />
-            {a.excludedAt ? (
-              <>
-                <span class="tag">{t('exclude.excluded', { reason: t(`exclude.reason.${a.excludedReason ?? 'other'}`) })}</span>{' '}
-                {p.mayRecord ? <InlineAction action={`${base}/${a.id}/include`} csrf={p.csrf} label={t('exclude.include')} ariaLabel={t('exclude.includeLabel', { code: a.code })} /> : null}
-              </>
-            ) : (
-              <>
-                <span class="tag">{t('exclude.counted')}</span>
-                {p.mayRecord ? (
-                  <PostForm action={`${base}/${a.id}/exclude`} csrf={p.csrf} class="exclude">
-                    <Select
-                      t={t}
-                      idPrefix={`${a.id.slice(0, 8)}-`}
-                      name="reason"
-                      label={t('exclude.reasonLabel', { code: a.code })}
-                      emptyLabel={t('exclude.choose')}
-                      options={EXCLUSION_REASONS.map((r) => ({ value: r, label: t(`exclude.reason.${r}`) }))}
-                      values={{}}
-                      errors={p.refused?.id === a.id ? p.refused.errors : {}}
-                      required
-                    />
-                    <button type="submit" class="secondary">
-                      {t('exclude.action')}
-                    </button>
-                  </PostForm>
-                ) : null}
-              </>
-            )}
-          </li>
-        ))}
-      </ul>
+      <form method="get" action={base} class="filters">
+        <Select t={t} name="phase" label={t('answers.round')} values={p.filter} errors={{}} emptyLabel={t('answers.allRounds')} options={PHASES.map((ph) => ({ value: ph, label: t(`eval.phase.${ph}`) }))} />
+        <Select t={t} name="status" label={t('answers.status')} values={p.filter} errors={{}} emptyLabel={t('answers.allStatuses')} options={ANSWER_STATUSES.map((s) => ({ value: s, label: t(`answers.status.${s}`) }))} />
+        <Field t={t} name="code" type="search" label={t('answers.code')} hint={t('answers.codeHint')} values={p.filter} errors={{}} maxlength={40} />
+        <div class="field">
+          <button type="submit">{t('common.filter')}</button>
+        </div>
+      </form>
+      {p.total === 0 ? (
+        <p>{filtered ? t('answers.noMatch') : t('exclude.none')}</p>
+      ) : (
+        <>
+          <p role="status">{t('answers.range', { from: p.number(from), to: p.number(from + p.answers.length - 1), total: p.number(p.total) })}</p>
+          <Rows {...p} base={base} here={here} chosen={chosen} errors={errors} reason={p.refused?.reason ?? ''} />
+          <nav class="actions" aria-label={t('answers.pages')}>
+            {p.page > 1 ? (
+              <a href={`${base}${query(p.page - 1)}`} rel="prev">
+                ← {t('common.previous')}
+              </a>
+            ) : null}{' '}
+            {from + p.answers.length - 1 < p.total ? (
+              <a href={`${base}${query(p.page + 1)}`} rel="next">
+                {t('common.next')} →
+              </a>
+            ) : null}
+          </nav>
+        </>
+      )}
     </>
+  )
+}
+
+function Rows(p: Parameters<typeof AnswersReviewPage>[0] & { base: string; here: string; chosen: Set<string>; errors: FieldErrors; reason: string }) {
+  const { t } = p
+  const table = (
+    <TableWrap label={t('exclude.title')}>
+      <table>
+        <thead>
+          <tr>
+            {p.mayRecord ? <th scope="col">{t('answers.choose')}</th> : null}
+            <th scope="col">{t('answers.code')}</th>
+            <th scope="col">{t('answers.round')}</th>
+            <th scope="col">{t('answers.group')}</th>
+            <th scope="col">{t('answers.score')}</th>
+            <th scope="col">{t('answers.source')}</th>
+            <th scope="col">{t('answers.received')}</th>
+            <th scope="col">{t('answers.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.answers.map((a) => (
+            <tr>
+              {p.mayRecord ? (
+                <td>
+                  <input type="checkbox" name="ids" value={a.id} checked={p.chosen.has(a.id)} aria-label={t('answers.chooseOne', { code: a.code, round: t(`eval.phase.${a.phase}` as never) })} />
+                </td>
+              ) : null}
+              <td>
+                <a href={`${p.base}/${a.id}${p.here}`} aria-label={t('answers.open', { code: a.code })}>
+                  {a.code}
+                </a>
+              </td>
+              <td>{t(`eval.phase.${a.phase}` as never)}</td>
+              <td>{p.groupLabel(a.groupKind)}</td>
+              <td>{a.maxScore !== null ? `${a.score ?? 0}/${a.maxScore}` : '—'}</td>
+              <td>{t(`exclude.source.${a.source}`)}</td>
+              <td>{p.when(a.receivedAt)}</td>
+              <td>{statusWords(t, a)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  )
+  if (!p.mayRecord) return table
+  return (
+    <PostForm action={`${p.base}/bulk${p.here}`} csrf={p.csrf}>
+      {p.errors['ids'] ? (
+        <p class="error" id="f-ids-error" role="alert">
+          {t(p.errors['ids'].message as never)}
+        </p>
+      ) : null}
+      {table}
+      <fieldset>
+        <legend>{t('answers.bulk')}</legend>
+        <Select
+          t={t}
+          name="reason"
+          label={t('answers.reason')}
+          emptyLabel={t('exclude.choose')}
+          options={EXCLUSION_REASONS.map((r) => ({ value: r, label: t(`exclude.reason.${r}`) }))}
+          values={{ reason: p.reason }}
+          errors={p.errors}
+        />
+        <div class="actions">
+          <button type="submit" name="action" value="exclude" class="secondary">
+            {t('answers.excludeChosen')}
+          </button>{' '}
+          <button type="submit" name="action" value="include" class="secondary">
+            {t('answers.includeChosen')}
+          </button>
+        </div>
+      </fieldset>
+    </PostForm>
   )
 }

@@ -1,10 +1,10 @@
 import type { T } from '../../messages.ts'
-import { formatDate, formatNumber, type Locale } from '../../platform/i18n/i18n.ts'
+import { formatDate, formatNumber, formatPercent, type Locale } from '../../platform/i18n/i18n.ts'
 import type { FieldErrors, FormValues } from '../../platform/http/forms.ts'
 import { ErrorSummary, Field, PostForm, Select, TableWrap } from '../../platform/views/components.tsx'
 import type { Programme, ProgrammeLinks } from '../programme-queries.ts'
 import { BASELINE_LEVELS, GROUP_KINDS } from '../target-group-form.ts'
-import type { TargetGroup } from '../target-groups.ts'
+import type { MeasuredBaseline, TargetGroup } from '../target-groups.ts'
 import type { SessionWithLinks } from '../sessions.ts'
 import { SessionTable } from './sessions.tsx'
 import { VisitTable } from './calendar.tsx'
@@ -17,6 +17,8 @@ export interface ProgrammeDetailProps {
   programme: Programme & ProgrammeLinks
   names: { areas: Map<string, string>; users: Map<string, string>; partners: Map<string, string> }
   groups: (TargetGroup & { areaName: string })[]
+  /** Baselines measured by the pre-tests, by target group id (groups with too few answers are not in it). */
+  measured: Map<string, MeasuredBaseline>
   sessions: SessionWithLinks[]
   /** People reached per session, from its attendance. */
   people: Map<string, number>
@@ -91,8 +93,7 @@ export function ProgrammeDetailPage(p: ProgrammeDetailProps) {
                   <td>{t(`group.${g.groupKind}`)}</td>
                   <td>{g.estimatedSize === null ? '—' : formatNumber(p.locale, g.estimatedSize)}</td>
                   <td>
-                    {t(`baseline.${g.baselineLevel}`)}
-                    {g.baselineNote ? <span class="muted small"> · {g.baselineNote}</span> : null}
+                    <BaselineCell t={t} locale={p.locale} group={g} measured={p.measured.get(g.id)} />
                   </td>
                   {p.canEdit ? (
                     <td>
@@ -154,6 +155,22 @@ export function ProgrammeDetailPage(p: ProgrammeDetailProps) {
           </PostForm>
         </>
       ) : null}
+    </>
+  )
+}
+
+/** The pre-tests' level once there are enough of them (the staff's estimate beside it), else the estimate. */
+function BaselineCell(p: { t: T; locale: Locale; group: TargetGroup; measured: MeasuredBaseline | undefined }) {
+  const { t, group: g, measured: m } = p
+  const note = g.baselineNote ? <span class="muted small"> · {g.baselineNote}</span> : null
+  if (!m) return <>{t(`baseline.${g.baselineLevel}`)}{note}</>
+  return (
+    <>
+      {t(`baseline.${m.level}`)}
+      <br />
+      <span class="small">{t('targetGroup.measured', { share: formatPercent(p.locale, m.share), count: formatNumber(p.locale, m.answers) })}</span>
+      {g.baselineLevel !== 'unknown' ? <span class="muted small"> · {t('targetGroup.estimate', { level: t(`baseline.${g.baselineLevel}`) })}</span> : null}
+      {note}
     </>
   )
 }
