@@ -150,7 +150,7 @@ describe('evaluation, on phones', () => {
     // After the session: post on the same phones (parent 1 types day "07" this time: the same code), and feedback.
     await answer(p1, postUrl, { mother: 'SI', day: '07', own: 'A', siblings: '2' }, (pg) => knowledgeAnswers(pg, 13))
     await p1.click('form[data-collect] button[type=submit]')
-    await p1.waitForFunction(() => /Jawabanmu sudah diterima/.test(document.getElementById('collect-status')?.textContent ?? ''))
+    await p1.waitForFunction(() => /Jawaban Anda sudah diterima/.test(document.getElementById('collect-status')?.textContent ?? ''))
     await answer(p2, postUrl, { mother: 'BU', day: '12', own: 'N', siblings: '0' }, (pg) => knowledgeAnswers(pg, 14))
     await p2.click('form[data-collect] button[type=submit]')
     await p2.waitForFunction(() => /received/.test(document.getElementById('collect-status')?.textContent ?? ''))
@@ -161,7 +161,7 @@ describe('evaluation, on phones', () => {
     })
     await look(p1, 'evaluation-feedback-id')
     await p1.click('form[data-collect] button[type=submit]')
-    await p1.waitForFunction(() => /Jawabanmu sudah diterima/.test(document.getElementById('collect-status')?.textContent ?? ''))
+    await p1.waitForFunction(() => /Jawaban Anda sudah diterima/.test(document.getElementById('collect-status')?.textContent ?? ''))
 
     // Parent 2 opens the feedback link, closes it, and has no signal when she opens it again:
     // the form comes from her phone, her answers wait there, and go when the signal is back.

@@ -26,7 +26,8 @@ import { sessionApiDoc, sessionRoutes } from './outreach/session-routes.tsx'
 import { calendarRoutes } from './outreach/calendar-routes.tsx'
 import { coverageApiDoc, coverageRoutes } from './outreach/coverage-routes.tsx'
 import { referralApiDoc, referralRoutes } from './outreach/referral-routes.tsx'
-import { helpUrl } from './library/library-urls.ts'
+import { audienceUrl, helpUrl, libraryHome } from './library/library-urls.ts'
+import { AUDIENCES, type Audience } from './library/content-schema.ts'
 import { bundleBrowserScript } from './platform/http/browser-bundle.ts'
 import { registerAsset } from './platform/http/static-files.ts'
 import { collectApiDoc, collectRoutes } from './evaluation/collect-routes.tsx'
@@ -143,6 +144,9 @@ export function createApp(deps: Deps): JagaApp {
       library.current.helpChannels
         .filter((h) => h.scope !== 'international')
         .map((h) => ({ name: h.name, handles: h.handles[locale], contacts: h.contacts.map((x) => ({ ...x, href: contactHref(x) })) })),
+    // The group's own shelf of the library when it has pages, else the library's front page.
+    libraryUrl: (locale, group) =>
+      AUDIENCES.includes(group as Audience) && library.current.forAudience(locale, group as Audience).length ? audienceUrl(locale, group as Audience) : libraryHome(locale),
   })
   resultsRoutes(routes, deps)
   questionnaireRoutes(routes, deps)

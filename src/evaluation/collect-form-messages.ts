@@ -1,10 +1,10 @@
 import { defineMessages } from '../platform/i18n/i18n.ts'
 
-/** What participants see while answering on their phones (/q/<token>), and after sending. */
+/** What participants see while answering on their phones (/q/<token>), and after sending; to adults, with "Anda" (children's wording: participant-messages.ts). */
 export const collectFormMessages = defineMessages({
-  'collect.codeHeading': { id: 'Kode rahasiamu', en: 'Your private code' },
+  'collect.codeHeading': { id: 'Kode rahasia Anda', en: 'Your private code' },
   'collect.codeIntro': {
-    id: 'Jawab pertanyaan berikut untuk membuat kodemu. Jawab dengan cara yang sama sebelum dan sesudah kegiatan, supaya jawabanmu bisa dibandingkan. Kode ini bukan namamu dan tidak bisa dipakai untuk mengenalimu.',
+    id: 'Jawab pertanyaan berikut untuk membuat kode Anda. Jawab dengan cara yang sama sebelum dan sesudah kegiatan, supaya jawaban Anda bisa dibandingkan. Kode ini bukan nama Anda dan tidak bisa dipakai untuk mengenali Anda.',
     en: 'Answer these questions to make your code. Answer them the same way before and after the activity, so your answers can be compared. The code is not your name and cannot be used to identify you.',
   },
   'collect.privacy': { id: 'Tidak ada nama, nomor telepon atau alamat yang diminta. Jangan menuliskannya.', en: 'No name, phone number or address is asked for. Please do not write them.' },
@@ -27,31 +27,31 @@ export const collectFormMessages = defineMessages({
   'collect.codeNumber': { id: 'Tulis angka {min} sampai {max}.', en: 'Write a number from {min} to {max}.' },
   'collect.badId': { id: 'Formulir ini sudah kedaluwarsa. Muat ulang halaman lalu isi lagi.', en: 'This form has expired. Reload the page and fill it in again.' },
   'collect.thanksTitle': { id: 'Terima kasih!', en: 'Thank you!' },
-  'collect.thanks': { id: 'Jawabanmu sudah diterima.', en: 'Your answers have been received.' },
+  'collect.thanks': { id: 'Jawaban Anda sudah diterima.', en: 'Your answers have been received.' },
   'collect.thanksDuplicate': { id: 'Jawaban ini sudah diterima sebelumnya dan tidak disimpan dua kali.', en: 'These answers had already arrived and were not stored twice.' },
   'collect.sending': { id: 'Mengirim…', en: 'Sending…' },
   'collect.savedOffline': {
-    id: 'Tidak ada sambungan internet. Jawabanmu disimpan di HP ini dan akan terkirim sendiri begitu tersambung lagi. Biarkan halaman ini terbuka atau buka lagi nanti.',
+    id: 'Tidak ada sambungan internet. Jawaban Anda disimpan di HP ini dan akan terkirim sendiri begitu tersambung lagi. Biarkan halaman ini terbuka atau buka lagi nanti.',
     en: 'There is no internet connection. Your answers are kept on this phone and will be sent by themselves as soon as it is back. Leave this page open or open it again later.',
   },
   'collect.savedRetry': {
-    id: 'Server belum bisa menerima jawabanmu saat ini. Jawabanmu disimpan di HP ini dan akan dikirim lagi sendiri. Boleh menutup halaman ini.',
+    id: 'Server belum bisa menerima jawaban Anda saat ini. Jawaban Anda disimpan di HP ini dan akan dikirim lagi sendiri. Boleh menutup halaman ini.',
     en: 'The server could not take your answers just now. They are kept on this phone and will be sent again by themselves. You may close this page.',
   },
   'collect.blanked': {
-    id: 'Data pribadi yang kamu tulis (misalnya nomor HP, alamat, akun media sosial atau nama sekolah dan kelas) sudah dihapus dari jawabanmu sebelum disimpan.',
+    id: 'Data pribadi yang Anda tulis (misalnya nomor HP, alamat, akun media sosial atau nama sekolah dan kelas) sudah dihapus dari jawaban Anda sebelum disimpan.',
     en: 'Personal details you wrote (such as a phone number, an address, a social media account or a school and class) were removed from your answers before they were stored.',
   },
   'collect.sentLater': { id: 'Jawaban yang tersimpan sudah terkirim. Terima kasih!', en: 'The saved answers have been sent. Thank you!' },
   'collect.refused': { id: 'Jawaban tidak dapat diterima: {reason}', en: 'The answers could not be accepted: {reason}' },
   'collect.closedTitle': { id: 'Kuesioner ini sudah ditutup', en: 'This questionnaire is closed' },
   'collect.closedBody': { id: 'Kuesioner ini tidak lagi menerima jawaban. Tanyakan kepada fasilitator kegiatan.', en: 'This questionnaire no longer takes answers. Please ask the activity facilitator.' },
-  'collect.helpTitle': { id: 'Kamu tidak sendiri', en: 'You are not alone' },
+  'collect.helpTitle': { id: 'Anda tidak sendiri', en: 'You are not alone' },
   'collect.helpBody': {
-    id: 'Dari yang kamu tulis, mungkin kamu atau orang yang kamu kenal sedang mengalami hal yang berat. Kamu bisa minta bantuan sekarang juga, gratis dan rahasia:',
+    id: 'Dari yang Anda tulis, mungkin Anda atau orang yang Anda kenal sedang mengalami hal yang berat. Anda bisa minta bantuan sekarang juga, gratis dan rahasia:',
     en: 'From what you wrote, you or someone you know may be going through something hard. You can get help right now, free and in confidence:',
   },
-  'collect.helpTrusted': { id: 'Kamu juga bisa bicara dengan fasilitator kegiatan ini atau orang dewasa yang kamu percaya.', en: 'You can also talk to this activity’s facilitator or an adult you trust.' },
+  'collect.helpTrusted': { id: 'Anda juga bisa berbicara dengan fasilitator kegiatan ini atau orang yang Anda percaya.', en: 'You can also talk to this activity’s facilitator or someone you trust.' },
   'collect.helpMore': { id: 'Semua layanan bantuan', en: 'All help services' },
   'problem.collect.closed': { id: 'Kuesioner ini sudah ditutup dan tidak menerima jawaban lagi.', en: 'This questionnaire is closed and takes no more answers.' },
 })

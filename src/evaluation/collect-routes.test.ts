@@ -39,7 +39,7 @@ describe('personal details blanked from what a participant wrote', () => {
   it('are told to the participant on the thank-you page without JavaScript, in their language', async () => {
     const token = await feedbackToken()
     for (const [locale, words] of [
-      ['id', 'Data pribadi yang kamu tulis'],
+      ['id', 'Data pribadi yang Anda tulis'],
       ['en', 'Personal details you wrote'],
     ] as const) {
       const phone = new Agent(jaga).lang(locale)

@@ -18,14 +18,22 @@ import { renderPage } from '../page.tsx'
 import type { RawSubmission } from './answers.ts'
 import { disclosurePhrases, linkDefinition } from './collection.ts'
 import * as q from './evaluation-queries.ts'
+import { participantTranslator, registerOf } from './participant-register.ts'
 import { receivePhoneSubmission } from './submission-intake.ts'
+import { roundName, type RoundOf } from './views/round-band.tsx'
 import { ClosedPage, QuestionnaireFormPage, ThanksPage, type HelpLine } from './views/questionnaire-form.tsx'
 
 /** The help channels a participant is shown after a disclosure; the library provides them (see app.ts). */
 export interface ParticipantHelp {
   url(locale: Locale): string
   lines(locale: Locale): HelpLine[]
+  /** Where a participant of this group reads on after answering. */
+  libraryUrl(locale: Locale, groupKind: string): string
 }
+
+const roundOf = (link: q.LinkWithQuestionnaire): RoundOf => ({ phase: link.phase, sessionTitle: link.sessionTitle, sessionStartsAt: link.sessionStartsAt })
+/** The participant's translator: "Anda" for adults, "kamu" for children. */
+const tFor = (c: Context<AppEnv>, link: q.LinkWithQuestionnaire) => participantTranslator(c.get('t'), registerOf(link.groupKind))
 
 const submissionBody = z.object({
   id: z.string(),
@@ -55,13 +63,13 @@ export function collectRoutes(routes: RouteTable, deps: Deps, help: ParticipantH
   }
 
   const showForm = async (c: Context<AppEnv>, link: q.LinkWithQuestionnaire, values: Record<string, string | string[]> = {}, errors: FieldErrors = {}) => {
-    const t = c.get('t')
+    const t = tFor(c, link)
     const locale = c.get('locale')
     if (link.closedAt || link.sessionStatus === 'cancelled') return renderPage(c, { title: t('collect.closedTitle'), body: <ClosedPage t={t} />, status: 409 })
     const title = locale === 'id' ? link.titleId : link.titleEn
     c.header('Cache-Control', 'no-store')
     return renderPage(c, {
-      title,
+      title: `${roundName(t, link.phase)} · ${title}`,
       status: Object.keys(errors).length ? 422 : 200,
       scripts: [assetUrl('collect.js')],
       head: <meta name="robots" content="noindex" />,
@@ -83,6 +91,8 @@ export function collectRoutes(routes: RouteTable, deps: Deps, help: ParticipantH
           keywords={await disclosurePhrases(db)}
           help={help.lines(locale)}
           helpUrl={help.url(locale)}
+          round={roundOf(link)}
+          libraryUrl={help.libraryUrl(locale, link.groupKind)}
         />
       ),
     })
@@ -100,10 +110,11 @@ export function collectRoutes(routes: RouteTable, deps: Deps, help: ParticipantH
     }
     try {
       const result = await receivePhoneSubmission(intake, link, fromForm(form))
-      const t = c.get('t')
+      const t = tFor(c, link)
       const locale = c.get('locale')
       c.header('Cache-Control', 'no-store')
-      return renderPage(c, { title: t('collect.thanksTitle'), body: <ThanksPage t={t} duplicate={result.duplicate} disclosure={result.disclosure} blanked={result.blanked} help={help.lines(locale)} helpUrl={help.url(locale)} /> })
+      const thanks = <ThanksPage t={t} locale={locale} round={roundOf(link)} libraryUrl={help.libraryUrl(locale, link.groupKind)} duplicate={result.duplicate} disclosure={result.disclosure} blanked={result.blanked} help={help.lines(locale)} helpUrl={help.url(locale)} />
+      return renderPage(c, { title: `${t('collect.thanksTitle')} · ${roundName(t, link.phase)}`, body: thanks })
     } catch (e) {
       if (e instanceof Problem && e.code === 'validation') return showForm(c, link, form, fieldErrorsOf(e))
       throw e

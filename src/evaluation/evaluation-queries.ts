@@ -23,7 +23,7 @@ const linkWithQuestionnaire = (db: Db) =>
     .innerJoin('questionnaireVersions as v', 'v.id', 'l.questionnaireVersionId')
     .innerJoin('questionnaires as q', 'q.id', 'v.questionnaireId')
     .innerJoin('sessions as s', 's.id', 'l.sessionId')
-    .select(['l.id', 'l.token', 'l.sessionId', 'l.phase', 'l.groupKind', 'l.codeElements', 'l.closedAt', 'l.questionnaireVersionId', 'q.titleId', 'q.titleEn', 'q.introId', 'q.introEn', 'q.kind', 's.status as sessionStatus', 's.title as sessionTitle'])
+    .select(['l.id', 'l.token', 'l.sessionId', 'l.phase', 'l.groupKind', 'l.codeElements', 'l.closedAt', 'l.questionnaireVersionId', 'q.titleId', 'q.titleEn', 'q.introId', 'q.introEn', 'q.kind', 's.status as sessionStatus', 's.title as sessionTitle', 's.startsAt as sessionStartsAt'])
 export const findLinkByToken = (db: Db, token: string) => linkWithQuestionnaire(db).where('l.token', '=', token).executeTakeFirst()
 export const findLinkById = (db: Db, id: string) => linkWithQuestionnaire(db).where('l.id', '=', id).executeTakeFirst()
 export type LinkWithQuestionnaire = NonNullable<Awaited<ReturnType<typeof findLinkByToken>>>

@@ -151,7 +151,8 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
     const t = c.get('t')
     const session = await getSession(db, c.req.param('id')!)
     assertMaySeePrivateOf(c.get('user')!, session)
-    const body = <QrPage t={t} sessionTitle={session.title} links={await linkViews(c, session.id)} groupLabel={(g) => t(`group.${g as GroupKind}`)} />
+    const together = c.req.query('layout') === 'together'
+    const body = <QrPage t={t} locale={c.get('locale')} sessionTitle={session.title} sessionStartsAt={session.startsAt} links={await linkViews(c, session.id)} groupLabel={(g) => t(`group.${g as GroupKind}`)} together={together} url={`/sessions/${session.id}/evaluation/qr`} />
     return renderPage(c, { title: t('eval.qrTitle', { title: session.title }), body })
   })
 

@@ -40,9 +40,15 @@ const say = (text: string) => {
   if (status) status.textContent = text
 }
 
-function finish(text: string): void {
+/** Ends the form with a message; `received` when the server has the answers: it looks like success and says what comes next. */
+function finish(text: string, received = false): void {
   say(text)
   if (form) form.hidden = true
+  if (received) {
+    status?.classList.add('alert', 'alert-success')
+    const next = document.getElementById('collect-next')
+    if (next) next.hidden = false
+  }
   status?.scrollIntoView()
 }
 
@@ -74,7 +80,7 @@ async function flush(force = false): Promise<void> {
             const result = (await response.json()) as { duplicate: boolean; blanked?: boolean }
             const waited = status?.textContent === form.dataset.msgOffline || status?.textContent === form.dataset.msgRetry
             const text = waited ? (form.dataset.msgSentLater ?? '') : result.duplicate ? (form.dataset.msgDuplicate ?? '') : (form.dataset.msgThanks ?? '')
-            finish(result.blanked ? `${text} ${form.dataset.msgBlanked ?? ''}` : text)
+            finish(result.blanked ? `${text} ${form.dataset.msgBlanked ?? ''}` : text, true)
           }
           return false
         },

@@ -2,9 +2,10 @@ import type { Child } from 'hono/jsx'
 import type { T } from '../../messages.ts'
 import type { FieldErrors } from '../../platform/http/forms.ts'
 import type { Params, Locale } from '../../platform/i18n/i18n.ts'
-import { ErrorSummary, Notice } from '../../platform/views/components.tsx'
+import { ErrorSummary } from '../../platform/views/components.tsx'
 import { codeElement } from '../code-elements.ts'
 import { itemsOf, type Definition, type Item } from '../questionnaire-schema.ts'
+import { RoundBand, type RoundOf } from './round-band.tsx'
 
 export interface HelpLine {
   name: string
@@ -55,6 +56,26 @@ export interface QuestionnaireFormProps {
   keywords: string[]
   help: HelpLine[]
   helpUrl: string
+  round: RoundOf
+  libraryUrl: string
+}
+
+/** After sending: what the participant does next (for a before-form, keep the code), and where to read on. */
+function NextStep(p: { t: T; phase: string; libraryUrl: string }) {
+  return (
+    <section class="next-step" aria-labelledby="next-title">
+      <h2 id="next-title">{p.t('collect.nextHeading')}</h2>
+      <p>{p.t(`collect.next.${p.phase}` as never)}</p>
+      <p>
+        <a href={p.libraryUrl}>{p.t('collect.libraryLink')}</a>
+      </p>
+    </section>
+  )
+}
+
+/** "Question 5 of 15" in each question's label: progress on a long form, with no script. */
+function ItemNumber(p: { t: T; n: number; total: number }) {
+  return <span class="item-number">{p.t('collect.progress', { n: p.n, total: p.total })}</span>
 }
 
 function ItemError(p: { t: T; errors: FieldErrors; name: string; id: string }) {
@@ -66,7 +87,7 @@ function ItemError(p: { t: T; errors: FieldErrors; name: string; id: string }) {
   ) : null
 }
 
-function Choices(p: { t: T; item: Item; locale: Locale; values: QuestionnaireFormProps['values']; errors: FieldErrors; n: number }) {
+function Choices(p: { t: T; item: Item; locale: Locale; values: QuestionnaireFormProps['values']; errors: FieldErrors; n: number; total: number }) {
   const { item, t, locale } = p
   const name = `a.${item.id}`
   const id = `q-${item.id}`
@@ -82,7 +103,7 @@ function Choices(p: { t: T; item: Item; locale: Locale; values: QuestionnaireFor
   return (
     <fieldset class={error ? 'field item has-error' : 'field item'} id={id} aria-describedby={error ? `${id}-error` : undefined}>
       <legend>
-        <span class="item-number">{p.n}.</span> {item.label[locale]}
+        <ItemNumber t={t} n={p.n} total={p.total} /> {item.label[locale]}
         {item.required ? null : <span class="muted"> {t('collect.optional')}</span>}
       </legend>
       <ItemError t={t} errors={p.errors} name={name} id={id} />
@@ -97,7 +118,7 @@ function Choices(p: { t: T; item: Item; locale: Locale; values: QuestionnaireFor
   )
 }
 
-function FreeAnswer(p: { t: T; item: Item; locale: Locale; values: QuestionnaireFormProps['values']; errors: FieldErrors; n: number }) {
+function FreeAnswer(p: { t: T; item: Item; locale: Locale; values: QuestionnaireFormProps['values']; errors: FieldErrors; n: number; total: number }) {
   const { item, t } = p
   const name = `a.${item.id}`
   const id = `q-${item.id}`
@@ -106,7 +127,7 @@ function FreeAnswer(p: { t: T; item: Item; locale: Locale; values: Questionnaire
   return (
     <div class={error ? 'field item has-error' : 'field item'}>
       <label for={id}>
-        <span class="item-number">{p.n}.</span> {item.label[p.locale]}
+        <ItemNumber t={t} n={p.n} total={p.total} /> {item.label[p.locale]}
         {item.required ? null : <span class="muted"> {t('collect.optional')}</span>}
       </label>
       <ItemError t={t} errors={p.errors} name={name} id={id} />
@@ -124,19 +145,26 @@ function FreeAnswer(p: { t: T; item: Item; locale: Locale; values: Questionnaire
 export function QuestionnaireFormPage(p: QuestionnaireFormProps) {
   const { t, locale } = p
   let n = 0
+  const total = itemsOf(p.definition).filter((i) => i.kind !== 'note').length
   const render = (item: Item): Child => {
     if (item.kind === 'note') return <p class="note">{item.label[locale]}</p>
     n++
-    return item.kind === 'text' || item.kind === 'number' ? <FreeAnswer t={t} item={item} locale={locale} values={p.values} errors={p.errors} n={n} /> : <Choices t={t} item={item} locale={locale} values={p.values} errors={p.errors} n={n} />
+    const props = { t, item, locale, values: p.values, errors: p.errors, n, total }
+    return item.kind === 'text' || item.kind === 'number' ? <FreeAnswer {...props} /> : <Choices {...props} />
   }
   const hasText = itemsOf(p.definition).some((i) => i.kind === 'text')
   return (
     <article class="questionnaire">
+      <RoundBand t={t} locale={locale} round={p.round} />
       <h1>{p.title}</h1>
       <p>{p.intro}</p>
       <p class="muted">{t('collect.privacy')}</p>
       <ErrorSummary t={t} errors={p.errors} />
       <div id="collect-status" role="status" aria-live="polite"></div>
+      {/* Shown by collect.js once the answers have arrived; without a script the thank-you page says it. */}
+      <div id="collect-next" hidden>
+        <NextStep t={t} phase={p.round.phase} libraryUrl={p.libraryUrl} />
+      </div>
       {hasText ? <HelpPanel t={t} help={p.help} helpUrl={p.helpUrl} hidden /> : null}
       <form
         method="post"
@@ -199,13 +227,22 @@ export function QuestionnaireFormPage(p: QuestionnaireFormProps) {
   )
 }
 
-export function ThanksPage(p: { t: T; duplicate: boolean; disclosure: boolean; blanked: boolean; help: HelpLine[]; helpUrl: string }) {
+export function ThanksPage(p: { t: T; locale: Locale; round: RoundOf; libraryUrl: string; duplicate: boolean; disclosure: boolean; blanked: boolean; help: HelpLine[]; helpUrl: string }) {
   return (
-    <article>
-      <h1>{p.t('collect.thanksTitle')}</h1>
-      <Notice kind="success">{p.t(p.duplicate ? 'collect.thanksDuplicate' : 'collect.thanks')}</Notice>
+    <article class="questionnaire-done">
+      <RoundBand t={p.t} locale={p.locale} round={p.round} />
+      <div class="success-panel">
+        <span class="success-mark" aria-hidden="true">
+          ✓
+        </span>
+        <div>
+          <h1>{p.t('collect.thanksTitle')}</h1>
+          <p>{p.t(p.duplicate ? 'collect.thanksDuplicate' : 'collect.thanks')}</p>
+        </div>
+      </div>
       {p.blanked ? <p>{p.t('collect.blanked')}</p> : null}
       {p.disclosure ? <HelpPanel t={p.t} help={p.help} helpUrl={p.helpUrl} /> : null}
+      <NextStep t={p.t} phase={p.round.phase} libraryUrl={p.libraryUrl} />
     </article>
   )
 }

@@ -6,6 +6,7 @@ import { formatPercent, type Locale } from '../../platform/i18n/i18n.ts'
 import { waitingWords } from '../free-text.ts'
 import type { SessionResults } from '../session-results.ts'
 import { BeforeAfterChart } from './group-result.tsx'
+import { RoundBand } from './round-band.tsx'
 import type { LinkView } from './session-evaluation.tsx'
 
 /** A QR code as inline SVG (one path, crisp when printed), with the address it holds as its name. */
@@ -25,23 +26,29 @@ export function QrCode(p: { url: string; label: string }) {
 }
 
 
-export function QrPage(p: { t: T; sessionTitle: string; links: LinkView[]; groupLabel: (g: string) => string }) {
+/**
+ * One card per open link, each on its own printed page by default (one round per sheet, so the
+ * sheet on the wall can only be the round it says); `together` puts them side by side to save paper.
+ */
+export function QrPage(p: { t: T; locale: Locale; sessionTitle: string; sessionStartsAt: string; links: LinkView[]; groupLabel: (g: string) => string; together: boolean; url: string }) {
   const { t } = p
   return (
     <>
       <h1>{t('eval.qrTitle', { title: p.sessionTitle })}</h1>
-      <div class="qr-sheet">
+      <p class="no-print">
+        {t(p.together ? 'eval.qrTogetherNote' : 'eval.qrPerPageNote')} <a href={p.together ? p.url : `${p.url}?layout=together`}>{t(p.together ? 'eval.qrPerPage' : 'eval.qrTogether')}</a>
+      </p>
+      <div class={p.together ? 'qr-sheet together' : 'qr-sheet per-page'}>
         {p.links
           .filter((l) => !l.closedAt)
           .map((l) => (
-            <section class="qr-card">
-              <h2>
-                {t(`eval.phase.${l.phase}` as never)} · {p.groupLabel(l.groupKind)}
-              </h2>
+            <section class={`qr-card round-${l.phase}`} aria-label={`${t(`collect.round.${l.phase}` as never)} · ${p.groupLabel(l.groupKind)}`}>
+              <RoundBand t={t} locale={p.locale} round={{ phase: l.phase, sessionTitle: p.sessionTitle, sessionStartsAt: p.sessionStartsAt }} />
+              <h2>{p.groupLabel(l.groupKind)}</h2>
               <p>{l.title}</p>
               <QrCode url={l.url} label={`${t('eval.qr')}: ${l.url}`} />
               <p class="small">
-                {t('eval.qrScan')} <strong>{l.url}</strong>
+                {t('eval.qrScan')} <strong class="link-url">{l.url}</strong>
               </p>
             </section>
           ))}
