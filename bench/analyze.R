@@ -5,16 +5,29 @@ suppressPackageStartupMessages(library(data.table))
 file <- commandArgs(trailingOnly = TRUE)[1]
 d <- fread(file, colClasses = list(character = c("code", "phase")))
 names(d) <- tolower(names(d))
-reserved <- c("code", "phase", "group", "area", "session", "gender", "age_band")
+reserved <- c("code", "phase", "group", "area", "session", "gender", "age_band", "how", "pair_id")
 items <- setdiff(names(d), reserved)
 d[, code := toupper(trimws(code))]
 d[, phase := c(pre = "pre", pretest = "pre", post = "post", posttest = "post")[tolower(trimws(phase))]]
+# Codes pair within a session; a pair_id column (Jaga's export) names the pairs instead of the codes.
+within <- if ("session" %in% names(d)) trimws(as.character(d$session)) else rep("", nrow(d))
+within[is.na(within)] <- ""
+d[, key. := paste(within, code, sep = "\r")]
 
-counts <- d[, .N, by = .(code, phase)]
-dups <- unique(counts[N > 1, code])
-pre <- d[phase == "pre" & !(code %in% dups)]
-post <- d[phase == "post" & !(code %in% dups)]
-paired <- merge(pre, post, by = "code", suffixes = c(".pre", ".post"))
+counts <- d[, .N, by = .(key., phase)]
+dups <- unique(counts[N > 1, key.])
+if ("pair_id" %in% names(d)) {
+  pid <- trimws(as.character(d$pair_id))
+  pid[is.na(pid)] <- ""
+  d[, pair. := paste(within, pid, sep = "\r")]
+  pre <- d[phase == "pre" & pid != ""]
+  post <- d[phase == "post" & pid != ""]
+  paired <- merge(pre, post, by = "pair.", suffixes = c(".pre", ".post"))
+} else {
+  pre <- d[phase == "pre" & !(key. %in% dups)]
+  post <- d[phase == "post" & !(key. %in% dups)]
+  paired <- merge(pre, post, by = "key.", suffixes = c(".pre", ".post"))
+}
 n <- nrow(paired)
 A <- as.matrix(paired[, paste0(items, ".pre"), with = FALSE])
 B <- as.matrix(paired[, paste0(items, ".post"), with = FALSE])

@@ -11,13 +11,14 @@ import { collectFormMessages } from './evaluation/collect-form-messages.ts'
 import { participantMessages } from './evaluation/participant-messages.ts'
 import { builderMessages } from './evaluation/builder-messages.ts'
 import { answersMessages } from './evaluation/answers-messages.ts'
+import { pairMessages } from './evaluation/pair-messages.ts'
 import type { Translator } from './platform/i18n/i18n.ts'
 import { platformMessages } from './platform/i18n/platform-messages.ts'
 
 /** The slices' catalogues; a test checks that no key is defined in two of them. */
-export const catalogueParts = [platformMessages, accountMessages, areaMessages, libraryMessages, libraryEditMessages, outreachMessages, sessionMessages, referralMessages, evaluationMessages, collectMessages, collectFormMessages, participantMessages, builderMessages, answersMessages]
+export const catalogueParts = [platformMessages, accountMessages, areaMessages, libraryMessages, libraryEditMessages, outreachMessages, sessionMessages, referralMessages, evaluationMessages, collectMessages, collectFormMessages, participantMessages, builderMessages, answersMessages, pairMessages]
 
 /** Every user-facing text, in Bahasa Indonesia and English, from every slice. */
-export const catalogue = { ...platformMessages, ...accountMessages, ...areaMessages, ...libraryMessages, ...libraryEditMessages, ...outreachMessages, ...sessionMessages, ...referralMessages, ...evaluationMessages, ...collectMessages, ...collectFormMessages, ...participantMessages, ...builderMessages, ...answersMessages }
+export const catalogue = { ...platformMessages, ...accountMessages, ...areaMessages, ...libraryMessages, ...libraryEditMessages, ...outreachMessages, ...sessionMessages, ...referralMessages, ...evaluationMessages, ...collectMessages, ...collectFormMessages, ...participantMessages, ...builderMessages, ...answersMessages, ...pairMessages }
 export type MessageKey = keyof typeof catalogue
 export type T = Translator<MessageKey>

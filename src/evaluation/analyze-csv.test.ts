@@ -8,7 +8,7 @@ const FIXTURES = path.resolve(import.meta.dirname, '../../test/fixtures/analyze'
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8')
 
 describe('jaga analyze agrees with R to 1e-9 relative', () => {
-  for (const name of ['knowledge-300', 'knowledge-12', 'likert-40']) {
+  for (const name of ['knowledge-300', 'knowledge-12', 'likert-40', 'two-sessions-38']) {
     it(`on ${name}.csv`, () => {
       const reference = JSON.parse(fixture(`${name}.r.json`))
       const result = analyzeCsv(fixture(`${name}.csv`))
@@ -50,6 +50,29 @@ describe('jaga analyze agrees with R to 1e-9 relative', () => {
     }
     const sum = Object.values(result.groups!).reduce((n, g) => n + g.pairs, 0)
     expect(sum).toBe(300)
+  })
+})
+
+describe('pairing within a session, and by pair_id when the file has one', () => {
+  it('pairs Jaga’s export by its pair_id: tolerant pairs too, codes repeated across sessions apart', () => {
+    const r = analyzeCsv(fixture('two-sessions-38.csv'))
+    // Per session: 16 exact and 3 tolerant pairs; 2 codes written twice; 2 pre and 1 post alone.
+    expect(r).toMatchObject({ pairs: 38, unmatched: { pre: 4, post: 2 }, duplicate_codes: 4 })
+  })
+
+  it('pairs codes only within a session, so two sessions’ files joined keep both sessions’ pairs', () => {
+    const text = 'code,phase,session,q1\nA,pre,s1,0\nA,post,s1,1\nA,pre,s2,1\nA,post,s2,1\nB,pre,s1,0\nB,post,s2,1\n'
+    expect(analyzeCsv(text)).toMatchObject({ pairs: 2, unmatched: { pre: 1, post: 1 }, duplicate_codes: 0 })
+    // Without the session column the same rows are one pool: A is written twice in each phase.
+    const pooled = text.replace(/,s[12]/g, '').replace(',session', '')
+    expect(analyzeCsv(pooled)).toMatchObject({ pairs: 1, unmatched: { pre: 0, post: 0 }, duplicate_codes: 1 })
+  })
+
+  it('refuses a pair_id given to two rows of one phase, and reads how and pair_id as no items', () => {
+    expect(() => analyzeCsv('code,phase,how,pair_id,q1\nA,pre,exact,p1,0\nB,pre,exact,p1,1\nA,post,exact,p1,1\n')).toThrow(/analyze\.pairIdTwice.*"line":3/)
+    const r = analyzeCsv('code,phase,how,pair_id,q1\nA,pre,confirmed,p1,0\nZ,post,confirmed,p1,1\nA,post,,,1\n')
+    expect(r).toMatchObject({ pairs: 1, unmatched: { pre: 0, post: 1 }, items_count: 1 })
+    expect(r.score.post.mean).toBe(1)
   })
 })
 

@@ -1,10 +1,12 @@
 // `jaga analyze FILE.csv`: the CSV contract of ../shared/facts/evaluation-methods.md — reserved columns
-// code/phase (+ group, area, session, gender, age_band), every other column an item score — read, paired
-// by code and analysed.
+// code/phase (+ group, area, session, gender, age_band, how, pair_id), every other column an item score —
+// read, paired and analysed. Codes pair only within a session (when there is a session column), so files
+// of several sessions joined keep each session's pairs. A file with a pair_id column (Jaga's own export)
+// is paired by it, not by code: it holds the pairs the page made, tolerant and confirmed ones included.
 import { parse } from 'csv-parse/sync'
 import { analyzePairs, type PairedAnalysis } from './paired-analysis.ts'
 
-export const RESERVED_COLUMNS = ['code', 'phase', 'group', 'area', 'session', 'gender', 'age_band'] as const
+export const RESERVED_COLUMNS = ['code', 'phase', 'group', 'area', 'session', 'gender', 'age_band', 'how', 'pair_id'] as const
 
 export type CsvAnalysis = {
   pairs: number
@@ -126,12 +128,21 @@ export function analyzeCsv(text: string): CsvAnalysis {
   let codeAt = -1
   let phaseAt = -1
   let groupAt = -1
+  let sessionAt = -1
+  let pairIdAt = -1
   let itemAt: number[] = []
   // Each distinct code gets a number; per code number, the row it has in each phase: -1 none yet,
   // -2 more than one (ambiguous, never paired).
   const codeNumber = new Map<string, number>()
   const preAt: number[] = []
   const postAt: number[] = []
+  // With a pair_id column: per pair number, its pre and post row (-1 none yet); per row, its code
+  // number and whether it is a post row, to count what stays unpaired.
+  const pairNumber = new Map<string, number>()
+  const pairPre: number[] = []
+  const pairPost: number[] = []
+  const rowCode: number[] = []
+  const rowIsPost: boolean[] = []
   let rowCount = 0
   const groups: string[] = []
   let values = new Float64Array(0)
@@ -143,6 +154,8 @@ export function analyzeCsv(text: string): CsvAnalysis {
       codeAt = lower.indexOf('code')
       phaseAt = lower.indexOf('phase')
       groupAt = lower.indexOf('group')
+      sessionAt = lower.indexOf('session')
+      pairIdAt = lower.indexOf('pair_id')
       itemAt = lower.flatMap((h, i) => ((RESERVED_COLUMNS as readonly string[]).includes(h) ? [] : [i]))
       if (codeAt < 0) problems.push({ key: 'analyze.missingColumn', params: { column: 'code' } })
       if (phaseAt < 0) problems.push({ key: 'analyze.missingColumn', params: { column: 'phase' } })
@@ -153,10 +166,12 @@ export function analyzeCsv(text: string): CsvAnalysis {
     const r = rowCount++
     const code = row.text(codeAt).toUpperCase()
     if (!code) problems.push({ key: 'analyze.emptyCode', params: { line } })
-    let number = codeNumber.get(code)
+    const session = sessionAt >= 0 ? row.text(sessionAt) : ''
+    const key = sessionAt >= 0 ? `${session}\u0001${code}` : code
+    let number = codeNumber.get(key)
     if (number === undefined) {
       number = preAt.length
-      codeNumber.set(code, number)
+      codeNumber.set(key, number)
       preAt.push(-1)
       postAt.push(-1)
     }
@@ -164,6 +179,23 @@ export function analyzeCsv(text: string): CsvAnalysis {
     if (!phase) problems.push({ key: 'analyze.badPhase', params: { line, value: row.text(phaseAt) } })
     const seen = phase === 'post' ? postAt : preAt
     seen[number] = seen[number] === -1 ? r : -2
+    if (pairIdAt >= 0) {
+      rowCode.push(number)
+      rowIsPost.push(phase === 'post')
+      const pairId = row.text(pairIdAt)
+      if (pairId) {
+        let p = pairNumber.get(`${session}\u0001${pairId}`)
+        if (p === undefined) {
+          p = pairPre.length
+          pairNumber.set(`${session}\u0001${pairId}`, p)
+          pairPre.push(-1)
+          pairPost.push(-1)
+        }
+        const side = phase === 'post' ? pairPost : pairPre
+        if (side[p] !== -1) problems.push({ key: 'analyze.pairIdTwice', params: { line, value: pairId } })
+        side[p] = r
+      }
+    }
     if (groupAt >= 0) groups.push(row.text(groupAt))
     const k = itemAt.length
     if ((r + 1) * k > values.length) {
@@ -188,15 +220,35 @@ export function analyzeCsv(text: string): CsvAnalysis {
   let unmatchedPre = 0
   let unmatchedPost = 0
   let duplicateCodes = 0
-  for (let c = 0; c < preAt.length; c++) {
-    const pre = preAt[c]!
-    const post = postAt[c]!
-    if (pre === -2 || post === -2) duplicateCodes++
-    else if (pre >= 0 && post >= 0) {
-      preRows.push(pre)
-      postRows.push(post)
-    } else if (pre >= 0) unmatchedPre++
-    else unmatchedPost++
+  if (pairIdAt < 0) {
+    for (let c = 0; c < preAt.length; c++) {
+      const pre = preAt[c]!
+      const post = postAt[c]!
+      if (pre === -2 || post === -2) duplicateCodes++
+      else if (pre >= 0 && post >= 0) {
+        preRows.push(pre)
+        postRows.push(post)
+      } else if (pre >= 0) unmatchedPre++
+      else unmatchedPost++
+    }
+  } else {
+    // The file's own pairs; a row left without one counts as unmatched unless its code was written
+    // twice in a phase (then it counts among the duplicate codes, as when pairing by code).
+    const paired = new Uint8Array(rowCount)
+    for (let p = 0; p < pairPre.length; p++) {
+      if (pairPre[p]! >= 0 && pairPost[p]! >= 0) {
+        preRows.push(pairPre[p]!)
+        postRows.push(pairPost[p]!)
+        paired[pairPre[p]!] = paired[pairPost[p]!] = 1
+      }
+    }
+    const isDuplicate = (c: number) => preAt[c] === -2 || postAt[c] === -2
+    for (let c = 0; c < preAt.length; c++) if (isDuplicate(c)) duplicateCodes++
+    for (let r = 0; r < rowCount; r++) {
+      if (paired[r] || isDuplicate(rowCode[r]!)) continue
+      if (rowIsPost[r]) unmatchedPost++
+      else unmatchedPre++
+    }
   }
 
   // Copy the paired rows into item columns, reading each row once from start to end.

@@ -2,6 +2,8 @@
 // left, codes that differ in exactly one element (people misremember one answer far more often
 // than two: McGloin et al. 1996; J Adolesc Health 2017). A tolerant match is made only when it
 // is the single candidate on both sides; otherwise the candidates are listed for a person to decide.
+// A person's decisions come first: pairs they confirmed, and pairs they rejected (an undone tolerant
+// pair), which are never proposed again.
 import { splitCode } from './code-elements.ts'
 
 export interface Coded {
@@ -10,7 +12,8 @@ export interface Coded {
 }
 
 export interface MatchResult {
-  pairs: { pre: string; post: string; how: 'exact' | 'tolerant' | 'confirmed' }[]
+  /** `part`: for a tolerant pair, the position of the code part that differed. */
+  pairs: { pre: string; post: string; how: 'exact' | 'tolerant' | 'confirmed'; part?: number }[]
   /** Pre answers with more than one possible post partner (or a partner that has others). */
   ambiguous: { pre: string; code: string; candidates: { post: string; code: string }[] }[]
   unmatchedPre: string[]
@@ -23,7 +26,12 @@ export interface MatchResult {
 
 const differsInOne = (a: string[], b: string[]) => a.length === b.length && a.filter((x, i) => x !== b[i]).length === 1
 
-export function matchCodes(pre: readonly Coded[], post: readonly Coded[], confirmed: readonly { pre: string; post: string }[] = []): MatchResult {
+/** Where two codes of the same length differ, by part. */
+export const differingPart = (a: string, b: string) => splitCode(a).findIndex((x, i) => x !== splitCode(b)[i])
+
+type Decision = { pre: string; post: string }
+
+export function matchCodes(pre: readonly Coded[], post: readonly Coded[], confirmed: readonly Decision[] = [], rejected: readonly Decision[] = []): MatchResult {
   const count = (list: readonly Coded[]) => list.reduce((m, x) => m.set(x.code, (m.get(x.code) ?? 0) + 1), new Map<string, number>())
   const preCounts = count(pre)
   const postCounts = count(post)
@@ -53,14 +61,15 @@ export function matchCodes(pre: readonly Coded[], post: readonly Coded[], confir
 
   const restPre = pre.filter((x) => !usedPre.has(x.id) && !isDuplicate(x))
   const restPost = post.filter((x) => !usedPost.has(x.id) && !isDuplicate(x))
-  const candidates = new Map(restPre.map((p) => [p.id, restPost.filter((q) => differsInOne(splitCode(p.code), splitCode(q.code)))]))
+  const isRejected = new Set(rejected.map((r) => `${r.pre} ${r.post}`))
+  const candidates = new Map(restPre.map((p) => [p.id, restPost.filter((q) => differsInOne(splitCode(p.code), splitCode(q.code)) && !isRejected.has(`${p.id} ${q.id}`))]))
   const claims = new Map<string, number>()
   for (const list of candidates.values()) for (const q of list) claims.set(q.id, (claims.get(q.id) ?? 0) + 1)
   const ambiguous: MatchResult['ambiguous'] = []
   for (const p of restPre) {
     const list = candidates.get(p.id)!
     if (list.length === 1 && claims.get(list[0]!.id) === 1) {
-      pairs.push({ pre: p.id, post: list[0]!.id, how: 'tolerant' })
+      pairs.push({ pre: p.id, post: list[0]!.id, how: 'tolerant', part: differingPart(p.code, list[0]!.code) })
       usedPre.add(p.id)
       usedPost.add(list[0]!.id)
     } else if (list.length > 0) ambiguous.push({ pre: p.id, code: p.code, candidates: list.map((q) => ({ post: q.id, code: q.code })) })

@@ -583,12 +583,15 @@ describe('session results', () => {
     expect(book.worksheets.map((w) => w.name)).toEqual(['answers', 'pairs', 'codebook', 'comments'])
     expect(book.getWorksheet('answers')!.rowCount).toBe(1 + 21)
     expect(book.getWorksheet('pairs')!.rowCount).toBe(1 + 10)
-    const juPair = book.getWorksheet('pairs')!.getRows(2, 10)!.map((r) => r.values as unknown[]).find((v) => v[1] === 'JU-10-A-2')!
-    expect(juPair.slice(1)).toEqual(['JU-10-A-2', 'parents', 5, 12, 15, 7, 0.7])
+    // Codes as written; the pair made by tolerance says so, and its id is in both answers' rows.
+    const juPair = book.getWorksheet('pairs')!.getRows(2, 10)!.map((r) => r.values as unknown[]).find((v) => v[3] === 'JU-10-A-2')!
+    expect(juPair.slice(2)).toEqual(['tolerant', 'JU-10-A-2', 'JU-11-A-2', 'parents', 5, 12, 15, 7, 0.7])
+    const juRows = book.getWorksheet('answers')!.getRows(2, 21)!.map((r) => r.values as unknown[]).filter((v) => v[6] === juPair[1])
+    expect(juRows.map((v) => [v[1], v[2], v[5]])).toEqual([['JU-10-A-2', 'pre', 'tolerant'], ['JU-11-A-2', 'post', 'tolerant']])
     const codebookText = await (await agent.get(`/sessions/${session.id}/evaluation/codebook.csv`)).text()
     expect(codebookText).toContain('k08,"1 = benar, 0 = salah atau kosong: Nomor layanan SAPA')
-    // Header, 8 answer columns, 15 items, and the line saying how many written comments wait for review.
-    expect(codebookText.trim().split('\n')).toHaveLength(1 + 8 + 15 + 1)
+    // Header, 10 answer columns, 15 items, and the line saying how many written comments wait for review.
+    expect(codebookText.trim().split('\n')).toHaveLength(1 + 10 + 15 + 1)
     expect(codebookText).toContain('comments')
 
     // The PDF report says the same in words, in the reader's language.

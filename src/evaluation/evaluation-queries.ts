@@ -75,6 +75,9 @@ export const listKeywords = (db: Db) => db.selectFrom('disclosureKeywords').sele
 export const listConfirmedPairs = (db: Db, sessionIds: string[]) =>
   sessionIds.length ? db.selectFrom('confirmedPairs').select(['id', 'sessionId', 'preId as pre', 'postId as post']).where('sessionId', 'in', sessionIds).execute() : Promise.resolve([])
 
+export const listRejectedPairs = (db: Db, sessionIds: string[]) =>
+  sessionIds.length ? db.selectFrom('rejectedPairs').select(['id', 'sessionId', 'preId as pre', 'postId as post']).where('sessionId', 'in', sessionIds).execute() : Promise.resolve([])
+
 /** Which free-text answers of these sessions a referral person has read, and what they decided. */
 export const listFreeTextReviews = (db: Db, sessionIds: string[]) =>
   sessionIds.length ? db.selectFrom('freeTextReviews').select(['submissionId', 'itemId', 'status']).where('sessionId', 'in', sessionIds).execute() : Promise.resolve([])

@@ -105,6 +105,16 @@ export interface ConfirmedPairsTable {
   confirmedAt: string
 }
 
+/** A tolerant pair a person undid: these two answers are not the same participant. */
+export interface RejectedPairsTable {
+  id: string
+  sessionId: string
+  preId: string
+  postId: string
+  rejectedBy: string | null
+  rejectedAt: string
+}
+
 export type SubmissionOutcome = 'accepted' | 'duplicate' | 'refused' | 'held'
 
 /** Submissions per link per hour and outcome; nothing about who sent them. */
@@ -119,6 +129,7 @@ export interface LinkSubmissionCountsTable {
 export interface EvaluationTables {
   linkSubmissionCounts: LinkSubmissionCountsTable
   confirmedPairs: ConfirmedPairsTable
+  rejectedPairs: RejectedPairsTable
   questionnaires: QuestionnairesTable
   questionnaireVersions: QuestionnaireVersionsTable
   collectionLinks: CollectionLinksTable

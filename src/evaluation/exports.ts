@@ -1,8 +1,10 @@
 // Answers as data files. The pre/post CSV is in exactly the format `jaga analyze` reads (code,
 // phase, group, session, one 0/1 column per scored item), so anyone can re-run the statistics, in
-// Jaga, R or SPSS, from what they downloaded. A post answer paired with a pre answer whose code
-// differed in one part carries the pre code, so the file pairs exactly as the report did. The XLSX
-// has the same rows, one row per matched pair, and a codebook; the codebook is also a CSV of its own.
+// Jaga, R or SPSS, from what they downloaded. Codes stay as written; the pairing the page made is in
+// two columns of its own: `how` (exact, tolerant or confirmed by staff) and `pair_id`, the same in the
+// pre and the post row of a pair, empty for an answer without a pair. `jaga analyze` pairs by pair_id
+// when the column is there, so the file gives exactly the page's pairs. The XLSX has the same rows,
+// one row per matched pair, and a codebook; the codebook is also a CSV of its own.
 // Participants' written answers never go into answers.csv; the XLSX lists the released ones on a sheet
 // of their own, without codes or times (so none can be tied to a person's answers), and the codebook
 // says how many still wait for review.
@@ -19,8 +21,8 @@ import { scoredItems, type Bilingual, type Item } from './questionnaire-schema.t
 
 interface Dataset {
   items: Item[]
-  rows: { code: string; phase: string; group: string; source: string; receivedAt: string; score: number | null; maxScore: number | null; cells: string[] }[]
-  pairs: { code: string; group: string; pre: number; post: number; max: number }[]
+  rows: { code: string; phase: string; group: string; how: string; pairId: string; source: string; receivedAt: string; score: number | null; maxScore: number | null; cells: string[] }[]
+  pairs: { pairId: string; how: string; preCode: string; postCode: string; group: string; pre: number; post: number; max: number }[]
 }
 
 async function dataset(db: Db, sessionId: string): Promise<Dataset> {
@@ -30,17 +32,20 @@ async function dataset(db: Db, sessionId: string): Promise<Dataset> {
   // Item columns of every version involved, in order of first appearance (groups may take different tests).
   const items = [...new Map([...versions.values()].flat().map((i) => [i.id, i])).values()]
   const confirmed = await q.listConfirmedPairs(db, [sessionId])
-  const pairedCode = new Map<string, string>()
+  const rejected = await q.listRejectedPairs(db, [sessionId])
+  // The pair's id is its before answer's: it stays the same whatever happens to other pairs.
+  const pairOf = new Map<string, { how: string; pairId: string }>()
   const pairs: Dataset['pairs'] = []
   for (const group of new Set(submissions.map((s) => s.groupKind))) {
     const mine = submissions.filter((s) => s.groupKind === group)
     const pre = mine.filter((s) => s.phase === 'pre')
     const post = mine.filter((s) => s.phase === 'post')
-    for (const pair of matchCodes(pre, post, confirmed).pairs) {
+    for (const pair of matchCodes(pre, post, confirmed, rejected).pairs) {
       const before = pre.find((s) => s.id === pair.pre)!
       const after = post.find((s) => s.id === pair.post)!
-      pairedCode.set(after.id, before.code)
-      if (before.score !== null && after.score !== null && before.maxScore) pairs.push({ code: before.code, group, pre: before.score, post: after.score, max: before.maxScore })
+      pairOf.set(before.id, { how: pair.how, pairId: before.id })
+      pairOf.set(after.id, { how: pair.how, pairId: before.id })
+      if (before.score !== null && after.score !== null && before.maxScore) pairs.push({ pairId: before.id, how: pair.how, preCode: before.code, postCode: after.code, group, pre: before.score, post: after.score, max: before.maxScore })
     }
   }
   const rows = submissions.map((s) => {
@@ -50,15 +55,16 @@ async function dataset(db: Db, sessionId: string): Promise<Dataset> {
       const item = own.find((i) => i.id === column.id)
       return item ? (isCorrect(item, answers[item.id]) ? '1' : '0') : ''
     })
-    return { code: pairedCode.get(s.id) ?? s.code, phase: s.phase, group: s.groupKind, source: s.source, receivedAt: s.receivedAt, score: s.score, maxScore: s.maxScore, cells }
+    const paired = pairOf.get(s.id)
+    return { code: s.code, phase: s.phase, group: s.groupKind, how: paired?.how ?? '', pairId: paired?.pairId ?? '', source: s.source, receivedAt: s.receivedAt, score: s.score, maxScore: s.maxScore, cells }
   })
   return { items, rows, pairs }
 }
 
 export async function answersCsv(db: Db, sessionId: string): Promise<{ text: string; rows: number }> {
   const data = await dataset(db, sessionId)
-  const lines = [['code', 'phase', 'group', 'session', ...data.items.map((i) => i.id)].join(',')]
-  for (const r of data.rows) lines.push([r.code, r.phase, r.group, sessionId, ...r.cells].join(','))
+  const lines = [['code', 'phase', 'group', 'session', 'how', 'pair_id', ...data.items.map((i) => i.id)].join(',')]
+  for (const r of data.rows) lines.push([r.code, r.phase, r.group, sessionId, r.how, r.pairId, ...r.cells].join(','))
   return { text: lines.join('\n') + '\n', rows: data.rows.length }
 }
 
@@ -83,10 +89,18 @@ async function comments(db: Db, sessionId: string): Promise<{ rows: string[][]; 
 function codebook(items: Item[], waiting: number): string[][] {
   const answer = (i: Item) => (Array.isArray(i.answer) ? i.answer.join(' ') : (i.answer ?? ''))
   const fixed: [string, Bilingual][] = [
-    ['code', { id: 'Kode rahasia peserta (bagian-bagian dipisah "-"); jawaban sesudah yang dipasangkan dengan toleransi memakai kode sebelum', en: 'Participant’s private code (parts joined by "-"); an after answer paired with tolerance carries the before code' }],
+    ['code', { id: 'Kode rahasia peserta seperti ditulis (bagian-bagian dipisah "-")', en: 'Participant’s private code as written (parts joined by "-")' }],
     ['phase', { id: 'pre = sebelum kegiatan, post = sesudah', en: 'pre = before the activity, post = after' }],
     ['group', { id: 'Kelompok peserta', en: 'Participant group' }],
-    ['session', { id: 'Id kegiatan di Jaga', en: 'The session’s id in Jaga' }],
+    ['session', { id: 'Id kegiatan di Jaga; kode hanya dipasangkan di dalam satu kegiatan', en: 'The session’s id in Jaga; codes pair only within one session' }],
+    [
+      'how',
+      {
+        id: 'Cara dipasangkan: exact = kode sama, tolerant = kode berbeda satu bagian (satu-satunya calon di kedua sisi), confirmed = dipasangkan oleh petugas; kosong = tanpa pasangan',
+        en: 'How it was paired: exact = same code, tolerant = codes one part apart (the only candidate on both sides), confirmed = paired by staff; empty = no pair',
+      },
+    ],
+    ['pair_id', { id: 'Sama pada baris sebelum dan sesudah satu pasangan (id jawaban sebelum); jaga analyze memasangkan menurut kolom ini', en: 'The same in the before and the after row of a pair (the before answer’s id); jaga analyze pairs by this column' }],
     ['source', { id: 'phone = HP peserta, paper = diketik dari kertas, import = impor CSV', en: 'phone = participant’s phone, paper = typed from paper, import = CSV import' }],
     ['received_at', { id: 'Waktu diterima (UTC)', en: 'When received (UTC)' }],
     ['score', { id: 'Jumlah jawaban benar', en: 'Number of correct answers' }],
@@ -117,11 +131,11 @@ export async function answersXlsx(db: Db, sessionId: string): Promise<{ bytes: B
   const data = await dataset(db, sessionId)
   const book = new ExcelJS.Workbook()
   const answers = book.addWorksheet('answers')
-  answers.addRow(['code', 'phase', 'group', 'session', 'source', 'received_at', 'score', 'max_score', ...data.items.map((i) => i.id)])
-  for (const r of data.rows) answers.addRow([r.code, r.phase, r.group, sessionId, r.source, r.receivedAt, r.score, r.maxScore, ...r.cells.map((c) => (c === '' ? null : Number(c)))])
+  answers.addRow(['code', 'phase', 'group', 'session', 'how', 'pair_id', 'source', 'received_at', 'score', 'max_score', ...data.items.map((i) => i.id)])
+  for (const r of data.rows) answers.addRow([r.code, r.phase, r.group, sessionId, r.how || null, r.pairId || null, r.source, r.receivedAt, r.score, r.maxScore, ...r.cells.map((c) => (c === '' ? null : Number(c)))])
   const pairs = book.addWorksheet('pairs')
-  pairs.addRow(['code', 'group', 'pre_score', 'post_score', 'max_score', 'change', 'normalised_gain'])
-  for (const p of data.pairs) pairs.addRow([p.code, p.group, p.pre, p.post, p.max, p.post - p.pre, p.pre < p.max ? (p.post - p.pre) / (p.max - p.pre) : null])
+  pairs.addRow(['pair_id', 'how', 'pre_code', 'post_code', 'group', 'pre_score', 'post_score', 'max_score', 'change', 'normalised_gain'])
+  for (const p of data.pairs) pairs.addRow([p.pairId, p.how, p.preCode, p.postCode, p.group, p.pre, p.post, p.max, p.post - p.pre, p.pre < p.max ? (p.post - p.pre) / (p.max - p.pre) : null])
   const written = await comments(db, sessionId)
   book.addWorksheet('codebook').addRows(codebook(data.items, written.waiting))
   const sheet = book.addWorksheet('comments')

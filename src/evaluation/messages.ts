@@ -3,11 +3,12 @@ import { defineMessages } from '../platform/i18n/i18n.ts'
 export const evaluationMessages = defineMessages({
   'analyze.missingColumn': { id: 'kolom "{column}" tidak ada di baris judul', en: 'the header has no "{column}" column' },
   'analyze.noItems': {
-    id: 'tidak ada kolom butir soal (semua kolom selain code, phase, group, area, session, gender, age_band adalah butir)',
-    en: 'there are no item columns (every column other than code, phase, group, area, session, gender, age_band is an item)',
+    id: 'tidak ada kolom butir soal (semua kolom selain code, phase, group, area, session, gender, age_band, how, pair_id adalah butir)',
+    en: 'there are no item columns (every column other than code, phase, group, area, session, gender, age_band, how, pair_id is an item)',
   },
   'analyze.emptyCode': { id: 'baris {line}: kode kosong', en: 'line {line}: the code is empty' },
   'analyze.badPhase': { id: 'baris {line}: fase "{value}" harus pre/pretest atau post/posttest', en: 'line {line}: phase "{value}" must be pre/pretest or post/posttest' },
+  'analyze.pairIdTwice': { id: 'baris {line}: pair_id "{value}" sudah punya baris di fase ini', en: 'line {line}: pair_id "{value}" already has a row in this phase' },
   'analyze.badScore': { id: 'baris {line}, kolom {column}: "{value}" bukan angka', en: 'line {line}, column {column}: "{value}" is not a number' },
   'analyze.text.summary': {
     id: '{pairs} pasangan pre/post; tanpa pasangan: {pre} pre, {post} post; kode ganda (tidak dipasangkan): {duplicates}',

@@ -31,7 +31,9 @@ export async function programmePairs(db: Db, programmeId: string): Promise<Progr
     const key = `${r.sessionId} ${r.groupKind}`
     byKey.set(key, [...(byKey.get(key) ?? []), r])
   }
-  const confirmed = await q.listConfirmedPairs(db, [...new Set(rows.map((r) => r.sessionId))])
+  const sessionIds = [...new Set(rows.map((r) => r.sessionId))]
+  const confirmed = await q.listConfirmedPairs(db, sessionIds)
+  const rejected = await q.listRejectedPairs(db, sessionIds)
   const pairs: ProgrammePair[] = []
   for (const mine of byKey.values()) {
     const byId = new Map(mine.map((r) => [r.id, r]))
@@ -39,6 +41,7 @@ export async function programmePairs(db: Db, programmeId: string): Promise<Progr
       mine.filter((r) => r.phase === 'pre'),
       mine.filter((r) => r.phase === 'post'),
       confirmed,
+      rejected,
     )
     for (const p of matched.pairs) {
       const pre = byId.get(p.pre)!

@@ -27,7 +27,7 @@ export function aggregatesOnly(results: SessionResults): SessionResults {
   const noText = (f: FeedbackResult): FeedbackResult => ({ ...f, texts: f.texts.map((x) => ({ ...x, answers: [] })) })
   return {
     ...results,
-    groups: results.groups.map((g) => ({ ...g, confirmed: [] })),
+    groups: results.groups.map((g) => ({ ...g, confirmed: [], tolerant: [], rejected: [] })),
     feedback: results.feedback ? noText(results.feedback) : null,
     followUps: results.followUps.map((f) => ({ ...f, summary: noText(f.summary) })),
   }

@@ -16,12 +16,17 @@ export interface ResultWords {
   matched: string
   ambiguous?: string
   duplicates?: string
+  /** Set when many codes of the group are shared or look alike: why fewer people are paired. */
+  alike?: string
   shares: string
   /** The change among pairs and whether chance explains it; absent with no pairs. */
   headline?: { change: string; chance: string }
   smallGroup?: string
   limits: string
 }
+
+/** One answer before in ten (and at least three) with a shared or ambiguous code: enough to bias who is counted. */
+export const manyAlike = (g: Pick<GroupResult, 'alike' | 'preCount'>) => g.alike >= 3 && g.alike >= g.preCount / 10
 
 export function resultWords(t: T, locale: Locale, g: GroupResult): ResultWords {
   const s = g.analysis?.score
@@ -36,6 +41,7 @@ export function resultWords(t: T, locale: Locale, g: GroupResult): ResultWords {
   }
   if (g.match.ambiguous.length) words.ambiguous = t('eval.ambiguous', { count: g.match.ambiguous.length, codes: g.match.ambiguous.map((x) => x.code).join(', ') })
   if (g.match.duplicates.length) words.duplicates = t('eval.duplicates', { codes: g.match.duplicates.join(', ') })
+  if (manyAlike(g)) words.alike = t('pair.alikeWarning', { count: g.alike, pre: g.preCount })
   if (g.kind === 'scale' && s && s.pairs > 0 && s.pre.mean !== null && s.post.mean !== null) {
     // A scale's total over its statements, shown as the mean point (1–5) a paired person gave.
     const k = g.likert.length || 1

@@ -20,7 +20,7 @@ import { KNOWLEDGE_TEST_FOR, openCollection, openFollowUp, setLinkOpen } from '.
 import * as q from './evaluation-queries.ts'
 import { HELD, PHASES } from './evaluation-tables.ts'
 import { answersCsv, answersXlsx, codebookCsv } from './exports.ts'
-import { confirmPair, undoPair } from './pairing.ts'
+import { confirmPair, rejectPair, undoPair, undoRejection } from './pairing.ts'
 import { renderEvaluationPdf } from './report-pdf.ts'
 import { sessionResults } from './session-results.ts'
 import { countsByLink } from './submission-intake.ts'
@@ -130,6 +130,18 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
 
   routes.post('/sessions/:id/evaluation/pairs/:pairId/undo', 'session.record', async (c) => {
     await undoPair(db, { ...actorOf(c), role: c.get('user')!.role }, c.req.param('id')!, c.req.param('pairId')!)
+    return c.redirect(`/sessions/${c.req.param('id')}/evaluation`, 303)
+  })
+
+  // A tolerant pair undone (the two answers are not the same person), and that decision undone.
+  routes.post('/sessions/:id/evaluation/pairs/reject', 'session.record', async (c) => {
+    const form = formStrings(await c.req.parseBody())
+    await rejectPair(db, { ...actorOf(c), role: c.get('user')!.role }, c.req.param('id')!, form['pre'] ?? '', form['post'] ?? '')
+    return c.redirect(`/sessions/${c.req.param('id')}/evaluation`, 303)
+  })
+
+  routes.post('/sessions/:id/evaluation/pairs/rejected/:rejectionId/undo', 'session.record', async (c) => {
+    await undoRejection(db, { ...actorOf(c), role: c.get('user')!.role }, c.req.param('id')!, c.req.param('rejectionId')!)
     return c.redirect(`/sessions/${c.req.param('id')}/evaluation`, 303)
   })
 

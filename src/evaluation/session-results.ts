@@ -27,6 +27,12 @@ export interface GroupResult {
   maxScore: number | null
   /** Pairs a person confirmed by hand, with the codes as written. */
   confirmed: { id: string; preCode: string; postCode: string }[]
+  /** Pairs made by tolerance, for a person to check: the codes as written and the code part that differed (its key, e.g. 'day'). */
+  tolerant: { pre: string; post: string; preCode: string; postCode: string; part: string }[]
+  /** Tolerant pairs a person undid: kept apart until the decision is undone. */
+  rejected: { id: string; preCode: string; postCode: string }[]
+  /** Answers before whose code another person also wrote, or that resemble more than one answer after: none of them is paired by Jaga. */
+  alike: number
   /** 'scale' when the questionnaire before and after is a Likert scale: then `likert` holds each statement. */
   kind: 'knowledge' | 'scale'
   /** Per statement of a scale: the mean (1–5) and how many chose each point, before and after. */
@@ -117,6 +123,7 @@ export async function sessionResults(db: Db, sessionId: string): Promise<Session
   const submissions = await q.listSubmissions(db, sessionId, ['pre', 'post', 'feedback'])
   const followUpRows = await q.listSubmissions(db, sessionId, ['follow-up'])
   const confirmed = await q.listConfirmedPairs(db, [sessionId])
+  const rejected = await q.listRejectedPairs(db, [sessionId])
   const reviews = await reviewsOf(db, [sessionId])
   const versions = new Map<string, Awaited<ReturnType<typeof q.findVersion>>>()
   for (const id of new Set(links.map((l) => l.questionnaireVersionId))) versions.set(id, await q.findVersion(db, id))
@@ -127,7 +134,10 @@ export async function sessionResults(db: Db, sessionId: string): Promise<Session
     const definition = definitionOf(versions.get(link.questionnaireVersionId)!)
     const pre = submissions.filter((s) => s.groupKind === groupKind && s.phase === 'pre')
     const post = submissions.filter((s) => s.groupKind === groupKind && s.phase === 'post')
-    const match = matchCodes(pre, post, confirmed)
+    const match = matchCodes(pre, post, confirmed, rejected)
+    const codeOf = new Map([...pre, ...post].map((s) => [s.id, s.code]))
+    const parts = JSON.parse(link.codeElements) as string[]
+    const shared = new Set(match.duplicates)
     const scored = scoredItems(definition)
     const scale = scored.length ? [] : itemsOf(definition).filter((i) => i.kind === 'likert')
     const byId = new Map([...pre, ...post].map((s) => [s.id, JSON.parse(s.answers) as Record<string, unknown>]))
@@ -172,6 +182,9 @@ export async function sessionResults(db: Db, sessionId: string): Promise<Session
       distribution,
       maxScore,
       confirmed: confirmed.filter((c) => pre.some((s) => s.id === c.pre)).map((c) => ({ id: c.id, preCode: pre.find((s) => s.id === c.pre)!.code, postCode: post.find((s) => s.id === c.post)?.code ?? '' })),
+      tolerant: match.pairs.filter((p) => p.how === 'tolerant').map((p) => ({ pre: p.pre, post: p.post, preCode: codeOf.get(p.pre)!, postCode: codeOf.get(p.post)!, part: parts[p.part!] ?? String(p.part! + 1) })),
+      rejected: rejected.filter((r) => codeOf.has(r.pre) && codeOf.has(r.post)).map((r) => ({ id: r.id, preCode: codeOf.get(r.pre)!, postCode: codeOf.get(r.post)! })),
+      alike: pre.filter((s) => shared.has(s.code)).length + match.ambiguous.length,
       kind: scale.length ? 'scale' : 'knowledge',
       likert: scale.map((item) => ({ id: item.id, label: item.label, preMean: meanOf(answered(pre, item)), postMean: meanOf(answered(post, item)), pre: countsOf(answered(pre, item)), post: countsOf(answered(post, item)) })),
     })

@@ -1,6 +1,6 @@
 // One group's results before and after (words, charts, statistics) and the pairs a person confirms by
 // hand; the before/after chart is shared with the programme's pooled results.
-import type { T } from '../../messages.ts'
+import type { MessageKey, T } from '../../messages.ts'
 import { formatPercent, type Locale } from '../../platform/i18n/i18n.ts'
 import { InlineAction, TableWrap } from '../../platform/views/components.tsx'
 import type { GroupResult } from '../session-results.ts'
@@ -64,7 +64,12 @@ export function GroupResultView(p: { t: T; locale: Locale; group: GroupResult; g
           <p>{words.matched}</p>
           {words.ambiguous ? <p>{words.ambiguous}</p> : null}
           {words.duplicates ? <p>{words.duplicates}</p> : null}
-          {p.review && (g.match.ambiguous.length || g.confirmed.length) ? <PairReview t={t} group={g} {...p.review} /> : null}
+          {words.alike ? (
+            <p class="alert alert-warn" role="note">
+              {words.alike}
+            </p>
+          ) : null}
+          {p.review && (g.match.ambiguous.length || g.confirmed.length || g.tolerant.length || g.rejected.length) ? <PairReview t={t} group={g} {...p.review} /> : null}
           <p>{words.shares}</p>
           {words.headline ? (
             <p class="lead">
@@ -132,23 +137,47 @@ export function GroupResultView(p: { t: T; locale: Locale; group: GroupResult; g
   )
 }
 
-/** Codes too alike to pair on their own, for a person to pair (or undo) one by one. */
+const PARTS = ['mother', 'day', 'own', 'siblings', 'father']
+const partName = (t: T, part: string) => (PARTS.includes(part) ? t(`pair.part.${part}` as MessageKey) : t('pair.part.other', { n: part }))
+
+/**
+ * The pairing for a person to check, one pair at a time: codes too alike to pair on their own (pair
+ * them), pairs made by tolerance with the part that differed (undo them), and the decisions taken,
+ * each with its undo.
+ */
 function PairReview(p: { t: T; group: GroupResult; csrf: string; sessionId: string }) {
   const { t, group: g } = p
   const action = `/sessions/${p.sessionId}/evaluation/pairs`
   return (
-    <details class="pair-review" open={g.match.ambiguous.length > 0}>
+    <details class="pair-review" open={g.match.ambiguous.length > 0 || g.tolerant.length > 0}>
       <summary>{t('eval.review')}</summary>
-      {g.match.ambiguous.length ? <p class="small">{t('eval.reviewIntro')}</p> : null}
-      <ul>
-        {g.match.ambiguous.flatMap((a) =>
-          a.candidates.map((c) => (
-            <li>
-              <InlineAction action={action} csrf={p.csrf} label={t('eval.pairWith', { pre: a.code, post: c.code })} fields={{ pre: a.pre, post: c.post }} />
-            </li>
-          )),
-        )}
-      </ul>
+      {g.match.ambiguous.length ? (
+        <>
+          <p class="small">{t('eval.reviewIntro')}</p>
+          <ul>
+            {g.match.ambiguous.flatMap((a) =>
+              a.candidates.map((c) => (
+                <li>
+                  <InlineAction action={action} csrf={p.csrf} label={t('eval.pairWith', { pre: a.code, post: c.code })} fields={{ pre: a.pre, post: c.post }} />
+                </li>
+              )),
+            )}
+          </ul>
+        </>
+      ) : null}
+      {g.tolerant.length ? (
+        <>
+          <p class="small">{t('pair.tolerantIntro')}</p>
+          <ul>
+            {g.tolerant.map((x) => (
+              <li>
+                {t('pair.tolerant', { pre: x.preCode, post: x.postCode, part: partName(t, x.part) })}{' '}
+                <InlineAction action={`${action}/reject`} csrf={p.csrf} label={t('pair.reject')} ariaLabel={t('pair.rejectLabel', { pre: x.preCode, post: x.postCode })} fields={{ pre: x.pre, post: x.post }} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {g.confirmed.length ? (
         <>
           <p class="small">{t('eval.confirmedPairs')}</p>
@@ -156,6 +185,18 @@ function PairReview(p: { t: T; group: GroupResult; csrf: string; sessionId: stri
             {g.confirmed.map((c) => (
               <li>
                 <InlineAction action={`${action}/${c.id}/undo`} csrf={p.csrf} label={t('eval.undoPair', { pre: c.preCode, post: c.postCode })} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {g.rejected.length ? (
+        <>
+          <p class="small">{t('pair.rejectedIntro')}</p>
+          <ul>
+            {g.rejected.map((r) => (
+              <li>
+                <InlineAction action={`${action}/rejected/${r.id}/undo`} csrf={p.csrf} label={t('pair.restore', { pre: r.preCode, post: r.postCode })} />
               </li>
             ))}
           </ul>

@@ -1,0 +1,96 @@
+// A property over generated sessions: whatever participants wrote (codes shared by several people,
+// codes one part off, answers sent twice) and whatever staff did (pairs confirmed, tolerant pairs
+// undone, answers left out, decisions undone, pairs the page never offered tried anyway), the page's
+// results and `jaga analyze` on the session's answers.csv give the same pairs and the same statistics.
+import crypto from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { textOf } from '../../test/agent.ts'
+import { aSessionWithLinks, parentsAnswers } from '../../test/evaluation-builders.ts'
+import { useTestApp } from '../../test/harness.ts'
+import { differences } from '../../test/numbers.ts'
+import { seededRandom } from '../platform/seeded-random.ts'
+import { analyzeCsv } from './analyze-csv.ts'
+import { sessionResults } from './session-results.ts'
+
+const jaga = useTestApp()
+
+// Few values per part, so that in a group of 10–30 codes collide and fall one part apart.
+const POOLS = { mother: ['SI', 'SR', 'NU', 'AN'], day: ['1', '2', '3', '4'], own: ['A', 'I'], siblings: ['0', '1', '2'] }
+type Code = Record<keyof typeof POOLS, string>
+
+/** The forms the evaluation page shows: their action and hidden fields. */
+function formsOf(html: string): { action: string; fields: Record<string, string> }[] {
+  return [...html.matchAll(/<form method="post" action="([^"]+)"[^>]*>(.*?)<\/form>/gs)].map(([, action, inner]) => ({
+    action: action!,
+    fields: Object.fromEntries([...inner!.matchAll(/name="(\w+)" value="([^"]*)"/g)].map(([, k, v]) => [k!, v!])),
+  }))
+}
+
+describe('the page and the CSV through jaga analyze', () => {
+  for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+    it(`give the same pairs and statistics on generated session ${seed}`, { timeout: 60_000 }, async () => {
+      const random = seededRandom(seed)
+      const pick = <T,>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!
+      const { session, agent, send } = await aSessionWithLinks(jaga)
+      agent.lang('en')
+      const base = `/sessions/${session.id}/evaluation`
+      const people = Array.from({ length: 10 + Math.floor(random() * 21) }, (): Code => ({ mother: pick(POOLS.mother), day: pick(POOLS.day), own: pick(POOLS.own), siblings: pick(POOLS.siblings) }))
+      for (const code of people) {
+        const before = Math.floor(random() * 16)
+        if (random() < 0.9) {
+          await send('pre', { id: crypto.randomUUID(), code, answers: parentsAnswers(before) })
+          // Sent again as a new answer (a second paper, a second phone): the code is now written twice.
+          if (random() < 0.05) await send('pre', { id: crypto.randomUUID(), code, answers: parentsAnswers(before) })
+        }
+        if (random() < 0.85) {
+          const written = { ...code }
+          if (random() < 0.2) {
+            const part = pick(Object.keys(POOLS) as (keyof Code)[])
+            written[part] = pick(POOLS[part].filter((v) => v !== code[part]))
+          }
+          await send('post', { id: crypto.randomUUID(), code: written, answers: parentsAnswers(Math.min(15, before + Math.floor(random() * 8))) })
+        }
+      }
+
+      const answers = await jaga.db.selectFrom('submissions').select(['id', 'phase', 'code']).where('sessionId', '=', session.id).where('phase', 'in', ['pre', 'post']).execute()
+      let refused = 0
+      for (let round = 0; round < 4; round++) {
+        const forms = formsOf(await (await agent.get(base)).text())
+        const offered = forms.filter((f) => f.action === `${base}/pairs` && f.fields['pre'])
+        const tolerant = forms.filter((f) => f.action === `${base}/pairs/reject`)
+        const undos = forms.filter((f) => f.action.endsWith('/undo'))
+        if (offered.length && random() < 0.7) expect((await agent.post(offered[0]!.action, pick(offered).fields)).status).toBe(303)
+        if (tolerant.length && random() < 0.5) expect((await agent.post(`${base}/pairs/reject`, pick(tolerant).fields)).status).toBe(303)
+        if (undos.length && random() < 0.2) expect((await agent.post(pick(undos).action)).status).toBe(303)
+        // A pair the page does not offer (two answers sharing a code first, when there are): refused.
+        const counted = await jaga.db.selectFrom('submissions').select(['id', 'phase', 'code']).where('sessionId', '=', session.id).where('excludedAt', 'is', null).execute()
+        const pres = counted.filter((s) => s.phase === 'pre')
+        const posts = counted.filter((s) => s.phase === 'post')
+        const shared = pres.filter((p) => pres.filter((x) => x.code === p.code).length > 1 && posts.some((q) => q.code === p.code))
+        const pre = shared.length ? pick(shared) : pick(pres)
+        const post = shared.length ? posts.find((q) => q.code === pre.code)! : pick(posts)
+        if (!offered.some((f) => f.fields['pre'] === pre.id && f.fields['post'] === post.id)) {
+          expect((await agent.post(`${base}/pairs`, { pre: pre.id, post: post.id })).status).toBe(409)
+          refused++
+        }
+        if (random() < 0.4) expect((await agent.post(`${base}/answers/${pick(counted).id}/exclude`, { reason: 'test' })).status).toBe(303)
+      }
+      expect(refused).toBeGreaterThan(0)
+
+      // What the page shows …
+      const page = textOf(await (await agent.get(base)).text())
+      const shown = (await sessionResults(jaga.db, session.id)).groups[0]!
+      expect(page).toContain(`${shown.match.pairs} of ${shown.preCount} answers before are paired`)
+      // … and what the file gives.
+      const csv = analyzeCsv(await (await agent.get(`${base}/answers.csv`)).text())
+      expect(csv.pairs).toBe(shown.match.pairs)
+      expect(differences(shown.analysis, csv, 1e-12)).toEqual([])
+      expect(shown.match.pairs).toBeGreaterThan(0)
+      expect(differences(shown.analysis!.score, csv.groups!['parents'], 1e-12)).toEqual([])
+      const codeOf = new Map(answers.map((a) => [a.id, a.code]))
+      const alone = (ids: string[]) => ids.filter((id) => !shown.match.duplicates.includes(codeOf.get(id)!)).length
+      expect(csv.unmatched).toEqual({ pre: alone(shown.match.unmatchedPre), post: alone(shown.match.unmatchedPost) })
+      expect(csv.duplicate_codes).toBe(shown.match.duplicates.length)
+    })
+  }
+})
