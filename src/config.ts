@@ -22,6 +22,10 @@ export interface Config {
   timeZone: string
   /** Phone submissions one questionnaire link takes in 10 minutes before further ones are held for review (submission-intake.ts). */
   collectHoldAfter: number
+  /** Phone answers one link counts in all before it holds the rest (JAGA_COLLECT_HOLD_TOTAL). */
+  collectHoldTotal: number
+  /** Phone answers one link stores at most; past it the link answers 429 and phones keep theirs (JAGA_COLLECT_LINK_MAX). */
+  collectLinkMax: number
 }
 
 // A full school hall (500 phones on one Wi-Fi, all answering within the same 10 minutes) must pass
@@ -48,15 +52,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch {
     throw new Error(`JAGA_TIMEZONE must be an IANA time zone such as Asia/Jakarta, got "${timeZone}"`)
   }
-  const collectHoldAfter = Number(env.JAGA_COLLECT_HOLD_AFTER ?? DEFAULT_COLLECT_HOLD_AFTER)
-  if (!Number.isInteger(collectHoldAfter) || collectHoldAfter < 1) {
-    throw new Error(`JAGA_COLLECT_HOLD_AFTER must be a whole number of at least 1, got "${env.JAGA_COLLECT_HOLD_AFTER}"`)
+  const whole = (name: string, fallback: number): number => {
+    const n = Number(env[name] ?? fallback)
+    if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number of at least 1, got "${env[name]}"`)
+    return n
   }
+  const collectHoldAfter = whole('JAGA_COLLECT_HOLD_AFTER', DEFAULT_COLLECT_HOLD_AFTER)
+  const collectHoldTotal = whole('JAGA_COLLECT_HOLD_TOTAL', 3000)
+  const collectLinkMax = whole('JAGA_COLLECT_LINK_MAX', 20_000)
   const trustedProxies = readTrustedProxies(env.JAGA_TRUST_PROXY)
   return {
     port,
     timeZone,
     collectHoldAfter,
+    collectHoldTotal,
+    collectLinkMax,
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.JAGA_DATA_DIR ?? 'data'),
     databaseUrl,

@@ -53,7 +53,7 @@ function fromForm(form: Record<string, string | string[]>): RawSubmission {
 
 export function collectRoutes(routes: RouteTable, deps: Deps, help: ParticipantHelp): void {
   const { db } = deps
-  const intake = { db, log: deps.log, holdAfter: deps.config.collectHoldAfter }
+  const intake = { db, log: deps.log, holdAfter: deps.config.collectHoldAfter, holdTotal: deps.config.collectHoldTotal, maxPerLink: deps.config.collectLinkMax }
   registerAsset('collect.js', bundleBrowserScript(path.join(import.meta.dirname, 'browser', 'collect.ts')))
 
   const findLink = async (token: string) => {
