@@ -1,34 +1,23 @@
-import { spawnSync } from 'node:child_process'
 import crypto from 'node:crypto'
-import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { parentsAnswers } from '../test/evaluation-builders.ts'
 import { addDays, localNow } from '../src/outreach/session-rules.ts'
 import { HARJOSARI_I } from '../test/outreach-builders.ts'
-import { ROOT } from '../test/server-process.ts'
-import { look, phoneContext, signIn, useServerAndBrowser, watchConsole } from './browser.ts'
+import { apiCaller, jagaCommand, look, phoneContext, signIn, useServerAndBrowser, watchConsole } from './browser.ts'
 
 // The answers table of a session on a phone, in both languages: filter, open one, leave two out.
 const journey = useServerAndBrowser()
 const PASSWORD = 'kata sandi yang cukup panjang'
 const today = () => localNow('Asia/Jakarta').slice(0, 10)
 
-function jaga(args: string[], input = ''): string {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/jaga.js'), ...args], { input, env: { ...process.env, JAGA_DATA_DIR: journey.server.dataDir }, encoding: 'utf8' })
-  if (r.status !== 0) throw new Error(r.stderr)
-  return r.stdout
-}
+const jaga = (args: string[], input = '') => jagaCommand(journey, args, input)
 
 describe('the answers table, on a phone', () => {
   it('filters, opens one answer and leaves the chosen out, passing axe in Indonesian and English', async () => {
     jaga(['user', 'create', '--email', 'coord@jaga.test', '--role', 'coordinator', '--name', 'Koordinator'], PASSWORD + '\n')
     const token = jaga(['token', 'create', '--email', 'coord@jaga.test']).trim().split('\n').pop()!
-    const api = async (p: string, body: unknown) => {
-      const res = await fetch(journey.server.url + p, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
-      if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`)
-      return res.json()
-    }
+    const api = apiCaller(journey, token)
     const programme = await api('/api/v1/programmes', { name: 'Jaga Keluarga', startsOn: addDays(today(), -10), endsOn: addDays(today(), 100), status: 'active', areaIds: [HARJOSARI_I] })
     const session = await api('/api/v1/sessions', { programmeId: programme.id, title: 'Sosialisasi orang tua', format: 'seminar', areaId: HARJOSARI_I, venue: 'Balai', startsAt: `${today()}T00:05`, endsAt: `${today()}T23:55`, audiences: ['parents'] })
     const { links } = (await api(`/api/v1/sessions/${session.id}/evaluation`, { groupKind: 'parents' })) as { links: { phase: string; url: string }[] }

@@ -3,7 +3,8 @@ import path from 'node:path'
 import { createRequire } from 'node:module'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, expect } from 'vitest'
-import { startServerProcess, type ServerProcess } from '../test/server-process.ts'
+import { spawnSync } from 'node:child_process'
+import { ROOT, startServerProcess, type ServerProcess } from '../test/server-process.ts'
 
 const require = createRequire(import.meta.url)
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
@@ -90,4 +91,20 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
  */
 export async function submitKept(page: Page, selector: string): Promise<void> {
   await Promise.all([page.waitForNavigation(), page.click(selector)])
+}
+
+/** Runs the `jaga` command on the journey server's data, as an operator would, and returns what it printed. */
+export function jagaCommand(journey: Journey, args: string[], input = ''): string {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/jaga.js'), ...args], { input, env: { ...process.env, JAGA_DATA_DIR: journey.server.dataDir }, encoding: 'utf8' })
+  if (r.status !== 0) throw new Error(r.stderr)
+  return r.stdout
+}
+
+/** POSTs JSON to the journey server's API with a bearer token, as an integration would; anything but 2xx throws. */
+export function apiCaller(journey: Journey, token: string): (path: string, body: unknown) => Promise<any> {
+  return async (p, body) => {
+    const res = await fetch(journey.server.url + p, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+    if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`)
+    return res.json()
+  }
 }

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
@@ -6,8 +6,7 @@ import jsQRModule from 'jsqr'
 import { describe, expect, it } from 'vitest'
 import { addDays, localNow } from '../src/outreach/session-rules.ts'
 import { HARJOSARI_I } from '../test/outreach-builders.ts'
-import { ROOT } from '../test/server-process.ts'
-import { look, phoneContext, screenshot, SCREENSHOT_DIR, signIn, useServerAndBrowser, watchConsole } from './browser.ts'
+import { jagaCommand, look, phoneContext, screenshot, SCREENSHOT_DIR, signIn, useServerAndBrowser, watchConsole } from './browser.ts'
 
 const journey = useServerAndBrowser()
 // jsqr is a UMD bundle whose module.exports is the function itself; its types describe an ES default export.
@@ -17,11 +16,7 @@ const COORDINATOR = 'rina@jaga.test'
 const today = () => localNow('Asia/Jakarta').slice(0, 10)
 const main = (page: Page) => page.innerText('main').then((t) => t.replace(/\s+/g, ' '))
 
-function jaga(args: string[], input = ''): string {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/jaga.js'), ...args], { input, env: { ...process.env, JAGA_DATA_DIR: journey.server.dataDir }, encoding: 'utf8' })
-  if (r.status !== 0) throw new Error(r.stderr)
-  return r.stdout
-}
+const jaga = (args: string[], input = '') => jagaCommand(journey, args, input)
 
 /** A programme and a session held this morning for parents, made through the API as an integration would. */
 async function aSessionThroughTheApi(): Promise<string> {

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -7,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { addDays, localNow } from '../src/outreach/session-rules.ts'
 import { HARJOSARI_I } from '../test/outreach-builders.ts'
 import { ROOT } from '../test/server-process.ts'
-import { look, phoneContext, signIn, useServerAndBrowser, watchConsole } from './browser.ts'
+import { apiCaller, jagaCommand, look, phoneContext, signIn, useServerAndBrowser, watchConsole } from './browser.ts'
 
 // Checking the pairing on a phone, in both languages: the warning about codes alike, a pair made by
 // tolerance listed with the part that differed, undone with its button and paired again.
@@ -15,21 +14,13 @@ const journey = useServerAndBrowser()
 const PASSWORD = 'kata sandi yang cukup panjang'
 const today = () => localNow('Asia/Jakarta').slice(0, 10)
 
-function jaga(args: string[], input = ''): string {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/jaga.js'), ...args], { input, env: { ...process.env, JAGA_DATA_DIR: journey.server.dataDir }, encoding: 'utf8' })
-  if (r.status !== 0) throw new Error(r.stderr)
-  return r.stdout
-}
+const jaga = (args: string[], input = '') => jagaCommand(journey, args, input)
 
 describe('the pairing review, on a phone', () => {
   it('warns about codes alike and undoes a tolerant pair with its button, in Indonesian and English, passing axe', async () => {
     jaga(['user', 'create', '--email', 'admin@jaga.test', '--role', 'admin', '--name', 'Admin'], PASSWORD + '\n')
     const token = jaga(['token', 'create', '--email', 'admin@jaga.test']).trim().split('\n').pop()!
-    const api = async (p: string, body: unknown) => {
-      const res = await fetch(journey.server.url + p, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
-      if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`)
-      return res.json()
-    }
+    const api = apiCaller(journey, token)
     const programme = await api('/api/v1/programmes', { name: 'Jaga Keluarga', startsOn: addDays(today(), -10), endsOn: addDays(today(), 100), status: 'active', areaIds: [HARJOSARI_I] })
     const session = await api('/api/v1/sessions', { programmeId: programme.id, title: 'Penyuluhan orang tua', format: 'seminar', areaId: HARJOSARI_I, venue: 'Balai', startsAt: `${today()}T00:05`, endsAt: `${today()}T23:55`, audiences: ['parents'] })
     const { links } = (await api(`/api/v1/sessions/${session.id}/evaluation`, { groupKind: 'parents' })) as { links: { phase: string; url: string }[] }

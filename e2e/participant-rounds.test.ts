@@ -1,22 +1,15 @@
-import { spawnSync } from 'node:child_process'
-import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { addDays, localNow } from '../src/outreach/session-rules.ts'
 import { HARJOSARI_I } from '../test/outreach-builders.ts'
-import { ROOT } from '../test/server-process.ts'
-import { look, phoneContext, signIn, useServerAndBrowser, watchConsole } from './browser.ts'
+import { apiCaller, jagaCommand, look, phoneContext, signIn, useServerAndBrowser, watchConsole } from './browser.ts'
 
 // A before-form and an after-form must not be mistaken for each other on a phone, nor their QR codes on the wall.
 const journey = useServerAndBrowser()
 const PASSWORD = 'kata sandi yang cukup panjang'
 const today = () => localNow('Asia/Jakarta').slice(0, 10)
 
-function jaga(args: string[], input = ''): string {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/jaga.js'), ...args], { input, env: { ...process.env, JAGA_DATA_DIR: journey.server.dataDir }, encoding: 'utf8' })
-  if (r.status !== 0) throw new Error(r.stderr)
-  return r.stdout
-}
+const jaga = (args: string[], input = '') => jagaCommand(journey, args, input)
 
 const WORDS = {
   id: { pre: 'Sebelum kegiatan', post: 'Sesudah kegiatan', feedback: 'Umpan balik', next: 'Simpan kode Anda untuk formulir sesudah kegiatan', received: 'Jawaban Anda sudah diterima' },
@@ -27,11 +20,7 @@ describe('rounds that cannot be confused, on a phone', () => {
   it('the before-form, the after-form and the QR sheet name their round and session, pass axe in both languages, and print one round per page', async () => {
     jaga(['user', 'create', '--email', 'admin@jaga.test', '--role', 'admin', '--name', 'Admin'], PASSWORD + '\n')
     const token = jaga(['token', 'create', '--email', 'admin@jaga.test']).trim().split('\n').pop()!
-    const api = async (p: string, body: unknown) => {
-      const res = await fetch(journey.server.url + p, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
-      if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`)
-      return res.json()
-    }
+    const api = apiCaller(journey, token)
     const programme = await api('/api/v1/programmes', { name: 'Jaga Keluarga', startsOn: addDays(today(), -10), endsOn: addDays(today(), 100), status: 'active', areaIds: [HARJOSARI_I] })
     const session = await api('/api/v1/sessions', { programmeId: programme.id, title: 'Sosialisasi orang tua Harjosari', format: 'seminar', areaId: HARJOSARI_I, venue: 'Aula', startsAt: `${today()}T00:05`, endsAt: `${today()}T23:55`, audiences: ['parents'] })
     const { links } = (await api(`/api/v1/sessions/${session.id}/evaluation`, { groupKind: 'parents', feedback: true })) as { links: { phase: 'pre' | 'post' | 'feedback'; url: string }[] }

@@ -1,11 +1,8 @@
-import { spawnSync } from 'node:child_process'
-import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { addDays, localNow } from '../src/outreach/session-rules.ts'
 import { HARJOSARI_I } from '../test/outreach-builders.ts'
-import { ROOT } from '../test/server-process.ts'
-import { look, phoneContext, signIn, useServerAndBrowser, watchConsole } from './browser.ts'
+import { jagaCommand, look, phoneContext, signIn, useServerAndBrowser, watchConsole } from './browser.ts'
 
 // The pages the security audit (issue 11) added or changed, as people meet them on a phone.
 const journey = useServerAndBrowser()
@@ -15,11 +12,7 @@ const PARTNER = 'mitra@jaga.test'
 const today = () => localNow('Asia/Jakarta').slice(0, 10)
 const main = (page: Page) => page.innerText('main').then((t) => t.replace(/\s+/g, ' '))
 
-function jaga(args: string[], input = ''): string {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/jaga.js'), ...args], { input, env: { ...process.env, JAGA_DATA_DIR: journey.server.dataDir }, encoding: 'utf8' })
-  if (r.status !== 0) throw new Error(r.stderr)
-  return r.stdout
-}
+const jaga = (args: string[], input = '') => jagaCommand(journey, args, input)
 
 describe('safety pages, on a phone', () => {
   it('shows an admin their API tokens to revoke, links a partner account to its institution, tells a participant their phone number was removed, and slows a guesser down', async () => {
