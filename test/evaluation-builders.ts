@@ -21,14 +21,14 @@ export function parentsAnswers(right: number): Record<string, string> {
 export const aCode = (mother: string, day = '7', own = 'A', siblings = '2') => ({ mother, day, own, siblings })
 
 /** A parents' session in a programme, its facilitator, and its pre, post and feedback links opened through the page. */
-export async function aSessionWithLinks(jaga: TestApp, o: { programmeId?: string; facilitator?: PublicUser; areaId?: string } = {}) {
+export async function aSessionWithLinks(jaga: TestApp, o: { programmeId?: string; facilitator?: PublicUser; areaId?: string; codeElements?: string[] } = {}) {
   const { aUser } = await import('./agent.ts')
   const facilitator = o.facilitator ?? (await aUser(jaga, 'facilitator'))
   const programmeId = o.programmeId ?? (await aProgramme(jaga, { facilitators: [facilitator] })).id
   const session = await aSession(jaga, programmeId, { audiences: ['parents'], facilitatorIds: [facilitator.id], ...(o.areaId ? { areaId: o.areaId } : {}) })
   const agent = await sessionAgent(jaga, facilitator)
   const form = new URLSearchParams({ _csrf: agent.csrf, groupKind: 'parents', feedback: 'yes' })
-  for (const e of ['mother', 'day', 'own', 'siblings']) form.append('codeElements', e)
+  for (const e of o.codeElements ?? ['mother', 'day', 'own', 'siblings']) form.append('codeElements', e)
   const opened = await agent.send(`/sessions/${session.id}/evaluation`, { method: 'POST', body: form })
   if (opened.status !== 303) throw new Error(`opening the links failed with ${opened.status}`)
   const links = await jaga.db.selectFrom('collectionLinks').selectAll().where('sessionId', '=', session.id).execute()

@@ -1,21 +1,13 @@
 import crypto from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { Agent, aUser, sessionAgent, textOf } from '../../test/agent.ts'
+import { Agent, textOf } from '../../test/agent.ts'
 import { useTestApp } from '../../test/harness.ts'
-import { aProgramme, aSession } from '../../test/outreach-builders.ts'
+import { aSessionWithLinks } from '../../test/evaluation-builders.ts'
 
 const jaga = useTestApp()
 
 async function feedbackToken(): Promise<string> {
-  const facilitator = await aUser(jaga, 'facilitator')
-  const programme = await aProgramme(jaga, { facilitators: [facilitator] })
-  const session = await aSession(jaga, programme.id, { audiences: ['parents'], facilitatorIds: [facilitator.id] })
-  const agent = await sessionAgent(jaga, facilitator)
-  const form = new URLSearchParams({ _csrf: agent.csrf, groupKind: 'parents', feedback: 'yes' })
-  for (const e of ['mother', 'day', 'own']) form.append('codeElements', e)
-  expect((await agent.send(`/sessions/${session.id}/evaluation`, { method: 'POST', body: form })).status).toBe(303)
-  const link = await jaga.db.selectFrom('collectionLinks').select('token').where('sessionId', '=', session.id).where('phase', '=', 'feedback').executeTakeFirstOrThrow()
-  return link.token
+  return (await aSessionWithLinks(jaga, { codeElements: ['mother', 'day', 'own'] })).token('feedback')
 }
 
 const send = (token: string, body: unknown) => jaga.request(`http://localhost/api/v1/collect/${token}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })

@@ -1,41 +1,21 @@
 import crypto from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Agent, aUser, sessionAgent, textOf } from '../../test/agent.ts'
-import { dialect, freshDatabase, type TestApp, type TestDb } from '../../test/harness.ts'
-import { aProgramme, aSession } from '../../test/outreach-builders.ts'
-import { createApp } from '../app.ts'
+import { describe, expect, it } from 'vitest'
+import { Agent, textOf } from '../../test/agent.ts'
+import { useTestApp } from '../../test/harness.ts'
+import { aSessionWithLinks } from '../../test/evaluation-builders.ts'
 import { DEFAULT_COLLECT_HOLD_AFTER, loadConfig } from '../config.ts'
 import { createLogger } from '../platform/log.ts'
 import { HOLD_WINDOW_MS, hourOf, LINK_HOLD_TOTAL, LINK_MAX_PHONE_ANSWERS, receivePhoneSubmission } from './submission-intake.ts'
 import { findLinkByToken } from './evaluation-queries.ts'
 import { Problem } from '../platform/http/problems.ts'
 
-/** Like useTestApp, with a hold threshold of 500: a hall of 500 must pass, the 501st on is held. */
+/** A hold threshold of 500: a hall of 500 must pass, the 501st on is held. */
 const HOLD_AFTER = 500
-const jaga = {} as TestApp
-let testDb: TestDb
-beforeAll(async () => {
-  testDb = await freshDatabase()
-  const config = { ...loadConfig({}), logLevel: 'silent' as const, collectHoldAfter: HOLD_AFTER }
-  const app = createApp({ db: testDb.db, log: createLogger('silent'), config, dialect })
-  await app.library.reload()
-  await app.ready
-  Object.assign(jaga, app, { db: testDb.db, request: app.app.request.bind(app.app) })
-})
-afterAll(async () => {
-  await testDb?.drop()
-})
+const jaga = useTestApp({ JAGA_COLLECT_HOLD_AFTER: String(HOLD_AFTER) })
 
 async function feedbackLink() {
-  const facilitator = await aUser(jaga, 'facilitator')
-  const programme = await aProgramme(jaga, { facilitators: [facilitator] })
-  const session = await aSession(jaga, programme.id, { audiences: ['parents'], facilitatorIds: [facilitator.id] })
-  const agent = await sessionAgent(jaga, facilitator)
-  const form = new URLSearchParams({ _csrf: agent.csrf, groupKind: 'parents', feedback: 'yes' })
-  for (const e of ['mother', 'day', 'own']) form.append('codeElements', e)
-  expect((await agent.send(`/sessions/${session.id}/evaluation`, { method: 'POST', body: form })).status).toBe(303)
-  const link = await jaga.db.selectFrom('collectionLinks').selectAll().where('sessionId', '=', session.id).where('phase', '=', 'feedback').executeTakeFirstOrThrow()
-  return { session, agent, link }
+  const { session, agent, links } = await aSessionWithLinks(jaga, { codeElements: ['mother', 'day', 'own'] })
+  return { session, agent, link: links.find((l) => l.phase === 'feedback')! }
 }
 
 /** Every phone in the hall is behind the same Wi-Fi router: one address. */
