@@ -63,6 +63,7 @@ export const builderMessages = defineMessages({
   'builder.kind.truefalse': { id: 'Benar/salah', en: 'True/false' },
   'builder.kind.likert': { id: 'Skala 1–5', en: 'Scale 1–5' },
   'builder.kind.number': { id: 'Angka', en: 'Number' },
+  'builder.kind.date': { id: 'Tanggal', en: 'Date' },
   'builder.kind.text': { id: 'Jawaban singkat', en: 'Short text' },
   'builder.kind.note': { id: 'Keterangan (tanpa jawaban)', en: 'Note (no answer)' },
   'builder.labelId': { id: 'Pertanyaan (Bahasa Indonesia)', en: 'Question (Indonesian)' },
