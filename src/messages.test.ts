@@ -19,7 +19,7 @@ describe('the message catalogue', () => {
   })
 
   it('defines each key in one slice only, so no text silently replaces another', () => {
-    const total = catalogueParts.reduce((n, p) => n + Object.keys(p).length, 0)
+    const total = catalogueParts.reduce((n: number, p: object) => n + Object.keys(p).length, 0)
     expect(Object.keys(catalogue).length).toBe(total)
   })
 
