@@ -3,72 +3,13 @@
 // labels in `label::Indonesian (id)` and `label::English (en)` columns. Jaga's own columns
 // `jaga_answer` and `jaga_topic` carry the key of a knowledge item and its library topic; other tools
 // ignore them. Whatever cannot be brought over is reported by sheet and row, never dropped silently.
-import ExcelJS from 'exceljs'
 import { TOPICS } from '../library/content-schema.ts'
 import { readSheetsInWorker, type ParseRefusalReason, type SheetRow } from '../platform/parse-worker.ts'
 import { findZipRefusal, type ZipRefusal } from '../platform/zip-limits.ts'
 import { definitionSchema, type Bilingual, type Definition, type Item } from './questionnaire-schema.ts'
 
-export const LABEL_ID = 'label::Indonesian (id)'
-export const LABEL_EN = 'label::English (en)'
-
-export interface XlsFormMeta {
-  key: string
-  title: Bilingual
-  version: number
-}
-
-const LIKERT_LIST = 'likert5'
-const TRUE_FALSE_LIST = 'truefalse'
-const LIKERT_LABELS: Bilingual[] = [
-  { id: 'Sangat tidak setuju', en: 'Strongly disagree' },
-  { id: 'Tidak setuju', en: 'Disagree' },
-  { id: 'Ragu-ragu', en: 'Not sure' },
-  { id: 'Setuju', en: 'Agree' },
-  { id: 'Sangat setuju', en: 'Strongly agree' },
-]
-
-/** A questionnaire version as an XLSForm workbook (xlsx bytes). */
-export async function toXlsForm(meta: XlsFormMeta, definition: Definition): Promise<Buffer> {
-  const book = new ExcelJS.Workbook()
-  const survey = book.addWorksheet('survey')
-  survey.addRow(['type', 'name', LABEL_ID, LABEL_EN, 'required', 'jaga_answer', 'jaga_topic'])
-  const choices = book.addWorksheet('choices')
-  choices.addRow(['list_name', 'name', LABEL_ID, LABEL_EN])
-  const lists = new Set<string>()
-  const addList = (name: string, options: { value: string; label: Bilingual }[]) => {
-    if (lists.has(name)) return
-    lists.add(name)
-    for (const o of options) choices.addRow([name, o.value, o.label.id, o.label.en])
-  }
-  definition.sections.forEach((section, s) => {
-    if (section.title) survey.addRow(['begin_group', `section_${s + 1}`, section.title.id, section.title.en])
-    for (const item of section.items) {
-      let type: string
-      if (item.kind === 'single' || item.kind === 'multiple') {
-        const list = `${item.id}_choices`
-        addList(list, item.options ?? [])
-        type = `${item.kind === 'single' ? 'select_one' : 'select_multiple'} ${list}`
-      } else if (item.kind === 'truefalse') {
-        addList(TRUE_FALSE_LIST, [
-          { value: 'true', label: { id: 'Benar', en: 'True' } },
-          { value: 'false', label: { id: 'Salah', en: 'False' } },
-        ])
-        type = `select_one ${TRUE_FALSE_LIST}`
-      } else if (item.kind === 'likert') {
-        addList(LIKERT_LIST, LIKERT_LABELS.map((label, i) => ({ value: String(i + 1), label })))
-        type = `select_one ${LIKERT_LIST}`
-      } else type = item.kind === 'number' ? 'decimal' : item.kind
-      const answer = item.answer === undefined ? '' : Array.isArray(item.answer) ? item.answer.join(' ') : item.answer
-      survey.addRow([type, item.id, item.label.id, item.label.en, item.required ? 'yes' : '', answer, item.topic ?? ''])
-    }
-    if (section.title) survey.addRow(['end_group', '', '', ''])
-  })
-  const settings = book.addWorksheet('settings')
-  settings.addRow(['form_title', 'form_id', 'version', 'default_language'])
-  settings.addRow([meta.title.id, meta.key, String(meta.version), 'Indonesian (id)'])
-  return Buffer.from(await book.xlsx.writeBuffer())
-}
+// The writing half lives in xlsform-write.ts; re-exported so existing imports keep working.
+export { LABEL_EN, LABEL_ID, toXlsForm, type XlsFormMeta } from './xlsform-write.ts'
 
 export interface XlsFormProblem {
   sheet: string
