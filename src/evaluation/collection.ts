@@ -170,7 +170,7 @@ export interface SubmitResult {
 export async function submit(db: Kysely<Database>, link: q.LinkWithQuestionnaire, raw: RawSubmission, source: 'phone' | 'paper' | 'import'): Promise<SubmitResult> {
   // Staff type in paper forms and imports after the session, when the phone link is already closed.
   if (source === 'phone' && (link.closedAt || link.sessionStatus === 'cancelled')) throw new Problem('conflict', {}, [], 'problem.collect.closed')
-  const checked = checkSubmission(await linkDefinition(db, link.questionnaireVersionId), JSON.parse(link.codeElements), raw, await disclosurePhrases(db))
+  const checked = checkSubmission(await linkDefinition(db, link.questionnaireVersionId), JSON.parse(link.codeElements), raw, await disclosurePhrases(db), { hiddenAnswers: source === 'phone' ? 'drop' : 'refuse' })
   if (!checked.value) throw new Problem('validation', {}, checked.errors)
   const s = checked.value
   const now = new Date().toISOString()

@@ -5,8 +5,8 @@ import crypto from 'node:crypto'
 import { parse } from 'csv-parse/sync'
 import { parseCsvInWorker } from '../platform/parse-worker.ts'
 import type { RawSubmission } from './answers.ts'
-import { cellToAnswer } from './paper-entry.ts'
-import type { Item } from './questionnaire-schema.ts'
+import { cellToAnswer, isoDateOf } from './paper-entry.ts'
+import { DONT_KNOW, type Item } from './questionnaire-schema.ts'
 
 export interface CsvTable {
   header: string[]
@@ -82,9 +82,12 @@ export function csvCellToAnswer(item: Item, cell: string): string | string[] | u
     const n = norm(text)
     if (['true', 'benar', 'ya', 'yes', 'b'].includes(n)) return 'true'
     if (['false', 'salah', 'tidak', 'no', 's'].includes(n)) return 'false'
+    if (item.dontKnow && ['dont know', 'don t know', 'tidak tahu'].includes(n)) return DONT_KNOW
     return cellToAnswer(item, text)
   }
   if (item.kind === 'likert') return /^[1-5]/.test(text) ? text[0]! : text
+  // KoboToolbox writes YYYY-MM-DD; a spreadsheet saved in Indonesia often 31/01/2026.
+  if (item.kind === 'date') return isoDateOf(text)
   return text
 }
 
@@ -101,6 +104,11 @@ export function mapRows(table: CsvTable, mapping: Mapping, linkId: string, codeE
     for (const item of items) {
       const answer = csvCellToAnswer(item, cell(`a.${item.id}`))
       if (answer !== undefined) raw.answers[item.id] = answer
+      // KoboToolbox exports the written "Other" answer in a column <name>_other; used when no mapping names one.
+      if (item.other) {
+        const other = mapping[`a.${item.id}_other`] !== undefined ? cell(`a.${item.id}_other`) : (row[table.header.indexOf(`${item.id}_other`)] ?? '')
+        if (other.trim()) raw.answers[`${item.id}_other`] = other.trim()
+      }
     }
     return { line: i + 2, raw }
   })

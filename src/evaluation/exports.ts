@@ -10,7 +10,7 @@
 // says how many still wait for review.
 import ExcelJS from 'exceljs'
 import type { Db } from '../database.ts'
-import { isCorrect } from './answers.ts'
+import { isCorrect, shownTo } from './answers.ts'
 import { matchCodes } from './code-matching.ts'
 import { definitionOf } from './collection.ts'
 import * as q from './evaluation-queries.ts'
@@ -22,13 +22,19 @@ import { scoredItems, type Bilingual, type Item } from './questionnaire-schema.t
 interface Dataset {
   items: Item[]
   rows: { code: string; phase: string; group: string; how: string; pairId: string; source: string; receivedAt: string; score: number | null; maxScore: number | null; cells: string[] }[]
-  pairs: { pairId: string; how: string; preCode: string; postCode: string; group: string; pre: number; post: number; max: number }[]
+  /** `max` is the pre answer's; skip logic may give the post answer another (postMax), so the gain is worked out on shares. */
+  pairs: { pairId: string; how: string; preCode: string; postCode: string; group: string; pre: number; post: number; max: number; postMax: number }[]
 }
 
 async function dataset(db: Db, sessionId: string): Promise<Dataset> {
   const submissions = await q.listSubmissions(db, sessionId, ['pre', 'post'])
   const versions = new Map<string, Item[]>()
-  for (const id of new Set(submissions.map((s) => s.questionnaireVersionId))) versions.set(id, scoredItems(definitionOf((await q.findVersion(db, id))!)))
+  const shown = new Map<string, ReturnType<typeof shownTo>>()
+  for (const id of new Set(submissions.map((s) => s.questionnaireVersionId))) {
+    const definition = definitionOf((await q.findVersion(db, id))!)
+    versions.set(id, scoredItems(definition))
+    shown.set(id, shownTo(definition))
+  }
   // Item columns of every version involved, in order of first appearance (groups may take different tests).
   const items = [...new Map([...versions.values()].flat().map((i) => [i.id, i])).values()]
   const confirmed = await q.listConfirmedPairs(db, [sessionId])
@@ -45,7 +51,7 @@ async function dataset(db: Db, sessionId: string): Promise<Dataset> {
       const after = post.find((s) => s.id === pair.post)!
       pairOf.set(before.id, { how: pair.how, pairId: before.id })
       pairOf.set(after.id, { how: pair.how, pairId: before.id })
-      if (before.score !== null && after.score !== null && before.maxScore) pairs.push({ pairId: before.id, how: pair.how, preCode: before.code, postCode: after.code, group, pre: before.score, post: after.score, max: before.maxScore })
+      if (before.score !== null && after.score !== null && before.maxScore && after.maxScore) pairs.push({ pairId: before.id, how: pair.how, preCode: before.code, postCode: after.code, group, pre: before.score, post: after.score, max: before.maxScore, postMax: after.maxScore })
     }
   }
   const rows = submissions.map((s) => {
@@ -53,7 +59,8 @@ async function dataset(db: Db, sessionId: string): Promise<Dataset> {
     const answers = JSON.parse(s.answers) as Record<string, unknown>
     const cells = items.map((column) => {
       const item = own.find((i) => i.id === column.id)
-      return item ? (isCorrect(item, answers[item.id]) ? '1' : '0') : ''
+      // A question the skip logic hid is empty, neither right nor wrong.
+      return item && shown.get(s.questionnaireVersionId)!(s, answers, item) ? (isCorrect(item, answers[item.id]) ? '1' : '0') : ''
     })
     const paired = pairOf.get(s.id)
     return { code: s.code, phase: s.phase, group: s.groupKind, how: paired?.how ?? '', pairId: paired?.pairId ?? '', source: s.source, receivedAt: s.receivedAt, score: s.score, maxScore: s.maxScore, cells }
@@ -135,7 +142,7 @@ export async function answersXlsx(db: Db, sessionId: string): Promise<{ bytes: B
   for (const r of data.rows) answers.addRow([r.code, r.phase, r.group, sessionId, r.how || null, r.pairId || null, r.source, r.receivedAt, r.score, r.maxScore, ...r.cells.map((c) => (c === '' ? null : Number(c)))])
   const pairs = book.addWorksheet('pairs')
   pairs.addRow(['pair_id', 'how', 'pre_code', 'post_code', 'group', 'pre_score', 'post_score', 'max_score', 'change', 'normalised_gain'])
-  for (const p of data.pairs) pairs.addRow([p.pairId, p.how, p.preCode, p.postCode, p.group, p.pre, p.post, p.max, p.post - p.pre, p.pre < p.max ? (p.post - p.pre) / (p.max - p.pre) : null])
+  for (const p of data.pairs) pairs.addRow([p.pairId, p.how, p.preCode, p.postCode, p.group, p.pre, p.post, p.max, p.post - p.pre, p.pre < p.max ? ((p.post * p.max) / p.postMax - p.pre) / (p.max - p.pre) : null])
   const written = await comments(db, sessionId)
   book.addWorksheet('codebook').addRows(codebook(data.items, written.waiting))
   const sheet = book.addWorksheet('comments')

@@ -2,7 +2,7 @@
 // the same statistics as `jaga analyze`, plus the feedback. Read-only; nothing here writes. Written
 // answers appear only once a referral person released them; the others are only counted.
 import type { Db } from '../database.ts'
-import { isCorrect } from './answers.ts'
+import { isCorrect, shownTo } from './answers.ts'
 import { matchCodes, type MatchResult } from './code-matching.ts'
 import { definitionOf } from './collection.ts'
 import * as q from './evaluation-queries.ts'
@@ -150,7 +150,12 @@ export async function sessionResults(db: Db, sessionId: string): Promise<Session
     const meanOf = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null)
     const countsOf = (xs: number[]) => [1, 2, 3, 4, 5].map((n) => xs.filter((x) => x === n).length)
     const correct = (submissionId: string, item: Item) => (isCorrect(item, byId.get(submissionId)![item.id]) ? 1 : 0)
-    const rate = (rows: typeof pre, item: Item) => (rows.length ? rows.reduce((n, s) => n + correct(s.id, item), 0) / rows.length : null)
+    // Of those who were shown the item: one skipped by the skip logic is neither right nor wrong.
+    const shown = shownTo(definition)
+    const rate = (rows: typeof pre, item: Item) => {
+      const saw = rows.filter((s) => shown(s, byId.get(s.id)!, item))
+      return saw.length ? saw.reduce((n, s) => n + correct(s.id, item), 0) / saw.length : null
+    }
     const maxScore = scored.length || null
     const distribution = maxScore === null ? [] : Array.from({ length: maxScore + 1 }, (_, score) => ({ score, pre: pre.filter((s) => s.score === score).length, post: post.filter((s) => s.score === score).length }))
     groups.push({
