@@ -18,7 +18,7 @@ describe('XLSForm', () => {
       const book = new ExcelJS.Workbook()
       await book.xlsx.load(bytes as never)
       expect(book.worksheets.map((w) => w.name)).toEqual(['survey', 'choices', 'settings'])
-      expect((book.getWorksheet('survey')!.getRow(1).values as string[]).slice(1)).toEqual(['type', 'name', LABEL_ID, LABEL_EN, 'required', 'jaga_answer', 'jaga_topic'])
+      expect((book.getWorksheet('survey')!.getRow(1).values as string[]).slice(1, 5)).toEqual(['type', 'name', LABEL_ID, LABEL_EN])
       expect((book.getWorksheet('settings')!.getRow(2).values as string[]).slice(1)).toEqual([shipped.title.id, key, '3', 'Indonesian (id)'])
       const back = await fromXlsForm(bytes)
       expect(back.skipped).toEqual([])
@@ -27,51 +27,7 @@ describe('XLSForm', () => {
     }
   })
 
-  it('imports a KoboToolbox-style form, and names every row it could not bring over', async () => {
-    const bytes = await workbook({
-      survey: [
-        ['type', 'name', 'label::Indonesian (id)', 'label::English (en)', 'required', 'jaga_answer', 'jaga_topic'],
-        ['start', 'start', '', '', '', '', ''],
-        ['begin group', 'g1', 'Bagian A', 'Part A', '', '', ''],
-        ['select_one yn', 'Q-1', 'Anak = di bawah 18 tahun?', 'A child is under 18?', 'yes', 'y', 'law'],
-        ['select_multiple apps', 'apps', 'Aplikasi apa?', 'Which apps?', '', '', ''],
-        ['integer', 'age', 'Umur anak tertua', 'Age of the eldest child', '', '', ''],
-        ['image', 'photo', 'Foto', 'Photo', '', '', ''],
-        ['geopoint', 'where', 'Lokasi', 'Location', '', '', ''],
-        ['end group', '', '', '', '', '', ''],
-        ['text', 'comments', 'Komentar', 'Comments', '', '', 'nonsense'],
-        ['select_one missing', 'm', 'Hilang', 'Missing', '', '', ''],
-      ],
-      choices: [
-        ['list_name', 'name', 'label::Indonesian (id)', 'label::English (en)'],
-        ['yn', 'y', 'Ya', 'Yes'],
-        ['yn', 'n', 'Tidak', 'No'],
-        ['apps', 'wa', 'WhatsApp', 'WhatsApp'],
-        ['apps', 'tiktok', 'TikTok', 'TikTok'],
-      ],
-      settings: [
-        ['form_title', 'form_id'],
-        ['Survei Kobo', 'Survei_Kobo_2027'],
-      ],
-    })
-    const form = await fromXlsForm(bytes)
-    expect(form.key).toBe('survei-kobo-2027')
-    expect(form.definition.sections).toHaveLength(2)
-    expect(form.definition.sections[0]!.title).toEqual({ id: 'Bagian A', en: 'Part A' })
-    expect(form.definition.sections[0]!.items.map((i) => [i.id, i.kind])).toEqual([
-      ['q_1', 'single'],
-      ['apps', 'multiple'],
-      ['age', 'number'],
-    ])
-    expect(form.definition.sections[0]!.items[0]).toMatchObject({ answer: 'y', topic: 'law', required: true })
-    expect(form.skipped).toEqual([
-      { sheet: 'survey', row: 2, message: 'type "start" collects device or personal metadata, which Jaga does not keep' },
-      { sheet: 'survey', row: 7, message: 'type "image" asks for a photo, sound, video or file: Jaga never takes those' },
-      { sheet: 'survey', row: 8, message: expect.stringContaining('type "geopoint" is not supported') },
-      { sheet: 'survey', row: 10, message: '"comments": topic "nonsense" is not a library topic (kept without one)' },
-      { sheet: 'survey', row: 11, message: 'choice list "missing" is missing from the choices sheet' },
-    ])
-  })
+  // Reading other tools' forms is tested by the corpus in xlsform-read.test.ts (test/fixtures/xlsforms/).
 
   it('refuses what is not a workbook, or one with no usable question', async () => {
     await expect(fromXlsForm(new TextEncoder().encode('code,phase\n').buffer as ArrayBuffer)).rejects.toThrow(XlsFormError)

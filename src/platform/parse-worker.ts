@@ -30,7 +30,8 @@ async function readSheets() {
   }
   const sheets = {}
   for (const name of task.sheets) {
-    const sheet = book.getWorksheet(name)
+    // Sheet names match whatever their case ("Survey", "SURVEY"); the result is keyed by the name asked for.
+    const sheet = book.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase())
     if (!sheet) continue
     if (sheet.actualRowCount > task.maxRows) return { ok: false, reason: 'rows', params: { sheet: name, limit: task.maxRows } }
     const rows = []

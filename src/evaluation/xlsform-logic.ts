@@ -1,0 +1,78 @@
+// The expressions of an imported form (relevant, constraint, required, choice_filter, a group's
+// relevant), checked once every kept name is known. One that cannot be read (a function outside the
+// subset, a name that is not a kept question, a mistake) is dropped and named, with what a participant
+// will see differently: the question shown to everyone and optional, any answer accepted, every
+// choice offered. A question is never refused for its expression: it stays answerable.
+import { ExpressionError, parseExpression, referencedNames } from './shared/expression.ts'
+import type { Definition } from './questionnaire-schema.ts'
+import type { XlsFormMessageKey } from './xlsform-messages.ts'
+import { problem, type XlsFormProblem } from './xlsform-problems.ts'
+import type { Group, PendingSection } from './xlsform-survey.ts'
+
+type Column = 'relevant' | 'constraint' | 'required' | 'choiceFilter' | 'group'
+
+/** undefined when the expression can be kept; otherwise what to tell. */
+function unreadable(source: string, known: Set<string>, column: Column): { key: XlsFormMessageKey; detail: string } | undefined {
+  try {
+    const missing = referencedNames(parseExpression(source)).find((n) => !known.has(n))
+    return missing === undefined ? undefined : { key: `xlsform.expr.${column}Name`, detail: missing }
+  } catch (e) {
+    if (!(e instanceof ExpressionError)) throw e
+    const detail = e.reason === 'unknown-function' || e.reason === 'unsafe-regex' ? e.detail : (unknownFunction(source) ?? (source.length > 80 ? `${source.slice(0, 80)}…` : source))
+    return { key: `xlsform.expr.${column}Other`, detail }
+  }
+}
+
+/** A function the parser does not know, named even when the text around it (`jr:choice-name(`) stops the parse first. */
+function unknownFunction(source: string): string | undefined {
+  for (const [, name] of source.matchAll(/([A-Za-z_][\w.:-]*)\s*\(/g)) {
+    try {
+      parseExpression(`${name}()`)
+    } catch (e) {
+      if (e instanceof ExpressionError && e.reason === 'unknown-function') return name
+      if (e instanceof ExpressionError && /:/.test(name!)) return name
+    }
+  }
+  return undefined
+}
+
+export function checkLogic(sections: PendingSection[], problems: XlsFormProblem[]): Definition['sections'] {
+  const known = new Set(sections.flatMap((s) => s.items.flatMap((p) => (p.item.other ? [p.item.id, `${p.item.id}_other`] : [p.item.id]))))
+  const kept = (source: string | undefined, column: Column, row: number, name: string): string | undefined => {
+    if (!source) return undefined
+    const bad = unreadable(source, known, column)
+    if (!bad) return source
+    problems.push(problem('survey', row, bad.key, { name, detail: bad.detail }))
+    return undefined
+  }
+  // A group's condition is checked once, however many sections it spans.
+  const groupRelevant = new Map<Group, string | undefined>()
+  const ofGroup = (g: Group) => {
+    if (!groupRelevant.has(g)) groupRelevant.set(g, kept(g.relevant, 'group', g.row, g.name))
+    return groupRelevant.get(g)
+  }
+  return sections.map((section) => {
+    const conditions = section.groups.map(ofGroup).filter((c): c is string => Boolean(c))
+    const groupDropped = section.groups.some((g) => g.relevant && !ofGroup(g))
+    const relevant = conditions.length <= 1 ? conditions[0] : conditions.map((c) => `(${c})`).join(' and ')
+    const items = section.items.map((p) => {
+      const item = { ...p.item }
+      const relevantKept = kept(p.relevant, 'relevant', p.row, item.id)
+      if (relevantKept) item.relevant = relevantKept
+      const shownToAll = (p.relevant && !relevantKept) || groupDropped
+      if (shownToAll) item.required = false
+      const constraint = kept(p.constraint, 'constraint', p.row, item.id)
+      if (constraint) {
+        item.constraint = constraint
+        if (p.constraintMessage) item.constraintMessage = p.constraintMessage
+      }
+      // Required only when shown: a dropped show-if makes the question optional, never forced on everyone.
+      const requiredIf = kept(p.requiredIf, 'required', p.row, item.id)
+      if (requiredIf && !shownToAll) item.requiredIf = requiredIf
+      const choiceFilter = kept(p.choiceFilter, 'choiceFilter', p.row, item.id)
+      if (choiceFilter) item.choiceFilter = choiceFilter
+      return item
+    })
+    return { ...(section.title ? { title: section.title } : {}), ...(relevant ? { relevant } : {}), items }
+  })
+}
