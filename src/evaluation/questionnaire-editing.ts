@@ -9,7 +9,10 @@ import { TOPICS } from '../library/content-schema.ts'
 import { Problem, type FieldError } from '../platform/http/problems.ts'
 import { definitionOf } from './collection.ts'
 import * as q from './evaluation-queries.ts'
-import { definitionSchema, ITEM_KINDS, QUESTIONNAIRE_AUDIENCES, QUESTIONNAIRE_KINDS, type Definition, type Item } from './questionnaire-schema.ts'
+import type { FormValues } from '../platform/http/forms.ts'
+import { LOGIC_FIELDS, logicFromInput, referencesTo, type ItemPlace } from './item-logic.ts'
+import { parseExpression, referencedNames } from './shared/expression.ts'
+import { definitionSchema, ITEM_KINDS, OTHER, QUESTIONNAIRE_AUDIENCES, QUESTIONNAIRE_KINDS, type Definition, type Item } from './questionnaire-schema.ts'
 
 const text = (max: number) => z.string().trim().min(1, { error: 'validation.required' }).max(max, { error: 'validation.tooLong' })
 
@@ -23,9 +26,12 @@ export const newQuestionnaireInput = z.object({
   introEn: z.string().trim().max(1000),
 })
 
+const logicField = z.string().trim().max(1000).optional()
+
 /** The question form: options one per line as "value | label in Indonesian | label in English". */
 export const itemInput = z.object({
-  id: z.string().trim().toLowerCase().regex(/^[a-z][a-z0-9_]{0,31}$/, { error: 'builder.badItemId' }),
+  // Names as XLSForm allows and as written (case kept), so an imported question can be edited.
+  id: z.string().trim().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/, { error: 'builder.badItemId' }),
   kind: z.enum(ITEM_KINDS, { error: 'validation.choice' }),
   labelId: text(500),
   labelEn: text(500),
@@ -33,35 +39,72 @@ export const itemInput = z.object({
   answer: z.string().trim().default(''),
   topic: z.union([z.enum(TOPICS), z.literal('')]).default(''),
   required: z.string().optional(),
+  ...(Object.fromEntries(LOGIC_FIELDS.map((f) => [f, logicField])) as Record<(typeof LOGIC_FIELDS)[number], typeof logicField>),
 })
 export type ItemInput = z.output<typeof itemInput>
 
-/** The form's fields as an item, or the field errors that stop it. */
-export function itemFromInput(input: ItemInput): { item?: Item; errors: FieldError[] } {
-  const errors: FieldError[] = []
-  const options = input.options
+const OPTION_VALUE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$/
+
+/** The options typed one per line; each value that cannot be one is named in the error. */
+function optionsFromInput(lines: string, other: boolean): { options: NonNullable<Item['options']>; error?: FieldError } {
+  const options = lines
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter(Boolean)
     .map((line) => {
       const [value = '', id = '', en = ''] = line.split('|').map((s) => s.trim())
-      return { value: value.toLowerCase(), label: { id: id || en, en: en || id } }
+      return { value, label: { id: id || en, en: en || id } }
     })
+  const bad = options.find((o) => !OPTION_VALUE.test(o.value))
+  if (bad) return { options, error: { field: 'options', message: 'builder.badOptionValue', params: { value: bad.value || '""' } } }
+  const twice = options.find((o, i) => options.findIndex((x) => x.value === o.value) !== i)
+  if (twice) return { options, error: { field: 'options', message: 'builder.optionTwice', params: { value: twice.value } } }
+  if (other && options.some((o) => o.value === OTHER)) return { options, error: { field: 'options', message: 'builder.otherTaken' } }
+  if (options.length < 2 || options.some((o) => !o.label.id)) return { options, error: { field: 'options', message: 'builder.badOptions' } }
+  return { options }
+}
+
+/** The form's fields as an item, or the field errors that stop it. `place` says which questions its logic may name. */
+export function itemFromInput(input: ItemInput, place: ItemPlace = { earlier: [], all: [] }): { item?: Item; errors: FieldError[] } {
+  const errors: FieldError[] = []
   const choice = input.kind === 'single' || input.kind === 'multiple'
-  if (choice && (options.length < 2 || options.some((o) => !/^[a-z0-9_]{1,32}$/.test(o.value) || !o.label.id))) errors.push({ field: 'options', message: 'builder.badOptions' })
-  const answer = input.answer === '' ? undefined : input.kind === 'multiple' ? input.answer.toLowerCase().split(/[\s,]+/) : input.answer.toLowerCase()
+  const parsedOptions = choice ? optionsFromInput(input.options, input.other === 'yes') : { options: [] }
+  if (parsedOptions.error) errors.push(parsedOptions.error)
+  const options = parsedOptions.options
+  // The key is matched to an option as written, or else whatever its case (true/false are lower-case).
+  const known = input.kind === 'truefalse' ? ['true', 'false'] : options.map((o) => o.value)
+  const asOption = (v: string) => known.find((k) => k === v) ?? known.find((k) => k.toLowerCase() === v.toLowerCase()) ?? v
+  const answer = input.answer === '' ? undefined : input.kind === 'multiple' ? input.answer.split(/[\s,]+/).map(asOption) : asOption(input.answer)
+  const logic = logicFromInput(input as FormValues, input.kind, input.id, place)
+  errors.push(...logic.errors)
   const item = {
     id: input.id,
     kind: input.kind,
     label: { id: input.labelId, en: input.labelEn },
-    required: input.required === 'yes',
+    ...logic.fields,
     ...(choice ? { options } : {}),
     ...(answer !== undefined ? { answer } : {}),
     ...(input.topic ? { topic: input.topic } : {}),
   }
+  if (errors.length) return { errors }
   const parsed = definitionSchema.safeParse({ sections: [{ items: [item] }] })
-  if (!parsed.success && errors.length === 0) errors.push({ field: 'answer', message: 'builder.badAnswer' })
+  if (!parsed.success) errors.push({ field: 'answer', message: 'builder.badAnswer' })
   return errors.length ? { errors } : { item: parsed.data!.sections[0]!.items[0]!, errors }
+}
+
+/** Fields the question form does not show, kept from the stored item while they still fit its kind. */
+function keepUnshown(old: Item, item: Item): Item {
+  const choice = item.kind === 'single' || item.kind === 'multiple'
+  const sameChoice = choice && (old.kind === 'single' || old.kind === 'multiple')
+  const filters = new Map((old.options ?? []).map((o) => [o.value, o.filter]))
+  return {
+    ...item,
+    ...(sameChoice && old.list ? { list: old.list } : {}),
+    ...(sameChoice && old.choiceFilter ? { choiceFilter: old.choiceFilter } : {}),
+    ...(item.kind === 'likert' && old.kind === 'likert' && old.anchors ? { anchors: old.anchors } : {}),
+    ...(item.kind === 'number' && old.kind === 'number' ? { ...(old.min !== undefined ? { min: old.min } : {}), ...(old.max !== undefined ? { max: old.max } : {}) } : {}),
+    ...(item.options ? { options: item.options.map((o) => (filters.get(o.value) ? { ...o, filter: filters.get(o.value)! } : o)) } : {}),
+  }
 }
 
 export type Change =
@@ -71,7 +114,8 @@ export type Change =
   | { kind: 'delete'; itemId: string }
   | { kind: 'move'; itemId: string; by: -1 | 1 }
   | { kind: 'section'; title: { id: string; en: string } }
-  | { kind: 'renameSection'; section: number; title: { id: string; en: string } }
+  /** `relevant` replaces the section's show-if (undefined: shown always). */
+  | { kind: 'renameSection'; section: number; title: { id: string; en: string }; relevant?: string | undefined }
   | { kind: 'deleteSection'; section: number }
   | { kind: 'moveSection'; section: number; by: -1 | 1 }
 
@@ -90,7 +134,7 @@ export function applyChange(definition: Definition, change: Change): Definition 
     sections[Math.min(change.section, sections.length - 1)]!.items.push(change.item)
   } else if (change.kind === 'replace') {
     const { s, i } = where(change.itemId)
-    const item = { ...change.item, id: change.itemId }
+    const item = keepUnshown(sections[s]!.items[i]!, { ...change.item, id: change.itemId })
     const to = change.section
     if (to === undefined || to === s) sections[s]!.items[i] = item
     else {
@@ -100,6 +144,7 @@ export function applyChange(definition: Definition, change: Change): Definition 
     }
   } else if (change.kind === 'delete') {
     const { s, i } = where(change.itemId)
+    assertUnreferenced(change.itemId, sections)
     sections[s]!.items.splice(i, 1)
   } else if (change.kind === 'move') {
     const { s, i } = where(change.itemId)
@@ -121,11 +166,38 @@ export function applyChange(definition: Definition, change: Change): Definition 
   else {
     const section = sections[change.section]
     if (!section) throw new Problem('not-found')
-    if (change.kind === 'renameSection') section.title = change.title
+    if (change.kind === 'renameSection') {
+      section.title = change.title
+      if (change.relevant) section.relevant = change.relevant
+      else delete section.relevant
+    }
     else if (section.items.length || sections.length === 1) throw new Problem('validation', {}, [{ field: 'section', message: 'builder.sectionNotEmpty' }])
     else sections.splice(change.section, 1)
   }
+  assertNamesFree(sections, change)
   return definitionSchema.parse({ sections })
+}
+
+/** An id, or the `<id>_other` column of an item with "Other", used twice: refused on the field that made it. */
+function assertNamesFree(sections: Definition['sections'], change: Change): void {
+  if (change.kind !== 'add' && change.kind !== 'replace') return
+  const names = sections.flatMap((s) => s.items).flatMap((i) => (i.other ? [i.id, `${i.id}_other`] : [i.id]))
+  if (new Set(names).size !== names.length) throw new Problem('validation', {}, [{ field: change.kind === 'add' ? 'id' : 'other', message: 'builder.idTaken' }])
+}
+
+/** A question that other questions or sections name in their logic cannot go: the error names them. */
+function assertUnreferenced(id: string, sections: Definition['sections']): void {
+  const by = referencesTo(id, sections, (source) => {
+    try {
+      return referencedNames(parseExpression(source))
+    } catch {
+      return []
+    }
+  })
+  const errors: FieldError[] = []
+  if (by.items.length) errors.push({ field: 'references', message: 'builder.referenced', params: { id, by: by.items.join(', ') } })
+  if (by.sections.length) errors.push({ field: 'sectionReferences', message: 'builder.referencedBySection', params: { id, sections: by.sections.join(', ') } })
+  if (errors.length) throw new Problem('validation', {}, errors)
 }
 
 export const metaInput = newQuestionnaireInput.pick({ titleId: true, titleEn: true, introId: true, introEn: true })

@@ -15,6 +15,8 @@ import { BuilderPage, ItemForm, itemValues, NewQuestionnairePage, sectionChoices
 import { changeQuestionnaire, createQuestionnaire, itemFromInput, itemInput, metaInput, newQuestionnaireInput, renameQuestionnaire, type Change } from './questionnaire-editing.ts'
 import { fieldErrorsOf, formStrings, validate, type FieldErrors, type FormValues } from '../platform/http/forms.ts'
 import { fromXlsForm, MAX_XLSFORM_BYTES, toXlsForm, XlsFormError, XlsxLimitError } from './xlsform.ts'
+import { placeOf } from './item-logic.ts'
+import { conditionFromFields } from './item-logic-input.ts'
 
 export function questionnaireRoutes(routes: RouteTable, deps: Deps): void {
   const { db } = deps
@@ -61,10 +63,12 @@ export function questionnaireRoutes(routes: RouteTable, deps: Deps): void {
     return c.redirect(`/questionnaires/${parsed.data.key}/edit?created=1`, 303)
   })
 
-  const builder = async (c: Context<AppEnv>, o: { values?: FormValues; errors?: FieldErrors; meta?: FormValues; metaErrors?: FieldErrors; notice?: string } = {}) => {
+  const builder = async (c: Context<AppEnv>, o: { values?: FormValues; errors?: FieldErrors; meta?: FormValues; metaErrors?: FieldErrors; notice?: string; sectionValues?: FormValues; sectionErrors?: { section: number; errors: FieldErrors } } = {}) => {
     const t = c.get('t')
     const locale = c.get('locale')
     const questionnaire = await q.findQuestionnaireByKey(db, c.req.param('key')!)
+        sectionValues={o.sectionValues}
+        sectionErrors={o.sectionErrors}
     const version = questionnaire && (await q.findLatestVersion(db, questionnaire.id))
     if (!questionnaire || !version) throw new Problem('not-found')
     const inUse = (await q.hasSubmissions(db, version.id)) || !!(await db.selectFrom('collectionLinks').select('id').where('questionnaireVersionId', '=', version.id).executeTakeFirst())
@@ -85,7 +89,7 @@ export function questionnaireRoutes(routes: RouteTable, deps: Deps): void {
         notice={o.notice}
       />
     )
-    return renderPage(c, { title, body, status: (o.errors && Object.keys(o.errors).length) || (o.metaErrors && Object.keys(o.metaErrors).length) ? 422 : 200 })
+    return renderPage(c, { title, body, status: (o.errors && Object.keys(o.errors).length) || (o.metaErrors && Object.keys(o.metaErrors).length) || o.sectionErrors ? 422 : 200 })
   }
 
   routes.get('/questionnaires/:key/edit', 'programme.edit', (c) => {
@@ -101,23 +105,28 @@ export function questionnaireRoutes(routes: RouteTable, deps: Deps): void {
     const result = await changeQuestionnaire(db, actorOf(c), key, make)
     return c.redirect(`/questionnaires/${key}/edit?saved=${result.version}${result.newVersion ? '&new=1' : ''}`, 303)
   }
-  /** The question form checked; shown again with its errors, or turned into an item. */
-  const itemFrom = (values: FormValues): { item?: Item; errors: FieldErrors } => {
+  /** The question form checked against the questions it may name; shown again with its errors, or turned into an item. */
+  const itemFrom = async (c: Context<AppEnv>, values: FormValues, at: { itemId: string } | { section: number }): Promise<{ item?: Item; errors: FieldErrors }> => {
     const parsed = validate(itemInput, values)
     if (!parsed.ok) return { errors: parsed.errors }
-    const built = itemFromInput(parsed.data)
+    const questionnaire = await q.findQuestionnaireByKey(db, c.req.param('key')!)
+    const version = questionnaire && (await q.findLatestVersion(db, questionnaire.id))
+    if (!version) throw new Problem('not-found')
+    const built = itemFromInput(parsed.data, placeOf(definitionOf(version).sections, at))
     return { item: built.item, errors: Object.fromEntries(built.errors.map((e) => [e.field, e])) }
   }
 
   routes.post('/questionnaires/:key/items', 'programme.edit', async (c) => {
     const values = formStrings(await c.req.parseBody())
-    const { item, errors } = itemFrom(values)
+    const { item, errors } = await itemFrom(c, values, { section: Number(values['section'] ?? 0) || 0 })
     if (!item) return builder(c, { values, errors })
     try {
       return await change(c, { kind: 'add', section: Number(values['section'] ?? 0) || 0, item })
     } catch (e) {
       if (e instanceof Problem && e.code === 'validation') return builder(c, { values, errors: fieldErrorsOf(e) })
       throw e
+          locale={c.get('locale')}
+          questions={placeOf(definition.sections, { itemId: item.id }).earlier}
     }
   })
 
@@ -138,7 +147,7 @@ export function questionnaireRoutes(routes: RouteTable, deps: Deps): void {
           t={t}
           csrf={c.get('csrf')()}
           action={`/questionnaires/${questionnaire.key}/items/${item.id}`}
-          values={o.values ?? { ...itemValues(item), section: String(definition.sections.findIndex((s) => s.items.some((i) => i.id === item.id))) }}
+          values={o.values ?? { ...itemValues(item, placeOf(definition.sections, { itemId: item.id }).earlier), section: String(definition.sections.findIndex((s) => s.items.some((i) => i.id === item.id))) }}
           errors={o.errors ?? {}}
           sections={sectionChoices(t, c.get('locale'), definition)}
           idFixed
@@ -153,16 +162,27 @@ export function questionnaireRoutes(routes: RouteTable, deps: Deps): void {
 
   routes.post('/questionnaires/:key/items/:itemId', 'programme.edit', async (c) => {
     const values: FormValues = { ...formStrings(await c.req.parseBody()), id: c.req.param('itemId')! }
-    const { item, errors } = itemFrom(values)
+    const { item, errors } = await itemFrom(c, values, { itemId: c.req.param('itemId')! })
     if (!item) return editItem(c, { values, errors })
     const section = values['section'] === undefined || values['section'] === '' ? undefined : Number(values['section'])
-    return change(c, { kind: 'replace', itemId: c.req.param('itemId')!, item, ...(Number.isInteger(section) ? { section } : {}) })
+    try {
+      return await change(c, { kind: 'replace', itemId: c.req.param('itemId')!, item, ...(Number.isInteger(section) ? { section } : {}) })
+    } catch (e) {
+      if (e instanceof Problem && e.code === 'validation') return editItem(c, { values, errors: fieldErrorsOf(e) })
+      throw e
+    }
   })
 
   for (const action of ['up', 'down', 'delete'] as const) {
-    routes.post(`/questionnaires/:key/items/:itemId/${action}`, 'programme.edit', (c) =>
-      change(c, action === 'delete' ? { kind: 'delete', itemId: c.req.param('itemId')! } : { kind: 'move', itemId: c.req.param('itemId')!, by: action === 'up' ? -1 : 1 }),
-    )
+    routes.post(`/questionnaires/:key/items/:itemId/${action}`, 'programme.edit', async (c) => {
+      try {
+        return await change(c, action === 'delete' ? { kind: 'delete', itemId: c.req.param('itemId')! } : { kind: 'move', itemId: c.req.param('itemId')!, by: action === 'up' ? -1 : 1 })
+      } catch (e) {
+        // A question others name in their logic: the builder again, naming them.
+        if (e instanceof Problem && e.code === 'validation') return builder(c, { errors: fieldErrorsOf(e) })
+        throw e
+      }
+    })
   }
 
   routes.post('/questionnaires/:key/meta', 'programme.edit', async (c) => {
@@ -180,9 +200,17 @@ export function questionnaireRoutes(routes: RouteTable, deps: Deps): void {
   }
 
   routes.post('/questionnaires/:key/sections/:section', 'programme.edit', async (c) => {
-    const title = sectionTitle(formStrings(await c.req.parseBody()))
+    const values = formStrings(await c.req.parseBody())
+    const title = sectionTitle(values)
     if (!title) return builder(c, { errors: { sectionId: { field: 'sectionId', message: 'validation.required' } } })
-    return change(c, { kind: 'renameSection', section: Number(c.req.param('section')), title })
+    const section = Number(c.req.param('section'))
+    const questionnaire = await q.findQuestionnaireByKey(db, c.req.param('key')!)
+    const version = questionnaire && (await q.findLatestVersion(db, questionnaire.id))
+    if (!version) throw new Problem('not-found')
+    // A section's show-if may name the questions of the sections before it.
+    const show = conditionFromFields(values, 'show', placeOf(definitionOf(version).sections, { section: section - 1 }).earlier.filter(() => section > 0))
+    if (show.error) return builder(c, { sectionValues: values, sectionErrors: { section, errors: { [show.error.field]: show.error } } })
+    return change(c, { kind: 'renameSection', section, title, relevant: show.expr })
   })
 
   for (const action of ['up', 'down'] as const) {

@@ -3,7 +3,10 @@ import type { Locale } from '../../platform/i18n/i18n.ts'
 import type { FieldErrors, FormValues } from '../../platform/http/forms.ts'
 import { ErrorSummary, Field, InlineAction, keepMessages, Notice, PostForm, Select, TextArea } from '../../platform/views/components.tsx'
 import { TOPICS } from '../../library/content-schema.ts'
-import { ITEM_KINDS, QUESTIONNAIRE_AUDIENCES, QUESTIONNAIRE_KINDS, type Definition, type Item } from '../questionnaire-schema.ts'
+import { itemsOf, ITEM_KINDS, QUESTIONNAIRE_AUDIENCES, QUESTIONNAIRE_KINDS, type Definition, type Item } from '../questionnaire-schema.ts'
+import { conditionFields } from '../item-logic-input.ts'
+import { logicValues } from '../item-logic.ts'
+import { ConditionPicker, ItemLogicFields } from './item-logic-fields.tsx'
 
 export function NewQuestionnairePage(p: { t: T; csrf: string; values: FormValues; errors: FieldErrors }) {
   const { t } = p
@@ -41,23 +44,22 @@ export function sectionChoices(t: T, locale: Locale, definition: Definition): { 
   return definition.sections.map((section, s) => ({ value: String(s), label: sectionName(t, locale, section, s) }))
 }
 
-export function ItemForm(p: { t: T; csrf: string; action: string; values: FormValues; errors: FieldErrors; sections?: { value: string; label: string }[]; idFixed?: boolean; submit: string }) {
+/** `questions`: those before this one, which its show-if and required-if may name. */
+export function ItemForm(p: { t: T; locale: Locale; csrf: string; action: string; values: FormValues; errors: FieldErrors; questions: Item[]; sections?: { value: string; label: string }[]; idFixed?: boolean; submit: string }) {
   const { t } = p
   const f = { t, values: p.values, errors: p.errors }
   return (
     <PostForm action={p.action} csrf={p.csrf} keep={keepMessages(t)}>
       <ErrorSummary t={t} errors={p.errors} />
       {p.sections && p.sections.length > 1 ? <Select {...f} name="section" label={t('builder.section')} options={p.sections} /> : null}
-      {p.idFixed ? <input type="hidden" name="id" value={p.values['id']} /> : <Field {...f} name="id" label={t('builder.itemId')} hint={t('builder.itemIdHint')} required maxlength={32} />}
+      {p.idFixed ? <input type="hidden" name="id" value={p.values['id']} /> : <Field {...f} name="id" label={t('builder.itemId')} hint={t('builder.itemIdHint')} required maxlength={64} />}
       <Select {...f} name="kind" label={t('builder.itemKind')} options={ITEM_KINDS.map((k) => ({ value: k, label: t(`builder.kind.${k}`) }))} required />
       <TextArea {...f} name="labelId" label={t('builder.labelId')} rows={2} required maxlength={500} />
       <TextArea {...f} name="labelEn" label={t('builder.labelEn')} rows={2} required maxlength={500} />
       <TextArea {...f} name="options" label={t('builder.options')} hint={t('builder.optionsHint')} rows={4} />
       <Field {...f} name="answer" label={t('builder.answer')} hint={t('builder.answerHint')} />
       <Select {...f} name="topic" label={t('builder.topic')} options={TOPICS.map((x) => ({ value: x, label: t(`topic.${x}` as never) }))} emptyLabel={t('builder.noTopic')} />
-      <label class="choice">
-        <input type="checkbox" name="required" value="yes" checked={p.values['required'] === 'yes'} /> {t('builder.required')}
-      </label>
+      <ItemLogicFields t={t} locale={p.locale} values={p.values} errors={p.errors} questions={p.questions} />
       <p>
         <button type="submit" class="button primary">
           {p.submit}
@@ -67,7 +69,7 @@ export function ItemForm(p: { t: T; csrf: string; action: string; values: FormVa
   )
 }
 
-export const itemValues = (item: Item): FormValues => ({
+export const itemValues = (item: Item, earlier: Item[]): FormValues => ({
   id: item.id,
   kind: item.kind,
   labelId: item.label.id,
@@ -75,7 +77,7 @@ export const itemValues = (item: Item): FormValues => ({
   options: (item.options ?? []).map((o) => `${o.value} | ${o.label.id} | ${o.label.en}`).join('\n'),
   answer: Array.isArray(item.answer) ? item.answer.join(' ') : (item.answer ?? ''),
   topic: item.topic ?? '',
-  required: item.required ? 'yes' : '',
+  ...logicValues(item, earlier),
 })
 
 export function BuilderPage(p: {
@@ -92,6 +94,9 @@ export function BuilderPage(p: {
   meta: FormValues
   metaErrors: FieldErrors
   notice?: string
+  /** The section form sent back with its errors. */
+  sectionValues?: FormValues
+  sectionErrors?: { section: number; errors: FieldErrors }
 }) {
   const { t, locale, questionnaire: qn } = p
   const base = `/questionnaires/${qn.key}`
@@ -106,6 +111,7 @@ export function BuilderPage(p: {
       <p>{t(p.answered ? 'builder.answered' : 'builder.draft')}</p>
       {qn.origin === 'shipped' ? <p>{t('builder.shippedNote')}</p> : null}
       {p.notice ? <Notice kind="success">{p.notice}</Notice> : null}
+      {(['references', 'sectionReferences'] as const).map((field) => (p.errors[field] ? <Notice kind="error">{t(p.errors[field].message as never, p.errors[field].params as never)}</Notice> : null))}
       {p.definition.sections.map((section, s) => (
         <section class="builder-section">
           <h2>{sectionName(t, locale, section, s)}</h2>
@@ -121,11 +127,21 @@ export function BuilderPage(p: {
                 ))}
             </p>
           ) : null}
-          <details class="small">
+          <details class="small" open={p.sectionErrors?.section === s}>
             <summary>{t('builder.renameSection')}</summary>
             <PostForm action={`${base}/sections/${s}`} csrf={p.csrf}>
               <Field t={t} idPrefix={`s${s}-`} name="sectionId" label={t('builder.sectionTitleId')} values={{ sectionId: section.title?.id ?? '' }} errors={{}} required maxlength={200} />
               <Field t={t} idPrefix={`s${s}-`} name="sectionEn" label={t('builder.sectionTitleEn')} values={{ sectionEn: section.title?.en ?? '' }} errors={{}} required maxlength={200} />
+              <ConditionPicker
+                t={t}
+                locale={locale}
+                prefix="show"
+                idPrefix={`s${s}-`}
+                legend={t('builder.sectionShowLegend')}
+                questions={p.definition.sections.slice(0, s).flatMap((x) => x.items).filter((i) => i.kind !== 'note')}
+                values={p.sectionErrors?.section === s ? (p.sectionValues ?? {}) : conditionFields(section.relevant, 'show', p.definition.sections.slice(0, s).flatMap((x) => x.items))}
+                errors={p.sectionErrors?.section === s ? p.sectionErrors.errors : {}}
+              />
               <button type="submit" class="button">
                 {t('builder.renameSection')}
               </button>
@@ -154,6 +170,11 @@ export function BuilderPage(p: {
                     {item.answer !== undefined ? ` · ${t('builder.key.answer', { answer: Array.isArray(item.answer) ? item.answer.join(' ') : item.answer })}` : ''}
                     {item.topic ? ` · ${t(`topic.${item.topic}` as never)}` : ''}
                   </span>
+                  {item.relevant || item.requiredIf || item.constraint ? (
+                    <p class="small muted">
+                      {[item.relevant && t('builder.list.show', { expr: item.relevant }), item.requiredIf && t('builder.list.req', { expr: item.requiredIf }), item.constraint && t('builder.list.limit', { expr: item.constraint })].filter(Boolean).join(' · ')}
+                    </p>
+                  ) : null}
                   {item.options ? (
                     <ul class="small">
                       {item.options.map((o) => (
@@ -184,6 +205,8 @@ export function BuilderPage(p: {
         <h2>{t('builder.addItem')}</h2>
         <ItemForm
           t={t}
+          locale={locale}
+          questions={itemsOf(p.definition).filter((i) => i.kind !== 'note')}
           csrf={p.csrf}
           action={`${base}/items`}
           values={p.values}
