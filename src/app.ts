@@ -35,6 +35,8 @@ import { evaluationApiDoc, resultsRoutes } from './evaluation/results-routes.tsx
 import { programmeKnowledge } from './evaluation/programme-knowledge.ts'
 import { programmePreScores } from './evaluation/programme-baseline.ts'
 import { questionnaireRoutes } from './evaluation/questionnaire-routes.tsx'
+import { questionnaireImportRoutes } from './evaluation/questionnaire-import-routes.tsx'
+import { questionnaireApiDoc, questionnaireApiRoutes } from './evaluation/questionnaire-api-routes.tsx'
 import { importRoutes } from './evaluation/import-routes.tsx'
 import { evaluationUploadLimits } from './evaluation/upload-limits.ts'
 import { disclosureRoutes } from './evaluation/disclosure-routes.tsx'
@@ -102,7 +104,7 @@ export function createApp(deps: Deps): JagaApp {
   app.get('/static/:name', serveAsset)
   const openapi = openApiDocument(
     { title: 'Jaga API', version: '1', description: 'Programmes against online sexual exploitation and abuse of children. Errors are RFC 9457 problem details.' },
-    { ...accountApiDoc, ...areaApiDoc, ...partnerApiDoc, ...programmeApiDoc, ...sessionApiDoc, ...coverageApiDoc, ...referralApiDoc, ...collectApiDoc, ...evaluationApiDoc },
+    { ...accountApiDoc, ...areaApiDoc, ...partnerApiDoc, ...programmeApiDoc, ...sessionApiDoc, ...coverageApiDoc, ...referralApiDoc, ...collectApiDoc, ...evaluationApiDoc, ...questionnaireApiDoc },
   )
   app.get('/api/v1/openapi.json', (c) => c.json(openapi))
 
@@ -150,6 +152,8 @@ export function createApp(deps: Deps): JagaApp {
   })
   resultsRoutes(routes, deps)
   questionnaireRoutes(routes, deps)
+  questionnaireImportRoutes(routes, deps)
+  questionnaireApiRoutes(routes, deps)
   importRoutes(routes, deps)
   disclosureRoutes(routes, deps)
   sessionRoutes(routes, deps, libraryMaterials(library, (locale, a) => createTranslator(catalogue, locale)(`audience.${a}`)))

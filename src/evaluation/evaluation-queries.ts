@@ -12,6 +12,9 @@ export const findLatestVersion = (db: Db, questionnaireId: string) =>
   db.selectFrom('questionnaireVersions').selectAll().where('questionnaireId', '=', questionnaireId).orderBy('version', 'desc').limit(1).executeTakeFirst()
 
 export const findVersion = (db: Db, id: string) => db.selectFrom('questionnaireVersions').selectAll().where('id', '=', id).executeTakeFirst()
+export const findVersionByNumber = (db: Db, questionnaireId: string, version: number) =>
+  db.selectFrom('questionnaireVersions').selectAll().where('questionnaireId', '=', questionnaireId).where('version', '=', version).executeTakeFirst()
+export const findQuestionnaireById = (db: Db, id: string) => db.selectFrom('questionnaires').selectAll().where('id', '=', id).executeTakeFirst()
 
 export async function hasSubmissions(db: Db, versionId: string): Promise<boolean> {
   return !!(await db.selectFrom('submissions').select('id').where('questionnaireVersionId', '=', versionId).limit(1).executeTakeFirst())

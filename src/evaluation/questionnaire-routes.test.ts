@@ -40,14 +40,20 @@ describe('questionnaires in the web UI', () => {
     expect(download.headers.get('Content-Type')).toContain('spreadsheetml')
     const book = new ExcelJS.Workbook()
     await book.xlsx.load((await download.arrayBuffer()) as never)
-    expect(book.getWorksheet('survey')!.rowCount).toBe(16)
+    expect(book.getWorksheet('survey')!.rowCount).toBe(17) // the intro note, then the questions
 
-    const first = await coordinator.post('/questionnaires/import', upload(await xlsform('tes-singkat', [['geopoint', 'where', 'Lokasi', 'Location', '', '']])))
+    // An upload shows a preview; Save (carrying the file in the page) imports it.
+    const preview = await coordinator.post('/questionnaires/import', upload(await xlsform('tes-singkat', [['geopoint', 'where', 'Lokasi', 'Location', '', '']])))
+    expect(preview.status).toBe(200)
+    const previewHtml = await preview.text()
+    expect(textOf(previewHtml)).toContain('sheet survey, row 4: type "geopoint" is not supported')
+    const save = (html: string) => coordinator.post('/questionnaires/import/save', { xlsx: /name="xlsx" value="([^"]*)"/.exec(html)![1]!, fileName: 'form.xlsx' })
+    const first = await save(previewHtml)
     expect(first.status).toBe(200)
     const firstText = textOf(await first.text())
     expect(firstText).toContain('Imported as "tes-singkat" version 1 with 2 questions.')
     expect(firstText).toContain('sheet survey, row 4: type "geopoint" is not supported')
-    const second = textOf(await (await coordinator.post('/questionnaires/import', upload(await xlsform('tes-singkat')))).text())
+    const second = textOf(await (await save(await (await coordinator.post('/questionnaires/import', upload(await xlsform('tes-singkat')))).text())).text())
     expect(second).toContain('Imported as "tes-singkat" version 2 with 2 questions.')
 
     // The imported test can be used before and after in a session.
@@ -64,7 +70,7 @@ describe('questionnaires in the web UI', () => {
     const coordinator = await sessionAgent(jaga, await aUser(jaga, 'coordinator'))
     coordinator.lang('en')
     const shipped = await coordinator.post('/questionnaires/import', upload(await xlsform('feedback')))
-    expect(shipped.status).toBe(409)
+    expect(shipped.status).toBe(200) // the preview says so, and offers no Save
     expect(textOf(await shipped.text())).toContain('form_id "feedback" belongs to a questionnaire that ships with Jaga')
     const png = await coordinator.post('/questionnaires/import', upload(new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0])]), 'photo.png'))
     expect(png.status).toBe(422)

@@ -75,14 +75,15 @@ export interface SavedImport {
  * Stores an imported questionnaire: a new one, or a new version of one imported before under the
  * same id. A shipped questionnaire's id is refused (its text comes from releases).
  */
-export async function saveImportedQuestionnaire(db: Db, actor: Actor, imported: { key: string; title: { id: string; en: string }; definition: Definition }): Promise<SavedImport> {
+export async function saveImportedQuestionnaire(db: Db, actor: Actor, imported: { key: string; title: { id: string; en: string }; intro?: { id: string; en: string }; definition: Definition }): Promise<SavedImport> {
   return db.transaction().execute(async (trx) => {
     const existing = await q.findQuestionnaireByKey(trx, imported.key)
     if (existing?.origin === 'shipped') throw new Problem('conflict', { key: imported.key }, [], 'problem.questionnaire.shippedKey')
     const items = itemsOf(imported.definition)
     const kind = scoredItems(imported.definition).length ? 'knowledge' : items.every((i) => i.kind === 'likert') ? 'scale' : 'feedback'
     const now = new Date().toISOString()
-    const row = { kind, audience: 'adults', titleId: imported.title.id, titleEn: imported.title.en, updatedAt: now } as const
+    // The intro comes back from a form Jaga exported (its jaga_kind `intro` note); a form without one (or one too long for the column) keeps the current intro.
+    const row = { kind, audience: 'adults', titleId: imported.title.id, titleEn: imported.title.en, ...(imported.intro && imported.intro.id.length <= 1000 && imported.intro.en.length <= 1000 ? { introId: imported.intro.id, introEn: imported.intro.en } : {}), updatedAt: now } as const
     const id = existing?.id ?? crypto.randomUUID()
     if (existing) await trx.updateTable('questionnaires').set(row).where('id', '=', id).execute()
     else await trx.insertInto('questionnaires').values({ id, key: imported.key, origin: 'custom', introId: '', introEn: '', createdAt: now, ...row }).execute()

@@ -88,7 +88,7 @@ describe('spreadsheet uploads', () => {
 
     const res = await importing
     expect(res.status).toBe(200)
-    expect(textOf(await res.text())).toContain('Imported as "uji-batas" version 1')
+    expect(textOf(await res.text())).toContain('Save creates a new questionnaire "uji-batas", version 1.')
     expect(parseWorkersStarted()).toBe(started + 1)
     expect(load).not.toHaveBeenCalled() // …and none during the import
   })

@@ -21,6 +21,9 @@ export const JAGA_KINDS = { likert: 'likert', truefalse: 'truefalse', truefalseD
 export const JAGA_ROW_KINDS = { intro: 'intro', code: 'code' } as const
 /** Names of the rows that are not items: `jaga_intro`, `jaga_code_<element>`. Item ids never start with it in exports Jaga makes. */
 export const JAGA_ROW_PREFIX = 'jaga_'
+/** A survey row Jaga wrote that is not an item (the intro, a code question): a reader skips it. */
+export const isJagaOwnRow = (name: string, jagaKind: string): boolean =>
+  name.startsWith(JAGA_ROW_PREFIX) && (Object.values(JAGA_ROW_KINDS) as string[]).includes(jagaKind.trim().toLowerCase())
 
 export interface XlsFormMeta {
   key: string

@@ -1,7 +1,8 @@
 import type { T } from '../../messages.ts'
 import type { Locale } from '../../platform/i18n/i18n.ts'
 import { Notice, PostForm, TableWrap } from '../../platform/views/components.tsx'
-import type { XlsFormProblem } from '../xlsform.ts'
+import type { NotKept } from '../questionnaire-import.ts'
+import { NotKeptList } from './import-preview.tsx'
 
 export interface QuestionnaireRow {
   key: string
@@ -18,18 +19,12 @@ export function QuestionnairesPage(p: {
   csrf: string
   rows: QuestionnaireRow[]
   mayImport: boolean
-  imported?: { key: string; version: number; items: number; skipped: XlsFormProblem[] }
+  imported?: { key: string; version: number; items: number; skipped: NotKept[] }
   importError?: string
-  importProblems?: XlsFormProblem[]
+  importProblems?: NotKept[]
 }) {
   const { t } = p
-  const problemList = (problems: XlsFormProblem[]) => (
-    <ul>
-      {problems.map((x) => (
-        <li>{t('questionnaire.problem', { sheet: x.sheet, row: x.row, message: x.message })}</li>
-      ))}
-    </ul>
-  )
+  const problemList = (problems: NotKept[]) => <NotKeptList t={t} problems={problems} />
   return (
     <>
       <h1>{t('questionnaire.title')}</h1>
@@ -94,6 +89,7 @@ export function QuestionnairesPage(p: {
         <section>
           <h2>{t('questionnaire.import')}</h2>
           <p>{t('questionnaire.importIntro')}</p>
+          <p class="hint">{t('importPreview.uploadHint')}</p>
           {p.importError ? (
             <div class="alert alert-error" role="alert">
               <p>{p.importError}</p>
