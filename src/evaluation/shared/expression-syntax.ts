@@ -200,7 +200,9 @@ export function parseExpression(source: string): Expr {
       }
     }
     expect(')')
-    const [fewest, most] = arity
+    // No destructuring in code the phone runs: esbuild cannot lower it for Safari < 14.1 (browser-bundle.ts targets safari13).
+    const fewest = arity[0]
+    const most = arity[1]
     if (args.length < fewest || (most >= 0 && args.length > most)) {
       const count = fewest === most ? `${fewest}` : most < 0 ? `at least ${fewest}` : `${fewest} to ${most}`
       throw new ExpressionError('syntax', at, `${name}() takes ${count} argument(s), not ${args.length}`)
