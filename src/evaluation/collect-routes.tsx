@@ -55,6 +55,8 @@ export function collectRoutes(routes: RouteTable, deps: Deps, help: ParticipantH
   const { db } = deps
   const intake = { db, log: deps.log, holdAfter: deps.config.collectHoldAfter, holdTotal: deps.config.collectHoldTotal, maxPerLink: deps.config.collectLinkMax }
   registerAsset('collect.js', bundleBrowserScript(path.join(import.meta.dirname, 'browser', 'collect.ts')))
+  // Only on a form with skip logic or checks (views/question-fields.tsx usesLogic): the expression engine doubles the script.
+  registerAsset('form-logic.js', bundleBrowserScript(path.join(import.meta.dirname, 'browser', 'form-logic-ui.ts')))
 
   const findLink = async (token: string) => {
     const link = await q.findLinkByToken(db, token)

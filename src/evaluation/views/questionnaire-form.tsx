@@ -1,10 +1,12 @@
 import type { Child } from 'hono/jsx'
 import type { T } from '../../messages.ts'
 import type { FieldErrors } from '../../platform/http/forms.ts'
-import type { Params, Locale } from '../../platform/i18n/i18n.ts'
+import type { Locale } from '../../platform/i18n/i18n.ts'
 import { ErrorSummary } from '../../platform/views/components.tsx'
 import { codeElement } from '../code-elements.ts'
 import { itemsOf, type Definition, type Item } from '../questionnaire-schema.ts'
+import { assetUrl } from '../../platform/http/static-files.ts'
+import { ItemError, Question, usesLogic, withDefaults, type FormValues } from './question-fields.tsx'
 import { RoundBand, type RoundOf } from './round-band.tsx'
 
 export interface HelpLine {
@@ -51,7 +53,7 @@ export interface QuestionnaireFormProps {
   submissionId: string
   codeElements: string[]
   definition: Definition
-  values: Record<string, string | string[]>
+  values: FormValues
   errors: FieldErrors
   keywords: string[]
   help: HelpLine[]
@@ -73,91 +75,22 @@ function NextStep(p: { t: T; phase: string; libraryUrl: string }) {
   )
 }
 
-/** "Question 5 of 15" in each question's label: progress on a long form, with no script. */
-function ItemNumber(p: { t: T; n: number; total: number }) {
-  return <span class="item-number">{p.t('collect.progress', { n: p.n, total: p.total })}</span>
-}
-
-function ItemError(p: { t: T; errors: FieldErrors; name: string; id: string }) {
-  const e = p.errors[p.name]
-  return e ? (
-    <p class="error" id={`${p.id}-error`}>
-      {p.t(e.message as never, e.params as Params)}
-    </p>
-  ) : null
-}
-
-function Choices(p: { t: T; item: Item; locale: Locale; values: QuestionnaireFormProps['values']; errors: FieldErrors; n: number; total: number }) {
-  const { item, t, locale } = p
-  const name = `a.${item.id}`
-  const id = `q-${item.id}`
-  const chosen = ([] as string[]).concat(p.values[name] ?? [])
-  const options: { value: string; label: string }[] =
-    item.kind === 'truefalse'
-      ? [{ value: 'true', label: t('collect.true') }, { value: 'false', label: t('collect.false') }]
-      : item.kind === 'likert'
-        ? [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: item.anchors && (n === 1 || n === 5) ? `${n} · ${item.anchors[n === 1 ? 0 : 1][locale]}` : t(`collect.likert.${n}` as never) }))
-        : (item.options ?? []).map((o) => ({ value: o.value, label: o.label[locale] }))
-  const type = item.kind === 'multiple' ? 'checkbox' : 'radio'
-  const error = p.errors[name]
-  return (
-    <fieldset class={error ? 'field item has-error' : 'field item'} id={id} aria-describedby={error ? `${id}-error` : undefined}>
-      <legend>
-        <ItemNumber t={t} n={p.n} total={p.total} /> {item.label[locale]}
-        {item.required ? null : <span class="muted"> {t('collect.optional')}</span>}
-      </legend>
-      <ItemError t={t} errors={p.errors} name={name} id={id} />
-      <div class={item.kind === 'likert' ? 'choices likert' : 'choices'}>
-        {options.map((o) => (
-          <label class="choice">
-            <input type={type} name={name} value={o.value} checked={chosen.includes(o.value)} required={type === 'radio' && item.required} /> <span>{o.label}</span>
-          </label>
-        ))}
-      </div>
-    </fieldset>
-  )
-}
-
-function FreeAnswer(p: { t: T; item: Item; locale: Locale; values: QuestionnaireFormProps['values']; errors: FieldErrors; n: number; total: number }) {
-  const { item, t } = p
-  const name = `a.${item.id}`
-  const id = `q-${item.id}`
-  const error = p.errors[name]
-  const value = String(p.values[name] ?? '')
-  return (
-    <div class={error ? 'field item has-error' : 'field item'}>
-      <label for={id}>
-        <ItemNumber t={t} n={p.n} total={p.total} /> {item.label[p.locale]}
-        {item.required ? null : <span class="muted"> {t('collect.optional')}</span>}
-      </label>
-      <ItemError t={t} errors={p.errors} name={name} id={id} />
-      {item.kind === 'text' ? (
-        <textarea id={id} name={name} rows={3} maxlength={1000} required={item.required} aria-describedby={error ? `${id}-error` : undefined} data-free-text>
-          {value}
-        </textarea>
-      ) : (
-        <input id={id} name={name} type="text" inputmode="decimal" value={value} required={item.required} aria-describedby={error ? `${id}-error` : undefined} />
-      )}
-    </div>
-  )
-}
-
 export function QuestionnaireFormPage(p: QuestionnaireFormProps) {
   const { t, locale } = p
   let n = 0
-  const total = itemsOf(p.definition).filter((i) => i.kind !== 'note').length
-  const render = (item: Item): Child => {
-    if (item.kind === 'note') return <p class="note">{item.label[locale]}</p>
-    n++
-    const props = { t, item, locale, values: p.values, errors: p.errors, n, total }
-    return item.kind === 'text' || item.kind === 'number' ? <FreeAnswer {...props} /> : <Choices {...props} />
-  }
-  const hasText = itemsOf(p.definition).some((i) => i.kind === 'text')
+  const items = itemsOf(p.definition)
+  const total = items.filter((i) => i.kind !== 'note').length
+  const values = withDefaults(items, p.values)
+  const render = (item: Item): Child => <Question t={t} item={item} locale={locale} values={values} errors={p.errors} n={item.kind === 'note' ? n : ++n} total={total} />
+  const hasText = items.some((i) => i.kind === 'text')
+  // A questionnaire written in one language only: its words are that language's, and the other locale says so.
+  const onlyIn = p.definition.language && p.definition.language !== locale ? p.definition.language : undefined
   return (
     <article class="questionnaire">
       <RoundBand t={t} locale={locale} round={p.round} />
       <h1>{p.title}</h1>
       <p>{p.intro}</p>
+      {onlyIn ? <p class="alert alert-warn">{t(`collect.onlyIn.${onlyIn}`)}</p> : null}
       <p class="muted">{t('collect.privacy')}</p>
       <ErrorSummary t={t} errors={p.errors} />
       <div id="collect-status" role="status" aria-live="polite"></div>
@@ -179,6 +112,11 @@ export function QuestionnaireFormPage(p: QuestionnaireFormProps) {
         data-msg-thanks={`${t('collect.thanksTitle')} ${t('collect.thanks')}`}
         data-msg-duplicate={t('collect.thanksDuplicate')}
         data-msg-closed={t('problem.collect.closed')}
+        data-msg-required={t('collect.required')}
+        data-msg-whole={t('collect.wholeNumber')}
+        data-msg-number={t('collect.numberOnly')}
+        data-msg-fix={t('collect.fixFirst')}
+        data-msg-progress={t('collect.progress', { n: '{n}', total: '{total}' })}
         novalidate
       >
         <input type="hidden" name="_csrf" value={p.csrf} />
@@ -200,7 +138,7 @@ export function QuestionnaireFormPage(p: QuestionnaireFormProps) {
                   name={name}
                   type="text"
                   class="code-input"
-                  value={String(p.values[name] ?? '')}
+                  value={String(values[name] ?? '')}
                   required
                   autocomplete="off"
                   autocapitalize={element.kind === 'letters' ? 'characters' : 'off'}
@@ -214,7 +152,7 @@ export function QuestionnaireFormPage(p: QuestionnaireFormProps) {
           })}
         </fieldset>
         {p.definition.sections.map((s) => (
-          <section class="items">
+          <section class="items" data-relevant={s.relevant} lang={onlyIn}>
             {s.title ? <h2>{s.title[locale]}</h2> : null}
             {s.items.map(render)}
           </section>
@@ -223,6 +161,7 @@ export function QuestionnaireFormPage(p: QuestionnaireFormProps) {
           {t('collect.submit')}
         </button>
       </form>
+      {usesLogic(p.definition) ? <script src={assetUrl('form-logic.js')} defer></script> : null}
     </article>
   )
 }
