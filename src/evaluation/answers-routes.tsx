@@ -15,6 +15,7 @@ import type { GroupKind } from '../outreach/target-group-form.ts'
 import { answerFilter, PAGE_SIZE, type AnswerFilter } from './answers-filter.ts'
 import * as q from './evaluation-queries.ts'
 import { excludeSubmission, includeSubmission, setSubmissionsCounted } from './exclusion.ts'
+import { participantNumbersOf } from './participant-numbers.ts'
 import { parseDefinition } from './questionnaires.ts'
 import { assertMaySeePrivateOf, mayRecordIn } from './record-access.ts'
 import { excludeBody } from './results-api-doc.ts'
@@ -46,6 +47,7 @@ export function answersRoutes(routes: RouteTable, deps: Deps): void {
     assertMaySeePrivateOf(user, session)
     const { filter, values } = filterOf(c)
     const { answers, total } = await q.listSubmissionPage(db, session.id, filter)
+    const numberOf = await participantNumbersOf(db, session.id)
     const body = (
       <AnswersReviewPage
         t={t}
@@ -53,7 +55,7 @@ export function answersRoutes(routes: RouteTable, deps: Deps): void {
         csrf={c.get('csrf')()}
         sessionId={session.id}
         sessionTitle={session.title}
-        answers={answers}
+        answers={answers.map((a) => ({ ...a, participant: numberOf(a.groupKind, a.code) }))}
         total={total}
         page={filter.page}
         pageSize={filter.pageSize}
@@ -107,6 +109,7 @@ export function answersRoutes(routes: RouteTable, deps: Deps): void {
     const version = await q.findVersion(db, row.questionnaireVersionId)
     const reviews = new Map((await q.listReviewsOfSubmission(db, row.id)).map((r) => [r.itemId, r.status]))
     const { answers, questionnaireVersionId: _, ...answer } = row
+    const participant = (await participantNumbersOf(db, session.id))(row.groupKind, row.code)
     const { values, filter } = filterOf(c)
     const back = new URLSearchParams({ ...values, ...(filter.page > 1 ? { page: String(filter.page) } : {}) }).toString()
     const body = (
@@ -115,7 +118,7 @@ export function answersRoutes(routes: RouteTable, deps: Deps): void {
         locale={c.get('locale')}
         sessionId={session.id}
         back={`/sessions/${session.id}/evaluation/answers${back ? `?${back}` : ''}`}
-        answer={answer}
+        answer={{ ...answer, participant }}
         answers={JSON.parse(answers) as Record<string, unknown>}
         definition={version ? parseDefinition(version.definition) : undefined}
         reviews={reviews}
@@ -124,7 +127,7 @@ export function answersRoutes(routes: RouteTable, deps: Deps): void {
       />
     )
     c.header('Cache-Control', 'no-store')
-    return renderPage(c, { title: `${t('answers.detailTitle', { code: row.code })} · ${session.title}`, body })
+    return renderPage(c, { title: `${t('code.detailTitle', { name: t('code.participant', { n: participant ?? '?' }), round: t(`eval.phase.${row.phase}` as never) })} · ${session.title}`, body })
   })
 
   routes.post('/sessions/:id/evaluation/answers/:submissionId/exclude', 'session.record', async (c) => {
@@ -150,7 +153,8 @@ export function answersRoutes(routes: RouteTable, deps: Deps): void {
     const parsed = validate(answerFilter, c.req.query())
     if (!parsed.ok) throw new Problem('validation', {}, fieldErrorList(parsed.errors))
     const { answers, total } = await q.listSubmissionPage(db, session.id, parsed.data)
-    return c.json({ answers, total, page: parsed.data.page, pageSize: parsed.data.pageSize })
+    const numberOf = await participantNumbersOf(db, session.id)
+    return c.json({ answers: answers.map((a) => ({ ...a, participant: numberOf(a.groupKind, a.code) ?? null })), total, page: parsed.data.page, pageSize: parsed.data.pageSize })
   })
 
   routes.post('/api/v1/sessions/:id/evaluation/answers/:submissionId/exclude', 'session.record', async (c) => {

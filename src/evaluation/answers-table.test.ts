@@ -51,8 +51,8 @@ describe('the answers table of a session', () => {
     expect(textOf(first.html)).toContain('Answers 1–100 of 260')
     expect(first.html).toContain(`href="/sessions/${s.session.id}/evaluation/answers?page=2" rel="next"`)
     expect(first.html).not.toContain('rel="prev"')
-    // Newest first: the last test answer leads.
-    expect(textOf(first.html).indexOf('TE-02-C-1')).toBeLessThan(textOf(first.html).indexOf('HE-06-C-1'))
+    // Newest first: the last test answer (the 260th code written) leads; rows name participants by number, not code.
+    expect(textOf(first.html).indexOf('Participant 260')).toBeLessThan(textOf(first.html).indexOf('Participant 257'))
     const last = await table(s.agent, s.session.id, '?page=3')
     expect(rowsOf(last.html)).toBe(60)
     expect(textOf(last.html)).toContain('Answers 201–260 of 260')
@@ -61,7 +61,8 @@ describe('the answers table of a session', () => {
 
     const post = await table(s.agent, s.session.id, '?phase=post')
     expect(textOf(post.html)).toContain('Answers 1–20 of 20')
-    expect(textOf(post.html)).not.toContain('QA-01')
+    expect(textOf(post.html)).toContain('Participant 250')
+    expect(textOf(post.html)).not.toMatch(/Participant 1\b/)
     expect(textOf((await table(s.agent, s.session.id, '?status=held')).html)).toContain('Answers 1–7 of 7')
     expect(textOf((await table(s.agent, s.session.id, '?status=left-out')).html)).toContain('Answers 1–3 of 3')
     expect(textOf((await table(s.agent, s.session.id, '?status=counted')).html)).toContain('Answers 1–100 of 250')
@@ -108,7 +109,8 @@ describe('the answers table of a session', () => {
     expect(pre.status).toBe(200)
     const preHtml = await pre.text()
     const preText = textOf(preHtml)
-    expect(preText).toContain('Answer DE-07-A-2')
+    expect(preText).toContain('Answer of Participant 1 · Before the session')
+    expect(preText).toContain('Code (only for checking pairs) DE-07-A-2')
     expect(preText).toContain('Score 3/15')
     expect(preText).toContain('All answers')
     expect((preHtml.match(/<span class="tag">right<\/span>/g) ?? []).length).toBe(3)
@@ -124,7 +126,7 @@ describe('the answers table of a session', () => {
     expect(await feedback()).toContain('Cara melapor akun palsu')
     // In Indonesian too; never for a facilitator of another session or a partner; another session's id is not found.
     const id = textOf(await (await coordinator.lang('id').get(`/sessions/${s.session.id}/evaluation/answers/${preId}`)).text())
-    expect(id).toContain('Jawaban DE-07-A-2')
+    expect(id).toContain('Jawaban Peserta 1 · Sebelum kegiatan')
     expect(id).toContain('benar')
     expect((await (await sessionAgent(jaga, await aUser(jaga, 'facilitator'))).get(`/sessions/${s.session.id}/evaluation/answers/${preId}`)).status).toBe(403)
     expect((await (await sessionAgent(jaga, await aUser(jaga, 'partner'))).get(`/sessions/${s.session.id}/evaluation/answers/${preId}`)).status).toBe(403)

@@ -19,8 +19,14 @@ export const CODE_ELEMENTS: readonly CodeElement[] = [
   { key: 'own', kind: 'letters', length: 1, label: { id: 'Huruf terakhir nama depanmu', en: 'The last letter of your first name' } },
   { key: 'siblings', kind: 'number', length: 1, min: 0, max: 9, label: { id: 'Jumlah kakakmu (0–9)', en: 'How many older brothers and sisters you have (0–9)' } },
   { key: 'father', kind: 'letters', length: 1, label: { id: 'Huruf pertama nama depan ayahmu', en: "The first letter of your father's first name" } },
+  { key: 'own2', kind: 'letters', length: 1, label: { id: 'Huruf kedua nama depanmu', en: 'The second letter of your first name' } },
 ]
 export const DEFAULT_CODE_ELEMENTS = ['mother', 'day', 'own', 'siblings']
+/** Three parts at least (fewer pair strangers), five at most: a fifth part (the father's initial, a second letter) for large groups, where four short answers are often shared. */
+export const MIN_CODE_PARTS = 3
+export const MAX_CODE_PARTS = 5
+/** From this many people in a group, codes of four parts are often shared by strangers: a fifth part is suggested. */
+export const LARGE_GROUP = 60
 
 export const codeElement = (key: string) => CODE_ELEMENTS.find((e) => e.key === key)
 

@@ -4,8 +4,8 @@ import { defineMessages } from '../platform/i18n/i18n.ts'
 export const collectFormMessages = defineMessages({
   'collect.codeHeading': { id: 'Kode rahasia Anda', en: 'Your private code' },
   'collect.codeIntro': {
-    id: 'Jawab pertanyaan berikut untuk membuat kode Anda. Jawab dengan cara yang sama sebelum dan sesudah kegiatan, supaya jawaban Anda bisa dibandingkan. Kode ini bukan nama Anda dan tidak bisa dipakai untuk mengenali Anda.',
-    en: 'Answer these questions to make your code. Answer them the same way before and after the activity, so your answers can be compared. The code is not your name and cannot be used to identify you.',
+    id: 'Jawab pertanyaan berikut untuk membuat kode Anda. Jawab dengan cara yang sama sebelum dan sesudah kegiatan, supaya jawaban Anda bisa dibandingkan. Kode ini bukan nama Anda: kode dibuat dari beberapa jawaban pendek yang Anda ingat. Tim melihatnya hanya untuk mencocokkan kedua formulir Anda, tidak pernah bersama nama Anda.',
+    en: 'Answer these questions to make your code. Answer them the same way before and after the activity, so your answers can be compared. Your code is not your name: it is made of a few short answers you remember. The team sees it only to match your two forms, never with your name.',
   },
   'collect.privacy': { id: 'Tidak ada nama, nomor telepon atau alamat yang diminta. Jangan menuliskannya.', en: 'No name, phone number or address is asked for. Please do not write them.' },
   'collect.questions': { id: 'Pertanyaan', en: 'Questions' },

@@ -10,10 +10,9 @@ export const collectMessages = defineMessages({
   'collect.noSuchQuestionnaire': { id: 'Kuesioner ini tidak ada.', en: 'There is no such questionnaire.' },
   'collect.noPreForFollowUp': { id: 'Buka kuesioner sebelum/sesudah untuk kelompok ini dahulu.', en: 'Open the before/after questionnaires for this group first.' },
   'collect.emptyQuestionnaire': { id: 'Kuesioner ini belum berisi pertanyaan.', en: 'This questionnaire has no questions yet.' },
-  'collect.codeElementsCount': { id: 'Pilih 3 atau 4 pertanyaan kode yang berbeda.', en: 'Choose 3 or 4 different code questions.' },
   'problem.collect.alreadyOpen': { id: 'Kuesioner untuk kelompok ini sudah dibuka di sesi ini.', en: 'The questionnaires for this group are already open in this session.' },
 
-  'eval.heading': { id: 'Evaluasi pre/post', en: 'Pre/post evaluation' },
+  'eval.heading': { id: 'Evaluasi sebelum dan sesudah kegiatan', en: 'Before-and-after evaluation' },
   'eval.intro': {
     id: 'Peserta menjawab di HP masing-masing lewat tautan atau kode QR, tanpa akun dan tanpa nama. Jawaban sebelum dan sesudah dipasangkan lewat kode rahasia peserta.',
     en: 'Participants answer on their own phones through a link or QR code, with no account and no name. Answers before and after are paired by the participant’s private code.',
@@ -23,10 +22,9 @@ export const collectMessages = defineMessages({
   'eval.questionnaire': { id: 'Kuesioner sebelum dan sesudah', en: 'Questionnaire before and after' },
   'eval.defaultTest': { id: 'Tes pengetahuan bawaan untuk kelompok ini', en: 'The knowledge test that ships for this group' },
   'eval.withFeedback': { id: 'Sertakan formulir umpan balik', en: 'Include the feedback form' },
-  'eval.codeElements': { id: 'Pertanyaan untuk kode peserta (pilih 3–4)', en: 'Questions for the participant code (choose 3–4)' },
   'eval.opened': { id: 'Kuesioner dibuka. Tunjukkan kode QR atau bagikan tautannya.', en: 'Questionnaires opened. Show the QR code or share the link.' },
-  'eval.phase.pre': { id: 'Sebelum (pre)', en: 'Before (pre)' },
-  'eval.phase.post': { id: 'Sesudah (post)', en: 'After (post)' },
+  'eval.phase.pre': { id: 'Sebelum kegiatan', en: 'Before the session' },
+  'eval.phase.post': { id: 'Sesudah kegiatan', en: 'After the session' },
   'eval.phase.feedback': { id: 'Umpan balik', en: 'Feedback' },
   'eval.phase.follow-up': { id: 'Tindak lanjut 3 bulan', en: '3-month follow-up' },
   'eval.answers': { id: '{count} jawaban', en: '{count} answers' },
@@ -185,7 +183,7 @@ export const collectMessages = defineMessages({
   'csvImport.apply': { id: 'Impor jawaban', en: 'Import the answers' },
   'csvImport.result': { id: '{stored} jawaban disimpan, {duplicates} sudah ada sebelumnya, {refused} baris ditolak.', en: '{stored} answers stored, {duplicates} were already there, {refused} rows refused.' },
   'csvImport.refusedLine': { id: 'baris {line}: {reasons}', en: 'line {line}: {reasons}' },
-  'programmeEval.link': { id: 'Hasil evaluasi pre/post program', en: 'The programme’s pre/post results' },
+  'programmeEval.link': { id: 'Hasil evaluasi sebelum dan sesudah kegiatan program', en: 'The programme’s before-and-after results' },
   'programmeEval.title': { id: 'Hasil evaluasi · {name}', en: 'Evaluation results · {name}' },
   'programmeEval.intro': {
     id: 'Semua peserta yang mengisi tes pengetahuan sebelum dan sesudah kegiatan program ini (berpasangan lewat kode), sebagai bagian jawaban benar agar tes yang berbeda panjangnya dapat digabung.',

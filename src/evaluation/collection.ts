@@ -9,7 +9,7 @@ import { Problem, type FieldError } from '../platform/http/problems.ts'
 import { assertMayRecord, getSession } from '../outreach/sessions.ts'
 import type { GroupKind } from '../outreach/target-group-form.ts'
 import { checkSubmission, type RawSubmission } from './answers.ts'
-import { CODE_ELEMENTS } from './code-elements.ts'
+import { CODE_ELEMENTS, MAX_CODE_PARTS, MIN_CODE_PARTS } from './code-elements.ts'
 import * as q from './evaluation-queries.ts'
 import type { Phase } from './evaluation-tables.ts'
 import { latestVersionOf, parseDefinition } from './questionnaires.ts'
@@ -43,8 +43,8 @@ export function newToken(length = 10): string {
 }
 
 export function checkCodeElements(keys: string[]): FieldError[] {
-  if (keys.length < 3 || keys.length > 4 || new Set(keys).size !== keys.length || keys.some((k) => !CODE_ELEMENTS.some((e) => e.key === k)))
-    return [{ field: 'codeElements', message: 'collect.codeElementsCount' }]
+  if (keys.length < MIN_CODE_PARTS || keys.length > MAX_CODE_PARTS || new Set(keys).size !== keys.length || keys.some((k) => !CODE_ELEMENTS.some((e) => e.key === k)))
+    return [{ field: 'codeElements', message: 'code.partsCount' }]
   return []
 }
 

@@ -58,6 +58,15 @@ const reviewedSubmissions = (db: Db, sessionId: string, f: Omit<AnswerFilter, 'p
     // answers-filter.ts keeps only A–Z, 0–9 and '-' in the code: no wildcard reaches LIKE.
     .$if(!!f.code, (qb) => qb.where('code', 'like', `${f.code}%`))
 
+/** When each code of a session was first written, per group, counting left-out answers too (so that a participant number never moves). */
+export const listFirstAnswersByCode = (db: Db, sessionId: string) =>
+  db.selectFrom('submissions').select(['groupKind', 'code']).select((eb) => eb.fn.min('receivedAt').as('first')).where('sessionId', '=', sessionId).groupBy(['groupKind', 'code']).execute()
+
+/** Whether any answer (counted, left out or held) came in through a session's links for one group. */
+export async function hasGroupSubmissions(db: Db, sessionId: string, groupKind: string): Promise<boolean> {
+  return !!(await db.selectFrom('submissions').select('id').where('sessionId', '=', sessionId).where('groupKind', '=', groupKind).limit(1).executeTakeFirst())
+}
+
 /** One page of a session's answers, newest first, and how many match in all. */
 export async function listSubmissionPage(db: Db, sessionId: string, f: AnswerFilter) {
   const { n } = await reviewedSubmissions(db, sessionId, f)

@@ -41,8 +41,8 @@ export const participantMessages = defineMessages({
 
   'collect.codeHeading.child': { id: 'Kode rahasiamu', en: 'Your private code' },
   'collect.codeIntro.child': {
-    id: 'Jawab pertanyaan berikut untuk membuat kodemu. Jawab dengan cara yang sama sebelum dan sesudah kegiatan, supaya jawabanmu bisa dibandingkan. Kode ini bukan namamu dan tidak bisa dipakai untuk mengenalimu.',
-    en: 'Answer these questions to make your code. Answer them the same way before and after the activity, so your answers can be compared. The code is not your name and cannot be used to identify you.',
+    id: 'Jawab pertanyaan berikut untuk membuat kodemu. Jawab dengan cara yang sama sebelum dan sesudah kegiatan, supaya jawabanmu bisa dibandingkan. Kode ini bukan namamu: kode dibuat dari beberapa jawaban pendek yang kamu ingat. Tim melihatnya hanya untuk mencocokkan kedua formulirmu, tidak pernah bersama namamu.',
+    en: 'Answer these questions to make your code. Answer them the same way before and after the activity, so your answers can be compared. Your code is not your name: it is made of a few short answers you remember. The team sees it only to match your two forms, never with your name.',
   },
   'collect.thanks.child': { id: 'Jawabanmu sudah diterima.', en: 'Your answers have been received.' },
   'collect.savedOffline.child': {

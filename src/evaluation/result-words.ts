@@ -39,8 +39,9 @@ export function resultWords(t: T, locale: Locale, g: GroupResult): ResultWords {
     shares: g.kind === 'scale' ? t('eval.scaleNote') : t('eval.shares', { pre: formatPercent(locale, g.preShare), post: formatPercent(locale, g.postShare) }),
     limits: t('eval.limits'),
   }
-  if (g.match.ambiguous.length) words.ambiguous = t('eval.ambiguous', { count: g.match.ambiguous.length, codes: g.match.ambiguous.map((x) => x.code).join(', ') })
-  if (g.match.duplicates.length) words.duplicates = t('eval.duplicates', { codes: g.match.duplicates.join(', ') })
+  // Counts only: the codes themselves are listed where pairs are checked (group-result.tsx), not in words that also go into the PDF.
+  if (g.match.ambiguous.length) words.ambiguous = t('code.ambiguousCount', { count: g.match.ambiguous.length })
+  if (g.match.duplicates.length) words.duplicates = t('code.duplicatesCount', { count: g.match.duplicates.length })
   if (manyAlike(g)) words.alike = t('pair.alikeWarning', { count: g.alike, pre: g.preCount })
   if (g.kind === 'scale' && s && s.pairs > 0 && s.pre.mean !== null && s.post.mean !== null) {
     // A scale's total over its statements, shown as the mean point (1–5) a paired person gave.

@@ -12,7 +12,7 @@ export const openBody = z.object({
   codeElements: z.array(z.string()).default([...DEFAULT_CODE_ELEMENTS]),
   feedback: z.boolean().default(true),
 })
-export const linkSchema = z.object({ id: z.uuid(), phase: z.enum(['pre', 'post', 'feedback', 'follow-up']), groupKind: z.enum(GROUP_KINDS), url: z.string().optional().describe('Only for those who see the session’s private parts'), token: z.string().optional(), open: z.boolean(), submissions: z.number() })
+export const linkSchema = z.object({ id: z.uuid(), phase: z.enum(['pre', 'post', 'feedback', 'follow-up']), groupKind: z.enum(GROUP_KINDS), url: z.string().optional().describe('Only for those who see the session’s private parts'), token: z.string().optional(), open: z.boolean().describe('Takes answers now: not closed (by hand or by its closing time) and past its opening time'), opensAt: z.string().nullable().optional().describe('UTC; before it, answers from phones are refused with 409 and Retry-After'), closesAt: z.string().nullable().optional().describe('UTC; from then on the link is closed'), submissions: z.number() })
 
 export const answerSchema = z.object({
   id: z.uuid(),
@@ -25,6 +25,7 @@ export const answerSchema = z.object({
   receivedAt: z.string(),
   excludedAt: z.string().nullable(),
   excludedReason: z.enum([...EXCLUSION_REASONS, HELD]).nullable(),
+  outOfOrder: z.boolean().describe('A phone answer that arrived out of order: an after-session answer before the first before-session answer of its group, or a before-session answer after the session ended. Still counted; staff decide'),
 })
 export const excludeBody = z.object({ reason: z.enum(EXCLUSION_REASONS) })
 
@@ -37,7 +38,7 @@ export const evaluationApiDoc: OpenApiPaths = {
       responses: { '200': { description: 'Links, per-group results and feedback' }, '404': { description: 'No such session' } },
     },
     post: {
-      summary: 'Open the pre, post (and feedback) links of a session for one of its audiences (session.record); 3–4 code elements from: mother, day, own, siblings, father',
+      summary: 'Open the pre, post (and feedback) links of a session for one of its audiences (session.record); 3–5 code elements from: mother, day, own, siblings, father, own2 (a fifth for large groups)',
       tags: ['evaluation'],
       parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
       requestBody: jsonBody(openBody),
@@ -52,6 +53,7 @@ export const evaluationApiDoc: OpenApiPaths = {
         { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
         { name: 'phase', in: 'query', description: 'Only this round', schema: { type: 'string', enum: [...PHASES] } },
         { name: 'status', in: 'query', description: 'counted; left-out (by staff); held (a flood to one link, not counted until staff count it again)', schema: { type: 'string', enum: [...ANSWER_STATUSES] } },
+        { name: 'flag', in: 'query', description: 'timing: only answers that arrived out of order (see outOfOrder)', schema: { type: 'string', enum: ['timing'] } },
         { name: 'code', in: 'query', description: 'The code, whole or its beginning (AN-07 finds AN-07-A-2); case does not matter', schema: { type: 'string', maxLength: 40 } },
         { name: 'page', in: 'query', description: 'From 1', schema: { type: 'integer', minimum: 1, default: 1 } },
         { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: PAGE_SIZE } },

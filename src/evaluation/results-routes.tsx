@@ -16,6 +16,7 @@ import { renderPage } from '../page.tsx'
 import { getSession } from '../outreach/sessions.ts'
 import type { GroupKind } from '../outreach/target-group-form.ts'
 import { DEFAULT_CODE_ELEMENTS } from './code-elements.ts'
+import { changeCodeParts, codePartsOfSession } from './code-parts.ts'
 import { KNOWLEDGE_TEST_FOR, openCollection, openFollowUp, setLinkOpen } from './collection.ts'
 import * as q from './evaluation-queries.ts'
 import { HELD, PHASES } from './evaluation-tables.ts'
@@ -60,7 +61,7 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
       url: linkUrl(c, l.token),
     }))
 
-  const show = async (c: Context<AppEnv>, o: { values?: FormValues; checkedElements?: string[]; errors?: FieldErrors; notice?: string } = {}) => {
+  const show = async (c: Context<AppEnv>, o: { values?: FormValues; checkedElements?: string[]; errors?: FieldErrors; notice?: string; codeParts?: { groupKind: string; checked: string[]; errors: FieldErrors } } = {}) => {
     const t = c.get('t')
     const session = await getSession(db, c.req.param('id')!)
     const user = c.get('user')!
@@ -73,6 +74,7 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
     const openable = mayOpen ? session.audiences.filter((g) => !opened.has(g) && KNOWLEDGE_TEST_FOR[g]).map((g) => ({ value: g, label: t(`group.${g}`) })) : []
     const disclosures = await db.selectFrom('disclosures').select((e) => e.fn.countAll<number>().as('n')).where('sessionId', '=', session.id).executeTakeFirstOrThrow()
     const excluded = await db.selectFrom('submissions').select((e) => e.fn.countAll<number>().as('n')).where('sessionId', '=', session.id).where('excludedAt', 'is not', null).executeTakeFirstOrThrow()
+    const results = await sessionResults(db, session.id)
     const held = await db.selectFrom('submissions').select((e) => e.fn.countAll<number>().as('n')).where('sessionId', '=', session.id).where('excludedReason', '=', HELD).executeTakeFirstOrThrow()
     const body = (
       <EvaluationPage
@@ -85,7 +87,9 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
         sessionId={session.id}
         sessionTitle={session.title}
         links={links}
-        results={maySeePrivate ? await sessionResults(db, session.id) : aggregatesOnly(await sessionResults(db, session.id))}
+        results={maySeePrivate ? results : aggregatesOnly(results)}
+        codeParts={maySeePrivate ? await codePartsOfSession(db, session.id, results) : []}
+        codePartsRefused={o.codeParts}
         groupLabel={(g) => t(`group.${g as GroupKind}`)}
         openable={openable}
         followUpGroups={mayRecord ? [...opened].filter((g) => links.some((l) => l.groupKind === g && l.phase === 'pre') && !links.some((l) => l.groupKind === g && l.phase === 'follow-up')).map((g) => ({ value: g, label: t(`group.${g as GroupKind}`) })) : []}
@@ -99,10 +103,23 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
         comments={{ waiting: (await countWaitingBySession(db, [session.id])).get(session.id) ?? 0, mayReview: mayReadWordsOf(user, session) }}
       />
     )
-    return renderPage(c, { title: `${t('eval.heading')} · ${session.title}`, body, status: o.errors && Object.keys(o.errors).length ? 422 : 200 })
+    return renderPage(c, { title: `${t('eval.heading')} · ${session.title}`, body, status: (o.errors && Object.keys(o.errors).length) || o.codeParts ? 422 : 200 })
   }
 
-  routes.get('/sessions/:id/evaluation', 'programme.view', (c) => show(c, { notice: c.req.query('opened') ? c.get('t')('eval.opened') : undefined }))
+  routes.get('/sessions/:id/evaluation', 'programme.view', (c) => show(c, { notice: c.req.query('opened') ? c.get('t')('eval.opened') : c.req.query('parts') ? c.get('t')('code.changed') : undefined }))
+
+  // The code questions of a group, changed while no answer has come in (code-parts.ts refuses after).
+  routes.post('/sessions/:id/evaluation/code-parts', 'session.record', async (c) => {
+    const form = formWithLists(await c.req.parseBody({ all: true }), ['codeElements'])
+    const groupKind = String(form['groupKind'] ?? '')
+    try {
+      await changeCodeParts(db, { ...actorOf(c), role: c.get('user')!.role }, c.req.param('id')!, groupKind, form['codeElements'] as string[])
+    } catch (e) {
+      if (e instanceof Problem && e.code === 'validation') return show(c, { codeParts: { groupKind, checked: form['codeElements'] as string[], errors: fieldErrorsOf(e) } })
+      throw e
+    }
+    return c.redirect(`/sessions/${c.req.param('id')}/evaluation?parts=1#code-parts`, 303)
+  })
 
   routes.post('/sessions/:id/evaluation', 'session.record', async (c) => {
     const form = formWithLists(await c.req.parseBody({ all: true }), ['codeElements'])

@@ -3,7 +3,7 @@ import type { Locale } from '../../platform/i18n/i18n.ts'
 import { isCorrect } from '../answers.ts'
 import type { FreeTextStatus } from '../evaluation-tables.ts'
 import type { Definition, Item } from '../questionnaire-schema.ts'
-import { statusWords, type ReviewedAnswer } from './answers-review.tsx'
+import { participantName, statusWords, type ReviewedAnswer } from './answers-review.tsx'
 
 /** What one item's answer reads as; a written answer only once released by a referral person. */
 function answerWords(t: T, locale: Locale, item: Item, value: unknown, review: FreeTextStatus | undefined): string {
@@ -40,8 +40,10 @@ export function AnswerDetailPage(p: {
       <p>
         <a href={p.back}>← {t('answers.back')}</a>
       </p>
-      <h1>{t('answers.detailTitle', { code: a.code })}</h1>
+      <h1>{t('code.detailTitle', { name: participantName(t, a), round: t(`eval.phase.${a.phase}` as never) })}</h1>
       <dl class="facts">
+        <dt>{t('code.codeForReview')}</dt>
+        <dd>{a.code}</dd>
         <dt>{t('answers.round')}</dt>
         <dd>{t(`eval.phase.${a.phase}` as never)}</dd>
         <dt>{t('answers.group')}</dt>

@@ -16,7 +16,12 @@ export interface ReviewedAnswer {
   receivedAt: string
   excludedAt: string | null
   excludedReason: ExclusionReason | null
+  /** The participant's number in the session (participant-numbers.ts): rows name people by it, not by their code. */
+  participant?: number | undefined
 }
+
+/** "Peserta 7": how staff pages name a participant; the code only where pairs are checked. */
+export const participantName = (t: T, a: Pick<ReviewedAnswer, 'participant'>) => t('code.participant', { n: a.participant ?? '?' })
 
 /** "Counted" or "Left out: a test by staff". */
 export const statusWords = (t: T, a: Pick<ReviewedAnswer, 'excludedAt' | 'excludedReason'>) =>
@@ -62,6 +67,7 @@ export function AnswersReviewPage(p: {
       <h1>{t('exclude.title')}</h1>
       <p class="muted">{p.sessionTitle}</p>
       <p>{t('exclude.intro')}</p>
+      <p class="small muted">{t('code.numbersNote')}</p>
       {p.notice ? <Notice kind="success">{p.notice}</Notice> : null}
       <form method="get" action={base} class="filters">
         <Select t={t} name="phase" label={t('answers.round')} values={p.filter} errors={{}} emptyLabel={t('answers.allRounds')} options={PHASES.map((ph) => ({ value: ph, label: t(`eval.phase.${ph}`) }))} />
@@ -103,7 +109,7 @@ function Rows(p: Parameters<typeof AnswersReviewPage>[0] & { base: string; here:
         <thead>
           <tr>
             {p.mayRecord ? <th scope="col">{t('answers.choose')}</th> : null}
-            <th scope="col">{t('answers.code')}</th>
+            <th scope="col">{t('code.participantColumn')}</th>
             <th scope="col">{t('answers.round')}</th>
             <th scope="col">{t('answers.group')}</th>
             <th scope="col">{t('answers.score')}</th>
@@ -117,12 +123,12 @@ function Rows(p: Parameters<typeof AnswersReviewPage>[0] & { base: string; here:
             <tr>
               {p.mayRecord ? (
                 <td>
-                  <input type="checkbox" name="ids" value={a.id} checked={p.chosen.has(a.id)} aria-label={t('answers.chooseOne', { code: a.code, round: t(`eval.phase.${a.phase}` as never) })} />
+                  <input type="checkbox" name="ids" value={a.id} checked={p.chosen.has(a.id)} aria-label={t('code.chooseOne', { n: a.participant ?? '?', round: t(`eval.phase.${a.phase}` as never) })} />
                 </td>
               ) : null}
               <td>
-                <a href={`${p.base}/${a.id}${p.here}`} aria-label={t('answers.open', { code: a.code })}>
-                  {a.code}
+                <a href={`${p.base}/${a.id}${p.here}`} aria-label={t('code.open', { n: a.participant ?? '?', round: t(`eval.phase.${a.phase}` as never) })}>
+                  {participantName(t, a)}
                 </a>
               </td>
               <td>{t(`eval.phase.${a.phase}` as never)}</td>

@@ -69,7 +69,7 @@ export function GroupResultView(p: { t: T; locale: Locale; group: GroupResult; g
               {words.alike}
             </p>
           ) : null}
-          {p.review && (g.match.ambiguous.length || g.confirmed.length || g.tolerant.length || g.rejected.length) ? <PairReview t={t} group={g} {...p.review} /> : null}
+          {p.review && (g.match.ambiguous.length || g.match.duplicates.length || g.confirmed.length || g.tolerant.length || g.rejected.length) ? <PairReview t={t} group={g} {...p.review} /> : null}
           <p>{words.shares}</p>
           {words.headline ? (
             <p class="lead">
@@ -137,7 +137,7 @@ export function GroupResultView(p: { t: T; locale: Locale; group: GroupResult; g
   )
 }
 
-const PARTS = ['mother', 'day', 'own', 'siblings', 'father']
+const PARTS = ['mother', 'day', 'own', 'siblings', 'father', 'own2']
 const partName = (t: T, part: string) => (PARTS.includes(part) ? t(`pair.part.${part}` as MessageKey) : t('pair.part.other', { n: part }))
 
 /**
@@ -151,6 +151,7 @@ function PairReview(p: { t: T; group: GroupResult; csrf: string; sessionId: stri
   return (
     <details class="pair-review" open={g.match.ambiguous.length > 0 || g.tolerant.length > 0}>
       <summary>{t('eval.review')}</summary>
+      {g.match.duplicates.length ? <p class="small">{t('eval.duplicates', { codes: g.match.duplicates.join(', ') })}</p> : null}
       {g.match.ambiguous.length ? (
         <>
           <p class="small">{t('eval.reviewIntro')}</p>

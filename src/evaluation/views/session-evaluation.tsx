@@ -1,12 +1,13 @@
 import type { T } from '../../messages.ts'
 import type { Locale } from '../../platform/i18n/i18n.ts'
 import type { FieldErrors, FormValues } from '../../platform/http/forms.ts'
-import { Checkboxes, ErrorSummary, InlineAction, Notice, PostForm, Select } from '../../platform/views/components.tsx'
-import { CODE_ELEMENTS } from '../code-elements.ts'
+import { ErrorSummary, InlineAction, Notice, PostForm, Select } from '../../platform/views/components.tsx'
+import type { GroupCodeParts } from '../code-parts.ts'
 import type { SessionResults } from '../session-results.ts'
 import type { LinkCounts } from '../submission-intake.ts'
 import { waitingWords } from '../free-text.ts'
 import { FeedbackView } from './feedback.tsx'
+import { CodePartChoice, CodePartsSection } from './code-parts.tsx'
 import { GroupResultView } from './group-result.tsx'
 
 export interface LinkView {
@@ -51,6 +52,9 @@ export interface EvaluationPageProps {
   held?: { count: number; limit: number }
   /** What became of the submissions through each link, counted with no personal data. */
   linkCounts?: Map<string, LinkCounts>
+  /** Each group's code questions (those who see private parts only), and the change form as sent when it was refused. */
+  codeParts?: GroupCodeParts[]
+  codePartsRefused?: { groupKind: string; checked: string[]; errors: FieldErrors } | undefined
 }
 
 export function EvaluationPage(p: EvaluationPageProps) {
@@ -108,12 +112,14 @@ export function EvaluationPage(p: EvaluationPageProps) {
             </a>{' '}
             <a href={`/sessions/${p.sessionId}/evaluation/codebook.csv`}>{t('eval.codebook')}</a>
           </p>
+          <p class="small muted">{t('code.exportNote')}</p>
           <p>
             <a href={`/sessions/${p.sessionId}/evaluation/answers`}>{t('exclude.link')}</a>
             {p.excluded ? <span class="muted"> · {t('exclude.excludedCount', { count: p.excluded })}</span> : null}
           </p>
         </>
       ) : null}
+      <CodePartsSection t={t} locale={locale} csrf={p.csrf} sessionId={p.sessionId} groups={p.codeParts ?? []} groupLabel={p.groupLabel} mayRecord={p.mayRecord} refused={p.codePartsRefused} />
       {p.disclosures ? <Notice kind="info">{t('eval.disclosures', { count: p.disclosures })}</Notice> : null}
       {p.comments?.waiting ? (
         <Notice kind="info">
@@ -162,14 +168,7 @@ export function EvaluationPage(p: EvaluationPageProps) {
           <PostForm action={`/sessions/${p.sessionId}/evaluation`} csrf={p.csrf}>
             <Select t={t} name="groupKind" label={t('eval.group')} values={p.values} errors={p.errors} options={p.openable} required />
             <Select t={t} name="questionnaireKey" label={t('eval.questionnaire')} values={p.values} errors={p.errors} options={p.questionnaires} emptyLabel={t('eval.defaultTest')} />
-            <Checkboxes
-              t={t}
-              name="codeElements"
-              legend={t('eval.codeElements')}
-              options={CODE_ELEMENTS.map((e) => ({ id: e.key, label: e.label[locale] }))}
-              checked={p.checkedElements}
-              errors={p.errors}
-            />
+            <CodePartChoice t={t} locale={locale} checked={p.checkedElements} errors={p.errors} />
             <label class="choice">
               <input type="checkbox" name="feedback" value="yes" checked={p.values['feedback'] !== 'no'} /> {t('eval.withFeedback')}
             </label>
