@@ -8,6 +8,9 @@ import { suppressTable, type Shown } from './suppression.ts'
 import { GROUP_KINDS, type GroupKind } from './target-group-form.ts'
 import { findNode, idsWithin } from './visit-schedule.ts'
 import { listVisitStatus } from './visit-plans.ts'
+import type { KnowledgePair, KnowledgeSource } from './knowledge.ts'
+
+export type { KnowledgePair, KnowledgeSource } from './knowledge.ts'
 
 export interface CoverageRow {
   areaId: string
@@ -28,16 +31,6 @@ export interface CoverageRow {
   knowledge: { pairs: Shown; preShare: number | null; postShare: number | null } | null
 }
 
-/** One participant's knowledge score before and after (shares of the maximum), from a session in an area. */
-export interface KnowledgePair {
-  /** The pair's before answer (a submission id), so a snapshot knows the people it already holds. */
-  id?: string
-  areaId: string
-  pre: number
-  post: number
-}
-/** Where matched pre/post scores come from: the evaluation slice provides it (see app.ts). */
-export type KnowledgeSource = (db: Db, programmeId: string) => Promise<KnowledgePair[]>
 
 export interface Coverage {
   programme: { id: string; name: string; startsOn: string; endsOn: string }

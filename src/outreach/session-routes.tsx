@@ -16,7 +16,8 @@ import { attendanceFromForm, cancelInput, reportInput, sessionInput, type Sessio
 import { listAttendance } from './session-queries.ts'
 import { localNow } from './session-rules.ts'
 import { cancelSession, editSession, getSession, recordAttendance, reportSession, scheduleSession, type Clash, type SessionContext } from './sessions.ts'
-import { SessionDetailPage, SessionFormPage } from './views/sessions.tsx'
+import { SessionDetailPage } from './views/session-detail.tsx'
+import { SessionFormPage } from './views/sessions.tsx'
 import { sessionApiRoutes } from './session-api-routes.tsx'
 
 export { sessionApiDoc } from './session-api-routes.tsx'

@@ -8,7 +8,7 @@ import { Problem } from '../platform/http/problems.ts'
 import { getProgramme } from './programmes.ts'
 import { listSessions } from './session-queries.ts'
 import { findNode, idsWithin, leavesOf, visitStatus, type VisitStatus } from './visit-schedule.ts'
-import type { KnowledgePair, KnowledgeSource } from './coverage.ts'
+import type { KnowledgePair, KnowledgeSource } from './knowledge.ts'
 
 export const visitPlanInput = z.object({
   areaId: z.uuid({ error: 'visitPlan.areaNotInProgramme' }),

@@ -114,5 +114,3 @@ export function SessionFormPage(p: SessionFormProps) {
     </>
   )
 }
-
-export { SessionDetailPage } from './session-detail.tsx'
