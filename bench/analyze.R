@@ -5,23 +5,27 @@ suppressPackageStartupMessages(library(data.table))
 file <- commandArgs(trailingOnly = TRUE)[1]
 d <- fread(file, colClasses = list(character = c("code", "phase")))
 names(d) <- tolower(names(d))
-reserved <- c("code", "phase", "group", "area", "session", "gender", "age_band", "how", "pair_id")
-items <- setdiff(names(d), reserved)
+reserved <- c("code", "phase", "group", "area", "session", "gender", "age_band", "how", "pair_id", "questionnaire")
+all_items <- setdiff(names(d), reserved)
 d[, code := toupper(trimws(code))]
 d[, phase := c(pre = "pre", pretest = "pre", post = "post", posttest = "post")[tolower(trimws(phase))]]
-# Codes pair within a session; a pair_id column (Jaga's export) names the pairs instead of the codes.
-within <- if ("session" %in% names(d)) trimws(as.character(d$session)) else rep("", nrow(d))
-within[is.na(within)] <- ""
-d[, key. := paste(within, code, sep = "\r")]
+column <- function(name) { x <- if (name %in% names(d)) trimws(as.character(d[[name]])) else rep("", nrow(d)); x[is.na(x)] <- ""; x }
+# Codes pair within a session, a group and a questionnaire; a pair_id column (Jaga's export) names the
+# pairs instead of the codes. Each questionnaire (test) is analysed on its own, on the columns its first
+# row fills.
+d[, test. := column("questionnaire")]
+d[, key. := paste(column("session"), column("group"), test., code, sep = "\r")]
+d[, pair. := paste(column("session"), test., column("pair_id"), sep = "\r")]
+d[, pid. := column("pair_id")]
 
+num <- function(x) if (is.null(x) || length(x) == 0 || is.na(x)) "null" else sprintf("%.17g", x)
+analyse <- function(d) {
+items <- all_items[!is.na(unlist(d[1, all_items, with = FALSE]))]
 counts <- d[, .N, by = .(key., phase)]
 dups <- unique(counts[N > 1, key.])
 if ("pair_id" %in% names(d)) {
-  pid <- trimws(as.character(d$pair_id))
-  pid[is.na(pid)] <- ""
-  d[, pair. := paste(within, pid, sep = "\r")]
-  pre <- d[phase == "pre" & pid != ""]
-  post <- d[phase == "post" & pid != ""]
+  pre <- d[phase == "pre" & pid. != ""]
+  post <- d[phase == "post" & pid. != ""]
   paired <- merge(pre, post, by = "pair.", suffixes = c(".pre", ".post"))
 } else {
   pre <- d[phase == "pre" & !(key. %in% dups)]
@@ -36,8 +40,6 @@ k <- length(items)
 s_pre <- rowSums(A)
 s_post <- rowSums(B)
 diff <- s_post - s_pre
-
-num <- function(x) if (is.null(x) || length(x) == 0 || is.na(x)) "null" else sprintf("%.17g", x)
 tt <- t.test(s_post, s_pre, paired = TRUE)
 wt <- wilcox.test(s_post, s_pre, paired = TRUE, exact = FALSE, correct = FALSE)
 # R reports V = W+ and the p; z is recovered from the same normal approximation R used.
@@ -53,17 +55,24 @@ mc <- sapply(seq_len(k), function(j) {
   if (b + c == 0) 1 else binom.test(min(b, c), b + c, 0.5)$p.value
 })
 holm <- p.adjust(mc, "holm")
-cat(sprintf('{"pairs":%d,"dichotomous":%s,"score":{"pre":{"mean":%s,"sd":%s},"post":{"mean":%s,"sd":%s},',
-  n, tolower(dich), num(mean(s_pre)), num(sd(s_pre)), num(mean(s_post)), num(sd(s_post))))
-cat(sprintf('"diff":{"mean":%s,"sd":%s,"ci95":[%s,%s]},"t_test":{"t":%s,"df":%s,"p":%s},"cohen_dz":%s,',
+out <- sprintf('{"pairs":%d,"dichotomous":%s,"score":{"pre":{"mean":%s,"sd":%s},"post":{"mean":%s,"sd":%s},',
+  n, tolower(dich), num(mean(s_pre)), num(sd(s_pre)), num(mean(s_post)), num(sd(s_post)))
+out <- paste0(out, sprintf('"diff":{"mean":%s,"sd":%s,"ci95":[%s,%s]},"t_test":{"t":%s,"df":%s,"p":%s},"cohen_dz":%s,',
   num(mean(diff)), num(sd(diff)), num(tt$conf.int[1]), num(tt$conf.int[2]), num(tt$statistic), num(tt$parameter),
   num(tt$p.value), num(mean(diff) / sd(diff))))
 gain <- if (dich) sprintf('{"mean":%s,"of_means":%s}', num(mean(g, na.rm = TRUE)),
   num((mean(s_post) - mean(s_pre)) / (k - mean(s_pre)))) else "null"
-cat(sprintf('"wilcoxon":{"w_plus":%s,"n":%d,"z":%s,"p":%s},"n_gain":%s},',
+out <- paste0(out, sprintf('"wilcoxon":{"w_plus":%s,"n":%d,"z":%s,"p":%s},"n_gain":%s},',
   num(wt$statistic), m, num(z), num(wt$p.value), gain))
-cat(sprintf('"alpha":{"pre":%s,"post":%s},"items":[', num(alpha(A)), num(alpha(B))))
+out <- paste0(out, sprintf('"alpha":{"pre":%s,"post":%s},"items":[', num(alpha(A)), num(alpha(B))))
 mcnemar <- if (dich) sprintf(',"mcnemar":{"p":%s,"p_holm":%s}', sapply(mc, num), sapply(holm, num)) else ""
-cat(paste(sprintf('{"item":"%s","pre_mean":%s,"post_mean":%s%s}',
-  items, sapply(colMeans(A), num), sapply(colMeans(B), num), mcnemar), collapse = ","))
-cat("]}\n")
+paste0(out, paste(sprintf('{"item":"%s","pre_mean":%s,"post_mean":%s%s}',
+  items, sapply(colMeans(A), num), sapply(colMeans(B), num), mcnemar), collapse = ","), "]}")
+}
+
+tests <- sort(unique(d$test.))
+if (length(tests) <= 1) {
+  cat(analyse(d), "\n", sep = "")
+} else {
+  cat('{"tests":{', paste(sprintf('"%s":%s', tests, sapply(tests, function(x) analyse(d[test. == x]))), collapse = ","), "}}\n", sep = "")
+}

@@ -2,7 +2,7 @@
 // loading the database layer: on a large file the whole run is measured against R (bench/analyze.ts).
 import fs from 'node:fs'
 import { parseArgs } from 'node:util'
-import { analyzeCsv, CsvInputError } from '../evaluation/analyze-csv.ts'
+import { analyzeCsvFile, CsvInputError } from '../evaluation/analyze-csv.ts'
 import { formatAnalysis } from '../evaluation/analysis-text.ts'
 import { catalogue, type MessageKey } from '../messages.ts'
 import { createTranslator } from '../platform/i18n/i18n.ts'
@@ -33,7 +33,7 @@ export function runAnalyze(argv: string[], io: Pick<Io, 'stdout' | 'stderr' | 'e
     return 1
   }
   try {
-    const result = analyzeCsv(text)
+    const result = analyzeCsvFile(text)
     io.stdout.write(json ? JSON.stringify(result) + '\n' : formatAnalysis(result, t))
     return 0
   } catch (e) {

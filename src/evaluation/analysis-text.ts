@@ -1,7 +1,7 @@
 // The readable form of `jaga analyze` (without --json): aligned plain text for a terminal.
 import type { MessageKey } from '../messages.ts'
 import type { Translator } from '../platform/i18n/i18n.ts'
-import type { CsvAnalysis } from './analyze-csv.ts'
+import type { CsvAnalysis, TestAnalysis } from './analyze-csv.ts'
 import type { ScoreBlock } from './paired-analysis.ts'
 
 const num = (x: number | null | undefined, digits = 3) => (x === null || x === undefined ? '—' : x.toFixed(digits))
@@ -22,7 +22,14 @@ function scoreLines(s: ScoreBlock, t: Translator<MessageKey>, extra: [string, st
   return rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`)
 }
 
+/** One test's analysis; a file with several tests gives the counts over the file, then each test under its name. */
 export function formatAnalysis(a: CsvAnalysis, t: Translator<MessageKey>): string {
+  if (!('tests' in a)) return formatTest(a, t)
+  const summary = t('analyze.text.summary', { pairs: a.pairs, pre: a.unmatched.pre, post: a.unmatched.post, duplicates: a.duplicate_codes })
+  return [summary, ...Object.entries(a.tests).map(([name, test]) => `\n${t('analyze.text.test')} ${name}\n${formatTest(test, t)}`)].join('\n')
+}
+
+function formatTest(a: TestAnalysis, t: Translator<MessageKey>): string {
   const lines = [
     t('analyze.text.summary', { pairs: a.pairs, pre: a.unmatched.pre, post: a.unmatched.post, duplicates: a.duplicate_codes }),
     t(a.dichotomous ? 'analyze.text.dichotomous' : 'analyze.text.scored', { items: a.items_count }),

@@ -2,16 +2,16 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { countNumbers, differences } from '../../test/numbers.ts'
-import { analyzeCsv, CsvInputError } from './analyze-csv.ts'
+import { analyzeCsv, analyzeCsvFile, CsvInputError } from './analyze-csv.ts'
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../test/fixtures/analyze')
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8')
 
 describe('jaga analyze agrees with R to 1e-9 relative', () => {
-  for (const name of ['knowledge-300', 'knowledge-12', 'likert-40', 'two-sessions-38']) {
+  for (const name of ['knowledge-300', 'knowledge-12', 'likert-40', 'two-sessions-38', 'two-tests-30', 'two-tests-30-codes']) {
     it(`on ${name}.csv`, () => {
       const reference = JSON.parse(fixture(`${name}.r.json`))
-      const result = analyzeCsv(fixture(`${name}.csv`))
+      const result = analyzeCsvFile(fixture(`${name}.csv`))
       expect(countNumbers(reference)).toBeGreaterThan(20)
       expect(differences(reference, result, 1e-9)).toEqual([])
     })
@@ -73,6 +73,30 @@ describe('pairing within a session, and by pair_id when the file has one', () =>
     const r = analyzeCsv('code,phase,how,pair_id,q1\nA,pre,confirmed,p1,0\nZ,post,confirmed,p1,1\nA,post,,,1\n')
     expect(r).toMatchObject({ pairs: 1, unmatched: { pre: 0, post: 1 }, items_count: 1 })
     expect(r.score.post.mean).toBe(1)
+  })
+})
+
+describe('a file whose groups took different tests (a questionnaire column)', () => {
+  it('analyses each test on the columns it fills, pairing codes within a group, and counts over the file', () => {
+    const r = analyzeCsvFile(fixture('two-tests-30.csv'))
+    if (!('tests' in r)) throw new Error('expected one analysis per test')
+    expect(Object.keys(r)).toEqual(['pairs', 'unmatched', 'duplicate_codes', 'tests'])
+    expect(Object.keys(r.tests)).toEqual(['behaviour-confidence', 'knowledge-parents'])
+    expect(r.tests['knowledge-parents']).toMatchObject({ pairs: 14, items_count: 6, dichotomous: true, unmatched: { pre: 1, post: 0 }, duplicate_codes: 1 })
+    expect(r.tests['behaviour-confidence']).toMatchObject({ pairs: 14, items_count: 4, dichotomous: false })
+    expect(r).toMatchObject({ pairs: 28, unmatched: { pre: 2, post: 0 }, duplicate_codes: 2 })
+  })
+
+  it('pairs a code only within its group: the same code in two groups is two people', () => {
+    const text = 'code,phase,group,q1\nA,pre,parents,0\nA,post,parents,1\nA,pre,teachers,1\nA,post,teachers,1\n'
+    expect(analyzeCsv(text)).toMatchObject({ pairs: 2, duplicate_codes: 0 })
+  })
+
+  it('refuses a cell filled in another test’s column, and an empty cell in its own', () => {
+    const head = 'code,phase,questionnaire,a:k1,b:k1\n'
+    expect(() => analyzeCsvFile(`${head}A,pre,a,1,\nA,post,a,1,0\n`)).toThrow(/analyze\.notInTest.*"line":3.*"column":"b:k1"/)
+    expect(() => analyzeCsvFile(`${head}A,pre,a,1,\nA,post,a,,\n`)).toThrow(/analyze\.badScore.*"line":3.*"column":"a:k1"/)
+    expect(analyzeCsvFile(`${head}A,pre,a,1,\nA,post,a,1,\nB,pre,b,,0\nB,post,b,,1\n`)).toMatchObject({ pairs: 2, tests: { a: { items_count: 1 }, b: { items_count: 1 } } })
   })
 })
 

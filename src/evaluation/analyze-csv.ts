@@ -1,18 +1,26 @@
 // `jaga analyze FILE.csv`: the CSV contract of ../shared/facts/evaluation-methods.md — reserved columns
 // code/phase (+ group, area, session, gender, age_band, how, pair_id), every other column an item score —
-// read, paired and analysed. Codes pair only within a session (when there is a session column), so files
-// of several sessions joined keep each session's pairs. A file with a pair_id column (Jaga's own export)
-// is paired by it, not by code: it holds the pairs the page made, tolerant and confirmed ones included.
-import { parse } from 'csv-parse/sync'
+// read, paired and analysed. Codes pair only within a session and a group (when the file has those
+// columns), as on Jaga's page, so files of several sessions joined keep each session's pairs. A file with a
+// pair_id column (Jaga's own export) is paired by it, not by code: it holds the pairs the page made,
+// tolerant and confirmed ones included. A `questionnaire` column names each row's test: groups of one
+// session may take different tests, each row fills only its own test's columns (the others stay empty),
+// and each test is analysed on its own (`tests`), since scores of different tests cannot be pooled.
+import { eachRow } from './csv-rows.ts'
 import { analyzePairs, type PairedAnalysis } from './paired-analysis.ts'
 
-export const RESERVED_COLUMNS = ['code', 'phase', 'group', 'area', 'session', 'gender', 'age_band', 'how', 'pair_id'] as const
+export const RESERVED_COLUMNS = ['code', 'phase', 'group', 'area', 'session', 'gender', 'age_band', 'how', 'pair_id', 'questionnaire'] as const
 
-export type CsvAnalysis = {
+interface Counts {
   pairs: number
   unmatched: { pre: number; post: number }
   duplicate_codes: number
-} & PairedAnalysis
+}
+/** The analysis of one test (a file without a questionnaire column, or with one test in it). */
+export type TestAnalysis = Counts & PairedAnalysis
+/** A file with several tests: the counts over the file, and each test's analysis by its name. */
+export type SeveralTests = Counts & { tests: Record<string, TestAnalysis> }
+export type CsvAnalysis = TestAnalysis | SeveralTests
 
 /** What is wrong with the file, as message keys and parameters so the CLI can say it in either language. */
 export class CsvInputError extends Error {
@@ -23,106 +31,16 @@ export class CsvInputError extends Error {
 
 const MAX_PROBLEMS = 10
 
-/** One row of the file: its cells as text, or read straight as numbers (NaN when a cell is not one). */
-export interface Row {
-  readonly count: number
-  text(cell: number): string
-  number(cell: number): number
-}
-
-/**
- * Calls `visit` for every non-empty line with its line number in the file. Exports of score tables
- * are almost never quoted, so a file with no quote character is scanned in place, numbers read from
- * the characters without making a string per cell (400,000 rows × 22 cells in a fraction of a
- * second); anything quoted goes through csv-parse. A header with semicolons and no comma (Excel in
- * an Indonesian locale) is read with ';' and decimal commas.
- */
-export function eachRow(text: string, visit: (row: Row, line: number) => void): void {
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
-  const firstLine = text.slice(0, text.search(/\r?\n|$/))
-  const delimiter = !firstLine.includes(',') && firstLine.includes(';') ? ';' : ','
-  const decimal = delimiter === ';' ? ',' : '.'
-  if (text.includes('"')) {
-    const rows = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[]
-    for (const { record, info } of rows) {
-      visit(
-        {
-          count: record.length,
-          text: (i) => (record[i] ?? '').trim(),
-          number: (i) => toNumber((record[i] ?? '').trim(), decimal),
-        },
-        info.lines,
-      )
-    }
-    return
-  }
-  const starts: number[] = []
-  const ends: number[] = []
-  const row: Row = {
-    get count() {
-      return starts.length
-    },
-    text: (i) => (i < starts.length ? text.slice(starts[i], ends[i]).trim() : ''),
-    number: (i) => (i < starts.length ? scanNumber(text, starts[i]!, ends[i]!, decimal) : NaN),
-  }
-  let line = 0
-  for (let at = 0; at < text.length; ) {
-    line++
-    let eol = text.indexOf('\n', at)
-    if (eol < 0) eol = text.length
-    const end = eol > at && text.charCodeAt(eol - 1) === 13 ? eol - 1 : eol
-    starts.length = 0
-    ends.length = 0
-    for (let cell = at; ; ) {
-      const next = text.indexOf(delimiter, cell)
-      const cellEnd = next < 0 || next > end ? end : next
-      starts.push(cell)
-      ends.push(cellEnd)
-      if (cellEnd === end) break
-      cell = cellEnd + 1
-    }
-    if (!(starts.length === 1 && text.slice(at, end).trim() === '')) visit(row, line)
-    at = eol + 1
-  }
-}
-
-function toNumber(cell: string, decimal: string): number {
-  return cell === '' ? NaN : Number(decimal === ',' ? cell.replace(',', '.') : cell)
-}
-
-/**
- * A plain decimal read from the characters: digits, an optional decimal mark and sign. The value
- * is (all digits as an integer) / 10^decimals, one correctly rounded division, so it equals
- * Number() on the same text; anything else (exponents, long digit strings) goes through Number().
- */
-function scanNumber(text: string, start: number, end: number, decimal: string): number {
-  while (start < end && text.charCodeAt(start) === 32) start++
-  while (end > start && text.charCodeAt(end - 1) === 32) end--
-  if (start === end) return NaN
-  let i = start
-  const negative = text.charCodeAt(i) === 45
-  if (negative || text.charCodeAt(i) === 43) i++
-  let digits = 0
-  let fraction = -1
-  let value = 0
-  const mark = decimal.charCodeAt(0)
-  for (; i < end; i++) {
-    const c = text.charCodeAt(i)
-    if (c >= 48 && c <= 57) {
-      value = value * 10 + (c - 48)
-      digits++
-      if (fraction >= 0) fraction++
-    } else if (c === mark && fraction < 0) fraction = 0
-    else return toNumber(text.slice(start, end), decimal)
-  }
-  if (digits === 0 || digits > 15) return toNumber(text.slice(start, end), decimal)
-  const x = fraction > 0 ? value / 10 ** fraction : value
-  return negative ? -x : x
-}
-
 const PHASES: Record<string, 'pre' | 'post'> = { pre: 'pre', pretest: 'pre', post: 'post', posttest: 'post' }
 
-export function analyzeCsv(text: string): CsvAnalysis {
+/** One test's analysis, for callers that know the file holds one test; a file with several is refused. */
+export function analyzeCsv(text: string): TestAnalysis {
+  const result = analyzeCsvFile(text)
+  if ('tests' in result) throw new CsvInputError([{ key: 'analyze.severalTests', params: { tests: Object.keys(result.tests).join(', ') } }])
+  return result
+}
+
+export function analyzeCsvFile(text: string): CsvAnalysis {
   const problems: CsvInputError['problems'] = []
   let header: string[] = []
   let codeAt = -1
@@ -130,9 +48,10 @@ export function analyzeCsv(text: string): CsvAnalysis {
   let groupAt = -1
   let sessionAt = -1
   let pairIdAt = -1
+  let testAt = -1
   let itemAt: number[] = []
-  // Each distinct code gets a number; per code number, the row it has in each phase: -1 none yet,
-  // -2 more than one (ambiguous, never paired).
+  // Each distinct code (within its session, group and test) gets a number; per code number, the row it
+  // has in each phase: -1 none yet, -2 more than one (ambiguous, never paired).
   const codeNumber = new Map<string, number>()
   const preAt: number[] = []
   const postAt: number[] = []
@@ -143,6 +62,14 @@ export function analyzeCsv(text: string): CsvAnalysis {
   const pairPost: number[] = []
   const rowCode: number[] = []
   const rowIsPost: boolean[] = []
+  // With a questionnaire column: each test's number, its name, and which item columns it fills (from
+  // its first row); per code, pair and row, the test it belongs to.
+  const testNumber = new Map<string, number>()
+  const testNames: string[] = []
+  const testColumns: boolean[][] = []
+  const codeTest: number[] = []
+  const pairTest: number[] = []
+  const rowTest: number[] = []
   let rowCount = 0
   const groups: string[] = []
   let values = new Float64Array(0)
@@ -156,6 +83,7 @@ export function analyzeCsv(text: string): CsvAnalysis {
       groupAt = lower.indexOf('group')
       sessionAt = lower.indexOf('session')
       pairIdAt = lower.indexOf('pair_id')
+      testAt = lower.indexOf('questionnaire')
       itemAt = lower.flatMap((h, i) => ((RESERVED_COLUMNS as readonly string[]).includes(h) ? [] : [i]))
       if (codeAt < 0) problems.push({ key: 'analyze.missingColumn', params: { column: 'code' } })
       if (phaseAt < 0) problems.push({ key: 'analyze.missingColumn', params: { column: 'phase' } })
@@ -166,14 +94,30 @@ export function analyzeCsv(text: string): CsvAnalysis {
     const r = rowCount++
     const code = row.text(codeAt).toUpperCase()
     if (!code) problems.push({ key: 'analyze.emptyCode', params: { line } })
-    const session = sessionAt >= 0 ? row.text(sessionAt) : ''
-    const key = sessionAt >= 0 ? `${session}\u0001${code}` : code
+    let test = 0
+    let fills: boolean[] | undefined
+    if (testAt >= 0) {
+      const name = row.text(testAt)
+      const known = testNumber.get(name)
+      test = known ?? testNames.length
+      if (known === undefined) {
+        testNumber.set(name, test)
+        testNames.push(name)
+        testColumns.push(itemAt.map((i) => row.text(i) !== ''))
+        if (!testColumns[test]!.some(Boolean)) problems.push({ key: 'analyze.noItemsInTest', params: { line, test: name } })
+      }
+      fills = testColumns[test]!
+      rowTest.push(test)
+    }
+    const within = (sessionAt >= 0 ? row.text(sessionAt) : '') + '\u0001' + (groupAt >= 0 ? row.text(groupAt) : '') + '\u0001' + test
+    const key = `${within}\u0001${code}`
     let number = codeNumber.get(key)
     if (number === undefined) {
       number = preAt.length
       codeNumber.set(key, number)
       preAt.push(-1)
       postAt.push(-1)
+      codeTest.push(test)
     }
     const phase = PHASES[row.text(phaseAt).toLowerCase()]
     if (!phase) problems.push({ key: 'analyze.badPhase', params: { line, value: row.text(phaseAt) } })
@@ -184,12 +128,14 @@ export function analyzeCsv(text: string): CsvAnalysis {
       rowIsPost.push(phase === 'post')
       const pairId = row.text(pairIdAt)
       if (pairId) {
-        let p = pairNumber.get(`${session}\u0001${pairId}`)
+        const pairKey = `${sessionAt >= 0 ? row.text(sessionAt) : ''}\u0001${test}\u0001${pairId}`
+        let p = pairNumber.get(pairKey)
         if (p === undefined) {
           p = pairPre.length
-          pairNumber.set(`${session}\u0001${pairId}`, p)
+          pairNumber.set(pairKey, p)
           pairPre.push(-1)
           pairPost.push(-1)
+          pairTest.push(test)
         }
         const side = phase === 'post' ? pairPost : pairPre
         if (side[p] !== -1) problems.push({ key: 'analyze.pairIdTwice', params: { line, value: pairId } })
@@ -204,6 +150,14 @@ export function analyzeCsv(text: string): CsvAnalysis {
       values = grown
     }
     for (let j = 0; j < k; j++) {
+      if (fills && !fills[j]) {
+        // A column of another test: it stays empty in this test's rows.
+        if (row.text(itemAt[j]!) !== '') {
+          problems.push({ key: 'analyze.notInTest', params: { line, column: header[itemAt[j]!]!, test: testNames[test]! } })
+          break
+        }
+        continue
+      }
       const x = row.number(itemAt[j]!)
       if (!Number.isFinite(x)) {
         problems.push({ key: 'analyze.badScore', params: { line, column: header[itemAt[j]!]!, value: row.text(itemAt[j]!) } })
@@ -214,14 +168,43 @@ export function analyzeCsv(text: string): CsvAnalysis {
   })
   if (header.length === 0) problems.push({ key: 'analyze.missingColumn', params: { column: 'code' } })
   if (problems.length) throw new CsvInputError(problems)
-  const k = itemAt.length
+  const rows: Rows = { k: itemAt.length, header, itemAt, values, rowCount, preAt, postAt, pairPre, pairPost, rowCode, rowIsPost, byPairId: pairIdAt >= 0, groups: groupAt >= 0 ? groups : undefined }
+  if (testNames.length <= 1) return analyseTest(rows, testAt >= 0 ? { test: 0, columns: testColumns[0] ?? [], codeTest, pairTest, rowTest } : undefined)
+  const tests: Record<string, TestAnalysis> = {}
+  for (const [test, name] of [...testNames.entries()].sort(([, a], [, b]) => a.localeCompare(b))) tests[name] = analyseTest(rows, { test, columns: testColumns[test]!, codeTest, pairTest, rowTest })
+  const all = Object.values(tests)
+  const sum = (f: (a: TestAnalysis) => number) => all.reduce((n, a) => n + f(a), 0)
+  return { pairs: sum((a) => a.pairs), unmatched: { pre: sum((a) => a.unmatched.pre), post: sum((a) => a.unmatched.post) }, duplicate_codes: sum((a) => a.duplicate_codes), tests }
+}
+
+interface Rows {
+  k: number
+  header: string[]
+  itemAt: number[]
+  values: Float64Array
+  rowCount: number
+  preAt: number[]
+  postAt: number[]
+  pairPre: number[]
+  pairPost: number[]
+  rowCode: number[]
+  rowIsPost: boolean[]
+  byPairId: boolean
+  groups: string[] | undefined
+}
+
+/** Pairs and analyses the rows of one test (all rows when `only` is not given). */
+function analyseTest(d: Rows, only?: { test: number; columns: boolean[]; codeTest: number[]; pairTest: number[]; rowTest: number[] }): TestAnalysis {
+  const { k, preAt, postAt, pairPre, pairPost, rowCode, rowIsPost } = d
+  const inCode = (c: number) => !only || only.codeTest[c] === only.test
   const preRows: number[] = []
   const postRows: number[] = []
   let unmatchedPre = 0
   let unmatchedPost = 0
   let duplicateCodes = 0
-  if (pairIdAt < 0) {
+  if (!d.byPairId) {
     for (let c = 0; c < preAt.length; c++) {
+      if (!inCode(c)) continue
       const pre = preAt[c]!
       const post = postAt[c]!
       if (pre === -2 || post === -2) duplicateCodes++
@@ -234,8 +217,9 @@ export function analyzeCsv(text: string): CsvAnalysis {
   } else {
     // The file's own pairs; a row left without one counts as unmatched unless its code was written
     // twice in a phase (then it counts among the duplicate codes, as when pairing by code).
-    const paired = new Uint8Array(rowCount)
+    const paired = new Uint8Array(d.rowCount)
     for (let p = 0; p < pairPre.length; p++) {
+      if (only && only.pairTest[p] !== only.test) continue
       if (pairPre[p]! >= 0 && pairPost[p]! >= 0) {
         preRows.push(pairPre[p]!)
         postRows.push(pairPost[p]!)
@@ -243,29 +227,30 @@ export function analyzeCsv(text: string): CsvAnalysis {
       }
     }
     const isDuplicate = (c: number) => preAt[c] === -2 || postAt[c] === -2
-    for (let c = 0; c < preAt.length; c++) if (isDuplicate(c)) duplicateCodes++
-    for (let r = 0; r < rowCount; r++) {
-      if (paired[r] || isDuplicate(rowCode[r]!)) continue
+    for (let c = 0; c < preAt.length; c++) if (inCode(c) && isDuplicate(c)) duplicateCodes++
+    for (let r = 0; r < d.rowCount; r++) {
+      if (paired[r] || isDuplicate(rowCode[r]!) || (only && only.rowTest[r] !== only.test)) continue
       if (rowIsPost[r]) unmatchedPost++
       else unmatchedPre++
     }
   }
 
-  // Copy the paired rows into item columns, reading each row once from start to end.
+  // Copy the paired rows into the test's item columns, reading each row once from start to end.
+  const used = only ? d.itemAt.flatMap((_, j) => (only.columns[j] ? [j] : [])) : d.itemAt.map((_, j) => j)
   const pairs = preRows.length
   const columns = (rows: number[]) => {
-    const out = itemAt.map(() => new Float64Array(pairs))
+    const out = used.map(() => new Float64Array(pairs))
     for (let r = 0; r < pairs; r++) {
       const base = rows[r]! * k
-      for (let j = 0; j < k; j++) out[j]![r] = values[base + j]!
+      for (let u = 0; u < used.length; u++) out[u]![r] = d.values[base + used[u]!]!
     }
     return out
   }
   const analysis = analyzePairs({
-    items: itemAt.map((i) => header[i]!),
+    items: used.map((j) => d.header[d.itemAt[j]!]!),
     pre: columns(preRows),
     post: columns(postRows),
-    groups: groupAt >= 0 ? preRows.map((r) => groups[r]!) : undefined,
+    groups: d.groups ? preRows.map((r) => d.groups![r]!) : undefined,
   })
   return { pairs, unmatched: { pre: unmatchedPre, post: unmatchedPost }, duplicate_codes: duplicateCodes, ...analysis }
 }

@@ -432,7 +432,8 @@ describe('the 3-month follow-up', () => {
     const page = textOf(await (await agent.get(`/sessions/${session.id}/evaluation`)).text())
     expect(page).toContain('3-month follow-up: Parents and caregivers (2 answers)')
     expect(page).toContain('1 of 2 follow-up answers match a code from before the activity.')
-    expect(page).toMatch(/set privacy or parental controls[^]*Yes: 1 · Not yet: 1/)
+    // The behaviour questions before (the knowledge test did not ask them) and three months later.
+    expect(page).toMatch(/set privacy or parental controls[^?]*\?\s*Answer\s*Before\s*Three months later\s*Yes\s*not asked\s*1 \(50%\)\s*Not yet\s*not asked\s*1 \(50%\)/)
     expect(page).toContain('SAPA 129')
   })
 })
@@ -591,8 +592,8 @@ describe('session results', () => {
     expect(juRows.map((v) => [v[1], v[2], v[5]])).toEqual([['JU-10-A-2', 'pre', 'tolerant'], ['JU-11-A-2', 'post', 'tolerant']])
     const codebookText = await (await agent.get(`/sessions/${session.id}/evaluation/codebook.csv`)).text()
     expect(codebookText).toContain('k08,"1 = benar, 0 = salah atau kosong: Nomor layanan SAPA')
-    // Header, 10 answer columns, 15 items, and the line saying how many written comments wait for review.
-    expect(codebookText.trim().split('\n')).toHaveLength(1 + 10 + 15 + 1)
+    // Header, 11 answer columns, 15 items, and the line saying how many written comments wait for review.
+    expect(codebookText.trim().split('\n')).toHaveLength(1 + 11 + 15 + 1)
     expect(codebookText).toContain('comments')
 
     // The PDF report says the same in words, in the reader's language.

@@ -1,5 +1,6 @@
 // Answers as data files. The pre/post CSV is in exactly the format `jaga analyze` reads (code,
-// phase, group, session, one 0/1 column per scored item), so anyone can re-run the statistics, in
+// phase, group, session, questionnaire, one 0/1 column per scored item or a 1–5 column per statement of
+// a scale), so anyone can re-run the statistics, in
 // Jaga, R or SPSS, from what they downloaded. Codes stay as written; the pairing the page made is in
 // two columns of its own: `how` (exact, tolerant or confirmed by staff) and `pair_id`, the same in the
 // pre and the post row of a pair, empty for an answer without a pair. `jaga analyze` pairs by pair_id
@@ -17,26 +18,47 @@ import * as q from './evaluation-queries.ts'
 import { PHASES } from './evaluation-tables.ts'
 import { isReleased, textItemsOf, waitingTexts } from './free-text.ts'
 import { reviewsOf } from './free-text-review.ts'
-import { scoredItems, type Bilingual, type Item } from './questionnaire-schema.ts'
+import { itemsOf, scoredItems, type Bilingual, type Definition, type Item } from './questionnaire-schema.ts'
+
+interface Column {
+  /** The column's name: the item's id, or `questionnaire:id` when the session's groups take different tests. */
+  name: string
+  item: Item
+  questionnaire: string
+}
 
 interface Dataset {
-  items: Item[]
-  rows: { code: string; phase: string; group: string; how: string; pairId: string; source: string; receivedAt: string; score: number | null; maxScore: number | null; cells: string[] }[]
+  columns: Column[]
+  rows: { code: string; phase: string; group: string; questionnaire: string; how: string; pairId: string; source: string; receivedAt: string; score: number | null; maxScore: number | null; cells: string[] }[]
   /** `max` is the pre answer's; skip logic may give the post answer another (postMax), so the gain is worked out on shares. */
   pairs: { pairId: string; how: string; preCode: string; postCode: string; group: string; pre: number; post: number; max: number; postMax: number }[]
 }
 
+/**
+ * The items a pre/post questionnaire is analysed on, as the page does: its scored items (1 right, 0
+ * wrong or unanswered), or for a scale its statements (the point chosen, 3, the middle, when unanswered).
+ */
+export function analysedItems(definition: Definition): { items: Item[]; cell: (item: Item, answer: unknown) => string } {
+  const scored = scoredItems(definition)
+  if (scored.length) return { items: scored, cell: (item, answer) => (isCorrect(item, answer) ? '1' : '0') }
+  return { items: itemsOf(definition).filter((i) => i.kind === 'likert'), cell: (_, answer) => (typeof answer === 'number' ? String(answer) : '3') }
+}
+
 async function dataset(db: Db, sessionId: string): Promise<Dataset> {
   const submissions = await q.listSubmissions(db, sessionId, ['pre', 'post'])
-  const versions = new Map<string, Item[]>()
-  const shown = new Map<string, ReturnType<typeof shownTo>>()
+  const testOf = new Map((await q.listSessionLinks(db, sessionId)).map((l) => [l.id, l.questionnaireKey]))
+  const versions = new Map<string, ReturnType<typeof analysedItems> & { shown: ReturnType<typeof shownTo> }>()
   for (const id of new Set(submissions.map((s) => s.questionnaireVersionId))) {
     const definition = definitionOf((await q.findVersion(db, id))!)
-    versions.set(id, scoredItems(definition))
-    shown.set(id, shownTo(definition))
+    versions.set(id, { ...analysedItems(definition), shown: shownTo(definition) })
   }
-  // Item columns of every version involved, in order of first appearance (groups may take different tests).
-  const items = [...new Map([...versions.values()].flat().map((i) => [i.id, i])).values()]
+  // Item columns of every test involved, in order of first appearance. Groups may take different tests
+  // whose items share ids (every knowledge test numbers its items k01, k02, …): then each column is
+  // named by its test as well, and a row leaves the other tests' columns empty.
+  const seen = new Map<string, Column>()
+  for (const s of submissions) for (const item of versions.get(s.questionnaireVersionId)!.items) seen.set(`${testOf.get(s.linkId)}:${item.id}`, { name: item.id, item, questionnaire: testOf.get(s.linkId)! })
+  const several = new Set(submissions.map((s) => testOf.get(s.linkId))).size > 1
+  const columns = [...seen.entries()].map(([key, c]) => (several ? { ...c, name: key } : c))
   const confirmed = await q.listConfirmedPairs(db, [sessionId])
   const rejected = await q.listRejectedPairs(db, [sessionId])
   // The pair's id is its before answer's: it stays the same whatever happens to other pairs.
@@ -56,22 +78,23 @@ async function dataset(db: Db, sessionId: string): Promise<Dataset> {
   }
   const rows = submissions.map((s) => {
     const own = versions.get(s.questionnaireVersionId)!
+    const test = testOf.get(s.linkId)!
     const answers = JSON.parse(s.answers) as Record<string, unknown>
-    const cells = items.map((column) => {
-      const item = own.find((i) => i.id === column.id)
+    const cells = columns.map((column) => {
+      const item = column.questionnaire === test ? own.items.find((i) => i.id === column.item.id) : undefined
       // A question the skip logic hid is empty, neither right nor wrong.
-      return item && shown.get(s.questionnaireVersionId)!(s, answers, item) ? (isCorrect(item, answers[item.id]) ? '1' : '0') : ''
+      return item && own.shown(s, answers, item) ? own.cell(item, answers[item.id]) : ''
     })
     const paired = pairOf.get(s.id)
-    return { code: s.code, phase: s.phase, group: s.groupKind, how: paired?.how ?? '', pairId: paired?.pairId ?? '', source: s.source, receivedAt: s.receivedAt, score: s.score, maxScore: s.maxScore, cells }
+    return { code: s.code, phase: s.phase, group: s.groupKind, questionnaire: test, how: paired?.how ?? '', pairId: paired?.pairId ?? '', source: s.source, receivedAt: s.receivedAt, score: s.score, maxScore: s.maxScore, cells }
   })
-  return { items, rows, pairs }
+  return { columns, rows, pairs }
 }
 
 export async function answersCsv(db: Db, sessionId: string): Promise<{ text: string; rows: number }> {
   const data = await dataset(db, sessionId)
-  const lines = [['code', 'phase', 'group', 'session', 'how', 'pair_id', ...data.items.map((i) => i.id)].join(',')]
-  for (const r of data.rows) lines.push([r.code, r.phase, r.group, sessionId, r.how, r.pairId, ...r.cells].join(','))
+  const lines = [['code', 'phase', 'group', 'session', 'how', 'pair_id', 'questionnaire', ...data.columns.map((c) => c.name)].join(',')]
+  for (const r of data.rows) lines.push([r.code, r.phase, r.group, sessionId, r.how, r.pairId, r.questionnaire, ...r.cells].join(','))
   return { text: lines.join('\n') + '\n', rows: data.rows.length }
 }
 
@@ -93,7 +116,7 @@ async function comments(db: Db, sessionId: string): Promise<{ rows: string[][]; 
 }
 
 /** What every column means, in both languages: the same table in the XLSX and as its own CSV. */
-function codebook(items: Item[], waiting: number): string[][] {
+function codebook(columns: Column[], waiting: number): string[][] {
   const answer = (i: Item) => (Array.isArray(i.answer) ? i.answer.join(' ') : (i.answer ?? ''))
   const fixed: [string, Bilingual][] = [
     ['code', { id: 'Kode rahasia peserta seperti ditulis (bagian-bagian dipisah "-")', en: 'Participant’s private code as written (parts joined by "-")' }],
@@ -108,6 +131,13 @@ function codebook(items: Item[], waiting: number): string[][] {
       },
     ],
     ['pair_id', { id: 'Sama pada baris sebelum dan sesudah satu pasangan (id jawaban sebelum); jaga analyze memasangkan menurut kolom ini', en: 'The same in the before and the after row of a pair (the before answer’s id); jaga analyze pairs by this column' }],
+    [
+      'questionnaire',
+      {
+        id: 'Kuesioner yang diisi baris ini; bila kelompok memakai kuesioner berbeda, nama kolom butir diawali nama kuesionernya dan kolom kuesioner lain dibiarkan kosong',
+        en: 'The questionnaire this row answers; when groups take different questionnaires, item columns are named after their questionnaire too and the other questionnaires’ columns stay empty',
+      },
+    ],
     ['source', { id: 'phone = HP peserta, paper = diketik dari kertas, import = impor CSV', en: 'phone = participant’s phone, paper = typed from paper, import = CSV import' }],
     ['received_at', { id: 'Waktu diterima (UTC)', en: 'When received (UTC)' }],
     ['score', { id: 'Jumlah jawaban benar', en: 'Number of correct answers' }],
@@ -116,7 +146,11 @@ function codebook(items: Item[], waiting: number): string[][] {
   return [
     ['column', 'meaning (id)', 'meaning (en)', 'correct answer', 'topic'],
     ...fixed.map(([c, m]) => [c, m.id, m.en, '', '']),
-    ...items.map((i) => [i.id, `1 = benar, 0 = salah atau kosong: ${i.label.id}`, `1 = correct, 0 = wrong or unanswered: ${i.label.en}`, answer(i), i.topic ?? '']),
+    ...columns.map(({ name, item: i }) =>
+      i.kind === 'likert'
+        ? [name, `1–5 = sangat tidak setuju … sangat setuju; kosong dihitung 3 (tengah), seperti di halaman hasil: ${i.label.id}`, `1–5 = strongly disagree … strongly agree; unanswered counts as 3 (the middle), as on the results page: ${i.label.en}`, '', i.topic ?? '']
+        : [name, `1 = benar, 0 = salah atau kosong: ${i.label.id}`, `1 = correct, 0 = wrong or unanswered: ${i.label.en}`, answer(i), i.topic ?? ''],
+    ),
     [
       'comments',
       `Lembar "comments" di berkas XLSX: komentar tertulis peserta yang sudah dibaca dan dirilis, tanpa kode dan waktu. ${waiting} komentar masih menunggu ditinjau dan tidak dimuat.`,
@@ -130,21 +164,21 @@ function codebook(items: Item[], waiting: number): string[][] {
 const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)
 
 export async function codebookCsv(db: Db, sessionId: string): Promise<string> {
-  const { items } = await dataset(db, sessionId)
-  return codebook(items, (await comments(db, sessionId)).waiting).map((r) => r.map(csvCell).join(',')).join('\n') + '\n'
+  const { columns } = await dataset(db, sessionId)
+  return codebook(columns, (await comments(db, sessionId)).waiting).map((r) => r.map(csvCell).join(',')).join('\n') + '\n'
 }
 
 export async function answersXlsx(db: Db, sessionId: string): Promise<{ bytes: Buffer; rows: number }> {
   const data = await dataset(db, sessionId)
   const book = new ExcelJS.Workbook()
   const answers = book.addWorksheet('answers')
-  answers.addRow(['code', 'phase', 'group', 'session', 'how', 'pair_id', 'source', 'received_at', 'score', 'max_score', ...data.items.map((i) => i.id)])
-  for (const r of data.rows) answers.addRow([r.code, r.phase, r.group, sessionId, r.how || null, r.pairId || null, r.source, r.receivedAt, r.score, r.maxScore, ...r.cells.map((c) => (c === '' ? null : Number(c)))])
+  answers.addRow(['code', 'phase', 'group', 'session', 'how', 'pair_id', 'questionnaire', 'source', 'received_at', 'score', 'max_score', ...data.columns.map((c) => c.name)])
+  for (const r of data.rows) answers.addRow([r.code, r.phase, r.group, sessionId, r.how || null, r.pairId || null, r.questionnaire, r.source, r.receivedAt, r.score, r.maxScore, ...r.cells.map((c) => (c === '' ? null : Number(c)))])
   const pairs = book.addWorksheet('pairs')
   pairs.addRow(['pair_id', 'how', 'pre_code', 'post_code', 'group', 'pre_score', 'post_score', 'max_score', 'change', 'normalised_gain'])
   for (const p of data.pairs) pairs.addRow([p.pairId, p.how, p.preCode, p.postCode, p.group, p.pre, p.post, p.max, p.post - p.pre, p.pre < p.max ? ((p.post * p.max) / p.postMax - p.pre) / (p.max - p.pre) : null])
   const written = await comments(db, sessionId)
-  book.addWorksheet('codebook').addRows(codebook(data.items, written.waiting))
+  book.addWorksheet('codebook').addRows(codebook(data.columns, written.waiting))
   const sheet = book.addWorksheet('comments')
   sheet.addRow(['phase', 'group', 'item', 'text'])
   sheet.addRows(written.rows)

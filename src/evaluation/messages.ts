@@ -3,9 +3,15 @@ import { defineMessages } from '../platform/i18n/i18n.ts'
 export const evaluationMessages = defineMessages({
   'analyze.missingColumn': { id: 'kolom "{column}" tidak ada di baris judul', en: 'the header has no "{column}" column' },
   'analyze.noItems': {
-    id: 'tidak ada kolom butir soal (semua kolom selain code, phase, group, area, session, gender, age_band, how, pair_id adalah butir)',
-    en: 'there are no item columns (every column other than code, phase, group, area, session, gender, age_band, how, pair_id is an item)',
+    id: 'tidak ada kolom butir soal (semua kolom selain code, phase, group, area, session, gender, age_band, how, pair_id, questionnaire adalah butir)',
+    en: 'there are no item columns (every column other than code, phase, group, area, session, gender, age_band, how, pair_id, questionnaire is an item)',
   },
+  'analyze.noItemsInTest': { id: 'baris {line}: kuesioner "{test}" tidak mengisi satu kolom butir pun', en: 'line {line}: questionnaire "{test}" fills no item column' },
+  'analyze.notInTest': {
+    id: 'baris {line}, kolom {column}: terisi, padahal baris pertama kuesioner "{test}" membiarkannya kosong (butir kuesioner lain)',
+    en: 'line {line}, column {column}: filled, but the first row of questionnaire "{test}" leaves it empty (another questionnaire’s item)',
+  },
+  'analyze.severalTests': { id: 'berkas ini memuat beberapa kuesioner ({tests}); masing-masing dianalisis sendiri', en: 'this file holds several questionnaires ({tests}); each is analysed on its own' },
   'analyze.emptyCode': { id: 'baris {line}: kode kosong', en: 'line {line}: the code is empty' },
   'analyze.badPhase': { id: 'baris {line}: fase "{value}" harus pre/pretest atau post/posttest', en: 'line {line}: phase "{value}" must be pre/pretest or post/posttest' },
   'analyze.pairIdTwice': { id: 'baris {line}: pair_id "{value}" sudah punya baris di fase ini', en: 'line {line}: pair_id "{value}" already has a row in this phase' },
@@ -31,6 +37,18 @@ export const evaluationMessages = defineMessages({
   'analyze.text.alpha': { id: 'alfa Cronbach', en: "Cronbach's alpha" },
   'analyze.text.item': { id: 'butir', en: 'item' },
   'analyze.text.group': { id: 'Kelompok', en: 'Group' },
+  'analyze.text.test': { id: 'Kuesioner', en: 'Questionnaire' },
+  'behaviour.heading': { id: 'Yang dilakukan peserta', en: 'What participants do' },
+  'behaviour.intro': {
+    id: 'Jumlah orang per jawaban. Persentase dihitung dari mereka yang pertanyaannya berlaku; "tidak berlaku" dihitung terpisah.',
+    en: 'People per answer. Percentages are of those to whom the question applies; "does not apply" is counted separately.',
+  },
+  'behaviour.answer': { id: 'Jawaban', en: 'Answer' },
+  'behaviour.notApplicable': { id: 'Tidak berlaku (di luar persentase)', en: 'Does not apply (not in the percentages)' },
+  'behaviour.total': { id: 'Jumlah yang menjawab', en: 'Answered' },
+  'behaviour.hidden': { id: 'kurang dari 5', en: 'fewer than 5' },
+  'behaviour.notAsked': { id: 'tidak ditanyakan', en: 'not asked' },
+  'behaviour.threeMonths': { id: 'Tiga bulan kemudian', en: 'Three months later' },
   'problem.session.privateParts': {
     id: 'Fasilitator hanya dapat melihat jawaban per kode, ekspor, dan tautan kuesioner dari kegiatan yang ia fasilitasi.',
     en: 'Facilitators can see the answers per code, the exports and the questionnaire links only of the sessions they facilitate.',

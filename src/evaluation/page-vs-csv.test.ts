@@ -6,10 +6,11 @@ import crypto from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { textOf } from '../../test/agent.ts'
 import { aSessionWithLinks, parentsAnswers } from '../../test/evaluation-builders.ts'
+import { aSessionWithGroups, testAnswers } from '../../test/group-builders.ts'
 import { useTestApp } from '../../test/harness.ts'
 import { differences } from '../../test/numbers.ts'
 import { seededRandom } from '../platform/seeded-random.ts'
-import { analyzeCsv } from './analyze-csv.ts'
+import { analyzeCsv, analyzeCsvFile } from './analyze-csv.ts'
 import { sessionResults } from './session-results.ts'
 
 const jaga = useTestApp()
@@ -91,6 +92,64 @@ describe('the page and the CSV through jaga analyze', () => {
       const alone = (ids: string[]) => ids.filter((id) => !shown.match.duplicates.includes(codeOf.get(id)!)).length
       expect(csv.unmatched).toEqual({ pre: alone(shown.match.unmatchedPre), post: alone(shown.match.unmatchedPost) })
       expect(csv.duplicate_codes).toBe(shown.match.duplicates.length)
+    })
+  }
+})
+
+describe('the page and the CSV of a session whose two groups take different tests', () => {
+  for (const seed of [21, 22, 23]) {
+    it(`give each group’s pairs and statistics on generated session ${seed}`, { timeout: 60_000 }, async () => {
+      const random = seededRandom(seed)
+      const pick = <T,>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!
+      const tests = { parents: 'knowledge-parents', teachers: 'knowledge-teachers' } as const
+      const { session, agent, send } = await aSessionWithGroups(jaga, [{ groupKind: 'parents' }, { groupKind: 'teachers' }])
+      agent.lang('en')
+      const base = `/sessions/${session.id}/evaluation`
+      // The same small pools in both groups: codes collide within a group and across the two.
+      for (const [group, test] of Object.entries(tests)) {
+        for (let n = 8 + Math.floor(random() * 13); n > 0; n--) {
+          const code: Code = { mother: pick(POOLS.mother), day: pick(POOLS.day), own: pick(POOLS.own), siblings: pick(POOLS.siblings) }
+          const before = Math.floor(random() * 16)
+          if (random() < 0.9) await send(group, 'pre', { code, answers: testAnswers(test, before) })
+          if (random() < 0.85) {
+            const written = { ...code }
+            if (random() < 0.2) {
+              const part = pick(Object.keys(POOLS) as (keyof Code)[])
+              written[part] = pick(POOLS[part].filter((v) => v !== code[part]))
+            }
+            await send(group, 'post', { code: written, answers: testAnswers(test, Math.min(15, before + Math.floor(random() * 8))) })
+          }
+        }
+      }
+      for (let round = 0; round < 3; round++) {
+        const forms = formsOf(await (await agent.get(base)).text())
+        const offered = forms.filter((f) => f.action === `${base}/pairs` && f.fields['pre'])
+        const tolerant = forms.filter((f) => f.action === `${base}/pairs/reject`)
+        if (offered.length && random() < 0.7) expect((await agent.post(offered[0]!.action, pick(offered).fields)).status).toBe(303)
+        if (tolerant.length && random() < 0.5) expect((await agent.post(`${base}/pairs/reject`, pick(tolerant).fields)).status).toBe(303)
+        const counted = await jaga.db.selectFrom('submissions').select('id').where('sessionId', '=', session.id).where('excludedAt', 'is', null).execute()
+        if (random() < 0.4) expect((await agent.post(`${base}/answers/${pick(counted).id}/exclude`, { reason: 'test' })).status).toBe(303)
+      }
+
+      const page = await sessionResults(jaga.db, session.id)
+      const file = analyzeCsvFile(await (await agent.get(`${base}/answers.csv`)).text())
+      if (!('tests' in file)) throw new Error('expected one analysis per test')
+      expect(Object.keys(file.tests)).toEqual(Object.values(tests))
+      const answers = await jaga.db.selectFrom('submissions').select(['id', 'code']).where('sessionId', '=', session.id).execute()
+      const codeOf = new Map(answers.map((a) => [a.id, a.code]))
+      for (const [group, test] of Object.entries(tests)) {
+        const shown = page.groups.find((g) => g.groupKind === group)!
+        const csv = file.tests[test]!
+        expect(csv.pairs).toBe(shown.match.pairs)
+        expect(shown.match.pairs).toBeGreaterThan(0)
+        // Item columns are named by their test; everything else is the page's analysis as it is.
+        const named = { ...shown.analysis!, items: shown.analysis!.items.map((i) => ({ ...i, item: `${test}:${i.item}` })) }
+        expect(differences(named, csv, 1e-12)).toEqual([])
+        expect(differences(shown.analysis!.score, csv.groups![group], 1e-12)).toEqual([])
+        const alone = (ids: string[]) => ids.filter((id) => !shown.match.duplicates.includes(codeOf.get(id)!)).length
+        expect(csv.unmatched).toEqual({ pre: alone(shown.match.unmatchedPre), post: alone(shown.match.unmatchedPost) })
+        expect(csv.duplicate_codes).toBe(shown.match.duplicates.length)
+      }
     })
   }
 })

@@ -1,5 +1,6 @@
 // Who records a session's evaluation and who sees its private parts; shared by the evaluation routes.
 import { Problem } from '../platform/http/problems.ts'
+import { suppressBehaviour } from './behaviour-summary.ts'
 import type { FeedbackResult, SessionResults } from './session-results.ts'
 
 type Viewer = { id: string; role: string }
@@ -21,14 +22,14 @@ export function assertMaySeePrivateOf(user: Viewer, session: { facilitatorIds: s
   if (!maySeePrivateOf(user, session)) throw new Problem('forbidden', {}, [], user.role === 'facilitator' ? 'problem.session.privateParts' : undefined)
 }
 
-/** A session's results with what participants wrote and the codes as written left out, for those who see aggregates only. */
+/** A session's results with what participants wrote and the codes as written left out, for those who see aggregates only; behaviour counts of fewer than 5 people hidden. */
 export function aggregatesOnly(results: SessionResults): SessionResults {
   // Counts stay (how many wrote, how many wait for review); the words go.
   const noText = (f: FeedbackResult): FeedbackResult => ({ ...f, texts: f.texts.map((x) => ({ ...x, answers: [] })) })
   return {
     ...results,
-    groups: results.groups.map((g) => ({ ...g, confirmed: [], tolerant: [], rejected: [] })),
+    groups: results.groups.map((g) => ({ ...g, confirmed: [], tolerant: [], rejected: [], behaviour: suppressBehaviour(g.behaviour) })),
     feedback: results.feedback ? noText(results.feedback) : null,
-    followUps: results.followUps.map((f) => ({ ...f, summary: noText(f.summary) })),
+    followUps: results.followUps.map((f) => ({ ...f, summary: noText(f.summary), behaviour: suppressBehaviour(f.behaviour) })),
   }
 }

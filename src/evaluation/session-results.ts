@@ -9,6 +9,7 @@ import * as q from './evaluation-queries.ts'
 import { isReleased, waitingTexts, type Reviews } from './free-text.ts'
 import { reviewsOf } from './free-text-review.ts'
 import { analyzePairs, type PairedAnalysis } from './paired-analysis.ts'
+import { summariseBehaviour, type BehaviourQuestion } from './behaviour-summary.ts'
 import { itemsOf, scoredItems, type Item } from './questionnaire-schema.ts'
 
 export interface GroupResult {
@@ -37,6 +38,8 @@ export interface GroupResult {
   kind: 'knowledge' | 'scale'
   /** Per statement of a scale: the mean (1–5) and how many chose each point, before and after. */
   likert: { id: string; label: Item['label']; preMean: number | null; postMean: number | null; pre: number[]; post: number[] }[]
+  /** The behaviour questions (one choice, no right answer), before and after. */
+  behaviour: BehaviourQuestion[]
 }
 
 export interface FeedbackResult {
@@ -51,7 +54,7 @@ export interface SessionResults {
   groups: GroupResult[]
   feedback: FeedbackResult | null
   /** The 3-month follow-up per group: its answers summarised, and how many match a before code. */
-  followUps: { groupKind: string; summary: FeedbackResult; matchedToPre: number }[]
+  followUps: { groupKind: string; summary: FeedbackResult; matchedToPre: number; behaviour: BehaviourQuestion[] }[]
 }
 
 /** Counts and texts of a questionnaire's answers: Likert distributions, choices, released free text. */
@@ -192,6 +195,7 @@ export async function sessionResults(db: Db, sessionId: string): Promise<Session
       alike: pre.filter((s) => shared.has(s.code)).length + match.ambiguous.length,
       kind: scale.length ? 'scale' : 'knowledge',
       likert: scale.map((item) => ({ id: item.id, label: item.label, preMean: meanOf(answered(pre, item)), postMean: meanOf(answered(post, item)), pre: countsOf(answered(pre, item)), post: countsOf(answered(post, item)) })),
+      behaviour: summariseBehaviour(itemsOf(definition), { items: itemsOf(definition), answers: pre.map((s) => byId.get(s.id)!) }, post.map((s) => byId.get(s.id)!)),
     })
   }
 
@@ -202,7 +206,11 @@ export async function sessionResults(db: Db, sessionId: string): Promise<Session
   for (const link of links.filter((l) => l.phase === 'follow-up')) {
     const rows = followUpRows.filter((s) => s.groupKind === link.groupKind)
     const pre = submissions.filter((s) => s.phase === 'pre' && s.groupKind === link.groupKind)
-    followUps.push({ groupKind: link.groupKind, summary: summarise(itemsOf(definitionOf(versions.get(link.questionnaireVersionId)!)), answersOf(rows), reviews), matchedToPre: matchCodes(pre, rows).pairs.length })
+    const items = itemsOf(definitionOf(versions.get(link.questionnaireVersionId)!))
+    // Before is the group's pre round, for the questions it asked too (behaviour-confidence asks the follow-up's).
+    const preLink = links.find((l) => l.groupKind === link.groupKind && l.phase === 'pre')
+    const before = preLink ? { items: itemsOf(definitionOf(versions.get(preLink.questionnaireVersionId)!)), answers: answersOf(pre).map((r) => r.answers) } : null
+    followUps.push({ groupKind: link.groupKind, summary: summarise(items, answersOf(rows), reviews), matchedToPre: matchCodes(pre, rows).pairs.length, behaviour: summariseBehaviour(items, before, answersOf(rows).map((r) => r.answers)) })
   }
   return { groups, feedback, followUps }
 }

@@ -4,10 +4,14 @@ import type { T } from '../../messages.ts'
 import type { Locale } from '../../platform/i18n/i18n.ts'
 import { waitingWords } from '../free-text.ts'
 import { decimal } from '../result-words.ts'
+import type { BehaviourQuestion } from '../behaviour-summary.ts'
 import type { FeedbackResult } from '../session-results.ts'
+import { BehaviourView } from './behaviour.tsx'
 
-export function FeedbackView(p: { t: T; locale: Locale; feedback: FeedbackResult; heading?: string }) {
+/** With `behaviour` (a follow-up's), those questions are shown before and after instead of as plain counts. */
+export function FeedbackView(p: { t: T; locale: Locale; feedback: FeedbackResult; heading?: string; behaviour?: BehaviourQuestion[] }) {
   const { t, locale, feedback: f } = p
+  const asBehaviour = new Set((p.behaviour ?? []).map((b) => b.id))
   return (
     <section>
       <h2>{p.heading ?? t('eval.feedback', { count: f.count })}</h2>
@@ -19,7 +23,7 @@ export function FeedbackView(p: { t: T; locale: Locale; feedback: FeedbackResult
             <strong>{t('eval.mean', { mean: decimal(locale, l.mean, 1) })}</strong> <span class="muted small">({l.counts.map((n, i) => `${i + 1}: ${n}`).join(' · ')})</span>
           </li>
         ))}
-        {f.choices.map((c) => (
+        {f.choices.filter((c) => !asBehaviour.has(c.id)).map((c) => (
           <li>
             {c.label[locale]}
             <br />
@@ -27,6 +31,7 @@ export function FeedbackView(p: { t: T; locale: Locale; feedback: FeedbackResult
           </li>
         ))}
       </ul>
+      {p.behaviour ? <BehaviourView t={t} locale={locale} questions={p.behaviour} after={t('behaviour.threeMonths')} /> : null}
       {f.texts
         .filter((x) => x.answers.length || x.waiting)
         .map((x) => (

@@ -5,6 +5,7 @@ import { formatPercent, type Locale } from '../../platform/i18n/i18n.ts'
 import { InlineAction, TableWrap } from '../../platform/views/components.tsx'
 import type { GroupResult } from '../session-results.ts'
 import { decimal, resultWords, statisticsRows } from '../result-words.ts'
+import { BehaviourView } from './behaviour.tsx'
 
 /** Two bars per row, before and after, as shares (0–1). */
 export function BeforeAfterChart(p: { title: string; rows: { label: string; before: number | null; after: number | null }[]; t: T; locale: Locale }) {
@@ -104,6 +105,7 @@ export function GroupResultView(p: { t: T; locale: Locale; group: GroupResult; g
               </table>
             </TableWrap>
           ) : null}
+          <BehaviourView t={t} locale={locale} questions={g.behaviour} after={t('eval.after')} />
           <div class="charts">
             {g.items.length ? <BeforeAfterChart t={t} locale={locale} title={t('eval.items')} rows={g.items.map((i, n) => ({ label: itemLabel(i.label[locale], n), before: i.preCorrect, after: i.postCorrect }))} /> : null}
             {g.distribution.length ? (

@@ -143,7 +143,7 @@ export function EvaluationPage(p: EvaluationPageProps) {
       {p.results.feedback && p.results.feedback.count ? <FeedbackView t={t} locale={locale} feedback={p.results.feedback} /> : null}
       {p.results.followUps.map((f) => (
         <>
-          <FeedbackView t={t} locale={locale} feedback={f.summary} heading={t('eval.followUpResults', { group: p.groupLabel(f.groupKind), count: f.summary.count })} />
+          <FeedbackView t={t} locale={locale} feedback={f.summary} behaviour={f.behaviour} heading={t('eval.followUpResults', { group: p.groupLabel(f.groupKind), count: f.summary.count })} />
           <p>{t('eval.followUpMatched', { matched: f.matchedToPre, count: f.summary.count })}</p>
         </>
       ))}
