@@ -11,6 +11,8 @@ const blank = z.literal('').transform(() => undefined)
 export const answerFilter = z.object({
   phase: z.enum(PHASES, { error: 'validation.choice' }).optional().or(blank),
   status: z.enum(ANSWER_STATUSES, { error: 'validation.choice' }).optional().or(blank),
+  /** 'timing': only phone answers that arrived out of order (round-timing-queries.ts). */
+  flag: z.enum(['timing'], { error: 'validation.choice' }).optional().or(blank),
   // Codes are capital letters, digits and hyphens (code-elements.ts); anything else is dropped, so a
   // typed code is matched as written and the filter can never carry a LIKE wildcard.
   code: z

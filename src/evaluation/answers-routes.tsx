@@ -17,12 +17,13 @@ import * as q from './evaluation-queries.ts'
 import { excludeSubmission, includeSubmission, setSubmissionsCounted } from './exclusion.ts'
 import { participantNumbersOf } from './participant-numbers.ts'
 import { parseDefinition } from './questionnaires.ts'
+import { sessionEndUtc } from './round-timing.ts'
 import { assertMaySeePrivateOf, mayRecordIn } from './record-access.ts'
 import { excludeBody } from './results-api-doc.ts'
 import { AnswerDetailPage } from './views/answer-detail.tsx'
 import { AnswersReviewPage } from './views/answers-review.tsx'
 
-const FILTER_FIELDS = ['phase', 'status', 'code'] as const
+const FILTER_FIELDS = ['phase', 'status', 'code', 'flag'] as const
 const bulkIds = z.array(z.uuid()).max(1000)
 
 export function answersRoutes(routes: RouteTable, deps: Deps): void {
@@ -46,7 +47,7 @@ export function answersRoutes(routes: RouteTable, deps: Deps): void {
     const user = c.get('user')!
     assertMaySeePrivateOf(user, session)
     const { filter, values } = filterOf(c)
-    const { answers, total } = await q.listSubmissionPage(db, session.id, filter)
+    const { answers, total } = await q.listSubmissionPage(db, session.id, filter, sessionEndUtc(session, config.timeZone))
     const numberOf = await participantNumbersOf(db, session.id)
     const body = (
       <AnswersReviewPage
@@ -152,9 +153,9 @@ export function answersRoutes(routes: RouteTable, deps: Deps): void {
     assertMaySeePrivateOf(c.get('user')!, session)
     const parsed = validate(answerFilter, c.req.query())
     if (!parsed.ok) throw new Problem('validation', {}, fieldErrorList(parsed.errors))
-    const { answers, total } = await q.listSubmissionPage(db, session.id, parsed.data)
+    const { answers, total } = await q.listSubmissionPage(db, session.id, parsed.data, sessionEndUtc(session, config.timeZone))
     const numberOf = await participantNumbersOf(db, session.id)
-    return c.json({ answers: answers.map((a) => ({ ...a, participant: numberOf(a.groupKind, a.code) ?? null })), total, page: parsed.data.page, pageSize: parsed.data.pageSize })
+    return c.json({ answers: answers.map((a) => ({ ...a, outOfOrder: Number(a.outOfOrder) === 1, participant: numberOf(a.groupKind, a.code) ?? null })), total, page: parsed.data.page, pageSize: parsed.data.pageSize })
   })
 
   routes.post('/api/v1/sessions/:id/evaluation/answers/:submissionId/exclude', 'session.record', async (c) => {

@@ -13,7 +13,7 @@ import { jsonBody, jsonResponse, type OpenApiPaths } from '../platform/http/open
 import { Problem } from '../platform/http/problems.ts'
 import { bundleBrowserScript } from '../platform/http/browser-bundle.ts'
 import { assetUrl, registerAsset } from '../platform/http/static-files.ts'
-import type { Locale } from '../platform/i18n/i18n.ts'
+import { formatDateTime, type Locale } from '../platform/i18n/i18n.ts'
 import { renderPage } from '../page.tsx'
 import type { RawSubmission } from './answers.ts'
 import { disclosurePhrases, linkDefinition } from './collection.ts'
@@ -22,6 +22,8 @@ import { participantTranslator, registerOf } from './participant-register.ts'
 import { receivePhoneSubmission } from './submission-intake.ts'
 import { roundName, type RoundOf } from './views/round-band.tsx'
 import { ClosedPage, QuestionnaireFormPage, ThanksPage, type HelpLine } from './views/questionnaire-form.tsx'
+import { linkState } from './round-timing.ts'
+import { NotYetOpenPage } from './views/round-timing.tsx'
 
 /** The help channels a participant is shown after a disclosure; the library provides them (see app.ts). */
 export interface ParticipantHelp {
@@ -64,10 +66,20 @@ export function collectRoutes(routes: RouteTable, deps: Deps, help: ParticipantH
     return link
   }
 
+  /** Before the link opens: when it opens, in the session's local time; never kept by a cache (it changes at that time). */
+  const notYetOpen = (c: Context<AppEnv>, link: q.LinkWithQuestionnaire, status: 200 | 409) => {
+    const t = tFor(c, link)
+    c.header('Cache-Control', 'no-store')
+    const at = formatDateTime(c.get('locale'), link.opensAt!, deps.config.timeZone)
+    return renderPage(c, { title: `${t('timing.notYetOpenTitle')} · ${roundName(t, link.phase)}`, head: <meta name="robots" content="noindex" />, body: <NotYetOpenPage t={t} register={registerOf(link.groupKind)} opensAt={at} />, status })
+  }
+
   const showForm = async (c: Context<AppEnv>, link: q.LinkWithQuestionnaire, values: Record<string, string | string[]> = {}, errors: FieldErrors = {}) => {
     const t = tFor(c, link)
     const locale = c.get('locale')
-    if (link.closedAt || link.sessionStatus === 'cancelled') return renderPage(c, { title: t('collect.closedTitle'), body: <ClosedPage t={t} />, status: 409 })
+    const state = linkState(link, new Date())
+    if (state === 'closed' || link.sessionStatus === 'cancelled') return renderPage(c, { title: t('collect.closedTitle'), body: <ClosedPage t={t} />, status: 409 })
+    if (state === 'not-yet-open') return notYetOpen(c, link, 200)
     const title = locale === 'id' ? link.titleId : link.titleEn
     c.header('Cache-Control', 'no-store')
     return renderPage(c, {
@@ -119,6 +131,7 @@ export function collectRoutes(routes: RouteTable, deps: Deps, help: ParticipantH
       return renderPage(c, { title: `${t('collect.thanksTitle')} · ${roundName(t, link.phase)}`, body: thanks })
     } catch (e) {
       if (e instanceof Problem && e.code === 'validation') return showForm(c, link, form, fieldErrorsOf(e))
+      if (e instanceof Problem && e.detailKey === 'problem.collect.notYetOpen') return notYetOpen(c, link, 409)
       throw e
     }
   })
@@ -143,7 +156,7 @@ export const collectApiDoc: OpenApiPaths = {
         '201': jsonResponse('Stored', z.object({ duplicate: z.literal(false), disclosure: z.boolean(), blanked: z.boolean().describe('Personal details (a phone number, an address, a handle…) were blanked out of free text: tell the participant') })),
         '200': jsonResponse('Already stored earlier', z.object({ duplicate: z.literal(true), disclosure: z.boolean(), blanked: z.boolean() })),
         '404': { description: 'No such link' },
-        '409': { description: 'The link is closed' },
+        '409': { description: 'The link is closed; or it is not open yet, with Retry-After (seconds until it opens): keep the answers and send them again then' },
         '422': { description: 'Answers that do not fit the questionnaire, per field' },
       },
     },

@@ -13,6 +13,7 @@ import { CODE_ELEMENTS, MAX_CODE_PARTS, MIN_CODE_PARTS } from './code-elements.t
 import * as q from './evaluation-queries.ts'
 import type { Phase } from './evaluation-tables.ts'
 import { latestVersionOf, parseDefinition } from './questionnaires.ts'
+import { linkState, secondsUntil } from './round-timing.ts'
 import { itemsOf, type Definition } from './questionnaire-schema.ts'
 
 /** The knowledge test each group gets unless the coordinator picks another; 6–9-year-olds take none (too young for a written test). */
@@ -78,6 +79,8 @@ export async function openCollection(db: Kysely<Database>, actor: Actor & { role
       codeElements: JSON.stringify(input.codeElements),
       createdAt: now,
       closedAt: null,
+      opensAt: null,
+      closesAt: null,
     })
     const links = [link('pre', test.version.id), link('post', test.version.id), ...(feedback ? [link('feedback', feedback.version.id)] : [])]
     await trx.insertInto('collectionLinks').values(links).execute()
@@ -99,7 +102,7 @@ export async function openFollowUp(db: Kysely<Database>, actor: Actor & { role: 
   const followUp = await latestVersionOf(db, FOLLOW_UP_QUESTIONNAIRE)
   await db
     .insertInto('collectionLinks')
-    .values({ id: crypto.randomUUID(), token: newToken(), sessionId, phase: 'follow-up', questionnaireVersionId: followUp.version.id, groupKind, codeElements: pre.codeElements, createdAt: new Date().toISOString(), closedAt: null })
+    .values({ id: crypto.randomUUID(), token: newToken(), sessionId, phase: 'follow-up', questionnaireVersionId: followUp.version.id, groupKind, codeElements: pre.codeElements, createdAt: new Date().toISOString(), closedAt: null, opensAt: null, closesAt: null })
     .execute()
   await insertAuditEntry(db, actor, 'collect.open', { type: 'session', id: sessionId }, { group: groupKind, questionnaire: FOLLOW_UP_QUESTIONNAIRE, phases: ['follow-up'] })
 }
@@ -109,7 +112,8 @@ export async function setLinkOpen(db: Kysely<Database>, actor: Actor & { role: R
   assertMayRecord(actor.role, actor.id ?? '', session)
   const result = await db
     .updateTable('collectionLinks')
-    .set({ closedAt: open ? null : new Date().toISOString() })
+    // Reopening by hand also drops a closing time (else a passed one would keep the link closed).
+    .set(open ? { closedAt: null, closesAt: null } : { closedAt: new Date().toISOString() })
     .where('id', '=', linkId)
     .where('sessionId', '=', sessionId)
     .executeTakeFirst()
@@ -169,7 +173,13 @@ export interface SubmitResult {
  */
 export async function submit(db: Kysely<Database>, link: q.LinkWithQuestionnaire, raw: RawSubmission, source: 'phone' | 'paper' | 'import'): Promise<SubmitResult> {
   // Staff type in paper forms and imports after the session, when the phone link is already closed.
-  if (source === 'phone' && (link.closedAt || link.sessionStatus === 'cancelled')) throw new Problem('conflict', {}, [], 'problem.collect.closed')
+  if (source === 'phone') {
+    const now = new Date()
+    const state = linkState(link, now)
+    if (state === 'closed' || link.sessionStatus === 'cancelled') throw new Problem('conflict', {}, [], 'problem.collect.closed')
+    // Retry-After tells the phone's outbox to keep the answer and send it once the link opens (browser/outbox.ts).
+    if (state === 'not-yet-open') throw new Problem('conflict', { at: link.opensAt! }, [], 'problem.collect.notYetOpen', { 'Retry-After': String(secondsUntil(link.opensAt!, now)) })
+  }
   const checked = checkSubmission(await linkDefinition(db, link.questionnaireVersionId), JSON.parse(link.codeElements), raw, await disclosurePhrases(db), { hiddenAnswers: source === 'phone' ? 'drop' : 'refuse' })
   if (!checked.value) throw new Problem('validation', {}, checked.errors)
   const s = checked.value

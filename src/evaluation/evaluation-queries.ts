@@ -3,6 +3,7 @@ import type { SelectQueryBuilder } from 'kysely'
 import type { Database, Db } from '../database.ts'
 import { HELD, type FreeTextStatus, type Phase } from './evaluation-tables.ts'
 import type { AnswerFilter } from './answers-filter.ts'
+import { outOfOrder, outOfOrderColumn } from './round-timing-queries.ts'
 
 export const findQuestionnaireByKey = (db: Db, key: string) => db.selectFrom('questionnaires').selectAll().where('key', '=', key).executeTakeFirst()
 
@@ -26,7 +27,7 @@ const linkWithQuestionnaire = (db: Db) =>
     .innerJoin('questionnaireVersions as v', 'v.id', 'l.questionnaireVersionId')
     .innerJoin('questionnaires as q', 'q.id', 'v.questionnaireId')
     .innerJoin('sessions as s', 's.id', 'l.sessionId')
-    .select(['l.id', 'l.token', 'l.sessionId', 'l.phase', 'l.groupKind', 'l.codeElements', 'l.closedAt', 'l.questionnaireVersionId', 'q.titleId', 'q.titleEn', 'q.introId', 'q.introEn', 'q.kind', 's.status as sessionStatus', 's.title as sessionTitle', 's.startsAt as sessionStartsAt'])
+    .select(['l.id', 'l.token', 'l.sessionId', 'l.phase', 'l.groupKind', 'l.codeElements', 'l.closedAt', 'l.opensAt', 'l.closesAt', 'l.questionnaireVersionId', 'q.titleId', 'q.titleEn', 'q.introId', 'q.introEn', 'q.kind', 's.status as sessionStatus', 's.title as sessionTitle', 's.startsAt as sessionStartsAt'])
 export const findLinkByToken = (db: Db, token: string) => linkWithQuestionnaire(db).where('l.token', '=', token).executeTakeFirst()
 export const findLinkById = (db: Db, id: string) => linkWithQuestionnaire(db).where('l.id', '=', id).executeTakeFirst()
 export type LinkWithQuestionnaire = NonNullable<Awaited<ReturnType<typeof findLinkByToken>>>
@@ -36,7 +37,7 @@ export const listSessionLinks = (db: Db, sessionId: string) =>
     .selectFrom('collectionLinks as l')
     .innerJoin('questionnaireVersions as v', 'v.id', 'l.questionnaireVersionId')
     .innerJoin('questionnaires as q', 'q.id', 'v.questionnaireId')
-    .select(['l.id', 'l.token', 'l.phase', 'l.groupKind', 'l.codeElements', 'l.closedAt', 'l.createdAt', 'l.questionnaireVersionId', 'q.key as questionnaireKey', 'q.titleId', 'q.titleEn', 'q.kind', 'v.version'])
+    .select(['l.id', 'l.token', 'l.phase', 'l.groupKind', 'l.codeElements', 'l.closedAt', 'l.opensAt', 'l.closesAt', 'l.createdAt', 'l.questionnaireVersionId', 'q.key as questionnaireKey', 'q.titleId', 'q.titleEn', 'q.kind', 'v.version'])
     .select((eb) => eb.selectFrom('submissions as s').select((e) => e.fn.countAll<number>().as('n')).whereRef('s.linkId', '=', 'l.id').where('s.excludedAt', 'is', null).as('submissions'))
     .where('l.sessionId', '=', sessionId)
     .orderBy('l.createdAt')
@@ -47,7 +48,7 @@ export const listSubmissions = (db: Db, sessionId: string, phases: Phase[]) =>
   db.selectFrom('submissions').selectAll().where('sessionId', '=', sessionId).where('phase', 'in', phases).where('excludedAt', 'is', null).orderBy('receivedAt').execute()
 
 /** A session's answers, left out or not, filtered by round, status and code (exact or a prefix): for staff to review. */
-const reviewedSubmissions = (db: Db, sessionId: string, f: Omit<AnswerFilter, 'page' | 'pageSize'>) =>
+const reviewedSubmissions = (db: Db, sessionId: string, f: Omit<AnswerFilter, 'page' | 'pageSize'>, sessionEnd: string) =>
   db
     .selectFrom('submissions')
     .where('sessionId', '=', sessionId)
@@ -57,6 +58,7 @@ const reviewedSubmissions = (db: Db, sessionId: string, f: Omit<AnswerFilter, 'p
     .$if(f.status === 'held', (qb) => qb.where('excludedReason', '=', HELD))
     // answers-filter.ts keeps only A–Z, 0–9 and '-' in the code: no wildcard reaches LIKE.
     .$if(!!f.code, (qb) => qb.where('code', 'like', `${f.code}%`))
+    .$if(f.flag === 'timing', (qb) => qb.where(outOfOrder(sessionEnd)))
 
 /** When each code of a session was first written, per group, counting left-out answers too (so that a participant number never moves). */
 export const listFirstAnswersByCode = (db: Db, sessionId: string) =>
@@ -68,12 +70,13 @@ export async function hasGroupSubmissions(db: Db, sessionId: string, groupKind: 
 }
 
 /** One page of a session's answers, newest first, and how many match in all. */
-export async function listSubmissionPage(db: Db, sessionId: string, f: AnswerFilter) {
-  const { n } = await reviewedSubmissions(db, sessionId, f)
+export async function listSubmissionPage(db: Db, sessionId: string, f: AnswerFilter, sessionEnd: string) {
+  const { n } = await reviewedSubmissions(db, sessionId, f, sessionEnd)
     .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirstOrThrow()
-  const answers = await reviewedSubmissions(db, sessionId, f)
+  const answers = await reviewedSubmissions(db, sessionId, f, sessionEnd)
     .select(['id', 'phase', 'groupKind', 'code', 'score', 'maxScore', 'source', 'receivedAt', 'excludedAt', 'excludedReason'])
+    .select(outOfOrderColumn(sessionEnd))
     .orderBy('receivedAt', 'desc')
     .orderBy('id')
     .limit(f.pageSize)

@@ -38,6 +38,10 @@ export interface CollectionLinksTable {
   codeElements: string
   createdAt: string
   closedAt: string | null
+  /** UTC; before it, phones are told when the link opens and their answers are refused (409). Null: open from the start. */
+  opensAt: string | null
+  /** UTC; from then on the link is closed as if staff had closed it. */
+  closesAt: string | null
 }
 
 export interface SubmissionsTable {

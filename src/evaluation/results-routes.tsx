@@ -12,6 +12,7 @@ import { fieldErrorsOf, formStrings, formWithLists, type FieldErrors, type FormV
 import { readJson } from '../platform/http/json.ts'
 import { Problem } from '../platform/http/problems.ts'
 import { assetUrl, registerAsset } from '../platform/http/static-files.ts'
+import { formatDateTime } from '../platform/i18n/i18n.ts'
 import { renderPage } from '../page.tsx'
 import { getSession } from '../outreach/sessions.ts'
 import type { GroupKind } from '../outreach/target-group-form.ts'
@@ -35,6 +36,9 @@ import { answersRoutes } from './answers-routes.tsx'
 import { paperRoutes } from './paper-routes.tsx'
 import { programmeEvaluationRoutes } from './programme-evaluation-routes.tsx'
 import { openBody } from './results-api-doc.ts'
+import { linkState, sessionEndUtc } from './round-timing.ts'
+import { listOutOfOrder } from './round-timing-queries.ts'
+import { roundTimingRoutes } from './round-timing-routes.tsx'
 
 export { evaluationApiDoc } from './results-api-doc.ts'
 
@@ -42,6 +46,7 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
   answersRoutes(routes, deps)
   paperRoutes(routes, deps)
   programmeEvaluationRoutes(routes, deps)
+  roundTimingRoutes(routes, deps)
   const { db, config } = deps
   registerAsset('live.js', bundleBrowserScript(path.join(import.meta.dirname, 'browser', 'live.ts')))
   // A participant's phone must reach the link: the configured public address, else the one in use now.
@@ -56,6 +61,8 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
       phase: l.phase,
       groupKind: l.groupKind,
       closedAt: l.closedAt,
+      opensAt: l.opensAt,
+      closesAt: l.closesAt,
       submissions: Number(l.submissions),
       title: c.get('locale') === 'id' ? l.titleId : l.titleEn,
       url: linkUrl(c, l.token),
@@ -101,12 +108,13 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
         notice={o.notice}
         disclosures={Number(disclosures.n)}
         comments={{ waiting: (await countWaitingBySession(db, [session.id])).get(session.id) ?? 0, mayReview: mayReadWordsOf(user, session) }}
+        timing={maySeePrivate ? { now: new Date(), when: (iso) => formatDateTime(c.get('locale'), iso, config.timeZone), outOfOrder: await listOutOfOrder(db, session.id, sessionEndUtc(session, config.timeZone)) } : undefined}
       />
     )
     return renderPage(c, { title: `${t('eval.heading')} · ${session.title}`, body, status: (o.errors && Object.keys(o.errors).length) || o.codeParts ? 422 : 200 })
   }
 
-  routes.get('/sessions/:id/evaluation', 'programme.view', (c) => show(c, { notice: c.req.query('opened') ? c.get('t')('eval.opened') : c.req.query('parts') ? c.get('t')('code.changed') : undefined }))
+  routes.get('/sessions/:id/evaluation', 'programme.view', (c) => show(c, { notice: c.req.query('opened') ? c.get('t')('eval.opened') : c.req.query('times') ? c.get('t')('timing.saved') : c.req.query('parts') ? c.get('t')('code.changed') : undefined }))
 
   // The code questions of a group, changed while no answer has come in (code-parts.ts refuses after).
   routes.post('/sessions/:id/evaluation/code-parts', 'session.record', async (c) => {
@@ -211,7 +219,7 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
     const results = maySeePrivate ? await sessionResults(db, session.id) : aggregatesOnly(await sessionResults(db, session.id))
     return c.json({
       // Without the private parts: each link's counts, not its address (the token opens the questionnaire).
-      links: (await linkViews(c, session.id)).map((l) => ({ id: l.id, phase: l.phase, groupKind: l.groupKind, ...(maySeePrivate ? { url: l.url, token: l.token } : {}), open: !l.closedAt, submissions: l.submissions })),
+      links: (await linkViews(c, session.id)).map((l) => ({ id: l.id, phase: l.phase, groupKind: l.groupKind, ...(maySeePrivate ? { url: l.url, token: l.token } : {}), open: linkState(l, new Date()) === 'open', opensAt: l.opensAt, closesAt: l.closesAt, submissions: l.submissions })),
       groups: results.groups.map((g) => ({ groupKind: g.groupKind, preCount: g.preCount, postCount: g.postCount, pairs: g.match.pairs, matchRate: g.match.rate, ambiguous: g.match.ambiguous.length, preShare: g.preShare, postShare: g.postShare, analysis: g.analysis ?? null })),
       feedback: results.feedback,
     })

@@ -31,6 +31,14 @@ const targetGroupSchema = z.object({
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 })
+const measuredBaselineSchema = z
+  .object({
+    level: z.enum(['low', 'medium', 'high']).describe('Under 50% right on average is low, 75% or more high'),
+    share: z.number().min(0).max(1).describe('The mean share of right answers in the pre-tests'),
+    answers: z.number().int().describe('How many counted pre-test answers it is measured from'),
+  })
+  .nullable()
+  .describe('Measured from the counted pre-test answers of this group in sessions held in its area (or inside it); null until there are at least 5')
 const idParam = [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }]
 
 const visitSchema = z.object({
@@ -71,10 +79,10 @@ export const programmeApiDoc: OpenApiPaths = {
   },
   '/api/v1/programmes/{id}/target-groups': {
     get: {
-      summary: 'A programme’s target groups per area, with estimated size and baseline awareness (programme.view)',
+      summary: 'A programme’s target groups per area, with estimated size, the staff’s first estimate of baseline awareness and the baseline its pre-tests measured (programme.view)',
       tags: ['outreach'],
       parameters: idParam,
-      responses: { '200': jsonResponse('The target groups', z.object({ targetGroups: z.array(targetGroupSchema) })), '404': { description: 'No such programme' } },
+      responses: { '200': jsonResponse('The target groups', z.object({ targetGroups: z.array(targetGroupSchema.extend({ measuredBaseline: measuredBaselineSchema })) })), '404': { description: 'No such programme' } },
     },
     post: {
       summary: 'Add a target group in one of the programme’s areas (programme.edit)',

@@ -179,7 +179,10 @@ export function programmeRoutes(routes: RouteTable, deps: Deps, knowledge?: Know
 
   routes.get('/api/v1/programmes/:id/target-groups', 'programme.view', async (c) => {
     const programme = await getProgramme(db, c.req.param('id') ?? '')
-    return c.json({ targetGroups: (await listTargetGroups(db, programme.id)).map(({ areaName: _, ...g }) => g) })
+    const groups = await listTargetGroups(db, programme.id)
+    // The same measured baseline the programme page shows, next to the staff's first estimate (baselineLevel).
+    const measured = measureBaselines(groups, await areaTree(db), baseline ? await baseline(db, programme.id) : [])
+    return c.json({ targetGroups: groups.map(({ areaName: _, ...g }) => ({ ...g, measuredBaseline: measured.get(g.id) ?? null })) })
   })
 
   routes.post('/api/v1/programmes/:id/target-groups', 'programme.edit', async (c) =>

@@ -126,4 +126,17 @@ describe('the phone outbox', () => {
     expect(backoffMs(40, () => 1)).toBe(MAX_DELAY_MS * 1.2)
     expect(afterFailure(entry('A'), 0, () => 0.5)).toEqual({ ...entry('A'), attempts: 1, nextAt: FIRST_DELAY_MS })
   })
+
+  it('keeps answers sent before the link opens (409 with Retry-After) and drops them only when the link is closed (409 alone)', async () => {
+    const p = phone([entry('early'), entry('closed')], () => 409)
+    const plainSend = p.io.send
+    p.io.send = async (e) => {
+      const r = await plainSend(e)
+      return e.body.id === 'early' ? { ...r, headers: new Headers({ 'Retry-After': '3600' }) } : r
+    }
+    await sendDue(p.io)
+    expect(p.outbox().map((e) => e.body.id)).toEqual(['early'])
+    expect(p.failed).toEqual(['early'])
+    expect(p.settled).toEqual([{ id: 'closed', status: 409 }])
+  })
 })

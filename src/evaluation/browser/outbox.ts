@@ -26,6 +26,18 @@ export function backoffMs(attempts: number, random: () => number = Math.random):
 /** Answers worth sending again unchanged: the server (or something in front of it) failed, or asked us to slow down. */
 export const isRetryable = (status: number): boolean => status >= 500 || status === 408 || status === 429
 
+/**
+ * A link that is not open yet answers 409 with Retry-After (a closed one without): the answers were
+ * kept on the phone before the opening time and are sent again until it opens, never thrown away.
+ */
+export const waitsToOpen = (response: ServerAnswer): boolean => response.status === 409 && !!response.headers?.get('Retry-After')
+
+/** What the outbox reads of a response: a fetch Response fits. */
+export interface ServerAnswer {
+  status: number
+  headers?: { get(name: string): string | null }
+}
+
 export function isDue(entry: OutboxEntry, now: number): boolean {
   return (entry.nextAt ?? 0) <= now
 }
@@ -35,7 +47,7 @@ export function afterFailure<E extends OutboxEntry>(entry: E, now: number, rando
   return { ...entry, attempts, nextAt: now + backoffMs(attempts, random) }
 }
 
-export interface OutboxIo<E extends OutboxEntry, R extends { status: number }> {
+export interface OutboxIo<E extends OutboxEntry, R extends ServerAnswer> {
   read(): E[]
   write(entries: E[]): void
   now(): number
@@ -53,7 +65,7 @@ export interface OutboxIo<E extends OutboxEntry, R extends { status: number }> {
  * came back online) is sent once, in order. The outbox is re-read before each change, so an entry
  * added meanwhile (another tab, the participant pressing Send) is kept.
  */
-export async function sendDue<E extends OutboxEntry, R extends { status: number }>(io: OutboxIo<E, R>, force = false): Promise<void> {
+export async function sendDue<E extends OutboxEntry, R extends ServerAnswer>(io: OutboxIo<E, R>, force = false): Promise<void> {
   const start = io.now()
   for (const entry of io.read().filter((e) => force || isDue(e, start))) {
     let response: R | undefined
@@ -62,7 +74,7 @@ export async function sendDue<E extends OutboxEntry, R extends { status: number 
     } catch {
       response = undefined
     }
-    if (response === undefined || isRetryable(response.status)) {
+    if (response === undefined || isRetryable(response.status) || waitsToOpen(response)) {
       const later = afterFailure(entry, io.now(), io.random)
       io.write(io.read().map((e) => (e.body.id === entry.body.id ? later : e)))
       io.failed?.(entry, response)

@@ -16,6 +16,8 @@ export interface ReviewedAnswer {
   receivedAt: string
   excludedAt: string | null
   excludedReason: ExclusionReason | null
+  /** 1 when a phone answer arrived out of order (round-timing-queries.ts): staff decide whether it belongs. */
+  outOfOrder?: number | boolean | undefined
   /** The participant's number in the session (participant-numbers.ts): rows name people by it, not by their code. */
   participant?: number | undefined
 }
@@ -72,6 +74,7 @@ export function AnswersReviewPage(p: {
       <form method="get" action={base} class="filters">
         <Select t={t} name="phase" label={t('answers.round')} values={p.filter} errors={{}} emptyLabel={t('answers.allRounds')} options={PHASES.map((ph) => ({ value: ph, label: t(`eval.phase.${ph}`) }))} />
         <Select t={t} name="status" label={t('answers.status')} values={p.filter} errors={{}} emptyLabel={t('answers.allStatuses')} options={ANSWER_STATUSES.map((s) => ({ value: s, label: t(`answers.status.${s}`) }))} />
+        <Select t={t} name="flag" label={t('timing.flagFilter')} values={p.filter} errors={{}} emptyLabel={t('timing.flagFilterAll')} options={[{ value: 'timing', label: t('timing.flagFilterTiming') }]} />
         <Field t={t} name="code" type="search" label={t('answers.code')} hint={t('answers.codeHint')} values={p.filter} errors={{}} maxlength={40} />
         <div class="field">
           <button type="submit">{t('common.filter')}</button>
@@ -116,6 +119,7 @@ function Rows(p: Parameters<typeof AnswersReviewPage>[0] & { base: string; here:
             <th scope="col">{t('answers.source')}</th>
             <th scope="col">{t('answers.received')}</th>
             <th scope="col">{t('answers.status')}</th>
+            <th scope="col">{t('timing.flagColumn')}</th>
           </tr>
         </thead>
         <tbody>
@@ -137,6 +141,7 @@ function Rows(p: Parameters<typeof AnswersReviewPage>[0] & { base: string; here:
               <td>{t(`exclude.source.${a.source}`)}</td>
               <td>{p.when(a.receivedAt)}</td>
               <td>{statusWords(t, a)}</td>
+              <td>{Number(a.outOfOrder) === 1 ? <span class="tag never">{t('timing.flagBadge')}</span> : null}</td>
             </tr>
           ))}
         </tbody>

@@ -7,6 +7,8 @@ import type { SessionResults } from '../session-results.ts'
 import type { LinkCounts } from '../submission-intake.ts'
 import { waitingWords } from '../free-text.ts'
 import { FeedbackView } from './feedback.tsx'
+import { linkState } from '../round-timing.ts'
+import { LinkTimingLine, OutOfOrderNotice, type FlaggedAnswer } from './round-timing.tsx'
 import { CodePartChoice, CodePartsSection } from './code-parts.tsx'
 import { GroupResultView } from './group-result.tsx'
 
@@ -16,6 +18,8 @@ export interface LinkView {
   phase: string
   groupKind: string
   closedAt: string | null
+  opensAt: string | null
+  closesAt: string | null
   submissions: number
   title: string
   url: string
@@ -52,6 +56,8 @@ export interface EvaluationPageProps {
   held?: { count: number; limit: number }
   /** What became of the submissions through each link, counted with no personal data. */
   linkCounts?: Map<string, LinkCounts>
+  /** Each link's opening times, and the answers that arrived out of order (round-timing.ts). */
+  timing?: { now: Date; when: (iso: string) => string; outOfOrder: { count: number; answers: FlaggedAnswer[] } }
   /** Each group's code questions (those who see private parts only), and the change form as sent when it was refused. */
   codeParts?: GroupCodeParts[]
   codePartsRefused?: { groupKind: string; checked: string[]; errors: FieldErrors } | undefined
@@ -59,6 +65,8 @@ export interface EvaluationPageProps {
 
 export function EvaluationPage(p: EvaluationPageProps) {
   const { t, locale } = p
+  // Closed by hand or by its closing time: either way "reopen" opens it now.
+  const closed = (l: LinkView) => (p.timing ? linkState(l, p.timing.now) === 'closed' : !!l.closedAt)
   return (
     <>
       <p>
@@ -80,15 +88,21 @@ export function EvaluationPage(p: EvaluationPageProps) {
                   {l.url}
                 </a>
                 <br />
-                {t('eval.answers', { count: l.submissions })} · {l.closedAt ? t('eval.isClosed') : t('eval.isOpen')}{' '}
+                {t('eval.answers', { count: l.submissions })} · {closed(l) ? t('eval.isClosed') : t('eval.isOpen')}{' '}
                 {p.linkCounts?.get(l.id) ? <span class="small muted">({t('eval.linkCounts', { ...p.linkCounts.get(l.id)! })}) </span> : null}
                 {p.mayRecord ? (
                   <>
-                    <InlineAction action={`/sessions/${p.sessionId}/evaluation/links/${l.id}/${l.closedAt ? 'reopen' : 'close'}`} csrf={p.csrf} label={l.closedAt ? t('eval.reopen') : t('eval.close')} />
+                    <InlineAction action={`/sessions/${p.sessionId}/evaluation/links/${l.id}/${closed(l) ? 'reopen' : 'close'}`} csrf={p.csrf} label={closed(l) ? t('eval.reopen') : t('eval.close')} />
                     {' · '}
                     <a href={`/sessions/${p.sessionId}/evaluation/links/${l.id}/paper`}>{t('paper.enter')}</a>
                     {' · '}
                     <a href={`/sessions/${p.sessionId}/evaluation/links/${l.id}/import`}>{t('csvImport.link')}</a>
+                  </>
+                ) : null}
+                {p.timing ? (
+                  <>
+                    <br />
+                    <LinkTimingLine t={t} link={l} now={p.timing.now} when={p.timing.when} sessionId={p.sessionId} csrf={p.csrf} mayRecord={p.mayRecord} />
                   </>
                 ) : null}
               </li>
@@ -137,6 +151,7 @@ export function EvaluationPage(p: EvaluationPageProps) {
           {t('exclude.heldCount', { count: p.held.count, limit: p.held.limit })} <a href={`/sessions/${p.sessionId}/evaluation/answers`}>{t('exclude.link')}</a>
         </Notice>
       ) : null}
+      {p.timing ? <OutOfOrderNotice t={t} sessionId={p.sessionId} count={p.timing.outOfOrder.count} answers={p.timing.outOfOrder.answers} when={p.timing.when} groupLabel={p.groupLabel} /> : null}
       {p.results.groups.map((g) => (
         <GroupResultView t={t} locale={locale} group={g} groupLabel={p.groupLabel(g.groupKind)} review={p.mayRecord ? { csrf: p.csrf, sessionId: p.sessionId } : undefined} />
       ))}
