@@ -54,7 +54,6 @@ export const evaluationApiDoc: OpenApiPaths = {
         { name: 'phase', in: 'query', description: 'Only this round', schema: { type: 'string', enum: [...PHASES] } },
         { name: 'status', in: 'query', description: 'counted; left-out (by staff); held (a flood to one link, not counted until staff count it again)', schema: { type: 'string', enum: [...ANSWER_STATUSES] } },
         { name: 'flag', in: 'query', description: 'timing: only answers that arrived out of order (see outOfOrder)', schema: { type: 'string', enum: ['timing'] } },
-        { name: 'flag', in: 'query', description: 'timing: only answers that arrived out of order (see outOfOrder)', schema: { type: 'string', enum: ['timing'] } },
         { name: 'code', in: 'query', description: 'The code, whole or its beginning (AN-07 finds AN-07-A-2); case does not matter', schema: { type: 'string', maxLength: 40 } },
         { name: 'page', in: 'query', description: 'From 1', schema: { type: 'integer', minimum: 1, default: 1 } },
         { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: PAGE_SIZE } },
