@@ -36,6 +36,26 @@ function unknownFunction(source: string): string | undefined {
   return undefined
 }
 
+const N = '(-?\\d+(?:\\.\\d+)?)'
+const RANGE = new RegExp(`^(?:\\((.+)\\)\\s+and\\s+)?(?:\\.\\s*>=\\s*${N}(?:\\s+and\\s+\\.\\s*<=\\s*${N})?|\\.\\s*<=\\s*${N})$`)
+
+/** `. >= 0 and . <= 24`, optionally after `(other) and `: the bounds and the rest; undefined for anything else. */
+export function rangeOf(constraint: string): { min?: number; max?: number; rest?: string } | undefined {
+  const m = RANGE.exec(constraint.trim())
+  if (!m) return undefined
+  const [, rest, min, maxWithMin, maxAlone] = m
+  const max = maxWithMin ?? maxAlone
+  if (rest) {
+    // "(a) and (b) and . >= 1" must not split inside the brackets: the rest has to stand on its own.
+    try {
+      parseExpression(rest)
+    } catch {
+      return undefined
+    }
+  }
+  return { ...(min !== undefined ? { min: Number(min) } : {}), ...(max !== undefined ? { max: Number(max) } : {}), ...(rest ? { rest } : {}) }
+}
+
 export function checkLogic(sections: PendingSection[], problems: XlsFormProblem[]): Definition['sections'] {
   const known = new Set(sections.flatMap((s) => s.items.flatMap((p) => (p.item.other ? [p.item.id, `${p.item.id}_other`] : [p.item.id]))))
   const kept = (source: string | undefined, column: Column, row: number, name: string): string | undefined => {
@@ -62,7 +82,13 @@ export function checkLogic(sections: PendingSection[], problems: XlsFormProblem[
       const shownToAll = (p.relevant && !relevantKept) || groupDropped
       if (shownToAll) item.required = false
       const constraint = kept(p.constraint, 'constraint', p.row, item.id)
-      if (constraint) {
+      const range = constraint && item.kind === 'number' ? rangeOf(constraint) : undefined
+      // A plain range becomes min/max (as Jaga's export writes them) unless its own message would be lost.
+      if (range && (range.rest || !p.constraintMessage)) {
+        Object.assign(item, range.min !== undefined ? { min: range.min } : {}, range.max !== undefined ? { max: range.max } : {})
+        if (range.rest) item.constraint = range.rest
+        if (range.rest && p.constraintMessage) item.constraintMessage = p.constraintMessage
+      } else if (constraint) {
         item.constraint = constraint
         if (p.constraintMessage) item.constraintMessage = p.constraintMessage
       }

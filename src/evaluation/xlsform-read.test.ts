@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { createTranslator } from '../platform/i18n/i18n.ts'
 import { xlsformMessages } from './xlsform-messages.ts'
 import { fromXlsForm, slug, XlsFormError, type ImportedXlsForm } from './xlsform-read.ts'
+import { rangeOf } from './xlsform-logic.ts'
 import { guessLanguage, languageOf } from './xlsform-sheet.ts'
 import { rowType } from './xlsform-types.ts'
 
@@ -124,5 +125,20 @@ describe('reading XLSForm spellings', () => {
     expect(slug('Survei_Kobo_2027')).toBe('survei-kobo-2027')
     expect(slug('Évaluation')).toBe('evaluation')
     expect(slug('***')).toBe('')
+  })
+})
+
+describe('reading a number range', () => {
+  it.each([
+    ['. >= 0 and . <= 24', { min: 0, max: 24 }],
+    ['. >= -3.5', { min: -3.5 }],
+    ['.<=10', { max: 10 }],
+    ['(. != 7) and . >= 1 and . <= 5', { min: 1, max: 5, rest: '. != 7' }],
+    ['(${a} > 1) and (${b} < 2) and . >= 1', undefined],
+    ['. > 0 and . < 200', undefined],
+    ['. <= ${anggota}', undefined],
+    ['. >= 1 or . <= 5', undefined],
+  ])('reads "%s" as %j', (constraint, range) => {
+    expect(rangeOf(constraint)).toEqual(range)
   })
 })

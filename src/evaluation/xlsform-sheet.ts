@@ -88,6 +88,8 @@ export interface Languages {
   plain?: Lang
   /** Set when the form is in this one language only. */
   one?: Lang
+  /** Plain columns are in a third language (settings' default_language): they are not read. */
+  plainOther?: boolean
 }
 
 const ID_WORDS = new Set('yang dan di ke dari apakah anda tidak ini itu untuk dengan ada berapa anak ya atau saya kami pada adalah sudah belum bagaimana siapa kapan mana sangat setuju'.split(' '))
@@ -106,14 +108,19 @@ export function guessLanguage(texts: string[]): Lang {
 
 /**
  * Decides the languages of a form from its label columns (survey and choices) and settings'
- * default_language. Throws the problems when neither Indonesian nor English labels exist.
+ * default_language; the problem to refuse the form with when it has neither Indonesian nor English labels.
  */
 export function languages(tables: Table[], defaultLanguage: string, problems: XlsFormProblem[]): Languages | XlsFormProblem {
   const labelColumns = tables.flatMap((t) => t.columns.filter((c) => c.base === 'label').map((c) => ({ t, c })))
   const has = (lang: ColumnLang) => labelColumns.some(({ t, c }) => c.lang === lang && t.records.some((r) => r.cells[c.index]))
   const plainTexts = labelColumns.filter(({ c }) => c.lang === 'plain').flatMap(({ t, c }) => t.records.map((r) => r.cells[c.index] ?? '').filter(Boolean))
   let plain = defaultLanguage ? languageOf(defaultLanguage) : undefined
-  if (!plain && plainTexts.length && !(has('id') && has('en'))) {
+  const plainOther = Boolean(defaultLanguage) && !plain
+  if (plainOther) {
+    const headers = new Set(labelColumns.filter(({ c }) => c.lang === 'plain').map(({ c }) => c.header))
+    for (const t of tables) for (const c of t.columns) if (c.lang === 'plain' && headers.has(c.header) && t.records.some((r) => r.cells[c.index])) problems.push(problem(t.sheet, 1, 'xlsform.column.language', { column: `${c.header} (${defaultLanguage})` }))
+  }
+  if (!plain && !plainOther && plainTexts.length && !(has('id') && has('en'))) {
     plain = guessLanguage(plainTexts)
     problems.push(problem('settings', 0, plain === 'id' ? 'xlsform.language.guessedId' : 'xlsform.language.guessedEn'))
   }
@@ -123,7 +130,7 @@ export function languages(tables: Table[], defaultLanguage: string, problems: Xl
     // Plain labels under a default_language that is neither Indonesian nor English: a third language only.
     return problem('survey', 1, 'xlsform.form.noLanguage', { columns: labelColumns.map(({ c }) => c.header).join(', ') || '—' })
   }
-  return { ...(plain ? { plain } : {}), ...(id && en ? {} : { one: id ? 'id' : 'en' }) }
+  return { ...(plain ? { plain } : {}), ...(id && en ? {} : { one: id ? 'id' : 'en' }), ...(plainOther ? { plainOther } : {}) }
 }
 
 /**
@@ -133,7 +140,7 @@ export function languages(tables: Table[], defaultLanguage: string, problems: Xl
 export function textOf(table: Table, rec: Rec, base: string, langs: Languages): { text?: Bilingual; empty: string[] } {
   const columns = table.columns.filter((c) => c.base === base)
   const first = (pick: (c: Column) => boolean) => columns.filter(pick).map((c) => rec.cells[c.index] ?? '').find(Boolean) ?? ''
-  const plain = first((c) => c.lang === 'plain')
+  const plain = langs.plainOther ? '' : first((c) => c.lang === 'plain')
   const inLang = (lang: Lang) => first((c) => c.lang === lang) || (langs.plain === lang ? plain : '')
   if (langs.one) {
     const text = inLang(langs.one) || (langs.plain === undefined ? plain : '')
