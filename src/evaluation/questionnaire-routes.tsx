@@ -12,9 +12,9 @@ import { BuilderPage, ItemForm, itemValues, NewQuestionnairePage, sectionChoices
 import { changeQuestionnaire, createQuestionnaire, itemFromInput, itemInput, metaInput, newQuestionnaireInput, renameQuestionnaire, type Change } from './questionnaire-editing.ts'
 import { fieldErrorsOf, formStrings, validate, type FieldErrors, type FormValues } from '../platform/http/forms.ts'
 import { toXlsForm } from './xlsform-write.ts'
-import { renderQuestionnaireList } from './questionnaire-list.tsx'
 import { placeOf } from './item-logic.ts'
 import { conditionFromFields } from './item-logic-input.ts'
+import { renderQuestionnaireList } from './questionnaire-list.tsx'
 
 export function questionnaireRoutes(routes: RouteTable, deps: Deps): void {
   const { db } = deps
@@ -47,8 +47,6 @@ export function questionnaireRoutes(routes: RouteTable, deps: Deps): void {
     const t = c.get('t')
     const locale = c.get('locale')
     const questionnaire = await q.findQuestionnaireByKey(db, c.req.param('key')!)
-        sectionValues={o.sectionValues}
-        sectionErrors={o.sectionErrors}
     const version = questionnaire && (await q.findLatestVersion(db, questionnaire.id))
     if (!questionnaire || !version) throw new Problem('not-found')
     const inUse = (await q.hasSubmissions(db, version.id)) || !!(await db.selectFrom('collectionLinks').select('id').where('questionnaireVersionId', '=', version.id).executeTakeFirst())
@@ -67,6 +65,8 @@ export function questionnaireRoutes(routes: RouteTable, deps: Deps): void {
         meta={o.meta ?? { titleId: questionnaire.titleId, titleEn: questionnaire.titleEn, introId: questionnaire.introId, introEn: questionnaire.introEn }}
         metaErrors={o.metaErrors ?? {}}
         notice={o.notice}
+        sectionValues={o.sectionValues}
+        sectionErrors={o.sectionErrors}
       />
     )
     return renderPage(c, { title, body, status: (o.errors && Object.keys(o.errors).length) || (o.metaErrors && Object.keys(o.metaErrors).length) || o.sectionErrors ? 422 : 200 })
@@ -105,8 +105,6 @@ export function questionnaireRoutes(routes: RouteTable, deps: Deps): void {
     } catch (e) {
       if (e instanceof Problem && e.code === 'validation') return builder(c, { values, errors: fieldErrorsOf(e) })
       throw e
-          locale={c.get('locale')}
-          questions={placeOf(definition.sections, { itemId: item.id }).earlier}
     }
   })
 
@@ -125,6 +123,8 @@ export function questionnaireRoutes(routes: RouteTable, deps: Deps): void {
         <h1>{t('builder.editItem', { id: item.id })}</h1>
         <ItemForm
           t={t}
+          locale={c.get('locale')}
+          questions={placeOf(definition.sections, { itemId: item.id }).earlier}
           csrf={c.get('csrf')()}
           action={`/questionnaires/${questionnaire.key}/items/${item.id}`}
           values={o.values ?? { ...itemValues(item, placeOf(definition.sections, { itemId: item.id }).earlier), section: String(definition.sections.findIndex((s) => s.items.some((i) => i.id === item.id))) }}
