@@ -3,7 +3,7 @@
 // subset, a name that is not a kept question, a mistake) is dropped and named, with what a participant
 // will see differently: the question shown to everyone and optional, any answer accepted, every
 // choice offered. A question is never refused for its expression: it stays answerable.
-import { ExpressionError, parseExpression, referencedNames } from './shared/expression.ts'
+import { ExpressionError, parseExpression, referencedNames, type Expr } from './shared/expression.ts'
 import type { Definition } from './questionnaire-schema.ts'
 import type { XlsFormMessageKey } from './xlsform-messages.ts'
 import { problem, type XlsFormProblem } from './xlsform-problems.ts'
@@ -11,11 +11,27 @@ import type { Group, PendingSection } from './xlsform-survey.ts'
 
 type Column = 'relevant' | 'constraint' | 'required' | 'choiceFilter' | 'group'
 
-/** undefined when the expression can be kept; otherwise what to tell. */
-function unreadable(source: string, known: Set<string>, column: Column): { key: XlsFormMessageKey; detail: string } | undefined {
+/** The bare names of an expression: a choice_filter's columns of the choices sheet. */
+function columnNames(expr: Expr): string[] {
+  if (expr.type === 'column') return [expr.name]
+  if (expr.type === 'negate') return columnNames(expr.operand)
+  if (expr.type === 'binary') return [...columnNames(expr.left), ...columnNames(expr.right)]
+  if (expr.type === 'call') return expr.args.flatMap(columnNames)
+  return []
+}
+
+/**
+ * undefined when the expression can be kept; otherwise what to tell. A bare name means a column of
+ * the choices sheet, so it is kept only in a choice_filter whose list has that column (else no choice
+ * would ever be offered); anywhere else it is an XPath path or a mistake.
+ */
+function unreadable(source: string, known: Set<string>, column: Column, filterColumns: Set<string>): { key: XlsFormMessageKey; detail: string } | undefined {
   try {
-    const missing = referencedNames(parseExpression(source)).find((n) => !known.has(n))
-    return missing === undefined ? undefined : { key: `xlsform.expr.${column}Name`, detail: missing }
+    const expr = parseExpression(source)
+    const missing = referencedNames(expr).find((n) => !known.has(n))
+    if (missing !== undefined) return { key: `xlsform.expr.${column}Name`, detail: missing }
+    const bare = columnNames(expr).find((n) => column !== 'choiceFilter' || !filterColumns.has(n))
+    return bare === undefined ? undefined : { key: `xlsform.expr.${column}Other`, detail: bare }
   } catch (e) {
     if (!(e instanceof ExpressionError)) throw e
     const detail = e.reason === 'unknown-function' || e.reason === 'unsafe-regex' ? e.detail : (unknownFunction(source) ?? (source.length > 80 ? `${source.slice(0, 80)}…` : source))
@@ -58,9 +74,9 @@ export function rangeOf(constraint: string): { min?: number; max?: number; rest?
 
 export function checkLogic(sections: PendingSection[], problems: XlsFormProblem[]): Definition['sections'] {
   const known = new Set(sections.flatMap((s) => s.items.flatMap((p) => (p.item.other ? [p.item.id, `${p.item.id}_other`] : [p.item.id]))))
-  const kept = (source: string | undefined, column: Column, row: number, name: string): string | undefined => {
+  const kept = (source: string | undefined, column: Column, row: number, name: string, filterColumns = new Set<string>()): string | undefined => {
     if (!source) return undefined
-    const bad = unreadable(source, known, column)
+    const bad = unreadable(source, known, column, filterColumns)
     if (!bad) return source
     problems.push(problem('survey', row, bad.key, { name, detail: bad.detail }))
     return undefined
@@ -95,7 +111,8 @@ export function checkLogic(sections: PendingSection[], problems: XlsFormProblem[
       // Required only when shown: a dropped show-if makes the question optional, never forced on everyone.
       const requiredIf = kept(p.requiredIf, 'required', p.row, item.id)
       if (requiredIf && !shownToAll) item.requiredIf = requiredIf
-      const choiceFilter = kept(p.choiceFilter, 'choiceFilter', p.row, item.id)
+      const filterColumns = new Set((item.options ?? []).flatMap((o) => Object.keys(o.filter ?? {})))
+      const choiceFilter = kept(p.choiceFilter, 'choiceFilter', p.row, item.id, filterColumns)
       if (choiceFilter) item.choiceFilter = choiceFilter
       return item
     })
