@@ -11,8 +11,8 @@ d[, code := toupper(trimws(code))]
 d[, phase := c(pre = "pre", pretest = "pre", post = "post", posttest = "post")[tolower(trimws(phase))]]
 column <- function(name) { x <- if (name %in% names(d)) trimws(as.character(d[[name]])) else rep("", nrow(d)); x[is.na(x)] <- ""; x }
 # Codes pair within a session, a group and a questionnaire; a pair_id column (Jaga's export) names the
-# pairs instead of the codes. Each questionnaire (test) is analysed on its own, on the columns its first
-# row fills.
+# pairs instead of the codes. Each questionnaire (test) is analysed on its own, on the columns named
+# after it (test:item), else those its first row fills.
 d[, test. := column("questionnaire")]
 d[, key. := paste(column("session"), column("group"), test., code, sep = "\r")]
 d[, pair. := paste(column("session"), test., column("pair_id"), sep = "\r")]
@@ -20,7 +20,8 @@ d[, pid. := column("pair_id")]
 
 num <- function(x) if (is.null(x) || length(x) == 0 || is.na(x)) "null" else sprintf("%.17g", x)
 analyse <- function(d) {
-items <- all_items[!is.na(unlist(d[1, all_items, with = FALSE]))]
+named <- startsWith(all_items, paste0(d$test.[1], ":")) & d$test.[1] != ""
+items <- if (any(named)) all_items[named] else all_items[!is.na(unlist(d[1, all_items, with = FALSE]))]
 counts <- d[, .N, by = .(key., phase)]
 dups <- unique(counts[N > 1, key.])
 if ("pair_id" %in% names(d)) {

@@ -97,6 +97,8 @@ describe('a file whose groups took different tests (a questionnaire column)', ()
     expect(() => analyzeCsvFile(`${head}A,pre,a,1,\nA,post,a,1,0\n`)).toThrow(/analyze\.notInTest.*"line":3.*"column":"b:k1"/)
     expect(() => analyzeCsvFile(`${head}A,pre,a,1,\nA,post,a,,\n`)).toThrow(/analyze\.badScore.*"line":3.*"column":"a:k1"/)
     expect(analyzeCsvFile(`${head}A,pre,a,1,\nA,post,a,1,\nB,pre,b,,0\nB,post,b,,1\n`)).toMatchObject({ pairs: 2, tests: { a: { items_count: 1 }, b: { items_count: 1 } } })
+    // Columns named after their test belong to it whatever its first row holds.
+    expect(() => analyzeCsvFile('code,phase,questionnaire,a:k1,a:k2,b:k1\nA,pre,a,1,,\nA,post,a,1,0,\n')).toThrow(/analyze\.badScore.*"line":2.*"column":"a:k2"/)
   })
 })
 

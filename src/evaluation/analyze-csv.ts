@@ -62,8 +62,8 @@ export function analyzeCsvFile(text: string): CsvAnalysis {
   const pairPost: number[] = []
   const rowCode: number[] = []
   const rowIsPost: boolean[] = []
-  // With a questionnaire column: each test's number, its name, and which item columns it fills (from
-  // its first row); per code, pair and row, the test it belongs to.
+  // With a questionnaire column: each test's number, its name, and which item columns it fills (those
+  // named after it, else those its first row fills); per code, pair and row, the test it belongs to.
   const testNumber = new Map<string, number>()
   const testNames: string[] = []
   const testColumns: boolean[][] = []
@@ -103,7 +103,9 @@ export function analyzeCsvFile(text: string): CsvAnalysis {
       if (known === undefined) {
         testNumber.set(name, test)
         testNames.push(name)
-        testColumns.push(itemAt.map((i) => row.text(i) !== ''))
+        // Jaga names a test's columns `test:item` when a file holds several; otherwise its first row says.
+        const named = itemAt.map((i) => header[i]!.startsWith(`${name}:`))
+        testColumns.push(named.some(Boolean) ? named : itemAt.map((i) => row.text(i) !== ''))
         if (!testColumns[test]!.some(Boolean)) problems.push({ key: 'analyze.noItemsInTest', params: { line, test: name } })
       }
       fills = testColumns[test]!
