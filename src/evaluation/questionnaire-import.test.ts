@@ -93,6 +93,24 @@ describe('the XLSForm import preview', () => {
     expect((await agent.post('/questionnaires/import/save', { xlsx: bytes, fileName: 'f.xlsx' })).status).toBe(409)
   })
 
+  it('takes back a questionnaire Jaga exported with its intro: shown in the preview, kept on Save, not made a question', async () => {
+    const agent = await coordinator('en')
+    expect((await agent.post('/questionnaires/import/save', carried(await (await agent.post('/questionnaires/import', upload(await xlsform('tes-intro')))).text()))).status).toBe(200)
+    expect((await agent.post('/questionnaires/tes-intro/meta', { titleId: 'Tes intro', titleEn: 'Intro test', introId: 'Jawab dengan jujur.', introEn: 'Answer honestly.' })).status).toBe(303)
+    const exported = await agent.get('/questionnaires/tes-intro/xlsform.xlsx')
+    // Changed since the export: Save takes the file's intro back.
+    await agent.post('/questionnaires/tes-intro/meta', { titleId: 'Tes intro', titleEn: 'Intro test', introId: 'Diubah.', introEn: 'Changed.' })
+    const html = await (await agent.post('/questionnaires/import', upload(new Blob([await exported.arrayBuffer()]), 'tes-intro.xlsx'))).text()
+    expect(textOf(html)).toContain('Answer honestly.')
+    expect(textOf(html)).toContain('Save makes version 2')
+    expect(textOf(html)).toContain('Every row of this file was kept.')
+    expect((await agent.post('/questionnaires/import/save', carried(html))).status).toBe(200)
+    const saved = await jaga.db.selectFrom('questionnaires').select(['introId', 'introEn']).where('key', '=', 'tes-intro').executeTakeFirstOrThrow()
+    expect(saved).toEqual({ introId: 'Jawab dengan jujur.', introEn: 'Answer honestly.' })
+    const latest = await jaga.db.selectFrom('questionnaireVersions as v').innerJoin('questionnaires as q', 'q.id', 'v.questionnaireId').select('v.definition').where('q.key', '=', 'tes-intro').orderBy('v.version', 'desc').executeTakeFirstOrThrow()
+    expect(JSON.parse(latest.definition).sections.flatMap((s: { items: { id: string }[] }) => s.items.map((i) => i.id))).toEqual(['q1', 'q2'])
+  })
+
   it('lets only those who edit programmes preview or save', async () => {
     const facilitator = await sessionAgent(jaga, await aUser(jaga, 'facilitator'))
     expect((await facilitator.post('/questionnaires/import', upload(await xlsform('x')))).status).toBe(403)

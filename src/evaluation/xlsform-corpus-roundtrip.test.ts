@@ -24,7 +24,7 @@ describe('the XLSForm corpus, exported again', () => {
     let imported = 0
     for (const f of corpus) imported += await fromXlsForm(await bytesOf(f.sheets!), f.fileName).then(() => 1, () => 0)
     expect(imported).toBeGreaterThanOrEqual(25)
-  })
+  }, 120_000) // each form is parsed in a worker thread
 
   it.each(corpus.map((f) => [f.file, f] as const))('%s: if it imports, its export keeps pyxform’s rules and imports back equal', async (_file, f) => {
     let first
