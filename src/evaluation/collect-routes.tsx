@@ -99,6 +99,7 @@ export function collectRoutes(routes: RouteTable, deps: Deps, help: ParticipantH
           // Made here for a phone without JavaScript; with it, collect.js makes its own on the phone.
           submissionId={String(values['id'] ?? crypto.randomUUID())}
           codeElements={JSON.parse(link.codeElements)}
+          register={registerOf(link.groupKind)}
           definition={await linkDefinition(db, link.questionnaireVersionId)}
           values={values}
           errors={errors}

@@ -126,7 +126,7 @@ describe('collecting answers', () => {
     const html = await res.text()
     const text = textOf(html)
     expect(text).toContain('Tes pengetahuan: orang tua dan pengasuh')
-    expect(text).toContain('Dua huruf pertama nama depan ibumu')
+    expect(text).toContain('Dua huruf pertama nama depan ibu Anda')
     expect(text).toContain('Menurut Undang-Undang Perlindungan Anak')
     expect(html).not.toMatch(/type="file"|name="(name|phone|email|nama)"/)
     expect((await new Agent(jaga).get('/q/nosuchtoken')).status).toBe(404)

@@ -67,7 +67,7 @@ export function importRoutes(routes: RouteTable, deps: Deps): void {
     const { table } = read
     if (table.rows.length === 0) return showUpload(c, { error: t('csvImport.empty') }, 422)
     const mapping: Record<string, string> = {}
-    for (const key of codeElements) mapping[`code.${key}`] = guessColumn(table.header, [key, codeElement(key)!.label.id, codeElement(key)!.label.en])
+    for (const key of codeElements) mapping[`code.${key}`] = guessColumn(table.header, [key, codeElement(key)!.label.id, codeElement(key)!.label.en, codeElement(key)!.childLabel.id, codeElement(key)!.childLabel.en])
     for (const item of items) mapping[`a.${item.id}`] = guessColumn(table.header, [item.id, item.label.id, item.label.en])
     const body = <CsvMappingPage t={t} locale={c.get('locale')} csrf={c.get('csrf')()} action={`${path(c)}/apply`} title={title} header={table.header} rows={table.rows.length} csv={text} codeElements={codeElements} items={items} mapping={mapping} />
     return renderPage(c, { title: t('csvImport.mapTitle', { title }), body })

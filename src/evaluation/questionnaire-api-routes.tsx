@@ -8,6 +8,7 @@ import { actorOf } from '../accounts/user-routes.tsx'
 import { Problem } from '../platform/http/problems.ts'
 import { definitionOf } from './collection.ts'
 import * as q from './evaluation-queries.ts'
+import { registerOf } from './participant-register.ts'
 import { importTarget, notKeptText, readUploadedXlsForm } from './questionnaire-import.ts'
 import { itemsOf } from './questionnaire-schema.ts'
 import { saveImportedQuestionnaire } from './questionnaires.ts'
@@ -70,7 +71,7 @@ export function questionnaireApiRoutes(routes: RouteTable, deps: Deps): void {
     const version = await q.findVersion(db, link.questionnaireVersionId)
     const questionnaire = version && (await q.findQuestionnaireById(db, version.questionnaireId))
     if (!version || !questionnaire) throw new Problem('not-found')
-    const meta = { key: questionnaire.key, title: { id: questionnaire.titleId, en: questionnaire.titleEn }, version: version.version, intro: { id: link.introId, en: link.introEn }, codeElements: JSON.parse(link.codeElements) as string[] }
+    const meta = { key: questionnaire.key, title: { id: questionnaire.titleId, en: questionnaire.titleEn }, version: version.version, intro: { id: link.introId, en: link.introEn }, codeElements: JSON.parse(link.codeElements) as string[], register: registerOf(link.groupKind) }
     return sendXlsForm(c, meta, definitionOf(version), `${questionnaire.key}-v${version.version}-${link.phase}-${link.groupKind}.xlsx`)
   })
 }

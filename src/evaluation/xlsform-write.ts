@@ -8,7 +8,8 @@
 // (JAGA_ROW_KINDS) and named with the JAGA_ROW_PREFIX, so a reader recognises and skips them.
 import ExcelJS from 'exceljs'
 import { createTranslator, type Locale } from '../platform/i18n/i18n.ts'
-import { codeElement } from './code-elements.ts'
+import { codeElement, codeLabel } from './code-elements.ts'
+import type { Register } from './participant-register.ts'
 import { collectFormMessages } from './collect-form-messages.ts'
 import { DONT_KNOW, type Bilingual, type Definition, type Item } from './questionnaire-schema.ts'
 
@@ -33,6 +34,8 @@ export interface XlsFormMeta {
   intro?: Bilingual
   /** A session link's code elements (code-elements.ts): written as text questions with their constraints. */
   codeElements?: readonly string[]
+  /** Whose words the code questions use ('Anda' for adults, the default; 'kamu' for a children's group). */
+  register?: Register
 }
 
 const LIKERT_LIST = 'likert5'
@@ -59,14 +62,14 @@ const bilingualOf = (key: 'collect.codeLetters' | 'collect.codeNumber', params: 
 })
 
 /** The survey rows asking a session's code questions, as Kobo enforces them (letters, or a number in range). */
-function codeRows(keys: readonly string[]): Row[] {
+function codeRows(keys: readonly string[], register: Register): Row[] {
   return keys.flatMap((key) => {
     const element = codeElement(key)
     if (!element) return []
     const letters = element.kind === 'letters'
     const constraint = letters ? `regex(., '^[A-Za-z]{${element.length}}$')` : `regex(., '^[0-9]{1,2}$') and . >= ${element.min ?? 0} and . <= ${element.max ?? 99}`
     const message = letters ? bilingualOf('collect.codeLetters', { length: element.length }) : bilingualOf('collect.codeNumber', { min: element.min ?? 0, max: element.max ?? 99 })
-    return [{ type: 'text', name: `${JAGA_ROW_PREFIX}code_${key}`, ...labelCells('label', element.label), required: 'yes', constraint, ...labelCells('constraint_message', message), jaga_kind: JAGA_ROW_KINDS.code }]
+    return [{ type: 'text', name: `${JAGA_ROW_PREFIX}code_${key}`, ...labelCells('label', codeLabel(element, register)), required: 'yes', constraint, ...labelCells('constraint_message', message), jaga_kind: JAGA_ROW_KINDS.code }]
   })
 }
 
@@ -91,7 +94,7 @@ export async function toXlsForm(meta: XlsFormMeta, definition: Definition): Prom
   }
 
   if (meta.intro && (meta.intro.id || meta.intro.en)) rows.push({ type: 'note', name: `${JAGA_ROW_PREFIX}intro`, ...labelCells('label', meta.intro), jaga_kind: JAGA_ROW_KINDS.intro })
-  rows.push(...codeRows(meta.codeElements ?? []))
+  rows.push(...codeRows(meta.codeElements ?? [], meta.register ?? 'adult'))
 
   definition.sections.forEach((section, s) => {
     const group = !!(section.title || section.relevant)

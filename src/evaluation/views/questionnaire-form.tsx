@@ -3,7 +3,8 @@ import type { T } from '../../messages.ts'
 import type { FieldErrors } from '../../platform/http/forms.ts'
 import type { Locale } from '../../platform/i18n/i18n.ts'
 import { ErrorSummary } from '../../platform/views/components.tsx'
-import { codeElement } from '../code-elements.ts'
+import { codeElement, codeLabel } from '../code-elements.ts'
+import type { Register } from '../participant-register.ts'
 import { itemsOf, type Definition, type Item } from '../questionnaire-schema.ts'
 import { assetUrl } from '../../platform/http/static-files.ts'
 import { ItemError, Question, usesLogic, withDefaults, type FormValues } from './question-fields.tsx'
@@ -52,6 +53,8 @@ export interface QuestionnaireFormProps {
   csrf: string
   submissionId: string
   codeElements: string[]
+  /** Whose words the code questions use: 'Anda' for adults (the default, as in a staff preview), 'kamu' for children. */
+  register?: Register
   definition: Definition
   values: FormValues
   errors: FieldErrors
@@ -131,7 +134,7 @@ export function QuestionnaireFormPage(p: QuestionnaireFormProps) {
             const error = p.errors[name]
             return (
               <div class={error ? 'field has-error' : 'field'}>
-                <label for={id}>{element.label[locale]}</label>
+                <label for={id}>{codeLabel(element, p.register ?? 'adult')[locale]}</label>
                 <ItemError t={t} errors={p.errors} name={name} id={id} />
                 <input
                   id={id}
