@@ -2,7 +2,6 @@
 // reads the same file again (carried in the preview page) and creates the questionnaire or a new version.
 import type { Context } from 'hono'
 import type { AppEnv, Deps } from '../app-env.ts'
-import type { Bilingual } from './questionnaire-schema.ts'
 import type { RouteTable } from '../accounts/route-table.ts'
 import { actorOf } from '../accounts/user-routes.tsx'
 import { formStrings } from '../platform/http/forms.ts'
@@ -39,7 +38,7 @@ export function questionnaireImportRoutes(routes: RouteTable, deps: Deps): void 
         csrf={c.get('csrf')()}
         formKey={form.key}
         title={form.title}
-        intro={(form as { intro?: Bilingual }).intro}
+        intro={form.intro}
         definition={form.definition}
         notKept={read.notKept}
         target={await importTarget(db, form.key)}

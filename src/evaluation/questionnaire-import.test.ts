@@ -111,6 +111,17 @@ describe('the XLSForm import preview', () => {
     expect(JSON.parse(latest.definition).sections.flatMap((s: { items: { id: string }[] }) => s.items.map((i) => i.id))).toEqual(['q1', 'q2'])
   })
 
+  it.each([
+    ['en', 'This is an old Excel file (.xls). Open it in Excel or LibreOffice, save it as .xlsx'],
+    ['id', 'Ini file Excel lama (.xls). Buka di Excel atau LibreOffice, simpan sebagai .xlsx'],
+  ] as const)('asks for an old .xls to be saved as .xlsx (%s)', async (locale, text) => {
+    const xls = new Uint8Array(512)
+    xls.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
+    const res = await (await coordinator(locale)).post('/questionnaires/import', upload(new Blob([xls]), 'lama.xls'))
+    expect(res.status).toBe(422)
+    expect(textOf(await res.text())).toContain(text)
+  })
+
   it('lets only those who edit programmes preview or save', async () => {
     const facilitator = await sessionAgent(jaga, await aUser(jaga, 'facilitator'))
     expect((await facilitator.post('/questionnaires/import', upload(await xlsform('x')))).status).toBe(403)

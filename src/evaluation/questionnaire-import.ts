@@ -20,19 +20,18 @@ export const notKeptText = (t: T, p: NotKept): string => (p.key ? t(p.key as nev
 export type ReadResult = { ok: true; form: ImportedXlsForm; notKept: NotKept[] } | { ok: false; error: string; problems: NotKept[] }
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04
-
-// The reader takes the file's name (a key when the form has no form_id) from X3's reader on; older readers ignore it.
-const read = fromXlsForm as (bytes: Uint8Array, fileName?: string) => Promise<ImportedXlsForm>
+/** An old binary .xls: the reader says "save it as .xlsx" in its own words. */
+const isXls = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0
 
 /** Reads an uploaded workbook. Nothing is saved; errors come back in the user's language. */
 export async function readUploadedXlsForm(t: T, bytes: Uint8Array, fileName?: string): Promise<ReadResult> {
-  // An .xlsx is a zip archive: anything else (an image, a video, an old .xls) is refused unread.
-  if (!isZip(bytes)) return { ok: false, error: t('questionnaire.notXlsx'), problems: [] }
+  // An .xlsx is a zip archive: anything else (an image, a video) is refused unread.
+  if (!isZip(bytes) && !isXls(bytes)) return { ok: false, error: t('questionnaire.notXlsx'), problems: [] }
   try {
-    const form = await read(bytes, fileName)
-    return { ok: true, form, notKept: form.skipped as NotKept[] }
+    const form = await fromXlsForm(bytes, fileName)
+    return { ok: true, form, notKept: form.skipped }
   } catch (e) {
-    if (e instanceof XlsFormError) return { ok: false, error: t('questionnaire.unusable'), problems: e.problems as NotKept[] }
+    if (e instanceof XlsFormError) return { ok: false, error: t('questionnaire.unusable'), problems: e.problems }
     // Too big, too compressible or too heavy to read: refused before or while parsing.
     if (e instanceof XlsxLimitError) return { ok: false, error: t(e.key, e.params), problems: [] }
     throw e
