@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx (see docs/decisions/0001-stack.md).
-import { register } from 'tsx/esm/api'
+// Runs dist/server.js when `npm run build` made it from the current sources, else src/main.ts through
+// tsx (see bin/entry.js and docs/decisions/0009-production-build.md).
+import { loadEntry } from './entry.js'
 
-register()
-const { main } = await import('../src/main.ts')
+const { main } = await loadEntry('server', 'src/main.ts')
 await main()

@@ -1,19 +1,26 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely'
 
-export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../../migrations')
+// Compiled by `npm run build`, this module is part of a bundle in dist/ and plain Node cannot import a
+// .ts file: it loads the same migrations compiled to dist/migrations/*.js (beside the bundle), under
+// the same names, so a database migrated from source and one migrated compiled are the same.
+const COMPILED = !import.meta.url.endsWith('.ts')
+export const MIGRATIONS_DIR = COMPILED
+  ? path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations')
+  : path.resolve(import.meta.dirname, '../../../migrations')
+const EXTENSION = COMPILED ? '.js' : '.ts'
 
-/** Loads every migrations/*.ts file; the file name (dated) orders them. */
+/** Loads every migration file (.ts from source, .js compiled); the file name (dated) orders them. */
 class FolderMigrationProvider implements MigrationProvider {
   constructor(private readonly folder: string) {}
   async getMigrations(): Promise<Record<string, Migration>> {
-    const files = (await fs.readdir(this.folder)).filter((f) => /^\d{4}-\d{2}-\d{2}-.+\.ts$/.test(f)).sort()
+    const files = (await fs.readdir(this.folder)).filter((f) => /^\d{4}-\d{2}-\d{2}-.+$/.test(f) && f.endsWith(EXTENSION)).sort()
     const migrations: Record<string, Migration> = {}
     for (const file of files) {
       const mod = (await import(pathToFileURL(path.join(this.folder, file)).href)) as Migration
-      migrations[file.replace(/\.ts$/, '')] = mod
+      migrations[file.slice(0, -EXTENSION.length)] = mod
     }
     return migrations
   }

@@ -1,0 +1,59 @@
+// `npm run build`: compiles src/ to plain JavaScript in dist/ so that `npm start` and `jaga` run
+// without a TypeScript compiler at run time (docs/decisions/0009-production-build.md).
+//   dist/server.js, dist/jaga.js, dist/analyze.js   one ES module per entry, shared code in dist/chunk-*.js
+//   dist/migrations/*.js                            each migration, same name as its .ts
+//   dist/build-info.json                            when the build started and what it read (bin/entry.js
+//                                                   runs dist/ only while none of it changed since)
+// Packages stay in node_modules (better-sqlite3 is native, pdfkit and the fonts read their own files).
+// The browser scripts are still bundled by the server at start (platform/http/browser-bundle.ts)
+// from src/, as from source: esbuild is a runtime dependency for that reason.
+import fs from 'node:fs'
+import path from 'node:path'
+import * as esbuild from 'esbuild'
+
+const ROOT = path.resolve(import.meta.dirname, '..')
+
+// Source files find migrations/, content/, static/ and their browser/ folders from
+// import.meta.dirname (src/library/content.ts: '../../content'). In a bundle every module would get
+// dist/, so each file's own folder is written in instead, relative to the package root, which is
+// the bundle's parent folder (outputs are flat in dist/; the output folder is a child of the root).
+const keepSourceFolders = {
+  name: 'keep-source-folders',
+  setup(build) {
+    build.onLoad({ filter: /\.tsx?$/ }, async (args) => {
+      const text = await fs.promises.readFile(args.path, 'utf8')
+      if (!text.includes('import.meta.dirname')) return undefined
+      const folder = path.relative(ROOT, path.dirname(args.path)).split(path.sep).join('/')
+      const contents = `import { join as __jagaJoin } from 'node:path';\n` + text.replaceAll('import.meta.dirname', `__jagaJoin(import.meta.dirname, '..', ${JSON.stringify(folder)})`)
+      return { contents, loader: args.path.endsWith('x') ? 'tsx' : 'ts', resolveDir: path.dirname(args.path) }
+    })
+  },
+}
+
+const common = { bundle: true, format: 'esm', platform: 'node', target: 'node20', packages: 'external', sourcemap: true, metafile: true, logLevel: 'warning', plugins: [keepSourceFolders], absWorkingDir: ROOT }
+
+/** Builds into `out`, a folder directly inside the package root (src/build.test.ts builds into its own). */
+export async function build(out = 'dist') {
+  const startedAt = Date.now()
+  const DIST = path.resolve(ROOT, out)
+  if (path.dirname(DIST) !== ROOT) throw new Error(`build: ${out} must be a folder directly inside ${ROOT}`)
+  fs.rmSync(DIST, { recursive: true, force: true })
+  const app = await esbuild.build({
+    ...common,
+    entryPoints: { server: 'src/main.ts', jaga: 'src/cli/jaga.ts', analyze: 'src/cli/analyze-command.ts' },
+    outdir: DIST,
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
+  })
+  const migrations = fs.readdirSync(path.join(ROOT, 'migrations')).filter((f) => /^\d{4}-\d{2}-\d{2}-.+\.ts$/.test(f)).sort()
+  const migrated = await esbuild.build({ ...common, entryPoints: migrations.map((f) => `migrations/${f}`), outdir: path.join(DIST, 'migrations') })
+  const inputs = [...new Set([...Object.keys(app.metafile.inputs), ...Object.keys(migrated.metafile.inputs)])].filter((f) => !f.startsWith('node_modules/')).sort()
+  fs.writeFileSync(path.join(DIST, 'build-info.json'), JSON.stringify({ startedAt, inputs, migrations }, null, 1) + '\n')
+  return { ms: Date.now() - startedAt, inputs: inputs.length, migrations: migrations.length }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
+  const at = process.argv.indexOf('--out')
+  const r = await build(at > 0 ? process.argv[at + 1] : undefined)
+  process.stderr.write(`built ${at > 0 ? process.argv[at + 1] : 'dist'}/ from ${r.inputs} files (${r.migrations} migrations) in ${r.ms} ms\n`)
+}
