@@ -3,7 +3,7 @@ import type { SelectQueryBuilder } from 'kysely'
 import type { Database, Db } from '../database.ts'
 import { HELD, type FreeTextStatus, type Phase } from './evaluation-tables.ts'
 import type { AnswerFilter } from './answers-filter.ts'
-import { outOfOrder, outOfOrderColumn } from './round-timing-queries.ts'
+import { findTimingAnchors, outOfOrder, outOfOrderColumn, type TimingAnchors } from './round-timing-queries.ts'
 
 export const findQuestionnaireByKey = (db: Db, key: string) => db.selectFrom('questionnaires').selectAll().where('key', '=', key).executeTakeFirst()
 
@@ -48,7 +48,7 @@ export const listSubmissions = (db: Db, sessionId: string, phases: Phase[]) =>
   db.selectFrom('submissions').selectAll().where('sessionId', '=', sessionId).where('phase', 'in', phases).where('excludedAt', 'is', null).orderBy('receivedAt').execute()
 
 /** A session's answers, left out or not, filtered by round, status and code (exact or a prefix): for staff to review. */
-const reviewedSubmissions = (db: Db, sessionId: string, f: Omit<AnswerFilter, 'page' | 'pageSize'>, sessionEnd: string) =>
+const reviewedSubmissions = (db: Db, sessionId: string, f: Omit<AnswerFilter, 'page' | 'pageSize'>, timing: TimingAnchors) =>
   db
     .selectFrom('submissions')
     .where('sessionId', '=', sessionId)
@@ -58,7 +58,7 @@ const reviewedSubmissions = (db: Db, sessionId: string, f: Omit<AnswerFilter, 'p
     .$if(f.status === 'held', (qb) => qb.where('excludedReason', '=', HELD))
     // answers-filter.ts keeps only A–Z, 0–9 and '-' in the code: no wildcard reaches LIKE.
     .$if(!!f.code, (qb) => qb.where('code', 'like', `${f.code}%`))
-    .$if(f.flag === 'timing', (qb) => qb.where(outOfOrder(sessionEnd)))
+    .$if(f.flag === 'timing', (qb) => qb.where(outOfOrder(timing)))
 
 /** When each code of a session was first written, per group, counting left-out answers too (so that a participant number never moves). */
 export const listFirstAnswersByCode = (db: Db, sessionId: string) =>
@@ -71,12 +71,13 @@ export async function hasGroupSubmissions(db: Db, sessionId: string, groupKind: 
 
 /** One page of a session's answers, newest first, and how many match in all. */
 export async function listSubmissionPage(db: Db, sessionId: string, f: AnswerFilter, sessionEnd: string) {
-  const { n } = await reviewedSubmissions(db, sessionId, f, sessionEnd)
+  const timing = await findTimingAnchors(db, sessionId, sessionEnd)
+  const { n } = await reviewedSubmissions(db, sessionId, f, timing)
     .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirstOrThrow()
-  const answers = await reviewedSubmissions(db, sessionId, f, sessionEnd)
+  const answers = await reviewedSubmissions(db, sessionId, f, timing)
     .select(['id', 'phase', 'groupKind', 'code', 'score', 'maxScore', 'source', 'receivedAt', 'excludedAt', 'excludedReason'])
-    .select(outOfOrderColumn(sessionEnd))
+    .select(outOfOrderColumn(timing))
     .orderBy('receivedAt', 'desc')
     .orderBy('id')
     .limit(f.pageSize)
