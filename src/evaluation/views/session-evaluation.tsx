@@ -67,6 +67,8 @@ export function EvaluationPage(p: EvaluationPageProps) {
   const { t, locale } = p
   // Closed by hand or by its closing time: either way "reopen" opens it now.
   const closed = (l: LinkView) => (p.timing ? linkState(l, p.timing.now) === 'closed' : !!l.closedAt)
+  // Not open yet: the timing line below says so and when; "open" here would contradict it.
+  const notYetOpen = (l: LinkView) => !!p.timing && linkState(l, p.timing.now) === 'not-yet-open'
   return (
     <>
       <p>
@@ -88,7 +90,8 @@ export function EvaluationPage(p: EvaluationPageProps) {
                   {l.url}
                 </a>
                 <br />
-                {t('eval.answers', { count: l.submissions })} · {closed(l) ? t('eval.isClosed') : t('eval.isOpen')}{' '}
+                {t('eval.answers', { count: l.submissions })}
+                {notYetOpen(l) ? '' : ` · ${closed(l) ? t('eval.isClosed') : t('eval.isOpen')}`}{' '}
                 {p.linkCounts?.get(l.id) ? <span class="small muted">({t('eval.linkCounts', { ...p.linkCounts.get(l.id)! })}) </span> : null}
                 {p.mayRecord ? (
                   <>
