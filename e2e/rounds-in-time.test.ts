@@ -141,6 +141,9 @@ describe('rounds in time, on a phone', () => {
       await Promise.all([page.waitForURL(/answers\?flag=timing/), notice.getByRole('link', { name: words.flagShow }).click()])
       expect(await page.locator('tbody tr').count()).toBe(1)
       await expect(page.textContent('tbody')).resolves.toContain(words.flagBadge)
+      // The flag is what this view is for: in sight on the phone without scrolling the table sideways.
+      const badge = (await page.locator('tbody .tag').first().boundingBox())!
+      expect(badge.x + badge.width).toBeLessThanOrEqual(360)
       await look(page, `timing-answers-flagged-${lang}`)
 
       // 6. The whole table: participants by number, no code column and no code anywhere; the flag filter through the form.

@@ -98,6 +98,8 @@ describe('a link that opens at a set time', () => {
     const staff = textOf(await (await s.agent.get(`/sessions/${s.session.id}/evaluation?times=1`)).text())
     expect(staff).toContain('The link’s opening and closing times are saved.')
     expect(staff).toContain(`not open yet opens ${shown}`)
+    // The one-click choice and the link to set times each on a line of their own (a ' · ' began a line on a phone).
+    expect(staff).not.toContain('from 1 hour before the session · Set opening')
     // The link's status does not say 'open' beside 'not open yet'.
     expect(staff).toMatch(/Before the session · Parents and caregivers \S+ 0 answers Close/)
 

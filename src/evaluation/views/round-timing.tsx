@@ -34,7 +34,8 @@ export function LinkTimingLine(p: { t: T; link: LinkTimes & { id: string; phase:
           {link.phase === 'pre' ? (
             <>
               <InlineAction action={`/sessions/${p.sessionId}/evaluation/links/${link.id}/open-before`} csrf={p.csrf} label={t('timing.openBefore')} />
-              {' · '}
+              {/* A line of its own: on a phone the long button wraps, and a ' · ' after it began the next line. */}
+              <br />
             </>
           ) : null}
           <a href={`/sessions/${p.sessionId}/evaluation/links/${link.id}/times`}>{t('timing.set')}</a>
