@@ -94,6 +94,20 @@ describe('answers typed by staff under skip logic', () => {
     expect(JSON.parse(row.answers)).toMatchObject({ visit: '2026-12-01', k1: 'dont_know' })
   })
 
+  it('have a cell for the written "Other" answer and say how to type "don\'t know" on the paper grid', async () => {
+    const { session, agent, pre } = await logicSession()
+    const path = `/sessions/${session.id}/evaluation/links/${pre.id}/paper`
+    const page = await (await agent.get(path)).text()
+    expect(page).toContain('name="r0.a.job_other"')
+    expect(textOf(page)).toContain('Other: write the answer in column 5+')
+    expect(textOf(page)).toContain("? = Don't know")
+    const form: Record<string, string> = { 'r0.id': crypto.randomUUID(), 'r0.code.mother': 'OT', 'r0.code.day': '4', 'r0.code.own': 'R', 'r0.code.siblings': '1' }
+    for (const [k, v] of Object.entries({ ...yes, visit: '1/12/2026', job: 'other', job_other: 'tukang ojek' })) form[`r0.a.${k}`] = v
+    expect((await agent.post(path, form)).status).toBe(200)
+    const row = await jaga.db.selectFrom('submissions').select('answers').where('sessionId', '=', session.id).executeTakeFirstOrThrow()
+    expect(JSON.parse(row.answers)).toMatchObject({ job: 'other', job_other: 'tukang ojek' })
+  })
+
   it('refuse a CSV line that answers a hidden question, and read KoboToolbox’s <name>_other column', async () => {
     const { session, agent, pre } = await logicSession()
     const header = ['mother', 'day', 'own', 'siblings', ...Object.keys(yes), 'job_other', 'why_none']

@@ -14,4 +14,8 @@ export const logicMessages = defineMessages({
     id: 'Pertanyaan ini dilewati menurut jawaban sebelumnya, jadi tidak boleh diisi. Kosongkan jawabannya; baris ini belum disimpan.',
     en: 'This question is skipped given the earlier answers, so it cannot have an answer. Leave it empty; this row was not saved.',
   },
+  // The paper grid: a column for the written "Other" answer, and how to type "don't know".
+  'paper.questionOther': { id: 'soal {n}, lainnya', en: 'question {n}, other' },
+  'paper.otherColumn': { id: 'Lainnya: tulis jawabannya di kolom {n}+', en: 'Other: write the answer in column {n}+' },
+  'paper.dontKnow': { id: '? = Tidak tahu', en: "? = Don't know" },
 })

@@ -22,14 +22,16 @@ export interface PaperEntryProps {
   saved?: number
 }
 
-const width = (item: Item) => (item.kind === 'text' ? 12 : item.kind === 'number' ? 4 : item.kind === 'multiple' ? 3 : 1)
+const width = (item: Item) => (item.kind === 'text' ? 12 : item.kind === 'date' ? 10 : item.kind === 'number' ? 4 : item.kind === 'multiple' ? 3 : 1)
 
 export function PaperEntryPage(p: PaperEntryProps) {
   const { t, locale } = p
   const columnName = (field: string) => {
     if (field.startsWith('code.')) return codeElement(field.slice(5))?.label[locale] ?? field
     const n = p.items.findIndex((i) => `a.${i.id}` === field)
-    return n >= 0 ? t('paper.question', { n: n + 1 }) : field
+    if (n >= 0) return t('paper.question', { n: n + 1 })
+    const other = p.items.findIndex((i) => `a.${i.id}_other` === field)
+    return other >= 0 ? t('paper.questionOther', { n: other + 1 }) : field
   }
   return (
     <>
@@ -67,6 +69,8 @@ export function PaperEntryPage(p: PaperEntryProps) {
                     : item.options
                       ? item.options.map((o, i) => `${o.value} / ${i + 1} = ${o.label[locale]}`).join(' · ')
                       : ''}
+                {item.kind === 'truefalse' && item.dontKnow ? ` · ${t('paper.dontKnow')}` : ''}
+                {item.other ? ` · ${t('paper.otherColumn', { n: p.items.indexOf(item) + 1 })}` : ''}
               </span>
             </li>
           ))}
@@ -84,9 +88,16 @@ export function PaperEntryPage(p: PaperEntryProps) {
                   </th>
                 ))}
                 {p.items.map((item, i) => (
-                  <th scope="col" title={item.label[locale]}>
-                    {i + 1}
-                  </th>
+                  <>
+                    <th scope="col" title={item.label[locale]}>
+                      {i + 1}
+                    </th>
+                    {item.other ? (
+                      <th scope="col" title={t('paper.questionOther', { n: i + 1 })}>
+                        {i + 1}+
+                      </th>
+                    ) : null}
+                  </>
                 ))}
               </tr>
             </thead>
@@ -116,7 +127,12 @@ export function PaperEntryPage(p: PaperEntryProps) {
                       <input type="hidden" name={`r${r}.id`} value={p.values[`r${r}.id`]} />
                     </th>
                     {p.codeElements.map((key) => cell(`code.${key}`, codeElement(key)!.length, codeElement(key)!.label[locale], codeElement(key)!.kind === 'number'))}
-                    {p.items.map((item, i) => cell(`a.${item.id}`, width(item), t('paper.question', { n: i + 1 }), item.kind === 'likert' || item.kind === 'number'))}
+                    {p.items.map((item, i) => (
+                      <>
+                        {cell(`a.${item.id}`, width(item), t('paper.question', { n: i + 1 }), item.kind === 'likert' || item.kind === 'number')}
+                        {item.other ? cell(`a.${item.id}_other`, 12, t('paper.questionOther', { n: i + 1 }), false) : null}
+                      </>
+                    ))}
                   </tr>
                 )
               })}
