@@ -51,7 +51,6 @@ export const roundTimingMessages = defineMessages({
   'timing.flag.pre-after-end': { id: 'jawaban sebelum kegiatan yang datang sesudah kegiatan selesai', en: 'a before-session answer that arrived after the session ended' },
   'timing.flagMore': { id: 'dan {count} lainnya', en: 'and {count} more' },
   'timing.flagShow': { id: 'Lihat semuanya di tabel jawaban', en: 'See them all in the answers table' },
-  'timing.flagColumn': { id: 'Tanda', en: 'Flag' },
   'timing.flagBadge': { id: 'Di luar urutan', en: 'Out of order' },
   'timing.flagFilter': { id: 'Waktu datang', en: 'Arrival' },
   'timing.flagFilterAll': { id: 'Semua', en: 'All' },

@@ -114,8 +114,6 @@ function Rows(p: Parameters<typeof AnswersReviewPage>[0] & { base: string; here:
             {p.mayRecord ? <th scope="col">{t('answers.choose')}</th> : null}
             <th scope="col">{t('code.participantColumn')}</th>
             <th scope="col">{t('answers.round')}</th>
-            {/* Beside the round, not last: on a phone the table scrolls sideways and the last columns start out of view. */}
-            <th scope="col">{t('timing.flagColumn')}</th>
             <th scope="col">{t('answers.group')}</th>
             <th scope="col">{t('answers.score')}</th>
             <th scope="col">{t('answers.source')}</th>
@@ -136,8 +134,16 @@ function Rows(p: Parameters<typeof AnswersReviewPage>[0] & { base: string; here:
                   {participantName(t, a)}
                 </a>
               </td>
-              <td>{t(`eval.phase.${a.phase}` as never)}</td>
-              <td>{Number(a.outOfOrder) === 1 ? <span class="tag never">{t('timing.flagBadge')}</span> : null}</td>
+              {/* The flag under the round it concerns: on a phone the table scrolls sideways, and a column of its own began out of view or clipped. */}
+              <td>
+                {t(`eval.phase.${a.phase}` as never)}
+                {Number(a.outOfOrder) === 1 ? (
+                  <>
+                    <br />
+                    <span class="tag never">{t('timing.flagBadge')}</span>
+                  </>
+                ) : null}
+              </td>
               <td>{p.groupLabel(a.groupKind)}</td>
               <td>{a.maxScore !== null ? `${a.score ?? 0}/${a.maxScore}` : '—'}</td>
               <td>{t(`exclude.source.${a.source}`)}</td>
