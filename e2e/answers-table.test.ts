@@ -45,13 +45,16 @@ describe('the answers table, on a phone', () => {
       expect(await page.locator('input[name="ids"]').count()).toBe(5)
       await look(page, `answers-table-filtered-${lang}`)
       // One answer in full, then back to the same filter.
-      await Promise.all([page.waitForURL(/answers\/[0-9a-f-]{36}\?phase=pre/), page.click('a:text("AN-07-A-2")')])
+      // Rows name people by their number in the session (AN wrote first: participant 1), never by their code.
+      expect(await page.locator('main table').textContent()).not.toContain('AN-07-A-2')
+      const first = lang === 'id' ? 'Peserta 1' : 'Participant 1'
+      await Promise.all([page.waitForURL(/answers\/[0-9a-f-]{36}\?phase=pre/), page.click(`main table a:text-is("${first}")`)])
       await look(page, `answers-detail-${lang}`)
       await Promise.all([page.waitForURL(/answers\?phase=pre$/), page.click('main p a')])
       if (lang === 'id') {
         // Leave two out with one reason.
-        await page.check('input[aria-label*="AN-07-A-2"]')
-        await page.check('input[aria-label*="BU-07-A-2"]')
+        await page.check('input[aria-label^="Pilih jawaban peserta 1 "]')
+        await page.check('input[aria-label^="Pilih jawaban peserta 2 "]')
         await page.selectOption('#f-reason', 'test')
         await Promise.all([page.waitForURL(/changed=2/), page.click('button[value=exclude]')])
         await expect(page.textContent('[role=status].alert, .alert')).resolves.toContain('2 jawaban diubah')
