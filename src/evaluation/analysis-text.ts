@@ -33,6 +33,8 @@ function formatTest(a: TestAnalysis, t: Translator<MessageKey>): string {
   const lines = [
     t('analyze.text.summary', { pairs: a.pairs, pre: a.unmatched.pre, post: a.unmatched.post, duplicates: a.duplicate_codes }),
     t(a.dichotomous ? 'analyze.text.dichotomous' : 'analyze.text.scored', { items: a.items_count }),
+    ...(a.items_not_shown ? [t('analyze.text.notShown', { answers: a.items_not_shown })] : []),
+    ...(a.pairs_without_total ? [t('analyze.text.withoutTotal', { pairs: a.pairs_without_total })] : []),
     '',
     t('analyze.text.score'),
     ...scoreLines(a.score, t, [[t('analyze.text.alpha'), `pre ${num(a.alpha.pre, 2)}, post ${num(a.alpha.post, 2)}`]]),

@@ -2,6 +2,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { countNumbers, differences } from '../../test/numbers.ts'
+import { catalogue } from '../messages.ts'
+import { createTranslator } from '../platform/i18n/i18n.ts'
+import { formatAnalysis } from './analysis-text.ts'
 import { analyzeCsv, analyzeCsvFile, CsvInputError } from './analyze-csv.ts'
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../test/fixtures/analyze')
@@ -53,6 +56,48 @@ describe('jaga analyze agrees with R to 1e-9 relative', () => {
   })
 })
 
+describe('questions the skip logic did not show (empty cells)', () => {
+  it('agree with R to 1e-12 on skip-logic-42.csv: prorated totals, items over the pairs shown them both times, alpha over complete rows', () => {
+    const reference = JSON.parse(fixture('skip-logic-42.r.json'))
+    const result = analyzeCsv(fixture('skip-logic-42.csv'))
+    expect(countNumbers(reference)).toBeGreaterThan(40)
+    expect(differences(reference, result, 1e-12)).toEqual([])
+    expect(result).toMatchObject({ pairs: 42, items_not_shown: reference.items_not_shown, pairs_without_total: 2, score: { pairs: 40 } })
+    expect(result.items_not_shown).toBeGreaterThan(50)
+  })
+
+  it('count as missing, not wrong: a total is the shown items’ sum × k / shown, and a person shown nothing has no total', () => {
+    // A: 1 of the 2 items shown before (prorated 1 × 4 / 2 = 2), all 4 after; B: shown nothing after.
+    const r = analyzeCsv('code,phase,q1,q2,q3,q4\nA,pre,1,,0,\nA,post,1,1,1,0\nB,pre,1,1,1,1\nB,post,,,,\nC,pre,0,0,1,1\nC,post,1,1,1,1\n')
+    expect(r).toMatchObject({ pairs: 3, items_count: 4, dichotomous: true, items_not_shown: 6, pairs_without_total: 1 })
+    expect(r.score).toMatchObject({ pairs: 2, pre: { mean: (2 + 2) / 2 }, post: { mean: (3 + 4) / 2 } })
+    expect(r.score.n_gain!.mean).toBeCloseTo((1 / 2 + 2 / 2) / 2, 12)
+    // q1 and q3 shown both times to A and C (B saw nothing after), q2 and q4 only to C.
+    expect(r.items.map((i) => [i.item, i.pre_mean, i.post_mean, i.mcnemar!.c])).toEqual([
+      ['q1', 0.5, 1, 1],
+      ['q2', 0, 1, 1],
+      ['q3', 0.5, 1, 1],
+      ['q4', 1, 1, 0],
+    ])
+    // Alpha before over the rows shown every item, B and C: item variances 0.5 + 0.5, total variance 2.
+    expect(r.alpha.pre).toBeCloseTo((4 / 3) * (1 - (0.5 + 0.5) / 2), 12)
+  })
+
+  it('are counted in the text output in both languages, with the pairs left out of the score', () => {
+    const r = analyzeCsvFile(fixture('skip-logic-42.csv'))
+    const en = formatAnalysis(r, createTranslator(catalogue, 'en'))
+    expect(en).toContain(`${(r as { items_not_shown: number }).items_not_shown} item answers empty = not shown (skip logic), not counted wrong; totals are prorated over the items shown`)
+    expect(en).toContain('2 pairs left out of the total score: one of their answers was shown no item')
+    expect(formatAnalysis(r, createTranslator(catalogue, 'id'))).toContain('2 pasangan tidak masuk skor total')
+    expect(formatAnalysis(analyzeCsvFile(fixture('knowledge-12.csv')), createTranslator(catalogue, 'en'))).not.toContain('not shown')
+  })
+
+  it('leave the JSON of a file without empty cells as it was: no items_not_shown, no pairs_without_total', () => {
+    const r = analyzeCsv(fixture('knowledge-12.csv'))
+    expect('items_not_shown' in r || 'pairs_without_total' in r).toBe(false)
+  })
+})
+
 describe('pairing within a session, and by pair_id when the file has one', () => {
   it('pairs Jaga’s export by its pair_id: tolerant pairs too, codes repeated across sessions apart', () => {
     const r = analyzeCsv(fixture('two-sessions-38.csv'))
@@ -92,13 +137,18 @@ describe('a file whose groups took different tests (a questionnaire column)', ()
     expect(analyzeCsv(text)).toMatchObject({ pairs: 2, duplicate_codes: 0 })
   })
 
-  it('refuses a cell filled in another test’s column, and an empty cell in its own', () => {
+  it('refuses a cell filled in another test’s column, and reads an empty cell in its own as a question not shown', () => {
     const head = 'code,phase,questionnaire,a:k1,b:k1\n'
     expect(() => analyzeCsvFile(`${head}A,pre,a,1,\nA,post,a,1,0\n`)).toThrow(/analyze\.notInTest.*"line":3.*"column":"b:k1"/)
-    expect(() => analyzeCsvFile(`${head}A,pre,a,1,\nA,post,a,,\n`)).toThrow(/analyze\.badScore.*"line":3.*"column":"a:k1"/)
     expect(analyzeCsvFile(`${head}A,pre,a,1,\nA,post,a,1,\nB,pre,b,,0\nB,post,b,,1\n`)).toMatchObject({ pairs: 2, tests: { a: { items_count: 1 }, b: { items_count: 1 } } })
-    // Columns named after their test belong to it whatever its first row holds.
-    expect(() => analyzeCsvFile('code,phase,questionnaire,a:k1,a:k2,b:k1\nA,pre,a,1,,\nA,post,a,1,0,\n')).toThrow(/analyze\.badScore.*"line":2.*"column":"a:k2"/)
+    // Columns named after their test belong to it whatever its first row holds: a:k2 was not shown to A before.
+    const named = analyzeCsv('code,phase,questionnaire,a:k1,a:k2,b:k1\nA,pre,a,1,,\nA,post,a,1,0,\n')
+    expect(named).toMatchObject({ items_count: 2, items_not_shown: 1, score: { pairs: 1, pre: { mean: 2 }, post: { mean: 1 } } })
+    // Without named columns a column belongs to the first test whose row fills it, even when that test's first row left it empty.
+    const unnamed = analyzeCsvFile('code,phase,questionnaire,k1,k2,c1\nA,pre,a,1,,\nA,post,a,1,0,\nB,pre,b,,,4\nB,post,b,,,5\n')
+    expect(unnamed).toMatchObject({ tests: { a: { items_count: 2, items_not_shown: 1 }, b: { items_count: 1 } } })
+    expect(() => analyzeCsvFile('code,phase,questionnaire,k1,c1\nA,pre,a,1,\nB,pre,b,1,4\n')).toThrow(/analyze\.notInTest.*"line":3.*"column":"k1".*"test":"b"/)
+    expect(() => analyzeCsvFile('code,phase,questionnaire,k1\nA,pre,a,1\nB,pre,b,\n')).toThrow(/analyze\.noItemsInTest.*"line":3.*"test":"b"/)
   })
 })
 
@@ -138,11 +188,11 @@ describe('reading the CSV', () => {
       error = e
     }
     expect(error).toBeInstanceOf(CsvInputError)
+    // An empty cell (D's) is a question not shown, not an error.
     expect((error as CsvInputError).problems).toEqual([
       { key: 'analyze.emptyCode', params: { line: 3 } },
       { key: 'analyze.badPhase', params: { line: 4, value: 'later' } },
       { key: 'analyze.badScore', params: { line: 5, column: 'q1', value: 'x' } },
-      { key: 'analyze.badScore', params: { line: 6, column: 'q1', value: '' } },
     ])
     expect(() => analyzeCsv('phase,group\npre,a\n')).toThrow(/missingColumn.*code.*noItems/)
     expect(() => analyzeCsv('')).toThrow(CsvInputError)

@@ -6,6 +6,8 @@
 // tolerant and confirmed ones included. A `questionnaire` column names each row's test: groups of one
 // session may take different tests, each row fills only its own test's columns (the others stay empty),
 // and each test is analysed on its own (`tests`), since scores of different tests cannot be pooled.
+// An empty cell in a test's own column is a question the skip logic did not show that person (Jaga's
+// export writes 0 for one shown and left unanswered): missing, never wrong (docs/decisions/0010).
 import { eachRow } from './csv-rows.ts'
 import { analyzePairs, type PairedAnalysis } from './paired-analysis.ts'
 
@@ -62,11 +64,14 @@ export function analyzeCsvFile(text: string): CsvAnalysis {
   const pairPost: number[] = []
   const rowCode: number[] = []
   const rowIsPost: boolean[] = []
-  // With a questionnaire column: each test's number, its name, and which item columns it fills (those
-  // named after it, else those its first row fills); per code, pair and row, the test it belongs to.
+  // With a questionnaire column: each test's number, its name, the line of its first row and whether
+  // columns are named after it; per item column, the test it belongs to (-1 none yet): the test it is
+  // named after, else the first test whose row fills it; per code, pair and row, the test it belongs to.
   const testNumber = new Map<string, number>()
   const testNames: string[] = []
-  const testColumns: boolean[][] = []
+  const testLine: number[] = []
+  const testNamed: boolean[] = []
+  let owner: Int32Array = new Int32Array(0)
   const codeTest: number[] = []
   const pairTest: number[] = []
   const rowTest: number[] = []
@@ -85,6 +90,7 @@ export function analyzeCsvFile(text: string): CsvAnalysis {
       pairIdAt = lower.indexOf('pair_id')
       testAt = lower.indexOf('questionnaire')
       itemAt = lower.flatMap((h, i) => ((RESERVED_COLUMNS as readonly string[]).includes(h) ? [] : [i]))
+      owner = new Int32Array(itemAt.length).fill(-1)
       if (codeAt < 0) problems.push({ key: 'analyze.missingColumn', params: { column: 'code' } })
       if (phaseAt < 0) problems.push({ key: 'analyze.missingColumn', params: { column: 'phase' } })
       if (itemAt.length === 0) problems.push({ key: 'analyze.noItems', params: {} })
@@ -95,7 +101,6 @@ export function analyzeCsvFile(text: string): CsvAnalysis {
     const code = row.text(codeAt).toUpperCase()
     if (!code) problems.push({ key: 'analyze.emptyCode', params: { line } })
     let test = 0
-    let fills: boolean[] | undefined
     if (testAt >= 0) {
       const name = row.text(testAt)
       const known = testNumber.get(name)
@@ -103,12 +108,17 @@ export function analyzeCsvFile(text: string): CsvAnalysis {
       if (known === undefined) {
         testNumber.set(name, test)
         testNames.push(name)
-        // Jaga names a test's columns `test:item` when a file holds several; otherwise its first row says.
-        const named = itemAt.map((i) => header[i]!.startsWith(`${name}:`))
-        testColumns.push(named.some(Boolean) ? named : itemAt.map((i) => row.text(i) !== ''))
-        if (!testColumns[test]!.some(Boolean)) problems.push({ key: 'analyze.noItemsInTest', params: { line, test: name } })
+        testLine.push(line)
+        // Jaga names a test's columns `test:item` when a file holds several; otherwise the cells its rows fill say.
+        let named = false
+        itemAt.forEach((i, j) => {
+          if (header[i]!.startsWith(`${name}:`) && owner[j] === -1) {
+            owner[j] = test
+            named = true
+          }
+        })
+        testNamed.push(named)
       }
-      fills = testColumns[test]!
       rowTest.push(test)
     }
     const within = (sessionAt >= 0 ? row.text(sessionAt) : '') + '\u0001' + (groupAt >= 0 ? row.text(groupAt) : '') + '\u0001' + test
@@ -152,15 +162,24 @@ export function analyzeCsvFile(text: string): CsvAnalysis {
       values = grown
     }
     for (let j = 0; j < k; j++) {
-      if (fills && !fills[j]) {
-        // A column of another test: it stays empty in this test's rows.
-        if (row.text(itemAt[j]!) !== '') {
+      const x = row.number(itemAt[j]!)
+      if (Number.isNaN(x)) {
+        const text = row.text(itemAt[j]!)
+        if (text === '') {
+          // Not shown to this person (or a column of another test, which stays empty in this test's rows).
+          values[r * k + j] = NaN
+          continue
+        }
+        problems.push({ key: 'analyze.badScore', params: { line, column: header[itemAt[j]!]!, value: text } })
+        break
+      }
+      if (testAt >= 0 && owner[j] !== test) {
+        if (owner[j] === -1 && !testNamed[test]) owner[j] = test
+        else {
           problems.push({ key: 'analyze.notInTest', params: { line, column: header[itemAt[j]!]!, test: testNames[test]! } })
           break
         }
-        continue
       }
-      const x = row.number(itemAt[j]!)
       if (!Number.isFinite(x)) {
         problems.push({ key: 'analyze.badScore', params: { line, column: header[itemAt[j]!]!, value: row.text(itemAt[j]!) } })
         break
@@ -169,11 +188,18 @@ export function analyzeCsvFile(text: string): CsvAnalysis {
     }
   })
   if (header.length === 0) problems.push({ key: 'analyze.missingColumn', params: { column: 'code' } })
+  // A test's columns: those it owns; in a file of one test whose columns are not named after it, every
+  // item column (one no row fills is an item shown to nobody). A test that owns none cannot be analysed.
+  const single = testNames.length <= 1
+  const columnsOf = (test: number) => Array.from(owner, (o) => o === test || (single && o === -1 && !testNamed[test]))
+  testNames.forEach((name, test) => {
+    if (problems.length < MAX_PROBLEMS && !columnsOf(test).some(Boolean)) problems.push({ key: 'analyze.noItemsInTest', params: { line: testLine[test]!, test: name } })
+  })
   if (problems.length) throw new CsvInputError(problems)
   const rows: Rows = { k: itemAt.length, header, itemAt, values, rowCount, preAt, postAt, pairPre, pairPost, rowCode, rowIsPost, byPairId: pairIdAt >= 0, groups: groupAt >= 0 ? groups : undefined }
-  if (testNames.length <= 1) return analyseTest(rows, testAt >= 0 ? { test: 0, columns: testColumns[0] ?? [], codeTest, pairTest, rowTest } : undefined)
+  if (single) return analyseTest(rows, testAt >= 0 ? { test: 0, columns: columnsOf(0), codeTest, pairTest, rowTest } : undefined)
   const tests: Record<string, TestAnalysis> = {}
-  for (const [test, name] of [...testNames.entries()].sort(([, a], [, b]) => a.localeCompare(b))) tests[name] = analyseTest(rows, { test, columns: testColumns[test]!, codeTest, pairTest, rowTest })
+  for (const [test, name] of [...testNames.entries()].sort(([, a], [, b]) => a.localeCompare(b))) tests[name] = analyseTest(rows, { test, columns: columnsOf(test), codeTest, pairTest, rowTest })
   const all = Object.values(tests)
   const sum = (f: (a: TestAnalysis) => number) => all.reduce((n, a) => n + f(a), 0)
   return { pairs: sum((a) => a.pairs), unmatched: { pre: sum((a) => a.unmatched.pre), post: sum((a) => a.unmatched.post) }, duplicate_codes: sum((a) => a.duplicate_codes), tests }

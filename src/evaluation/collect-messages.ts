@@ -120,6 +120,12 @@ export const collectMessages = defineMessages({
   'eval.stat.wilcoxon': { id: 'Uji Wilcoxon', en: 'Wilcoxon test' },
   'eval.stat.gain': { id: 'N-gain (kategori Hake)', en: 'Normalised gain (Hake category)' },
   'eval.stat.alpha': { id: 'Reliabilitas KR-20 (sebelum / sesudah)', en: 'Reliability KR-20 (before / after)' },
+  'eval.stat.notShown': { id: 'Jawaban tidak ditampilkan (logika lompat)', en: 'Answers not shown (skip logic)' },
+  'eval.stat.notShownValue': {
+    id: '{n} jawaban butir, tidak dihitung salah; skor dihitung proporsional atas pertanyaan yang ditampilkan',
+    en: '{n} item answers, not counted wrong; scores prorated over the questions shown',
+  },
+  'eval.stat.withoutTotal': { id: 'Pasangan tanpa skor (tidak ditampilkan satu pertanyaan berskor pun)', en: 'Pairs without a score (shown no scored question)' },
   'eval.items': { id: 'Jawaban benar per butir', en: 'Correct answers per item' },
   'eval.item': { id: 'Butir', en: 'Item' },
   'eval.before': { id: 'Sebelum', en: 'Before' },

@@ -22,6 +22,14 @@ export const evaluationMessages = defineMessages({
   },
   'analyze.text.dichotomous': { id: '{items} butir bernilai 0/1 (skor maksimum {items})', en: '{items} items scored 0/1 (maximum score {items})' },
   'analyze.text.scored': { id: '{items} butir (bukan 0/1: tanpa N-gain dan McNemar)', en: '{items} items (not 0/1: no N-gain or McNemar)' },
+  'analyze.text.notShown': {
+    id: '{answers} jawaban butir kosong = tidak ditampilkan (logika lompat), tidak dihitung salah; skor total dihitung proporsional atas butir yang ditampilkan',
+    en: '{answers} item answers empty = not shown (skip logic), not counted wrong; totals are prorated over the items shown',
+  },
+  'analyze.text.withoutTotal': {
+    id: '{pairs} pasangan tidak masuk skor total: salah satu jawabannya tidak ditampilkan satu butir pun',
+    en: '{pairs} pairs left out of the total score: one of their answers was shown no item',
+  },
   'analyze.text.score': { id: 'Skor total', en: 'Total score' },
   'analyze.text.pairs': { id: 'pasangan', en: 'pairs' },
   'analyze.text.pre': { id: 'rata-rata pre', en: 'mean before' },

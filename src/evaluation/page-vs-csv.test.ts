@@ -10,7 +10,9 @@ import { aSessionWithGroups, testAnswers } from '../../test/group-builders.ts'
 import { useTestApp } from '../../test/harness.ts'
 import { differences } from '../../test/numbers.ts'
 import { seededRandom } from '../platform/seeded-random.ts'
+import { useLogicQuestionnaire } from '../../test/logic-questionnaire.ts'
 import { analyzeCsv, analyzeCsvFile } from './analyze-csv.ts'
+import { definitionSchema, type Definition } from './questionnaire-schema.ts'
 import { sessionResults } from './session-results.ts'
 
 const jaga = useTestApp()
@@ -150,6 +152,86 @@ describe('the page and the CSV of a session whose two groups take different test
         expect(csv.unmatched).toEqual({ pre: alone(shown.match.unmatchedPre), post: alone(shown.match.unmatchedPost) })
         expect(csv.duplicate_codes).toBe(shown.match.duplicates.length)
       }
+    })
+  }
+})
+
+// A knowledge test with skip logic: the whole test is shown only to those who agree to take it; two
+// statements only to parents with children, one only to those who answered k1 'true'. A question the
+// form did not show is missing on the page (NaN) and empty in the file, never wrong; one shown and left
+// unanswered is wrong (0) in both.
+const l = (id: string, en = id) => ({ id, en })
+const skipLogicTest: Definition = definitionSchema.parse({
+  sections: [
+    {
+      items: [
+        { id: 'consent', kind: 'single', required: true, label: l('Bersedia mengisi?', 'Will you take the test?'), options: [{ value: 'yes', label: l('Ya', 'Yes') }, { value: 'no', label: l('Tidak', 'No') }] },
+        { id: 'has_children', kind: 'single', label: l('Punya anak?', 'Any children?'), options: [{ value: 'yes', label: l('Ya', 'Yes') }, { value: 'no', label: l('Tidak', 'No') }] },
+      ],
+    },
+    {
+      relevant: "${consent} = 'yes'",
+      items: [
+        { id: 'k1', kind: 'truefalse', label: l('Satu', 'One'), answer: 'true' },
+        { id: 'k2', kind: 'truefalse', label: l('Dua', 'Two'), answer: 'false', relevant: "${has_children} = 'yes'" },
+        { id: 'k3', kind: 'single', label: l('Tiga', 'Three'), answer: 'b', options: [{ value: 'a', label: l('A') }, { value: 'b', label: l('B') }, { value: 'c', label: l('C') }] },
+        { id: 'k4', kind: 'truefalse', label: l('Empat', 'Four'), answer: 'true', relevant: "${k1} = 'true'" },
+        { id: 'k5', kind: 'truefalse', dontKnow: true, label: l('Lima', 'Five'), answer: 'false' },
+        { id: 'k6', kind: 'truefalse', label: l('Enam', 'Six'), answer: 'true', relevant: "${has_children} = 'yes'" },
+      ],
+    },
+  ],
+})
+
+describe('the page and the CSV of a test with skip logic (hidden scored questions)', () => {
+  for (const seed of [31, 32, 33, 34]) {
+    it(`give the same pairs and statistics, hidden questions missing and not wrong, on generated session ${seed}`, { timeout: 60_000 }, async () => {
+      const random = seededRandom(seed)
+      const pick = <T,>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!
+      const { session, agent, send, links } = await aSessionWithLinks(jaga)
+      for (const link of links.filter((x) => x.phase === 'pre' || x.phase === 'post')) await useLogicQuestionnaire(jaga, link.id, skipLogicTest)
+      agent.lang('en')
+      const base = `/sessions/${session.id}/evaluation`
+      const answers = (skill: number, children: boolean, consent: boolean) => {
+        const out: Record<string, string> = { consent: consent ? 'yes' : 'no', has_children: children ? 'yes' : 'no' }
+        const right = { k1: 'true', k2: 'false', k3: 'b', k4: 'true', k5: 'false', k6: 'true' }
+        const wrong = { k1: 'false', k2: 'true', k3: pick(['a', 'c']), k4: 'false', k5: pick(['true', 'dont_know']), k6: 'false' }
+        // Sent whole: the server drops what the form would have hidden; a few are left unanswered.
+        for (const id of Object.keys(right) as (keyof typeof right)[]) if (random() > 0.08) out[id] = random() < skill ? right[id] : wrong[id]
+        return out
+      }
+      let declined = 0
+      for (let n = 14 + Math.floor(random() * 14); n > 0; n--) {
+        const code: Code = { mother: pick(POOLS.mother), day: pick(POOLS.day), own: pick(POOLS.own), siblings: pick(POOLS.siblings) }
+        const skill = 0.2 + 0.5 * random()
+        const children = random() < 0.6
+        if (random() < 0.9) await send('pre', { id: crypto.randomUUID(), code, answers: answers(skill, children, random() < 0.93) })
+        if (random() < 0.85) {
+          const consent = random() < 0.9
+          if (!consent) declined++
+          await send('post', { id: crypto.randomUUID(), code, answers: answers(Math.min(1, skill + 0.3), random() < 0.9 ? children : !children, consent) })
+        }
+      }
+      for (let round = 0; round < 2; round++) {
+        const forms = formsOf(await (await agent.get(base)).text())
+        const offered = forms.filter((f) => f.action === `${base}/pairs` && f.fields['pre'])
+        if (offered.length && random() < 0.7) expect((await agent.post(offered[0]!.action, pick(offered).fields)).status).toBe(303)
+      }
+
+      const shown = (await sessionResults(jaga.db, session.id)).groups[0]!
+      const csv = analyzeCsv(await (await agent.get(`${base}/answers.csv`)).text())
+      expect(shown.match.pairs).toBeGreaterThan(0)
+      expect(csv.pairs).toBe(shown.match.pairs)
+      expect(differences(shown.analysis, csv, 1e-12)).toEqual([])
+      expect(differences(shown.analysis!.score, csv.groups!['parents'], 1e-12)).toEqual([])
+      // Hidden questions were there to count, and the page says how many.
+      expect(csv.items_not_shown).toBeGreaterThan(0)
+      expect(shown.analysis!.items_not_shown).toBe(csv.items_not_shown)
+      expect(shown.analysis!.pairs_without_total ?? 0).toBe(csv.pairs_without_total ?? 0)
+      expect(csv.score.pairs).toBe(csv.pairs - (csv.pairs_without_total ?? 0))
+      const page = textOf(await (await agent.get(base)).text())
+      expect(page).toContain(`Answers not shown (skip logic) ${csv.items_not_shown} item answers, not counted wrong`)
+      if (declined === 0) expect(csv.pairs_without_total).toBeUndefined()
     })
   }
 })

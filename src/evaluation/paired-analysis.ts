@@ -1,5 +1,6 @@
 // The analysis of matched pre/post scores, in the exact shape `jaga analyze --json` prints and the
 // reports read. Input: item columns for the paired pre rows and the paired post rows, same order.
+// A question the skip logic hid from a person is NaN: missing, never wrong (docs/decisions/0010).
 import {
   cronbachAlpha,
   holm,
@@ -38,9 +39,13 @@ export interface PairedAnalysis {
   alpha: { pre: number | null; post: number | null }
   items: ItemResult[]
   groups?: Record<string, ScoreBlock>
+  /** Item answers (cells of the paired rows, before and after) the skip logic did not show; only when some were. */
+  items_not_shown?: number
+  /** Pairs left out of the score because one of their answers was shown no item; only when some were. */
+  pairs_without_total?: number
 }
 
-/** Paired rows as item columns: `pre[j][r]` is item j of pair r before, `post[j][r]` after. */
+/** Paired rows as item columns: `pre[j][r]` is item j of pair r before, `post[j][r]` after; NaN where the item was not shown. */
 export interface PairedItems {
   items: readonly string[]
   pre: readonly Float64Array[]
@@ -49,15 +54,38 @@ export interface PairedItems {
   groups?: readonly string[]
 }
 
+/** Every shown cell is 0 or 1 (cells not shown, NaN, say nothing). */
 export function isDichotomous(columns: readonly Float64Array[]): boolean {
-  for (const column of columns) for (let r = 0; r < column.length; r++) if (column[r] !== 0 && column[r] !== 1) return false
+  for (const column of columns) for (let r = 0; r < column.length; r++) if (column[r] !== 0 && column[r] !== 1 && !Number.isNaN(column[r])) return false
   return true
 }
 
+/**
+ * Each row's total over the k columns, prorated over the items it was shown: sum × k / shown, so it
+ * equals the plain sum when every item was shown; NaN when none was.
+ */
 export function totals(columns: readonly Float64Array[], pairs: number): Float64Array {
+  const k = columns.length
   const total = new Float64Array(pairs)
-  for (const column of columns) for (let r = 0; r < pairs; r++) total[r]! += column[r]!
+  const shown = new Float64Array(pairs)
+  for (const column of columns) {
+    for (let r = 0; r < pairs; r++) {
+      const x = column[r]!
+      if (Number.isNaN(x)) continue
+      total[r]! += x
+      shown[r]!++
+    }
+  }
+  for (let r = 0; r < pairs; r++) if (shown[r] !== k) total[r] = shown[r] === 0 ? NaN : (total[r]! * k) / shown[r]!
   return total
+}
+
+/** The rows shown every item (complete cases), as columns: what Cronbach's alpha is computed on. */
+export function completeRows(columns: readonly Float64Array[]): Float64Array[] {
+  const pairs = columns[0]?.length ?? 0
+  const keep: number[] = []
+  for (let r = 0; r < pairs; r++) if (columns.every((c) => !Number.isNaN(c[r]))) keep.push(r)
+  return keep.length === pairs ? [...columns] : columns.map((c) => Float64Array.from(keep, (r) => c[r]!))
 }
 
 /** The score block over paired totals; `max` is the highest possible score when the test is 0/1, else null. */
@@ -85,8 +113,22 @@ export function analyzePairs(data: PairedItems): PairedAnalysis {
   const max = dichotomous ? k : null
   const preTotal = totals(data.pre, pairs)
   const postTotal = totals(data.post, pairs)
+  // A pair is scored when both its answers have a total (were shown at least one item).
+  const scored = (rows: Iterable<number>) => [...rows].filter((r) => !Number.isNaN(preTotal[r]!) && !Number.isNaN(postTotal[r]!))
+  const block = (rows: number[]) => scoreBlock(Float64Array.from(rows, (r) => preTotal[r]!), Float64Array.from(rows, (r) => postTotal[r]!), max)
+  const all = scored(preTotal.keys())
+  let notShown = 0
+  for (const column of [...data.pre, ...data.post]) for (let r = 0; r < pairs; r++) if (Number.isNaN(column[r]!)) notShown++
 
-  const items: ItemResult[] = data.items.map((item, j) => ({ item, pre_mean: mean(data.pre[j]!), post_mean: mean(data.post[j]!) }))
+  // Each item over the pairs shown it both before and after (every pair when nothing was hidden).
+  const items: ItemResult[] = data.items.map((item, j) => {
+    const before = data.pre[j]!
+    const after = data.post[j]!
+    if (notShown === 0) return { item, pre_mean: mean(before), post_mean: mean(after) }
+    const both: number[] = []
+    for (let r = 0; r < pairs; r++) if (!Number.isNaN(before[r]!) && !Number.isNaN(after[r]!)) both.push(r)
+    return { item, pre_mean: mean(both.map((r) => before[r]!)), post_mean: mean(both.map((r) => after[r]!)) }
+  })
   if (dichotomous) {
     const tests = data.items.map((_, j) => {
       let b = 0
@@ -106,8 +148,8 @@ export function analyzePairs(data: PairedItems): PairedAnalysis {
   const analysis: PairedAnalysis = {
     items_count: k,
     dichotomous,
-    score: scoreBlock(preTotal, postTotal, max),
-    alpha: { pre: cronbachAlpha(data.pre), post: cronbachAlpha(data.post) },
+    score: block(all),
+    alpha: { pre: cronbachAlpha(completeRows(data.pre)), post: cronbachAlpha(completeRows(data.post)) },
     items,
   }
   if (data.groups) {
@@ -120,12 +162,10 @@ export function analyzePairs(data: PairedItems): PairedAnalysis {
     })
     analysis.groups = {}
     for (const [group, rows] of [...members].sort(([a], [b]) => a.localeCompare(b))) {
-      analysis.groups[group] = scoreBlock(
-        Float64Array.from(rows, (r) => preTotal[r]!),
-        Float64Array.from(rows, (r) => postTotal[r]!),
-        max,
-      )
+      analysis.groups[group] = block(scored(rows))
     }
   }
+  if (notShown > 0) analysis.items_not_shown = notShown
+  if (all.length < pairs) analysis.pairs_without_total = pairs - all.length
   return analysis
 }

@@ -79,5 +79,7 @@ export function statisticsRows(t: T, locale: Locale, g: GroupResult): [string, s
   ]
   if (s.n_gain) rows.push([t('eval.stat.gain'), `${decimal(locale, s.n_gain.mean)}${s.n_gain.category ? ` (${t(`eval.hake.${s.n_gain.category}`)})` : ''}`])
   rows.push([t('eval.stat.alpha'), `${decimal(locale, a.alpha.pre)} / ${decimal(locale, a.alpha.post)}`])
+  if (a.items_not_shown) rows.push([t('eval.stat.notShown'), t('eval.stat.notShownValue', { n: a.items_not_shown })])
+  if (a.pairs_without_total) rows.push([t('eval.stat.withoutTotal'), String(a.pairs_without_total)])
   return rows
 }

@@ -144,17 +144,21 @@ export async function sessionResults(db: Db, sessionId: string): Promise<Session
     const scored = scoredItems(definition)
     const scale = scored.length ? [] : itemsOf(definition).filter((i) => i.kind === 'likert')
     const byId = new Map([...pre, ...post].map((s) => [s.id, JSON.parse(s.answers) as Record<string, unknown>]))
-    // A statement left unanswered counts as the scale's middle, so a pair keeps all its columns.
+    const rowOf = new Map([...pre, ...post].map((s) => [s.id, s]))
+    // Of those who were shown the item: one skipped by the skip logic is neither right nor wrong.
+    const shown = shownTo(definition)
+    // A statement left unanswered counts as the scale's middle, so a pair keeps all its columns; one the
+    // skip logic hid is missing (NaN), as is a hidden scored item: neither right nor wrong (ADR 0010).
     const point = (submissionId: string, item: Item) => {
+      if (!shown(rowOf.get(submissionId)!, byId.get(submissionId)!, item)) return NaN
       const v = byId.get(submissionId)![item.id]
       return typeof v === 'number' ? v : 3
     }
+    const cell = (submissionId: string, item: Item) => (shown(rowOf.get(submissionId)!, byId.get(submissionId)!, item) ? correct(submissionId, item) : NaN)
     const answered = (rows: typeof pre, item: Item) => rows.map((r) => byId.get(r.id)![item.id]).filter((v): v is number => typeof v === 'number')
     const meanOf = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null)
     const countsOf = (xs: number[]) => [1, 2, 3, 4, 5].map((n) => xs.filter((x) => x === n).length)
     const correct = (submissionId: string, item: Item) => (isCorrect(item, byId.get(submissionId)![item.id]) ? 1 : 0)
-    // Of those who were shown the item: one skipped by the skip logic is neither right nor wrong.
-    const shown = shownTo(definition)
     const rate = (rows: typeof pre, item: Item) => {
       const saw = rows.filter((s) => shown(s, byId.get(s.id)!, item))
       return saw.length ? saw.reduce((n, s) => n + correct(s.id, item), 0) / saw.length : null
@@ -176,8 +180,8 @@ export async function sessionResults(db: Db, sessionId: string): Promise<Session
       analysis: scored.length
         ? analyzePairs({
             items: scored.map((i) => i.id),
-            pre: scored.map((item) => Float64Array.from(match.pairs, (p) => correct(p.pre, item))),
-            post: scored.map((item) => Float64Array.from(match.pairs, (p) => correct(p.post, item))),
+            pre: scored.map((item) => Float64Array.from(match.pairs, (p) => cell(p.pre, item))),
+            post: scored.map((item) => Float64Array.from(match.pairs, (p) => cell(p.post, item))),
           })
         : scale.length
           ? analyzePairs({
