@@ -13,6 +13,7 @@ import { loadEvaluationDemo } from '../evaluation/demo.ts'
 import { runAnalyze } from './analyze-command.ts'
 import type { Io } from './io.ts'
 import { runTokenCommand } from './token-command.ts'
+import { BACKUP_HELP, runBackupCommand } from './backup-command.ts'
 
 export type { Io } from './io.ts'
 
@@ -40,7 +41,7 @@ Usage:
   jaga analyze FILE.csv [--json]                 pre/post statistics of a score table (columns code,
                                                  phase, optional group, one column per item); --json
                                                  prints the machine-readable result
-  jaga --help                                    this text
+${BACKUP_HELP}  jaga --help                                    this text
 
 Roles: ${ROLES.join(', ')}
 
@@ -57,6 +58,8 @@ export async function run(argv: string[], io: Io = process): Promise<number> {
   const say = (s: string) => io.stdout.write(s + '\n')
   const complain = (s: string) => io.stderr.write(s + '\n')
   const t = createTranslator(catalogue, (io.env.LANG ?? '').startsWith('id') ? 'id' : ('en' as Locale))
+  // backup and restore read their own options (--out, --passphrase-file, --database).
+  if ((argv[0] === 'backup' || argv[0] === 'restore') && !argv.includes('--help') && !argv.includes('-h')) return runBackupCommand(argv, io)
   try {
     const { positionals, values } = parseArgs({
       args: argv,

@@ -27,8 +27,22 @@ class FolderMigrationProvider implements MigrationProvider {
 }
 
 export async function migrateToLatest(db: Kysely<any>, folder = MIGRATIONS_DIR): Promise<string[]> {
+  return migrate(db, folder)
+}
+
+/** Applies migrations up to and including `name` (a restore brings the schema to its backup's). */
+export async function migrateTo(db: Kysely<any>, name: string, folder = MIGRATIONS_DIR): Promise<string[]> {
+  return migrate(db, folder, name)
+}
+
+/** The names of the migration files, oldest first. */
+export async function listMigrationNames(folder = MIGRATIONS_DIR): Promise<string[]> {
+  return Object.keys(await new FolderMigrationProvider(folder).getMigrations())
+}
+
+async function migrate(db: Kysely<any>, folder: string, upTo?: string): Promise<string[]> {
   const migrator = new Migrator({ db, provider: new FolderMigrationProvider(folder) })
-  const { error, results }: MigrationResultSet = await migrator.migrateToLatest()
+  const { error, results }: MigrationResultSet = upTo === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(upTo)
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName
     throw new Error(`Migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
