@@ -76,13 +76,25 @@ export function useServerAndBrowser(): Journey {
   return journey
 }
 
-/** Signs in through the real form and waits for the areas page. */
+/** Signs in through the real form and waits for the person's start page. */
 export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
   await page.goto(baseUrl + '/login')
   await page.fill('#f-email', email)
   await page.fill('#f-password', password)
   await page.click('main button[type=submit]')
-  await page.waitForURL('**/areas')
+  await page.waitForURL('**/home')
+}
+
+/** Opens the main menu where it is folded (a phone); on a wide screen its links are in view already. */
+export async function openMenu(page: Page): Promise<void> {
+  const summary = page.locator('nav details.menu > summary')
+  if ((await summary.isVisible()) && (await page.locator('nav details.menu[open]').count()) === 0) await summary.click()
+}
+
+/** Follows an entry of the main menu, as a person would on any screen. */
+export async function fromMenu(page: Page, label: string): Promise<void> {
+  await openMenu(page)
+  await page.click(`nav ul >> text=${label}`)
 }
 
 /**

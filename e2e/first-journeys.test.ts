@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ROOT } from '../test/server-process.ts'
-import { look, phoneContext, signIn, submitKept, useServerAndBrowser, watchConsole } from './browser.ts'
+import { fromMenu, look, openMenu, phoneContext, signIn, submitKept, useServerAndBrowser, watchConsole } from './browser.ts'
 
 const journey = useServerAndBrowser()
 const ADMIN = { email: 'admin@jaga.test', password: 'kata sandi admin yang panjang' }
@@ -39,11 +39,16 @@ describe('first journeys, on a phone', () => {
 
     await page.fill('#f-password', ADMIN.password)
     await page.click('main button[type=submit]')
+    // The start page first, then the area codes one menu entry away.
+    await page.waitForURL('**/home')
+    await expect(page.textContent('h1')).resolves.toBe('Beranda saya')
+    await look(page, 'start-admin-id')
+    await fromMenu(page, 'Wilayah')
     await page.waitForURL('**/areas')
     await expect(page.textContent('main')).resolves.toContain('Harjosari I')
     await look(page, 'areas-admin-id')
 
-    await page.click('nav >> text=Pengguna')
+    await fromMenu(page, 'Pengguna')
     await look(page, 'users-id')
     await page.click('text=Undang pengguna')
     await page.click('main button[type=submit]') // empty: the browser's own required check stops it
@@ -59,6 +64,7 @@ describe('first journeys, on a phone', () => {
     await page.goto(journey.server.url + '/admin/audit')
     await expect(page.textContent('main')).resolves.toContain('user.invite')
     await look(page, 'audit-id')
+    await openMenu(page)
     await page.click('nav button:has-text("Keluar")')
     await page.waitForURL(journey.server.url + '/')
 
@@ -76,16 +82,16 @@ describe('first journeys, on a phone', () => {
     await coord.fill('#f-password', 'kopi pagi di amplas')
     await coord.fill('#f-confirm', 'kopi pagi di amplas')
     await coord.click('main button[type=submit]')
-    await coord.waitForURL('**/areas')
+    await coord.waitForURL('**/home')
     await expect(coord.textContent('nav')).resolves.toContain('Rina Koordinator')
     expect(await coord.locator('nav >> text=Pengguna').count()).toBe(0)
 
     // One click to English, remembered on the next page.
     await coord.click('header >> text=English')
-    await coord.waitForURL('**/areas')
+    await coord.waitForURL('**/home')
     expect(await coord.getAttribute('html', 'lang')).toBe('en')
-    await expect(coord.textContent('h1')).resolves.toBe('Areas')
-    await look(coord, 'areas-coordinator-en')
+    await expect(coord.textContent('h1')).resolves.toBe('My start page')
+    await look(coord, 'start-coordinator-en')
     await coord.goto(journey.server.url + '/admin/users')
     await expect(coord.textContent('h1')).resolves.toBe('Access denied')
     await look(coord, 'forbidden-en')
@@ -126,7 +132,7 @@ describe('first journeys, on a phone', () => {
     // Rina, the coordinator invited in the first journey, proposes the edit.
     const coordinator = await (await phoneContext(journey.browser, 'en-GB')).newPage()
     await signIn(coordinator, journey.server.url, 'rina@jaga.test', 'kopi pagi di amplas')
-    await coordinator.click('nav >> text=Manage library')
+    await fromMenu(coordinator, 'Manage library')
     await look(coordinator, 'library-edit-home-en')
     await coordinator.click('text=Online friends, gifts and secrets (for children aged 10–12)')
     await look(coordinator, 'library-edit-history-en')
@@ -147,7 +153,7 @@ describe('first journeys, on a phone', () => {
     await expect(admin.textContent('main')).resolves.toContain('Ask a grown-up to check your settings with you.')
 
     // A facilitator kit's slide deck is edited next to its plan, and reviewed the same way.
-    await coordinator.click('nav >> text=Manage library')
+    await fromMenu(coordinator, 'Manage library')
     await coordinator.click('text=Facilitator kit: a 90-minute session for parents')
     await coordinator.click('main >> text=Edit')
     const deck = await coordinator.inputValue('#f-slides')
@@ -163,7 +169,7 @@ describe('first journeys, on a phone', () => {
     await expect(admin.textContent('main .slide')).resolves.toContain('Local UPTD PPA number: on the board')
     await look(admin, 'library-kit-slides-edited-en')
     // Quizzes are edited the same way (both languages in one JSON text).
-    await coordinator.click('nav >> text=Manage library')
+    await fromMenu(coordinator, 'Manage library')
     await coordinator.click('text=Quiz for parents')
     await look(coordinator, 'library-edit-quiz-history-en')
     await coordinator.click('main >> text=Edit')
@@ -174,7 +180,7 @@ describe('first journeys, on a phone', () => {
   it('lets a coordinator record a partner institution (clear message on a wrong date) and a programme in two kelurahan', async () => {
     const page = await (await phoneContext(journey.browser, 'id-ID')).newPage()
     await signIn(page, journey.server.url, 'rina@jaga.test', 'kopi pagi di amplas')
-    await page.click('nav >> text=Mitra')
+    await fromMenu(page, 'Mitra')
     await look(page, 'partners-empty-id')
     await page.click('text=Tambah mitra')
     await page.fill('#f-name', 'UPTD PPA Kota Medan')
@@ -192,7 +198,7 @@ describe('first journeys, on a phone', () => {
     await look(page, 'partners-id')
 
     // A programme in two kelurahan, with that partner.
-    await page.click('nav >> text=Program')
+    await fromMenu(page, 'Program')
     await look(page, 'programmes-empty-id')
     await page.click('text=Buat program')
     await page.fill('#f-name', 'Jaga Amplas 2026')

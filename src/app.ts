@@ -13,6 +13,7 @@ import { programmeScopeGuard } from './outreach/programme-scope.ts'
 import { userAccessRoutes } from './outreach/user-access-routes.tsx'
 import { isApiPath, RouteTable } from './accounts/route-table.ts'
 import { signInRoutes } from './accounts/sign-in-routes.tsx'
+import { homeRoutes } from './home/routes.tsx'
 import { userRoutes } from './accounts/user-routes.tsx'
 import { areaApiDoc, areaApiRoutes } from './areas/api-routes.ts'
 import { areaRoutes } from './areas/routes.tsx'
@@ -127,6 +128,7 @@ export function createApp(deps: Deps): JagaApp {
   libraryRoutes(routes, deps, library)
   libraryEditingRoutes(routes, deps, library)
   signInRoutes(routes, deps)
+  homeRoutes(routes, deps, programmeKnowledge)
   userRoutes(routes, deps)
   accountRoutes(routes, deps)
   auditRoutes(routes, deps)

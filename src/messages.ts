@@ -18,13 +18,14 @@ import { importPreviewMessages } from './evaluation/import-preview-messages.ts'
 import { formViewMessages } from './evaluation/form-view-messages.ts'
 import { roundTimingMessages } from './evaluation/round-timing-messages.ts'
 import { codeMessages } from './evaluation/code-messages.ts'
+import { startMessages } from './home/messages.ts'
 import type { Translator } from './platform/i18n/i18n.ts'
 import { platformMessages } from './platform/i18n/platform-messages.ts'
 
 /** The slices' catalogues; a test checks that no key is defined in two of them. */
-export const catalogueParts = [platformMessages, accountMessages, areaMessages, libraryMessages, libraryEditMessages, outreachMessages, sessionMessages, referralMessages, evaluationMessages, collectMessages, collectFormMessages, participantMessages, builderMessages, answersMessages, pairMessages, logicMessages, xlsformMessages, importPreviewMessages, formViewMessages, roundTimingMessages, codeMessages]
+export const catalogueParts = [platformMessages, accountMessages, areaMessages, libraryMessages, libraryEditMessages, outreachMessages, sessionMessages, referralMessages, evaluationMessages, collectMessages, collectFormMessages, participantMessages, builderMessages, answersMessages, pairMessages, logicMessages, xlsformMessages, importPreviewMessages, formViewMessages, roundTimingMessages, codeMessages, startMessages]
 
 /** Every user-facing text, in Bahasa Indonesia and English, from every slice. */
-export const catalogue = { ...platformMessages, ...accountMessages, ...areaMessages, ...libraryMessages, ...libraryEditMessages, ...outreachMessages, ...sessionMessages, ...referralMessages, ...evaluationMessages, ...collectMessages, ...collectFormMessages, ...participantMessages, ...builderMessages, ...answersMessages, ...pairMessages, ...logicMessages, ...xlsformMessages, ...importPreviewMessages, ...formViewMessages, ...roundTimingMessages, ...codeMessages }
+export const catalogue = { ...platformMessages, ...accountMessages, ...areaMessages, ...libraryMessages, ...libraryEditMessages, ...outreachMessages, ...sessionMessages, ...referralMessages, ...evaluationMessages, ...collectMessages, ...collectFormMessages, ...participantMessages, ...builderMessages, ...answersMessages, ...pairMessages, ...logicMessages, ...xlsformMessages, ...importPreviewMessages, ...formViewMessages, ...roundTimingMessages, ...codeMessages, ...startMessages }
 export type MessageKey = keyof typeof catalogue
 export type T = Translator<MessageKey>

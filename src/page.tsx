@@ -9,6 +9,7 @@ import type { MessageKey } from './messages.ts'
 
 // The main menu: each entry is shown only to roles that may open it.
 const NAV: { href: string; label: MessageKey; access: Access }[] = [
+  { href: '/home', label: 'nav.start', access: 'signed-in' },
   { href: '/areas', label: 'nav.areas', access: 'area.view' },
   { href: '/programmes', label: 'nav.programmes', access: 'programme.view' },
   { href: '/calendar', label: 'nav.calendar', access: 'programme.view' },
@@ -51,6 +52,13 @@ export function renderPage(c: Context<AppEnv>, { title, body, status = 200, alte
   const banner = c.get('demoData') ? (
     <p class="alert alert-warn demo-banner" role="note">
       {t('demo.banner')}
+      {/* Only those who run the programme's data are told the command; a partner cannot use it. */}
+      {can(user?.role, 'programme.edit') ? (
+        <>
+          {' '}
+          {t('demo.bannerRemove')} <code>npx jaga demo remove</code>
+        </>
+      ) : null}
     </p>
   ) : undefined
   const url = new URL(c.req.url)

@@ -14,6 +14,9 @@ import { countUsers } from './user-queries.ts'
 import { findAccessLink, usePasswordLink } from './users.ts'
 import { SetPasswordPage, SignInPage } from './views/sign-in.tsx'
 
+/** Where a person lands after signing in: their role's start page (src/home/). */
+export const START_PATH = '/home'
+
 export function signInRoutes(routes: RouteTable, deps: Deps): void {
   const { db, config } = deps
 
@@ -26,7 +29,7 @@ export function signInRoutes(routes: RouteTable, deps: Deps): void {
   }
 
   routes.get('/login', 'public', async (c) => {
-    if (c.get('user')) return c.redirect(safeNextPath(c.req.query('next')), 303)
+    if (c.get('user')) return c.redirect(safeNextPath(c.req.query('next'), START_PATH), 303)
     return showSignIn(c)
   })
 
@@ -39,7 +42,7 @@ export function signInRoutes(routes: RouteTable, deps: Deps): void {
     if (!result.ok) return showSignIn(c, { values: { email: values.email ?? '' }, wrong: true, status: 401 })
     setSessionCookie(c, result.token, config.trustProxy)
     setDeviceCookie(c, result.deviceToken, config.trustProxy)
-    return c.redirect(safeNextPath(c.req.query('next'), '/areas'), 303)
+    return c.redirect(safeNextPath(c.req.query('next'), START_PATH), 303)
   })
 
   routes.post('/logout', 'signed-in', async (c) => {
@@ -72,7 +75,7 @@ export function signInRoutes(routes: RouteTable, deps: Deps): void {
       setSessionCookie(c, result.token, config.trustProxy)
       setDeviceCookie(c, result.deviceToken, config.trustProxy)
     }
-    return c.redirect('/areas', 303)
+    return c.redirect(START_PATH, 303)
   })
 
   routes.get('/lang/:locale', 'public', (c) => {

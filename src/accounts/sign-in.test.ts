@@ -5,17 +5,17 @@ import { useTestApp } from '../../test/harness.ts'
 const jaga = useTestApp()
 
 describe('signing in and out', () => {
-  it('signs in with the right password, sets a safe session cookie and opens the areas page', async () => {
+  it('signs in with the right password, sets a safe session cookie and opens the start page', async () => {
     const user = await aUser(jaga, 'facilitator')
     const agent = new Agent(jaga).lang('en')
     const res = await agent.post('/login', { email: user.email.toUpperCase(), password: TEST_PASSWORD })
     expect(res.status).toBe(303)
-    expect(res.headers.get('Location')).toBe('/areas')
+    expect(res.headers.get('Location')).toBe('/home')
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith('jaga_session='))!
     expect(cookie).toMatch(/HttpOnly/i)
     expect(cookie).toMatch(/SameSite=Lax/i)
     expect(cookie).not.toMatch(/Secure/i)
-    const page = await agent.get('/areas')
+    const page = await agent.get('/home')
     expect(page.status).toBe(200)
     expect(page.headers.get('Cache-Control')).toBe('private, no-store')
     expect(textOf(await page.text())).toContain(`Signed in as ${user.displayName}`)
@@ -79,7 +79,7 @@ describe('signing in and out', () => {
     expect(res.headers.get('Location')).toBe('/admin/users')
     // but never to another site
     const evil = await new Agent(jaga).post('/login?next=%2F%2Fevil.example', { email: user.email, password: TEST_PASSWORD })
-    expect(evil.headers.get('Location')).toBe('/areas')
+    expect(evil.headers.get('Location')).toBe('/home')
   })
 })
 

@@ -76,9 +76,10 @@ export const referralMessages = defineMessages({
   },
   'report.referralTotal': { id: 'Rujukan yang dibuat', en: 'Referrals made' },
   'demo.banner': {
-    id: 'Data contoh (demo) sedang dimuat: program, mitra, lingkungan dan akun bertanda [DEMO] atau (demo) adalah rekaan. Hapus dengan perintah: npx jaga demo remove',
-    en: 'Demo data is loaded: the programme, partners, lingkungan and accounts marked [DEMO] or (demo) are made up. Remove them with: npx jaga demo remove',
+    id: 'Data contoh (demo) telah dimuat: program, mitra, lingkungan dan akun bertanda [DEMO] atau (demo) adalah rekaan.',
+    en: 'Demo data is loaded: the programme, partners, lingkungan and accounts marked [DEMO] or (demo) are made up.',
   },
+  'demo.bannerRemove': { id: 'Hapus dengan perintah:', en: 'Remove them with:' },
   'referral.choose': { id: 'Pilih…', en: 'Choose…' },
   'referral.noServices': {
     id: 'Belum ada layanan tujuan rujukan. Koordinator menambahkannya sebagai mitra (misalnya UPTD PPA) di halaman',

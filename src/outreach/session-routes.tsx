@@ -113,7 +113,11 @@ export function sessionRoutes(routes: RouteTable, deps: Deps, materials: Materia
   routes.get('/programmes/:id/sessions/new', 'programme.edit', async (c) => {
     const programme = await getProgramme(db, c.req.param('id') ?? '')
     const lists = { ...emptyLists(), facilitatorIds: [...programme.facilitatorIds] }
-    return showForm(c, { programmeId: programme.id, values: { format: 'seminar' }, lists })
+    // "Schedule" beside an overdue visit (the start page) names the place: ?area=<id>. Only a shape is
+    // checked here; the select offers the programme's own places, and saving validates the choice.
+    const area = c.req.query('area') ?? ''
+    const values: FormValues = /^[0-9a-f-]{36}$/i.test(area) ? { format: 'seminar', areaId: area } : { format: 'seminar' }
+    return showForm(c, { programmeId: programme.id, values, lists })
   })
 
   routes.post('/programmes/:id/sessions', 'programme.edit', async (c) => {

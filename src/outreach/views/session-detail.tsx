@@ -86,7 +86,7 @@ export function SessionDetailPage(p: SessionDetailProps) {
         <a href={`/sessions/${s.id}/evaluation`}>{t('session.evaluationLink')}</a>
       </p>
 
-      <h2>{t('attendance.title')}</h2>
+      <h2 id="attendance">{t('attendance.title')}</h2>
       {total > 0 && !p.notice ? <p>{t('attendance.saved', { count: formatNumber(p.locale, total) })}</p> : null}
       {s.status === 'cancelled' ? null : !p.started ? (
         <p class="muted">{t('attendance.notYet')}</p>
@@ -98,7 +98,7 @@ export function SessionDetailPage(p: SessionDetailProps) {
 
       {p.may.report && (s.status === 'held' || s.status === 'reported') ? (
         <>
-          <h2>{t('session.report')}</h2>
+          <h2 id="report">{t('session.report')}</h2>
           <PostForm action={`/sessions/${s.id}/report`} csrf={p.csrf} keep={keepMessages(t)}>
             <p class="hint">{t('session.noPii')}</p>
             <Field t={t} name="notes" label={t('session.notes')} values={{ notes: s.notes ?? '', ...p.values }} errors={p.errors} maxlength={2000} />
@@ -108,7 +108,7 @@ export function SessionDetailPage(p: SessionDetailProps) {
         </>
       ) : s.notes || s.followUps ? (
         <>
-          <h2>{t('session.report')}</h2>
+          <h2 id="report">{t('session.report')}</h2>
           {s.notes ? <p>{s.notes}</p> : null}
           {s.followUps ? (
             <p>

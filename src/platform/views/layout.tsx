@@ -37,6 +37,8 @@ export const QUICK_EXIT_URL = 'https://www.bmkg.go.id/'
 export function Layout(props: LayoutProps) {
   const { t, locale, title, path, nav } = props
   const other: Locale = locale === 'id' ? 'en' : 'id'
+  // The longest matching entry is the current one: /programmes/x/report is under Programmes, not Home.
+  const current = nav.filter((n) => isCurrent(path.split('?')[0]!, n.href)).sort((a, b) => b.href.length - a.href.length)[0]
   return (
     <>
       {raw('<!doctype html>')}
@@ -73,16 +75,24 @@ export function Layout(props: LayoutProps) {
           </header>
           {nav.length > 0 || props.account ? (
             <nav class="nav" aria-label={t('layout.mainNav')}>
-              <ul>
-                {nav.map((item) => (
-                  <li>
-                    <a href={item.href} aria-current={isCurrent(path, item.href) ? 'page' : undefined}>
-                      {item.label}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-              {props.account}
+              {/* A disclosure, so a phone's first screen is the page and not a wall of links; it needs no
+                  script. Wide screens show the links in a row (app.css opens it where ::details-content is known). */}
+              <details class="menu">
+                <summary>
+                  {t('layout.mainNav')}
+                  {current ? <span class="menu-current">: {current.label}</span> : null}
+                </summary>
+                <ul>
+                  {nav.map((item) => (
+                    <li>
+                      <a href={item.href} aria-current={item === current ? 'page' : undefined}>
+                        {item.label}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+                {props.account}
+              </details>
             </nav>
           ) : null}
           <main id="main">

@@ -1,0 +1,62 @@
+// What waits for a person's eyes among a set of sessions' answers, for the start page: written answers
+// nobody has read, answers held after a flood to one link, and pairs a person should decide on
+// (tolerant pairs the matching made, and codes with more than one candidate). A few queries for all
+// the sessions together, never one per session.
+import type { Db } from '../database.ts'
+import type { ProgrammeScope } from '../outreach/programme-scope.ts'
+import type { Role } from '../accounts/permissions.ts'
+import { can } from '../accounts/permissions.ts'
+import { matchCodes } from './code-matching.ts'
+import * as q from './evaluation-queries.ts'
+import { HELD } from './evaluation-tables.ts'
+import { countWaitingBySession } from './free-text-review.ts'
+import { readsAllWords, wordsSessionIds } from './referral-access.ts'
+
+export interface SessionQueue {
+  /** Written answers waiting to be read; only counted for those who may read them. */
+  comments: number
+  held: number
+  pairs: number
+}
+
+export async function reviewQueues(db: Db, user: { id: string; role: Role }, sessionIds: string[]): Promise<Map<string, SessionQueue>> {
+  const out = new Map<string, SessionQueue>(sessionIds.map((id) => [id, { comments: 0, held: 0, pairs: 0 }]))
+  if (sessionIds.length === 0) return out
+  if (can(user.role, 'referral.record')) {
+    // A facilitator reads the words of the sessions they facilitate only (referral-access.ts).
+    const readable = readsAllWords(user.role) ? sessionIds : (await wordsSessionIds(db, user)!.where('sessionId', 'in', sessionIds).execute()).map((r) => r.sessionId)
+    if (readable.length) for (const [id, n] of await countWaitingBySession(db, readable)) out.get(id)!.comments = n
+  }
+  const held = await db.selectFrom('submissions').select(['sessionId']).select((eb) => eb.fn.countAll<number | string>().as('n')).where('sessionId', 'in', sessionIds).where('excludedReason', '=', HELD).groupBy('sessionId').execute()
+  for (const r of held) out.get(r.sessionId)!.held = Number(r.n)
+
+  const rows = await db.selectFrom('submissions').select(['id', 'code', 'phase', 'groupKind', 'sessionId']).where('sessionId', 'in', sessionIds).where('phase', 'in', ['pre', 'post']).where('excludedAt', 'is', null).execute()
+  const byGroup = new Map<string, typeof rows>()
+  for (const r of rows) {
+    const key = `${r.sessionId} ${r.groupKind}`
+    byGroup.set(key, [...(byGroup.get(key) ?? []), r])
+  }
+  const withAnswers = [...new Set(rows.map((r) => r.sessionId))]
+  const confirmed = await q.listConfirmedPairs(db, withAnswers)
+  const rejected = await q.listRejectedPairs(db, withAnswers)
+  for (const group of byGroup.values()) {
+    const m = matchCodes(
+      group.filter((r) => r.phase === 'pre'),
+      group.filter((r) => r.phase === 'post'),
+      confirmed,
+      rejected,
+    )
+    out.get(group[0]!.sessionId)!.pairs += m.pairs.filter((p) => p.how === 'tolerant').length + m.ambiguous.length
+  }
+  return out
+}
+
+/** Disclosures nobody has marked handled, among those this person reads (the rule of /disclosures). */
+export async function countOpenDisclosures(db: Db, user: { id: string; role: Role }, scope: ProgrammeScope): Promise<number> {
+  if (!can(user.role, 'referral.record')) return 0
+  let query = db.selectFrom('disclosures as d').innerJoin('sessions as s', 's.id', 'd.sessionId').where('d.handledAt', 'is', null)
+  if (!readsAllWords(user.role)) query = query.where('d.sessionId', 'in', wordsSessionIds(db, user)!)
+  if (!scope.all) query = query.where('s.programmeId', 'in', [...scope.ids, ''])
+  const row = await query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst()
+  return Number(row?.n ?? 0)
+}

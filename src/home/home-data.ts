@@ -1,0 +1,128 @@
+// What each role's start page shows, gathered with a handful of queries for all rows together.
+// Facilitator: their sessions today and this week, their recent sessions with answers to review or a
+// report to write, disclosures waiting. Coordinator: sessions to report, overdue visits, library edits
+// waiting, programme progress. Partner: their programmes' report and evaluation. Admin: all of that
+// and the users still waiting to accept their invitation.
+import type { Db } from '../database.ts'
+import { can, type Role } from '../accounts/permissions.ts'
+import { listUsers } from '../accounts/user-queries.ts'
+import { listRevisionsByStatus } from '../library/revision-queries.ts'
+import { inScope, type ProgrammeScope } from '../outreach/programme-scope.ts'
+import { listProgrammes } from '../outreach/programme-queries.ts'
+import { listSessions, type Session } from '../outreach/session-queries.ts'
+import { addDays } from '../outreach/session-rules.ts'
+import { peopleBySession } from '../outreach/sessions.ts'
+import { listVisitStatus } from '../outreach/visit-plans.ts'
+import type { VisitStatus } from '../outreach/visit-schedule.ts'
+import type { KnowledgeSource } from '../outreach/knowledge.ts'
+import { countOpenDisclosures, reviewQueues, type SessionQueue } from '../evaluation/review-queue-queries.ts'
+
+/** How many rows a list on the start page shows; the page links to the full list past that. */
+export const HOME_LIST = 10
+/** How far back a facilitator's sessions are looked at for answers to review. */
+const RECENT_DAYS = 30
+/** Programmes whose progress is shown at a glance (active ones first). */
+const PROGRESS_PROGRAMMES = 6
+
+export interface HomeSession extends Pick<Session, 'id' | 'title' | 'startsAt' | 'endsAt' | 'status' | 'format' | 'programmeId'> {
+  queue: SessionQueue
+}
+
+export interface ProgrammeProgress {
+  id: string
+  name: string
+  sessionsHeld: number
+  people: number
+  /** Mean knowledge before and after among matched pairs; null with no pairs. */
+  knowledge: { pairs: number; pre: number; post: number } | null
+}
+
+export interface HomeData {
+  role: Role
+  /** Today, YYYY-MM-DD, in the deployment's time zone. */
+  today: string
+  /** Facilitator: their sessions from today to 7 days on. */
+  upcoming?: HomeSession[]
+  /** Sessions (theirs, for a facilitator) that have answers waiting for review. */
+  toReview?: HomeSession[]
+  /** Past sessions not reported yet. */
+  toReport?: { rows: HomeSession[]; total: number }
+  openDisclosures?: number
+  overdueVisits?: { rows: VisitStatus[]; total: number; mayPlan: boolean; programmeNames: Map<string, string> }
+  libraryEdits?: { id: string; locale: string; slug: string; authorLabel: string; submittedAt: string | null }[]
+  progress?: ProgrammeProgress[]
+  /** Partner: the programmes their institution is a partner in. */
+  partnerProgrammes?: { id: string; name: string; startsOn: string; endsOn: string; status: string }[]
+  unlinkedPartner?: boolean
+  invitedUsers?: { id: string; displayName: string; email: string; role: Role; createdAt: string }[]
+}
+
+export async function homeData(db: Db, user: { id: string; role: Role }, scope: ProgrammeScope, o: { now: string; knowledge: KnowledgeSource }): Promise<HomeData> {
+  const today = o.now.slice(0, 10)
+  const data: HomeData = { role: user.role, today }
+  const programmes = (await listProgrammes(db)).filter((p) => inScope(scope, p.id))
+
+  if (user.role === 'partner') {
+    data.partnerProgrammes = programmes.map((p) => ({ id: p.id, name: p.name, startsOn: p.startsOn, endsOn: p.endsOn, status: p.status }))
+    data.unlinkedPartner = !scope.all && scope.unlinkedPartner
+    return data
+  }
+
+  const withQueues = async (sessions: Session[]): Promise<HomeSession[]> => {
+    const queues = await reviewQueues(db, user, sessions.map((s) => s.id))
+    return sessions.map((s) => ({ id: s.id, title: s.title, startsAt: s.startsAt, endsAt: s.endsAt, status: s.status, format: s.format, programmeId: s.programmeId, queue: queues.get(s.id)! }))
+  }
+  const waiting = (s: HomeSession) => s.queue.comments + s.queue.held + s.queue.pairs > 0
+  const unreported = (s: Pick<Session, 'status' | 'startsAt' | 'endsAt'>) => (s.status === 'planned' || s.status === 'held') && s.endsAt <= o.now
+
+  if (user.role === 'facilitator') {
+    const mine = (await listSessions(db, { facilitatorId: user.id, from: addDays(today, -RECENT_DAYS), before: addDays(today, 8), statuses: ['planned', 'held', 'reported'] })).filter((s) => inScope(scope, s.programmeId))
+    const rows = await withQueues(mine)
+    data.upcoming = rows.filter((s) => s.startsAt.slice(0, 10) >= today)
+    data.toReview = rows.filter((s) => s.startsAt.slice(0, 10) < today && waiting(s))
+    const past = rows.filter(unreported).reverse()
+    data.toReport = { rows: past.slice(0, HOME_LIST), total: past.length }
+    data.openDisclosures = await countOpenDisclosures(db, user, scope)
+    return data
+  }
+
+  // Coordinators and admins.
+  const ids = programmes.map((p) => p.id)
+  const past = (await listSessions(db, { programmeIds: ids, statuses: ['planned', 'held'], before: o.now })).filter(unreported).reverse()
+  const recent = (await listSessions(db, { programmeIds: ids, from: addDays(today, -RECENT_DAYS), before: addDays(today, 1), statuses: ['held', 'reported'] }))
+  const shown = new Map([...past.slice(0, HOME_LIST), ...recent].map((s) => [s.id, s]))
+  const rows = new Map((await withQueues([...shown.values()])).map((s) => [s.id, s]))
+  data.toReport = { rows: past.slice(0, HOME_LIST).map((s) => rows.get(s.id)!), total: past.length }
+  data.toReview = recent.map((s) => rows.get(s.id)!).filter(waiting).reverse()
+  data.openDisclosures = await countOpenDisclosures(db, user, scope)
+
+  const active = programmes.filter((p) => p.status === 'active')
+  const overdue = (await listVisitStatus(db, active.map((p) => p.id), today)).filter((v) => v.overdue)
+  data.overdueVisits = { rows: overdue.slice(0, HOME_LIST), total: overdue.length, mayPlan: can(user.role, 'programme.edit'), programmeNames: new Map(programmes.map((p) => [p.id, p.name])) }
+
+  if (can(user.role, 'library.edit')) {
+    data.libraryEdits = (await listRevisionsByStatus(db, 'in_review')).map((r) => ({ id: r.id, locale: r.locale, slug: r.slug, authorLabel: r.authorLabel, submittedAt: r.submittedAt }))
+  }
+
+  const glance = [...active, ...programmes.filter((p) => p.status !== 'active' && p.status !== 'cancelled')].slice(0, PROGRESS_PROGRAMMES)
+  const held = await listSessions(db, { programmeIds: glance.map((p) => p.id), statuses: ['held', 'reported'] })
+  const people = await peopleBySession(db, held.map((s) => s.id))
+  data.progress = []
+  for (const p of glance) {
+    const mineHeld = held.filter((s) => s.programmeId === p.id)
+    const pairs = await o.knowledge(db, p.id)
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
+    data.progress.push({
+      id: p.id,
+      name: p.name,
+      sessionsHeld: mineHeld.length,
+      people: mineHeld.reduce((n, s) => n + (people.get(s.id) ?? 0), 0),
+      knowledge: pairs.length ? { pairs: pairs.length, pre: mean(pairs.map((k) => k.pre)), post: mean(pairs.map((k) => k.post)) } : null,
+    })
+  }
+
+  if (can(user.role, 'user.manage')) {
+    data.invitedUsers = (await listUsers(db)).filter((u) => u.status === 'invited').map((u) => ({ id: u.id, displayName: u.displayName, email: u.email, role: u.role, createdAt: u.createdAt }))
+  }
+  return data
+}

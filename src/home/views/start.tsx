@@ -1,0 +1,273 @@
+import type { T } from '../../messages.ts'
+import { formatDate, formatNumber, formatPercent, type Locale } from '../../platform/i18n/i18n.ts'
+import { sessionWhen as when } from '../../outreach/views/sessions.tsx'
+import type { HomeData, HomeSession } from '../home-data.ts'
+
+interface Props {
+  t: T
+  locale: Locale
+  name: string
+  data: HomeData
+}
+
+export function StartPage({ t, locale, name, data }: Props) {
+  return (
+    <>
+      <h1>{t('start.title')}</h1>
+      <p class="lead">{t('start.greeting', { name })}</p>
+      {data.partnerProgrammes ? <PartnerProgrammes t={t} locale={locale} data={data} /> : null}
+      {data.upcoming ? <MySessions t={t} locale={locale} sessions={data.upcoming} today={data.today} /> : null}
+      {data.toReport ? <ToReport t={t} locale={locale} data={data.toReport} /> : null}
+      {data.toReview ? <ToReview t={t} locale={locale} sessions={data.toReview} /> : null}
+      {data.openDisclosures !== undefined ? <Disclosures t={t} count={data.openDisclosures} /> : null}
+      {data.overdueVisits ? <OverdueVisits t={t} locale={locale} v={data.overdueVisits} /> : null}
+      {data.libraryEdits ? <LibraryEdits t={t} locale={locale} edits={data.libraryEdits} /> : null}
+      {data.progress ? <Progress t={t} locale={locale} progress={data.progress} /> : null}
+      {data.invitedUsers ? <Invited t={t} locale={locale} users={data.invitedUsers} /> : null}
+    </>
+  )
+}
+
+function SessionCard({ t, locale, s, tasks }: { t: T; locale: Locale; s: HomeSession; tasks: 'run' | 'report' | 'review' }) {
+  const base = `/sessions/${s.id}`
+  return (
+    <li>
+      <a href={base}>{s.title}</a>
+      <p class="small">
+        {when(locale, s)} · {t(`sessionFormat.${s.format}`)} · <span class={`tag status-${s.status}`}>{t(`sessionStatus.${s.status}`)}</span>
+      </p>
+      {tasks === 'review' ? (
+        <p class="row-actions">
+          {s.queue.comments ? <a href={`${base}/evaluation/comments`}>{t('start.comments', { count: formatNumber(locale, s.queue.comments) })}</a> : null}
+          {s.queue.held ? <a href={`${base}/evaluation/answers?status=held`}>{t('start.held', { count: formatNumber(locale, s.queue.held) })}</a> : null}
+          {s.queue.pairs ? <a href={`${base}/evaluation`}>{t('start.pairs', { count: formatNumber(locale, s.queue.pairs) })}</a> : null}
+        </p>
+      ) : (
+        <p class="row-actions">
+          {tasks === 'run' ? <a href={`${base}/evaluation`}>{t('start.links')}</a> : null}
+          {tasks === 'run' ? <a href={`${base}/evaluation/qr`}>{t('start.qr')}</a> : null}
+          <a href={`${base}#attendance`}>{t('start.attendance')}</a>
+          <a href={`${base}#report`}>{t('start.report')}</a>
+        </p>
+      )}
+    </li>
+  )
+}
+
+function MySessions({ t, locale, sessions, today }: { t: T; locale: Locale; sessions: HomeSession[]; today: string }) {
+  const todays = sessions.filter((s) => s.startsAt.slice(0, 10) === today)
+  const later = sessions.filter((s) => s.startsAt.slice(0, 10) > today)
+  return (
+    <section>
+      <h2 id="start-sessions">{t('start.mySessions')}</h2>
+      <h3>{t('start.today')}</h3>
+      {todays.length ? <ul class="cards">{todays.map((s) => <SessionCard t={t} locale={locale} s={s} tasks="run" />)}</ul> : <p class="muted">{t('start.noSessionsToday')}</p>}
+      <h3>{t('start.thisWeek')}</h3>
+      {later.length ? <ul class="cards">{later.map((s) => <SessionCard t={t} locale={locale} s={s} tasks="run" />)}</ul> : <p class="muted">{t('start.noSessionsWeek')}</p>}
+    </section>
+  )
+}
+
+function ToReport({ t, locale, data }: { t: T; locale: Locale; data: NonNullable<HomeData['toReport']> }) {
+  return (
+    <section>
+      <h2 id="start-report">{t('start.toReport')}</h2>
+      {data.rows.length ? (
+        <>
+          <p class="hint">{t('start.toReportIntro')}</p>
+          <ul class="cards">{data.rows.map((s) => <SessionCard t={t} locale={locale} s={s} tasks="report" />)}</ul>
+          {data.total > data.rows.length ? <p class="muted">{t('start.more', { count: formatNumber(locale, data.total - data.rows.length) })}</p> : null}
+        </>
+      ) : (
+        <p class="muted">{t('start.nothingToReport')}</p>
+      )}
+    </section>
+  )
+}
+
+function ToReview({ t, locale, sessions }: { t: T; locale: Locale; sessions: HomeSession[] }) {
+  return (
+    <section>
+      <h2 id="start-review">{t('start.toReview')}</h2>
+      {sessions.length ? (
+        <>
+          <p class="hint">{t('start.toReviewIntro')}</p>
+          <ul class="cards">{sessions.map((s) => <SessionCard t={t} locale={locale} s={s} tasks="review" />)}</ul>
+        </>
+      ) : (
+        <p class="muted">{t('start.nothingToReview')}</p>
+      )}
+    </section>
+  )
+}
+
+function Disclosures({ t, count }: { t: T; count: number }) {
+  return (
+    <section>
+      <h2 id="start-disclosures">{t('start.disclosures')}</h2>
+      {count ? (
+        <p class="alert alert-warn">
+          {count === 1 ? t('start.disclosuresOne') : t('start.disclosuresOpen', { count })} <a href="/disclosures">{t('start.openDisclosures')}</a>
+        </p>
+      ) : (
+        <p class="muted">{t('start.noDisclosures')}</p>
+      )}
+    </section>
+  )
+}
+
+function OverdueVisits({ t, locale, v }: { t: T; locale: Locale; v: NonNullable<HomeData['overdueVisits']> }) {
+  return (
+    <section>
+      <h2 id="start-overdue">{t('start.overdue')}</h2>
+      {v.rows.length ? (
+        <>
+          <p class="hint">{t('start.overdueIntro')}</p>
+          <ul class="cards">
+            {v.rows.map((r) => (
+              <li>
+                <strong>{r.areaName}</strong>
+                <span class="muted small">
+                  {' '}
+                  · {r.parentName} · {v.programmeNames.get(r.programmeId) ?? ''}
+                </span>
+                <p class="small">
+                  {t('start.lastVisit')}: {r.lastVisit ? formatDate(locale, r.lastVisit) : t('start.never')} · {t('start.dueSince')}: <span class="overdue">{formatDate(locale, r.nextDue)}</span>
+                </p>
+                {v.mayPlan ? (
+                  <p class="row-actions">
+                    <a href={`/programmes/${r.programmeId}/sessions/new?area=${r.areaId}`} aria-label={t('start.scheduleLabel', { place: r.areaName })}>
+                      {t('start.schedule')}
+                    </a>
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          {v.total > v.rows.length ? <p class="muted">{t('start.more', { count: formatNumber(locale, v.total - v.rows.length) })}</p> : null}
+        </>
+      ) : (
+        <p class="muted">{t('start.noOverdue')}</p>
+      )}
+      <p>
+        <a href="/coverage">{t('start.allCoverage')}</a>
+      </p>
+    </section>
+  )
+}
+
+function LibraryEdits({ t, locale, edits }: { t: T; locale: Locale; edits: NonNullable<HomeData['libraryEdits']> }) {
+  return (
+    <section>
+      <h2 id="start-library">{t('start.libraryEdits')}</h2>
+      {edits.length ? (
+        <ul>
+          {edits.map((e) => (
+            <li>
+              <a href={`/admin/library/revisions/${e.id}`}>{t('start.libraryEdit', { page: e.slug, locale: e.locale, author: e.authorLabel })}</a>
+              {e.submittedAt ? <span class="muted small"> · {formatDate(locale, e.submittedAt.slice(0, 10))}</span> : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="muted">{t('start.noLibraryEdits')}</p>
+      )}
+    </section>
+  )
+}
+
+function Progress({ t, locale, progress }: { t: T; locale: Locale; progress: NonNullable<HomeData['progress']> }) {
+  return (
+    <section>
+      <h2 id="start-progress">{t('start.progress')}</h2>
+      {progress.length ? (
+        <ul class="cards">
+          {progress.map((p) => (
+            <li>
+              <a href={`/programmes/${p.id}`}>{p.name}</a>
+              <dl class="glance">
+                <div>
+                  <dt>{t('start.sessionsHeld')}</dt>
+                  <dd>{formatNumber(locale, p.sessionsHeld)}</dd>
+                </div>
+                <div>
+                  <dt>{t('start.people')}</dt>
+                  <dd>{formatNumber(locale, p.people)}</dd>
+                </div>
+                <div>
+                  <dt>{t('start.knowledge')}</dt>
+                  <dd>
+                    {p.knowledge
+                      ? t(p.knowledge.pairs === 1 ? 'start.knowledgeOnePair' : 'start.knowledgePairs', { pre: formatPercent(locale, p.knowledge.pre), post: formatPercent(locale, p.knowledge.post), pairs: formatNumber(locale, p.knowledge.pairs) })
+                      : t('start.notMeasured')}
+                  </dd>
+                </div>
+              </dl>
+              <p class="row-actions">
+                <a href={`/programmes/${p.id}/report`}>{t('start.programmeReport')}</a>
+                <a href={`/programmes/${p.id}/evaluation`}>{t('start.programmeEvaluation')}</a>
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="muted">{t('start.noProgrammes')}</p>
+      )}
+    </section>
+  )
+}
+
+function PartnerProgrammes({ t, locale, data }: { t: T; locale: Locale; data: HomeData }) {
+  const list = data.partnerProgrammes ?? []
+  return (
+    <section>
+      <h2 id="start-partner">{t('start.myProgrammes')}</h2>
+      {data.unlinkedPartner ? (
+        <p class="alert alert-warn">{t('start.unlinked')}</p>
+      ) : list.length ? (
+        <>
+          <p class="hint">{t('start.partnerIntro')}</p>
+          <ul class="cards">
+            {list.map((p) => (
+              <li>
+                <a href={`/programmes/${p.id}/report`}>{p.name}</a>
+                <p class="small">
+                  {formatDate(locale, p.startsOn)}–{formatDate(locale, p.endsOn)} · {t(`programmeStatus.${p.status as 'active'}`)}
+                </p>
+                <p class="row-actions">
+                  <a href={`/programmes/${p.id}/report`}>{t('start.programmeReport')}</a>
+                  <a href={`/programmes/${p.id}/evaluation`}>{t('start.programmeEvaluation')}</a>
+                </p>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p class="muted">{t('start.noPartnerProgrammes')}</p>
+      )}
+    </section>
+  )
+}
+
+function Invited({ t, locale, users }: { t: T; locale: Locale; users: NonNullable<HomeData['invitedUsers']> }) {
+  return (
+    <section>
+      <h2 id="start-invited">{t('start.invited')}</h2>
+      {users.length ? (
+        <ul>
+          {users.map((u) => (
+            <li>
+              <a href={`/admin/users/${u.id}`}>{u.displayName}</a>
+              <span class="muted small">
+                {' '}
+                · {t(`role.${u.role}`)} · {t('start.invitedOn', { date: formatDate(locale, u.createdAt.slice(0, 10)) })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="muted">{t('start.noInvited')}</p>
+      )}
+    </section>
+  )
+}
