@@ -71,7 +71,7 @@ export function collectRoutes(routes: RouteTable, deps: Deps, help: ParticipantH
     const t = tFor(c, link)
     c.header('Cache-Control', 'no-store')
     const at = formatDateTime(c.get('locale'), link.opensAt!, deps.config.timeZone)
-    return renderPage(c, { title: `${t('timing.notYetOpenTitle')} · ${roundName(t, link.phase)}`, head: <meta name="robots" content="noindex" />, body: <NotYetOpenPage t={t} register={registerOf(link.groupKind)} opensAt={at} />, status })
+    return renderPage(c, { title: `${t('timing.notYetOpenTitle')} · ${roundName(t, link.phase)}`, head: <meta name="robots" content="noindex" />, body: <NotYetOpenPage t={t} locale={c.get('locale')} round={roundOf(link)} register={registerOf(link.groupKind)} opensAt={at} />, status })
   }
 
   const showForm = async (c: Context<AppEnv>, link: q.LinkWithQuestionnaire, values: Record<string, string | string[]> = {}, errors: FieldErrors = {}) => {

@@ -108,6 +108,9 @@ describe('a link that opens at a set time', () => {
     expect(form.headers.get('Cache-Control')).toBe('no-store')
     const text = textOf(await form.text())
     expect(text).toContain('This form is not open yet')
+    // It names the round and the session, as the form will, so nobody waits at the wrong link.
+    expect(await (await participant(s.pre.token)).text()).toContain('class="round-band round-pre"')
+    expect(text).toContain('Before the session')
     expect(text).toContain(`This form opens on ${shown}. Please open this link again then.`)
     expect(text).not.toContain('Question 1')
     // In Indonesian, speaking to an adult with "Anda".

@@ -2,6 +2,8 @@ import type { MessageKey, T } from '../../messages.ts'
 import type { FieldErrors, FormValues } from '../../platform/http/forms.ts'
 import { ErrorSummary, Field, InlineAction, Notice, PostForm } from '../../platform/views/components.tsx'
 import type { Register } from '../participant-register.ts'
+import type { Locale } from '../../platform/i18n/i18n.ts'
+import { RoundBand, type RoundOf } from './round-band.tsx'
 import { flagOf, linkState, type LinkTimes } from '../round-timing.ts'
 import { roundTimingMessages } from '../round-timing-messages.ts'
 import { statusWords, type ReviewedAnswer } from './answers-review.tsx'
@@ -9,10 +11,11 @@ import { statusWords, type ReviewedAnswer } from './answers-review.tsx'
 /** A child reads the `.child` variant of a key where there is one (as participant-register.ts does for the form). */
 const forRegister = (register: Register, key: MessageKey): MessageKey => (register === 'child' && `${key}.child` in roundTimingMessages ? (`${key}.child` as MessageKey) : key)
 
-/** What a participant sees before the link opens: when it opens, in the session's local time. */
-export function NotYetOpenPage(p: { t: T; register: Register; opensAt: string }) {
+/** The page before a link opens names its round and session like the form will, so nobody waits at the wrong one. */
+export function NotYetOpenPage(p: { t: T; locale: Locale; round: RoundOf; register: Register; opensAt: string }) {
   return (
     <article>
+      <RoundBand t={p.t} locale={p.locale} round={p.round} />
       <h1>{p.t('timing.notYetOpenTitle')}</h1>
       <p>{p.t(forRegister(p.register, 'timing.notYetOpenBody'), { at: p.opensAt })}</p>
       <p class="muted">{p.t(forRegister(p.register, 'timing.notYetOpenKept'))}</p>
