@@ -591,7 +591,7 @@ describe('session results', () => {
     const juRows = book.getWorksheet('answers')!.getRows(2, 21)!.map((r) => r.values as unknown[]).filter((v) => v[6] === juPair[1])
     expect(juRows.map((v) => [v[1], v[2], v[5]])).toEqual([['JU-10-A-2', 'pre', 'tolerant'], ['JU-11-A-2', 'post', 'tolerant']])
     const codebookText = await (await agent.get(`/sessions/${session.id}/evaluation/codebook.csv`)).text()
-    expect(codebookText).toContain('k08,"1 = benar, 0 = salah atau kosong: Nomor layanan SAPA')
+    expect(codebookText).toContain('k08,"1 = benar, 0 = salah atau tidak dijawab, sel kosong = tidak ditampilkan (lompatan pertanyaan): Nomor layanan SAPA')
     // Header, 11 answer columns, 15 items, and the line saying how many written comments wait for review.
     expect(codebookText.trim().split('\n')).toHaveLength(1 + 11 + 15 + 1)
     expect(codebookText).toContain('comments')

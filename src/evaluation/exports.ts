@@ -36,7 +36,7 @@ interface Dataset {
 
 /**
  * The items a pre/post questionnaire is analysed on, as the page does: its scored items (1 right, 0
- * wrong or unanswered), or for a scale its statements (the point chosen, 3, the middle, when unanswered).
+ * wrong or unanswered, empty when skip logic did not show it), or for a scale its statements (the point chosen, 3, the middle, when unanswered).
  */
 export function analysedItems(definition: Definition): { items: Item[]; cell: (item: Item, answer: unknown) => string } {
   const scored = scoredItems(definition)
@@ -149,7 +149,7 @@ function codebook(columns: Column[], waiting: number): string[][] {
     ...columns.map(({ name, item: i }) =>
       i.kind === 'likert'
         ? [name, `1–5 = sangat tidak setuju … sangat setuju; kosong dihitung 3 (tengah), seperti di halaman hasil: ${i.label.id}`, `1–5 = strongly disagree … strongly agree; unanswered counts as 3 (the middle), as on the results page: ${i.label.en}`, '', i.topic ?? '']
-        : [name, `1 = benar, 0 = salah atau kosong: ${i.label.id}`, `1 = correct, 0 = wrong or unanswered: ${i.label.en}`, answer(i), i.topic ?? ''],
+        : [name, `1 = benar, 0 = salah atau tidak dijawab, sel kosong = tidak ditampilkan (lompatan pertanyaan): ${i.label.id}`, `1 = correct, 0 = wrong or unanswered, empty = not shown (skip logic): ${i.label.en}`, answer(i), i.topic ?? ''],
     ),
     [
       'comments',
