@@ -55,6 +55,13 @@ async function coordinatorPage(screen: Screen): Promise<{ page: Page; context: B
   return { page, context, errors }
 }
 
+/** Checked with axe, photographed, and no wider than the screen (a phone must not scroll sideways). */
+async function see(page: Page, name: string): Promise<void> {
+  await look(page, name)
+  const { scroll, screen } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, screen: window.innerWidth }))
+  expect(scroll, `${name} is wider than the screen`).toBeLessThanOrEqual(screen)
+}
+
 const value = (page: Page, selector: string) => page.locator(selector).inputValue()
 const checkText = (page: Page, id: string) => page.evaluate((x) => (document.getElementById(`q-${x}-check`)?.hidden ? '' : (document.getElementById(`q-${x}-check`)?.textContent ?? '')), id)
 
@@ -98,10 +105,13 @@ describe('the questionnaire builder with logic', () => {
       await page.selectOption('#f-showQ', 'has_children')
       await page.selectOption('#f-showOp', 'eq')
       await page.fill('#f-showValue', 'yes')
-      await look(page, `questionnaire-logic-picker-${tag}`)
+      await see(page, `questionnaire-logic-picker-${tag}`)
       await submitKept(page, `${addForm} button[type=submit]`)
       await expect(page.locator('main ol.builder-items').textContent()).resolves.toContain("${has_children} = 'yes'")
-      await look(page, `questionnaire-logic-builder-${tag}`)
+      // Edit, Up, Down and Delete sit together under each question (a form inside a <p> used to split them).
+      const together = await page.locator('main ol.builder-items > li').first().evaluate((li) => li.querySelector('a[href$="/edit"]')?.parentElement === li.querySelector('form[action$="/delete"]')?.parentElement)
+      expect(together).toBe(true)
+      await see(page, `questionnaire-logic-builder-${tag}`)
 
       // Opened again: the same pick, with the value now one of the question's options.
       await page.goto(`${journey.server.url}/questionnaires/${key}/items/children/edit`)
@@ -115,7 +125,7 @@ describe('the questionnaire builder with logic', () => {
       await page.check('#f-integer')
       await page.fill('#f-constraintMsgId', WORDS.id.limit)
       await page.fill('#f-constraintMsgEn', WORDS.en.limit)
-      await look(page, `questionnaire-logic-item-${tag}`)
+      await see(page, `questionnaire-logic-item-${tag}`)
       await submitKept(page, `main form[action="/questionnaires/${key}/items/children"] button[type=submit]`)
       await expect(page.locator('main ol.builder-items').textContent()).resolves.toContain('. >= 1 and . <= 20')
 
@@ -130,7 +140,7 @@ describe('the questionnaire builder with logic', () => {
       await expect(page.locator('#f-showExpr-error').textContent()).resolves.toContain(words.unknownFunction)
       await expect(page.getAttribute('#f-showExpr', 'aria-describedby')).resolves.toContain('f-showExpr-error')
       await expect(page.locator('#f-showExpr').isVisible()).resolves.toBe(true)
-      await look(page, `questionnaire-logic-expr-error-${tag}`)
+      await see(page, `questionnaire-logic-expr-error-${tag}`)
       // The refused form's 422 is the browser's only note; nothing else may reach the console.
       expect(errors.filter((e) => !e.includes('status of 422'))).toEqual([])
       await context.close()
@@ -151,7 +161,7 @@ describe('the questionnaire builder with logic', () => {
       await form.fill('#q-children', '25')
       await form.press('#q-children', 'Tab')
       await expect(checkText(form, 'children')).resolves.toBe(words.limit)
-      await look(form, `questionnaire-logic-participant-${tag}`)
+      await see(form, `questionnaire-logic-participant-${tag}`)
       await form.check('#q-has_children input[value=no]')
       await expect(form.isHidden('#q-children')).resolves.toBe(true)
       expect(formErrors).toEqual([])
@@ -193,7 +203,7 @@ describe('the XLSForm import preview', () => {
       const key = `survei-rt-${tag}`
       const { page, context, errors } = await coordinatorPage(screen)
       await page.goto(`${journey.server.url}/questionnaires`)
-      await look(page, `questionnaire-import-list-${tag}`)
+      await see(page, `questionnaire-import-list-${tag}`)
       await page.setInputFiles('#f-xlsform', { name: 'survei rumah tangga.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await anXlsForm(key) })
       await Promise.all([page.waitForURL('**/questionnaires/import'), page.click('main form[action="/questionnaires/import"] button[type=submit]')])
       await expect(page.textContent('h1')).resolves.toContain(words.preview)
@@ -204,8 +214,11 @@ describe('the XLSForm import preview', () => {
       const sample = page.locator('section.import-preview')
       await expect(sample.locator('#q-punya_anak').textContent()).resolves.toContain(screen.lang === 'id' ? 'Apakah Anda punya anak?' : 'Do you have children?')
       await expect(sample.locator('#q-catatan').count()).resolves.toBe(1)
+      // "This preview shows them all": the skip-logic question is in view, not hidden until an answer that cannot be given here.
+      await expect(sample.locator('#q-jumlah_anak').isVisible()).resolves.toBe(true)
+      await expect(sample.locator('label[for=q-catatan] .item-number').textContent()).resolves.toBe(screen.lang === 'id' ? 'Pertanyaan 3 dari 3' : 'Question 3 of 3')
       for (const gone of ['umur_anak', 'foto']) await expect(sample.locator(`#q-${gone}`).count()).resolves.toBe(0)
-      await look(page, `questionnaire-import-preview-${tag}`)
+      await see(page, `questionnaire-import-preview-${tag}`)
 
       // Nothing exists before Save.
       const list = await context.newPage()
@@ -216,7 +229,7 @@ describe('the XLSForm import preview', () => {
       await Promise.all([page.waitForURL('**/questionnaires/import/save'), page.click('main form[action="/questionnaires/import/save"] button[type=submit]')])
       await expect(page.locator('main .alert-success, main [role=status]').first().textContent()).resolves.toContain(words.saved)
       await expect(page.locator('main table').textContent()).resolves.toContain(key)
-      await look(page, `questionnaire-import-saved-${tag}`)
+      await see(page, `questionnaire-import-saved-${tag}`)
       expect(errors).toEqual([])
       await context.close()
     })

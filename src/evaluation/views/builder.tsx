@@ -116,7 +116,7 @@ export function BuilderPage(p: {
         <section class="builder-section">
           <h2>{sectionName(t, locale, section, s)}</h2>
           {p.definition.sections.length > 1 ? (
-            <p class="small">
+            <div class="small builder-actions">
               {(['up', 'down'] as const)
                 .filter((action) => (action === 'up' ? s > 0 : s < p.definition.sections.length - 1))
                 .map((action, k) => (
@@ -125,7 +125,7 @@ export function BuilderPage(p: {
                     <InlineAction action={`${base}/sections/${s}/${action}`} csrf={p.csrf} label={t(`builder.section.${action}`)} ariaLabel={t(`builder.section.${action}Label`, { name: sectionName(t, locale, section, s) })} />
                   </>
                 ))}
-            </p>
+            </div>
           ) : null}
           <details class="small" open={p.sectionErrors?.section === s}>
             <summary>{t('builder.renameSection')}</summary>
@@ -184,7 +184,7 @@ export function BuilderPage(p: {
                       ))}
                     </ul>
                   ) : null}
-                  <p class="small">
+                  <div class="small builder-actions">
                     <a href={`${base}/items/${item.id}/edit`} aria-label={t('builder.editLabel', { id: item.id })}>
                       {t('builder.edit')}
                     </a>
@@ -194,7 +194,7 @@ export function BuilderPage(p: {
                         <InlineAction action={`${base}/items/${item.id}/${action}`} csrf={p.csrf} label={t(`builder.${action}`)} ariaLabel={t(`builder.${action}Label`, { id: item.id })} />
                       </>
                     ))}
-                  </p>
+                  </div>
                 </li>
               )
             })}

@@ -115,6 +115,7 @@ export function ImportPreviewPage(p: ImportPreviewProps) {
             helpUrl="/"
             round={{ phase: 'pre', sessionTitle: t('importPreview.sampleSession'), sessionStartsAt: `${p.today}T09:00` }}
             libraryUrl="/"
+            logic={false}
           />
         </div>
       </section>

@@ -63,6 +63,8 @@ export interface QuestionnaireFormProps {
   helpUrl: string
   round: RoundOf
   libraryUrl: string
+  /** false in a staff preview: every question stays in view there, none hidden by its show-if. */
+  logic?: boolean
 }
 
 /** After sending: what the participant does next (for a before-form, keep the code), and where to read on. */
@@ -164,7 +166,7 @@ export function QuestionnaireFormPage(p: QuestionnaireFormProps) {
           {t('collect.submit')}
         </button>
       </form>
-      {usesLogic(p.definition) ? <script src={assetUrl('form-logic.js')} defer></script> : null}
+      {p.logic !== false && usesLogic(p.definition) ? <script src={assetUrl('form-logic.js')} defer></script> : null}
     </article>
   )
 }
