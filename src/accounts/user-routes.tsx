@@ -3,6 +3,8 @@ import type { AppEnv, Deps } from '../app-env.ts'
 import { type FieldErrors, fieldErrorsOf, formStrings, validate } from '../platform/http/forms.ts'
 import { Problem } from '../platform/http/problems.ts'
 import { renderPage } from '../page.tsx'
+import { findLastBackup } from '../platform/backup/backup-log-queries.ts'
+import { LastBackupNote } from '../platform/backup/views/last-backup.tsx'
 import { listApiTokens, revokeApiToken } from './api-tokens.ts'
 import type { Actor } from './audit-queries.ts'
 import { can } from './permissions.ts'
@@ -24,7 +26,10 @@ export function userRoutes(routes: RouteTable, deps: Deps): void {
   routes.get('/admin/users', 'user.view', async (c) => {
     const t = c.get('t')
     const me = c.get('user')!
-    const body = <UserListPage t={t} users={await listUsers(db)} canManage={can(me.role, 'user.manage')} meId={me.id} />
+    const canManage = can(me.role, 'user.manage')
+    // Those who manage accounts run the installation: they see when the last backup was taken.
+    const backupNote = canManage ? <LastBackupNote t={t} locale={c.get('locale')} timeZone={deps.config.timeZone} backup={await findLastBackup(db)} /> : null
+    const body = <UserListPage t={t} users={await listUsers(db)} canManage={canManage} meId={me.id} backupNote={backupNote} />
     return renderPage(c, { title: t('users.title'), body })
   })
 

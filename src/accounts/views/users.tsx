@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx'
 import type { FieldErrors, FormValues } from '../../platform/http/forms.ts'
 import { ErrorSummary, Field, Notice, PostForm, Select, TableWrap } from '../../platform/views/components.tsx'
 import { formatDateTime, type Locale } from '../../platform/i18n/i18n.ts'
@@ -9,11 +10,12 @@ import { TokenTable } from './api-tokens.tsx'
 
 const roleOptions = (t: T) => ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))
 
-export function UserListPage(p: { t: T; users: PublicUser[]; canManage: boolean; meId: string }) {
+export function UserListPage(p: { t: T; users: PublicUser[]; canManage: boolean; meId: string; backupNote?: Child }) {
   const { t } = p
   return (
     <>
       <h1>{t('users.title')}</h1>
+      {p.backupNote ?? null}
       {p.canManage ? (
         <p>
           <a class="button" href="/admin/users/invite">

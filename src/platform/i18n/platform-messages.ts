@@ -97,4 +97,14 @@ export const platformMessages = defineMessages({
     id: 'Maaf, terjadi kesalahan pada server. Tidak ada data yang setengah tersimpan. Coba lagi; jika terus terjadi, sampaikan kode {ref} kepada admin.',
     en: 'Sorry, the server hit an error. Nothing was half-saved. Try again; if it keeps happening, give the admin the code {ref}.',
   },
+  'backup.last': { id: 'Cadangan terakhir: {when}.', en: 'Last backup: {when}.' },
+  'backup.none': {
+    id: 'Belum ada cadangan yang tercatat. Jadwalkan jaga backup (lihat docs/backup.md): tanpa cadangan, kerusakan disk menghapus semua jawaban.',
+    en: 'No backup has been recorded yet. Schedule jaga backup (see docs/backup.md): without one, a failed disk loses every answer.',
+  },
+  'backup.unencrypted': {
+    id: 'Cadangan itu tidak dienkripsi, padahal berisi pengungkapan dan hash kata sandi.',
+    en: 'That backup is not encrypted, yet it holds disclosures and password hashes.',
+  },
+  'backup.stale': { id: 'Sudah lebih dari dua hari: periksa jadwal cadangan.', en: 'That is more than two days ago: check the backup schedule.' },
 })
