@@ -84,8 +84,10 @@ export async function pyxformViolations(bytes: Uint8Array | Buffer): Promise<str
       if (!lists.has(list)) out.push(`survey row ${r.row}: list "${list}" is not in the choices sheet`)
       if (orOther && orOther !== 'or_other') out.push(`survey row ${r.row}: "${orOther}" after the list name`)
       if (orOther && lists.get(list)?.includes('other')) out.push(`survey row ${r.row}: or_other with a list that has "other" already`)
+      // pyxform: "Form ... uses or_other and translations, which is not recommended" (its "Other" label is English only).
+      if (orOther && languages.length > 1) out.push(`survey row ${r.row}: or_other with translations`)
       const filter = r.get('choice_filter')
-      for (const bare of filter.replace(/\$\{[^}]*\}/g, '').match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [])
+      for (const bare of filter.replace(/\$\{[^}]*\}|'[^']*'|"[^"]*"/g, '').match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [])
         if (!['and', 'or', 'not', 'div', 'mod', 'selected'].includes(bare) && !choices.header.includes(bare)) out.push(`survey row ${r.row}: choice_filter column "${bare}" is not in the choices sheet`)
     }
     const required = r.get('required')

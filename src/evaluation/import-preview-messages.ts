@@ -57,5 +57,6 @@ export const importPreviewMessages = defineMessages({
     en: 'The preview data is damaged or too large, so nothing was saved. Upload the XLSForm file again.',
   },
   'importPreview.saved': { id: 'Disimpan sebagai "{key}" versi {version} dengan {items} pertanyaan.', en: 'Saved as "{key}" version {version} with {items} questions.' },
-  'questionnaire.exportForLink': { id: 'XLSForm dengan pertanyaan kode', en: 'XLSForm with the code questions' },
+  // A link's XLSForm carries the link's code questions, so Kobo answers can be matched by code.
+  'questionnaire.exportForLink': { id: 'Unduh sebagai XLSForm (untuk KoboToolbox/ODK)', en: 'Download as XLSForm (for KoboToolbox/ODK)' },
 })

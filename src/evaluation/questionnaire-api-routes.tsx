@@ -30,6 +30,8 @@ export function questionnaireApiRoutes(routes: RouteTable, deps: Deps): void {
   routes.post('/api/v1/questionnaires/import', 'programme.edit', async (c) => {
     const t = c.get('t')
     const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase()
+    // An old .xls, sent with its own type: say how to make it an .xlsx rather than only that it is not one.
+    if (type === 'application/vnd.ms-excel') throw new Problem('validation', {}, [{ field: 'body', message: 'xlsform.file.xls' }])
     if (type !== XLSX_TYPE) throw new Problem('validation', {}, [{ field: 'body', message: 'questionnaire.notXlsx' }])
     const bytes = new Uint8Array(await c.req.arrayBuffer())
     if (bytes.length === 0) throw new Problem('validation', {}, [{ field: 'body', message: 'questionnaire.noFile' }])

@@ -98,8 +98,9 @@ export function checkLogic(sections: PendingSection[], problems: XlsFormProblem[
       const shownToAll = (p.relevant && !relevantKept) || groupDropped
       if (shownToAll) item.required = false
       const constraint = kept(p.constraint, 'constraint', p.row, item.id)
-      const range = constraint && item.kind === 'number' ? rangeOf(constraint) : undefined
-      // A plain range becomes min/max (as Jaga's export writes them) unless its own message would be lost.
+      if (p.limits) Object.assign(item, p.limits)
+      const range = constraint && item.kind === 'number' && !p.limits ? rangeOf(constraint) : undefined
+      // In a form Jaga did not write, a plain range becomes min/max (as Jaga's export writes them) unless its own message would be lost.
       if (range && (range.rest || !p.constraintMessage)) {
         Object.assign(item, range.min !== undefined ? { min: range.min } : {}, range.max !== undefined ? { max: range.max } : {})
         if (range.rest) item.constraint = range.rest

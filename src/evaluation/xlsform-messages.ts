@@ -185,6 +185,10 @@ export const xlsformMessages = defineMessages({
     id: 'Daftar "{list}": nilai "other" sudah dipakai, jadi "or_other" di "{name}" tidak dapat ditambahkan; pertanyaan tidak dimasukkan.',
     en: 'List "{list}": the value "other" is already used, so "or_other" on "{name}" cannot be added; the question was left out.',
   },
+  'xlsform.other.labels': {
+    id: 'Pertanyaan "{name}": pilihan "Lainnya" dan isiannya dibaca sebagai pilihan Lainnya milik Jaga. Peserta melihat label Jaga ("{other}", "{text}"), bukan label yang tertulis di file.',
+    en: 'Question "{name}": the "Other" choice and its text question were read as Jaga\'s Other option. Participants see Jaga\'s labels ("{other}", "{text}"), not the labels written in the file.',
+  },
   'xlsform.choice.filterColumn': {
     id: 'Daftar "{list}": kolom penyaring "{column}" untuk "{value}" terlalu panjang (lebih dari 200 karakter) atau namanya tidak sah; tidak disimpan.',
     en: 'List "{list}": filter column "{column}" of "{value}" is too long (over 200 characters) or badly named; it was not kept.',

@@ -40,7 +40,7 @@ export class XlsxLimitError extends Error {
   }
 }
 
-const SURVEY_COLUMNS = new Set(['type', 'name', 'label', 'hint', 'constraint_message', 'required_message', 'media', 'required', 'relevant', 'constraint', 'default', 'appearance', 'choice_filter', 'read_only', 'parameters', 'calculation', 'jaga_answer', 'jaga_topic', 'jaga_kind'])
+const SURVEY_COLUMNS = new Set(['type', 'name', 'label', 'hint', 'constraint_message', 'required_message', 'media', 'required', 'relevant', 'constraint', 'default', 'appearance', 'choice_filter', 'read_only', 'parameters', 'calculation', 'jaga_answer', 'jaga_topic', 'jaga_kind', 'jaga_limits'])
 // Settings that change nothing a participant sees or Jaga stores (pages/theme, the submission's name).
 const SETTINGS_COLUMNS = new Set(['form_title', 'form_id', 'version', 'default_language', 'style', 'instance_name', 'allow_choice_duplicates', 'namespaces'])
 const EXTRA_SHEETS = ['external_choices', 'entities']

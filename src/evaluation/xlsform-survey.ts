@@ -7,6 +7,8 @@ import type { Choice } from './xlsform-choices.ts'
 import { problem, type XlsFormProblem } from './xlsform-problems.ts'
 import { cell, textOf, type Languages, type Rec, type Table } from './xlsform-sheet.ts'
 import { rowType } from './xlsform-types.ts'
+import { readLimits, LIMITS_COLUMN, type Limits } from './xlsform-limits.ts'
+import { filterWithoutOther, isOtherRelevant, OTHER_LABEL, OTHER_TEXT_KIND, OTHER_TEXT_LABEL, otherTextName } from './xlsform-other.ts'
 import type { XlsFormMessageKey } from './xlsform-messages.ts'
 
 export const NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/
@@ -20,6 +22,8 @@ export interface Pending {
   constraintMessage?: Bilingual
   requiredIf?: string
   choiceFilter?: string
+  /** min/max as Jaga's export marked them (xlsform-limits.ts); the constraint is then the item's own. */
+  limits?: Limits
 }
 export interface Group {
   name: string
@@ -54,6 +58,7 @@ export function readSurvey(table: Table, lists: Map<string, Choice[]>, langs: La
   const sections: PendingSection[] = [{ groups: [], items: [] }]
   const stack: Group[] = []
   const seen = new Set<string>()
+  const kept = new Map<string, Pending>()
   let repeat: { name: string; row: number; depth: number; count: number } | undefined
   const say = (row: number, key: XlsFormMessageKey, params: Record<string, string | number> = {}) => problems.push(problem('survey', row, key, params))
 
@@ -111,6 +116,10 @@ export function readSurvey(table: Table, lists: Map<string, Choice[]>, langs: La
       say(rec.row, 'xlsform.row.badName', { name })
       continue
     }
+    if (own === OTHER_TEXT_KIND && type.type === 'text' && foldOther(table, rec, name, kept, langs, say)) {
+      seen.add(name)
+      continue
+    }
     if (seen.has(name) || (type.type === 'select' && type.orOther && seen.has(`${name}_other`))) {
       say(rec.row, 'xlsform.row.duplicate', { name })
       continue
@@ -125,11 +134,35 @@ export function readSurvey(table: Table, lists: Map<string, Choice[]>, langs: La
     for (const column of label.empty) say(rec.row, 'xlsform.row.translation', { name, column })
     seen.add(name)
     if (pending.item.other) seen.add(`${name}_other`)
+    kept.set(name, pending)
     sections[sections.length - 1]!.items.push(pending)
   }
   if (repeat) say(repeat.row, 'xlsform.type.repeat', { name: repeat.name, count: repeat.count })
   for (const open of stack) say(open.row, 'xlsform.group.unclosed', { name: open.name })
   return sections
+}
+
+/**
+ * Whether a text row is the "Other" answer Jaga's export writes after a choice item (xlsform-other.ts);
+ * if so that item gets `other: true` back and loses the explicit `other` choice. Labels changed in
+ * another tool are named: the form shows Jaga's own words for "Other".
+ */
+function foldOther(table: Table, rec: Rec, name: string, kept: Map<string, Pending>, langs: Languages, say: (row: number, key: XlsFormMessageKey, params?: Record<string, string | number>) => void): boolean {
+  const base = kept.get(name.slice(0, -'_other'.length))
+  const item = base?.item
+  if (!base || !item || name !== otherTextName(item.id) || (item.kind !== 'single' && item.kind !== 'multiple') || item.other) return false
+  const options = item.options ?? []
+  const other = options.find((o) => o.value === OTHER)
+  if (!other || options.length < 3 || !isOtherRelevant(cell(table, rec, 'relevant'), item.id)) return false
+  item.options = options.filter((o) => o !== other)
+  item.other = true
+  const unwrapped = base.choiceFilter && filterWithoutOther(base.choiceFilter)
+  if (unwrapped) base.choiceFilter = unwrapped
+  const shown: ('id' | 'en')[] = langs.one ? [langs.one] : ['id', 'en']
+  const same = (a: Bilingual | undefined, b: Bilingual) => shown.every((l) => a?.[l] === b[l])
+  if (!same(other.label, OTHER_LABEL) || !same(textOf(table, rec, 'label', langs).text, OTHER_TEXT_LABEL))
+    say(rec.row, 'xlsform.other.labels', { name: item.id, other: shown.map((l) => OTHER_LABEL[l]).join(' / '), text: shown.map((l) => OTHER_TEXT_LABEL[l]).join(' / ') })
+  return true
 }
 
 const titled = (title: Bilingual | undefined) => (title ? { title } : {})
@@ -183,12 +216,14 @@ function itemOf(table: Table, rec: Rec, name: string, label: Bilingual, type: Re
 
   const { text: message, empty } = textOf(table, rec, 'constraint_message', langs)
   if (message && get('constraint')) for (const column of empty) say('xlsform.row.translation', { column })
-  const expressions = { relevant: get('relevant'), constraint: get('constraint'), requiredIf: item.kind === 'note' ? '' : requiredIf, choiceFilter: type.type === 'select' ? get('choice_filter') : '' }
+  const marked = item.kind === 'number' && get(LIMITS_COLUMN) ? readLimits(get(LIMITS_COLUMN), get('constraint')) : undefined
+  const expressions = { relevant: get('relevant'), constraint: marked ? (marked.constraint ?? '') : get('constraint'), requiredIf: item.kind === 'note' ? '' : requiredIf, choiceFilter: type.type === 'select' ? get('choice_filter') : '' }
   return {
     item,
     row: rec.row,
     ...Object.fromEntries(Object.entries(expressions).filter(([, v]) => v)),
     ...(message && expressions.constraint ? { constraintMessage: message } : {}),
+    ...(marked ? { limits: marked.limits } : {}),
   }
 }
 

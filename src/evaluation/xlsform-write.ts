@@ -1,7 +1,9 @@
 // A questionnaire version as an XLSForm workbook that KoboToolbox, ODK and pyxform accept: survey,
 // choices and settings sheets; labels, hints and constraint messages per language
 // (`label::Indonesian (id)`); relevant, constraint, required (yes or an expression), default,
-// choice_filter with the options' filter columns, or_other. Jaga's own kinds (Likert, true/false,
+// choice_filter with the options' filter columns, "Other" as an explicit choice and text row
+// (xlsform-other.ts: pyxform warns of or_other with translations), min/max as a constraint marked in
+// `jaga_limits` (xlsform-limits.ts). Jaga's own kinds (Likert, true/false,
 // true/false with "don't know") are written as ordinary select lists AND named in the `jaga_kind`
 // column, so another tool shows them and Jaga reads them back as they were. Rows that are not
 // questions of the questionnaire (its intro, a session's code questions) are marked in `jaga_kind`
@@ -11,7 +13,9 @@ import { createTranslator, type Locale } from '../platform/i18n/i18n.ts'
 import { codeElement, codeLabel } from './code-elements.ts'
 import type { Register } from './participant-register.ts'
 import { collectFormMessages } from './collect-form-messages.ts'
-import { DONT_KNOW, type Bilingual, type Definition, type Item } from './questionnaire-schema.ts'
+import { DONT_KNOW, OTHER, type Bilingual, type Definition, type Item } from './questionnaire-schema.ts'
+import { limitsCell, LIMITS_COLUMN, writtenConstraint } from './xlsform-limits.ts'
+import { filterWithOther, OTHER_LABEL, OTHER_TEXT_KIND, OTHER_TEXT_LABEL, otherRelevant, otherTextName } from './xlsform-other.ts'
 
 export const LANGUAGE_COLUMN: Record<Locale, string> = { id: 'Indonesian (id)', en: 'English (en)' }
 export const LABEL_ID = `label::${LANGUAGE_COLUMN.id}`
@@ -99,7 +103,7 @@ export async function toXlsForm(meta: XlsFormMeta, definition: Definition): Prom
   definition.sections.forEach((section, s) => {
     const group = !!(section.title || section.relevant)
     if (group) rows.push({ type: 'begin_group', name: `section_${s + 1}`, ...labelCells('label', section.title), ...(section.relevant ? { relevant: section.relevant } : {}) })
-    for (const item of section.items) rows.push(itemRow(item, listFor))
+    for (const item of section.items) rows.push(...itemRows(item, listFor))
     if (group) rows.push({ type: 'end_group' })
   })
 
@@ -108,7 +112,7 @@ export async function toXlsForm(meta: XlsFormMeta, definition: Definition): Prom
   const languages: Locale[] = only ? [only] : ['id', 'en']
   // A one-language questionnaire gets that language's columns only (both label fields hold the same text).
   const labels = languages.map((l) => `label::${LANGUAGE_COLUMN[l]}`)
-  const optional = ['hint', 'relevant', 'constraint', 'constraint_message', 'required', 'default', 'choice_filter', 'jaga_kind', 'jaga_answer', 'jaga_topic']
+  const optional = ['hint', 'relevant', 'constraint', 'constraint_message', 'required', 'default', 'choice_filter', 'jaga_kind', 'jaga_answer', 'jaga_topic', LIMITS_COLUMN]
   const used = new Set(rows.flatMap((r) => Object.keys(r)))
   const surveyColumns = ['type', 'name', ...labels, ...optional.flatMap((c) => (c === 'hint' || c === 'constraint_message' ? languages.map((l) => `${c}::${LANGUAGE_COLUMN[l]}`) : [c])).filter((c) => used.has(c) || c === 'required')]
   const survey = book.addWorksheet('survey')
@@ -129,12 +133,21 @@ export async function toXlsForm(meta: XlsFormMeta, definition: Definition): Prom
   return Buffer.from(await book.xlsx.writeBuffer())
 }
 
+/** An item's survey row, and for a choice item with "Other" the text row that asks for it. */
+function itemRows(item: Item, listFor: (wanted: string, options: Option[], id: string) => string): Row[] {
+  const row = itemRow(item, listFor)
+  if (!item.other) return [row]
+  if (item.choiceFilter) row['choice_filter'] = filterWithOther(item.choiceFilter)
+  const name = otherTextName(item.id)
+  return [row, { type: 'text', name, ...labelCells('label', OTHER_TEXT_LABEL), required: 'yes', relevant: otherRelevant(item.id), jaga_kind: OTHER_TEXT_KIND }]
+}
+
 function itemRow(item: Item, listFor: (wanted: string, options: Option[], id: string) => string): Row {
   let type: string
   let jagaKind = ''
   if (item.kind === 'single' || item.kind === 'multiple') {
-    const list = listFor(item.list ?? `${item.id}_choices`, item.options ?? [], item.id)
-    type = `${item.kind === 'single' ? 'select_one' : 'select_multiple'} ${list}${item.other ? ' or_other' : ''}`
+    const options = [...(item.options ?? []), ...(item.other ? [{ value: OTHER, label: OTHER_LABEL }] : [])]
+    type = `${item.kind === 'single' ? 'select_one' : 'select_multiple'} ${listFor(item.list ?? `${item.id}_choices`, options, item.id)}`
   } else if (item.kind === 'truefalse') {
     const options = item.dontKnow ? [...TRUE_FALSE, DONT_KNOW_OPTION] : TRUE_FALSE
     type = `select_one ${listFor(item.list ?? (item.dontKnow ? 'truefalse_dontknow' : 'truefalse'), options, item.id)}`
@@ -146,12 +159,14 @@ function itemRow(item: Item, listFor: (wanted: string, options: Option[], id: st
   } else if (item.kind === 'number') type = item.integer ? 'integer' : 'decimal'
   else type = item.kind
   const answer = item.answer === undefined ? '' : Array.isArray(item.answer) ? item.answer.join(' ') : item.answer
-  // min/max have no column of their own in XLSForm: other tools enforce them as a constraint.
-  const range = [item.min !== undefined ? `. >= ${item.min}` : '', item.max !== undefined ? `. <= ${item.max}` : ''].filter(Boolean).join(' and ')
-  const constraint = item.constraint && range ? `(${item.constraint}) and ${range}` : (item.constraint ?? range)
+  // min/max become a constraint other tools enforce (xlsform-limits.ts). Jaga enforces them on number
+  // items only (answers.ts), so only those get one.
+  const limits = item.kind === 'number' ? { ...(item.min !== undefined ? { min: item.min } : {}), ...(item.max !== undefined ? { max: item.max } : {}) } : {}
+  const constraint = writtenConstraint(item.constraint, limits)
   const row: Row = { type, name: item.id, ...labelCells('label', item.label), ...labelCells('hint', item.hint), required: item.required ? 'yes' : (item.requiredIf ?? '') }
   if (item.relevant) row['relevant'] = item.relevant
   if (constraint) row['constraint'] = constraint
+  if (constraint && item.kind === 'number') row[LIMITS_COLUMN] = limitsCell(limits)
   Object.assign(row, labelCells('constraint_message', item.constraintMessage))
   if (item.default !== undefined) row['default'] = item.default
   if (item.choiceFilter) row['choice_filter'] = item.choiceFilter
@@ -160,3 +175,4 @@ function itemRow(item: Item, listFor: (wanted: string, options: Option[], id: st
   if (item.topic) row['jaga_topic'] = item.topic
   return row
 }
+

@@ -93,6 +93,10 @@ export function EvaluationPage(p: EvaluationPageProps) {
                 {t('eval.answers', { count: l.submissions })}
                 {notYetOpen(l) ? '' : ` · ${closed(l) ? t('eval.isClosed') : t('eval.isOpen')}`}{' '}
                 {p.linkCounts?.get(l.id) ? <span class="small muted">({t('eval.linkCounts', { ...p.linkCounts.get(l.id)! })}) </span> : null}
+                <a href={`/sessions/${p.sessionId}/evaluation/links/${l.id}/xlsform.xlsx`} download>
+                  {t('questionnaire.exportForLink')}
+                </a>
+                {p.mayRecord ? ' · ' : null}
                 {p.mayRecord ? (
                   <>
                     <InlineAction action={`/sessions/${p.sessionId}/evaluation/links/${l.id}/${closed(l) ? 'reopen' : 'close'}`} csrf={p.csrf} label={closed(l) ? t('eval.reopen') : t('eval.close')} />
