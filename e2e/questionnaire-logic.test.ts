@@ -26,7 +26,7 @@ const WORDS = {
   id: {
     limit: 'Isi jumlah anak 1 sampai 20.',
     unknownFunction: 'Fungsi "pulldata()" tidak dikenal Jaga.',
-    repeat: 'lembar survey, baris 4: Kelompok berulang "anak" (begin repeat) tidak dimasukkan, beserta 1 baris di dalamnya',
+    repeat: 'lembar survey, baris 4: Kelompok berulang "anak" (begin repeat) tidak dimasukkan',
     photo: 'lembar survey, baris 7: "foto" (type image) meminta foto, suara, video atau file',
     preview: 'Pratinjau impor',
     saved: 'Diimpor sebagai',
@@ -34,7 +34,7 @@ const WORDS = {
   en: {
     limit: 'Write a number of children from 1 to 20.',
     unknownFunction: 'Jaga does not know the function "pulldata()".',
-    repeat: 'sheet survey, row 4: Repeat "anak" (begin repeat) was left out with the 1 rows inside it',
+    repeat: 'sheet survey, row 4: Repeat "anak" (begin repeat) was left out',
     photo: 'sheet survey, row 7: "foto" (type image) asks for a photo, sound, video or file',
     preview: 'Import preview',
     saved: 'Imported as',
