@@ -101,7 +101,7 @@ describe('a link that opens at a set time', () => {
     // The one-click choice and the link to set times each on a line of their own (a ' · ' began a line on a phone).
     expect(staff).not.toContain('from 1 hour before the session · Set opening')
     // The link's status does not say 'open' beside 'not open yet'.
-    expect(staff).toMatch(/Before the session · Parents and caregivers \S+ 0 answers Close/)
+    expect(staff).toMatch(/Before the session · Parents and caregivers \S+ 0 answers Download as XLSForm \(for KoboToolbox\/ODK\) · Close/)
 
     const form = await participant(s.pre.token)
     expect(form.status).toBe(200)
