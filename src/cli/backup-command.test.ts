@@ -70,4 +70,12 @@ describe('jaga backup and jaga restore', () => {
     expect((await jaga(['backup', 'file.gz'])).err).toMatch(/use --out FILE/)
     expect((await jaga(['--help'])).out).toMatch(/jaga restore FILE \[--database URL\|PATH\]/)
   })
+
+  it('fails on a SQLite database that is not there, without creating an empty one', async () => {
+    const nowhere = path.join(dir, 'nowhere')
+    const res = await jaga(['backup', '--out', path.join(dir, 'none.gz')], { DATABASE_URL: '', JAGA_DATA_DIR: nowhere })
+    expect(res.code).toBe(1)
+    expect(fs.existsSync(path.join(nowhere, 'jaga.sqlite'))).toBe(false)
+    expect(fs.existsSync(path.join(dir, 'none.gz'))).toBe(false)
+  })
 })

@@ -32,7 +32,7 @@ export interface BackupResult {
  * holds password hashes and disclosures) and renamed only when complete and flushed to disk.
  */
 export async function takeBackup(options: BackupOptions): Promise<BackupResult> {
-  const raw = await openRawDatabase(options.source)
+  const raw = await openRawDatabase(options.source, true)
   const out = path.resolve(options.out)
   const temporary = `${out}.partial-${process.pid}-${crypto.randomBytes(4).toString('hex')}`
   try {

@@ -66,11 +66,12 @@ export function dependencyOrder(tables: TableInfo[]): TableInfo[] {
   return out
 }
 
-export async function openRawDatabase(target: { databaseUrl?: string | undefined; sqliteFile?: string }): Promise<RawDatabase> {
+/** `mustExist`: a backup of a SQLite file that is not there fails instead of creating an empty one. */
+export async function openRawDatabase(target: { databaseUrl?: string | undefined; sqliteFile?: string }, mustExist = false): Promise<RawDatabase> {
   if (target.databaseUrl) {
     const { openPostgres } = await import('./raw-postgres.ts')
     return openPostgres(target.databaseUrl)
   }
   const { openSqlite } = await import('./raw-sqlite.ts')
-  return openSqlite(target.sqliteFile!)
+  return openSqlite(target.sqliteFile!, mustExist)
 }

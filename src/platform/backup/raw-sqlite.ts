@@ -4,8 +4,8 @@ import { BOOKKEEPING, quote, type RawDatabase, type TableInfo, type Value } from
 // In WAL mode a read transaction sees the database as it was at its first read, while the server's
 // connection keeps writing; so a backup is one BEGIN, every table read in it, then COMMIT. (Copying
 // the file instead loses what still sits in the -wal file: issue 16 measured 25 of 1,525 answers.)
-export function openSqlite(file: string): RawDatabase {
-  const db = new SQLite(file, { fileMustExist: false })
+export function openSqlite(file: string, mustExist = false): RawDatabase {
+  const db = new SQLite(file, { fileMustExist: mustExist })
   db.pragma('busy_timeout = 5000')
   db.pragma('foreign_keys = ON')
   if (file !== ':memory:') db.pragma('journal_mode = WAL')
