@@ -7,7 +7,8 @@ import { pipeline } from 'node:stream/promises'
 import zlib from 'node:zlib'
 import { encryptingStream } from './backup-crypto.ts'
 import { appVersion, encodeRow, FORMAT, FORMAT_VERSION, type BackupHeader, type BackupManifest } from './backup-format.ts'
-import { dependencyOrder, openRawDatabase, type RawDatabase } from './raw-database.ts'
+import { dependencyOrder, type RawDatabase } from './raw-database.ts'
+import { openRawDatabase } from './raw-open.ts'
 
 export interface BackupOptions {
   source: { databaseUrl?: string | undefined; sqliteFile?: string }

@@ -65,13 +65,3 @@ export function dependencyOrder(tables: TableInfo[]): TableInfo[] {
   for (const t of [...tables].sort((a, b) => a.name.localeCompare(b.name))) visit(t)
   return out
 }
-
-/** `mustExist`: a backup of a SQLite file that is not there fails instead of creating an empty one. */
-export async function openRawDatabase(target: { databaseUrl?: string | undefined; sqliteFile?: string }, mustExist = false): Promise<RawDatabase> {
-  if (target.databaseUrl) {
-    const { openPostgres } = await import('./raw-postgres.ts')
-    return openPostgres(target.databaseUrl)
-  }
-  const { openSqlite } = await import('./raw-sqlite.ts')
-  return openSqlite(target.sqliteFile!, mustExist)
-}

@@ -6,7 +6,7 @@ import { dialect } from '../../../test/harness.ts'
 import { aUser } from '../../../test/agent.ts'
 import { takeBackup } from './backup.ts'
 import { restoreBackup } from './restore.ts'
-import { openRawDatabase } from './raw-database.ts'
+import { openRawDatabase } from './raw-open.ts'
 import { emptyDatabase, rewriteBackup, serveOn, type Place } from './backup-test-support.ts'
 
 const PASSPHRASE = 'a passphrase for the tests'

@@ -9,7 +9,8 @@ import { openStore } from '../db/connect.ts'
 import { listMigrationNames, migrateTo } from '../db/migrate.ts'
 import { HEADER_BYTES, isEncryptedHeader, openDecipher, TAG_BYTES } from './backup-crypto.ts'
 import { decodeRow, FORMAT, FORMAT_VERSION, type BackupHeader, type BackupManifest, type TableStart } from './backup-format.ts'
-import { dependencyOrder, openRawDatabase, type TableInfo, type Value } from './raw-database.ts'
+import { dependencyOrder, type TableInfo, type Value } from './raw-database.ts'
+import { openRawDatabase } from './raw-open.ts'
 
 export interface RestoreOptions {
   file: string
