@@ -6,6 +6,7 @@
 import type { Db } from '../database.ts'
 import { can, type Role } from '../accounts/permissions.ts'
 import { listUsers } from '../accounts/user-queries.ts'
+import { findLastBackup, type LastBackup } from '../platform/backup/backup-log-queries.ts'
 import { listRevisionsByStatus } from '../library/revision-queries.ts'
 import { inScope, type ProgrammeScope } from '../outreach/programme-scope.ts'
 import { listProgrammes } from '../outreach/programme-queries.ts'
@@ -55,6 +56,8 @@ export interface HomeData {
   partnerProgrammes?: { id: string; name: string; startsOn: string; endsOn: string; status: string }[]
   unlinkedPartner?: boolean
   invitedUsers?: { id: string; displayName: string; email: string; role: Role; createdAt: string }[]
+  /** Admin: the newest backup `jaga backup` recorded; null when none ever was. */
+  lastBackup?: LastBackup | null
 }
 
 export async function homeData(db: Db, user: { id: string; role: Role }, scope: ProgrammeScope, o: { now: string; knowledge: KnowledgeSource }): Promise<HomeData> {
@@ -123,6 +126,7 @@ export async function homeData(db: Db, user: { id: string; role: Role }, scope: 
 
   if (can(user.role, 'user.manage')) {
     data.invitedUsers = (await listUsers(db)).filter((u) => u.status === 'invited').map((u) => ({ id: u.id, displayName: u.displayName, email: u.email, role: u.role, createdAt: u.createdAt }))
+    data.lastBackup = (await findLastBackup(db)) ?? null
   }
   return data
 }

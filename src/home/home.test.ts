@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { Agent, aUser, loginAs, sessionAgent, TEST_PASSWORD, textOf } from '../../test/agent.ts'
 import { aCode, aSessionWithLinks, parentsAnswers } from '../../test/evaluation-builders.ts'
@@ -132,6 +133,16 @@ describe("a partner's start page", () => {
 })
 
 describe("an admin's start page", () => {
+  it('says whether a backup was recorded, which no coordinator is told', async () => {
+    const { agent } = await loginAs(jaga, 'admin')
+    expect(textOf(await page(agent))).toContain('No backup has been recorded yet')
+    await sql`insert into backup_log (id, taken_at, file_name, bytes, row_count, encrypted, last_migration) values (${crypto.randomUUID()}, ${new Date().toISOString()}, ${'b.jsonl.gz'}, ${1}, ${1}, ${1}, ${'x'})`.execute(jaga.db)
+    const text = textOf(await page(agent))
+    expect(text).toMatch(/Backups Last backup: .*\d/)
+    expect(text).not.toContain('No backup has been recorded yet')
+    expect(textOf(await page((await loginAs(jaga, 'coordinator')).agent))).not.toContain('Last backup')
+  })
+
   it('adds the users still waiting to accept their invitation', async () => {
     const invited = await inviteUser(jaga.db, cli, { email: `baru-${crypto.randomUUID().slice(0, 6)}@example.org`, displayName: 'Dewi Diundang', role: 'facilitator' })
     const { agent } = await loginAs(jaga, 'admin')

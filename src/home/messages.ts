@@ -70,5 +70,6 @@ export const startMessages = defineMessages({
   'start.programmeEvaluation': { id: 'Evaluasi', en: 'Evaluation' },
   'start.invited': { id: 'Pengguna yang belum menerima undangan', en: 'Users waiting to accept an invitation' },
   'start.noInvited': { id: 'Semua pengguna yang diundang sudah masuk.', en: 'Every invited user has signed in.' },
+  'start.backups': { id: 'Cadangan data', en: 'Backups' },
   'start.invitedOn': { id: 'diundang {date}', en: 'invited {date}' },
 })

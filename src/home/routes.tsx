@@ -17,6 +17,6 @@ export function homeRoutes(routes: RouteTable, deps: Deps, knowledge: KnowledgeS
     if (!user) throw new Problem('unauthenticated')
     const t = c.get('t')
     const data = await homeData(db, user, await scopeOf(c, db), { now: localNow(config.timeZone), knowledge })
-    return renderPage(c, { title: t('start.title'), body: <StartPage t={t} locale={c.get('locale')} name={user.displayName} data={data} /> })
+    return renderPage(c, { title: t('start.title'), body: <StartPage t={t} locale={c.get('locale')} timeZone={config.timeZone} name={user.displayName} data={data} /> })
   })
 }

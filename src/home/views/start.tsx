@@ -1,16 +1,18 @@
 import type { T } from '../../messages.ts'
 import { formatDate, formatNumber, formatPercent, type Locale } from '../../platform/i18n/i18n.ts'
 import { sessionWhen as when } from '../../outreach/views/sessions.tsx'
+import { LastBackupNote } from '../../platform/backup/views/last-backup.tsx'
 import type { HomeData, HomeSession } from '../home-data.ts'
 
 interface Props {
   t: T
   locale: Locale
+  timeZone: string
   name: string
   data: HomeData
 }
 
-export function StartPage({ t, locale, name, data }: Props) {
+export function StartPage({ t, locale, timeZone, name, data }: Props) {
   return (
     <>
       <h1>{t('start.title')}</h1>
@@ -24,6 +26,12 @@ export function StartPage({ t, locale, name, data }: Props) {
       {data.libraryEdits ? <LibraryEdits t={t} locale={locale} edits={data.libraryEdits} /> : null}
       {data.progress ? <Progress t={t} locale={locale} progress={data.progress} /> : null}
       {data.invitedUsers ? <Invited t={t} locale={locale} users={data.invitedUsers} /> : null}
+      {data.lastBackup !== undefined ? (
+        <section>
+          <h2>{t('start.backups')}</h2>
+          <LastBackupNote t={t} locale={locale} timeZone={timeZone} backup={data.lastBackup ?? undefined} />
+        </section>
+      ) : null}
     </>
   )
 }
