@@ -45,7 +45,7 @@ async function timedServer(mode: Mode): Promise<number> {
   const child = spawn(process.execPath, ['bin/serve.js'], {
     cwd: ROOT,
     stdio: 'ignore',
-    env: { ...process.env, JAGA_RUN: mode, PORT: String(port), HOST: '127.0.0.1', JAGA_DATA_DIR: dataDirs[mode], LOG_LEVEL: 'warn' },
+    env: { ...process.env, JAGA_ALLOW_ROOT: '1', JAGA_RUN: mode, PORT: String(port), HOST: '127.0.0.1', JAGA_DATA_DIR: dataDirs[mode], LOG_LEVEL: 'warn' },
   })
   try {
     for (;;) {

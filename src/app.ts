@@ -53,6 +53,10 @@ import { openApiDocument } from './platform/http/openapi.ts'
 import { Problem } from './platform/http/problems.ts'
 import { isForeignKeyViolation, isUniqueViolation } from './platform/db/errors.ts'
 import { serveAsset } from './platform/http/static-files.ts'
+import { metricsRoute, requestMetrics } from './platform/http/metrics.ts'
+import { metrics } from './platform/http/metrics-registry.ts'
+import { QueryTimer } from './platform/db/query-timer.ts'
+import { countWaitingDisclosures } from './evaluation/metrics-queries.ts'
 
 export const MAX_BODY_BYTES = 2 * 1024 * 1024
 
@@ -70,6 +74,9 @@ export function createApp(deps: Deps): JagaApp {
   const app = new Hono<AppEnv>()
   const routes = new RouteTable(app)
 
+  // With /metrics on, every query the app makes is timed (a Kysely plugin: two clock reads a query).
+  if (deps.config.metricsToken) deps = { ...deps, db: deps.db.withPlugin(new QueryTimer(metrics.histogram('jaga_db_query_duration_seconds', 'Database query time, waiting for a connection included, by statement kind.'))) }
+  app.use(requestMetrics())
   app.use(requestLog(deps.log))
   // Pages and JSON go out compressed for slow phone networks; static files and cached pages come pre-compressed.
   app.use(compress({ encoding: 'gzip', threshold: 1024 }))
@@ -103,6 +110,11 @@ export function createApp(deps: Deps): JagaApp {
     return c.json({ status: 'ok' })
   })
   app.get('/static/:name', serveAsset)
+  const db = deps.db
+  metricsRoute(app, {
+    token: deps.config.metricsToken,
+    gauges: [{ name: 'jaga_disclosures_waiting', help: 'Disclosures no one has marked handled yet.', read: async () => [{ value: await countWaitingDisclosures(db) }] }],
+  })
   const openapi = openApiDocument(
     { title: 'Jaga API', version: '1', description: 'Programmes against online sexual exploitation and abuse of children. Errors are RFC 9457 problem details.' },
     { ...accountApiDoc, ...areaApiDoc, ...partnerApiDoc, ...programmeApiDoc, ...sessionApiDoc, ...coverageApiDoc, ...referralApiDoc, ...collectApiDoc, ...evaluationApiDoc, ...questionnaireApiDoc },
@@ -177,4 +189,4 @@ export function createApp(deps: Deps): JagaApp {
 }
 
 /** Paths that the authorization test may skip: they carry no data and need no permission. */
-export const PLUMBING_PATHS = ['/healthz', '/static/:name', '/api/v1/openapi.json']
+export const PLUMBING_PATHS = ['/healthz', '/static/:name', '/api/v1/openapi.json', '/metrics']

@@ -26,6 +26,8 @@ export interface Config {
   collectHoldTotal: number
   /** Phone answers one link stores at most; past it the link answers 429 and phones keep theirs (JAGA_COLLECT_LINK_MAX). */
   collectLinkMax: number
+  /** JAGA_METRICS_TOKEN: the bearer token a Prometheus scraper sends to GET /metrics; unset, /metrics is 404. */
+  metricsToken?: string | undefined
 }
 
 // A full school hall (500 phones on one Wi-Fi, all answering within the same 10 minutes) must pass
@@ -61,7 +63,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const collectHoldTotal = whole('JAGA_COLLECT_HOLD_TOTAL', 3000)
   const collectLinkMax = whole('JAGA_COLLECT_LINK_MAX', 20_000)
   const trustedProxies = readTrustedProxies(env.JAGA_TRUST_PROXY)
+  const metricsToken = env.JAGA_METRICS_TOKEN?.trim() || undefined
+  if (metricsToken && !/^[\x21-\x7e]{24,200}$/.test(metricsToken)) {
+    throw new Error('JAGA_METRICS_TOKEN must be 24 to 200 printable characters without spaces (e.g. openssl rand -hex 32)')
+  }
   return {
+    metricsToken,
     port,
     timeZone,
     collectHoldAfter,

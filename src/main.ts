@@ -14,6 +14,7 @@ import { AUDIENCES, TOPICS } from './library/content-schema.ts'
 import { listPublicPaths } from './library/library-urls.ts'
 import { createLogger, type Logger } from './platform/log.ts'
 import { openMigratedStore } from './store.ts'
+import { rootRefusal } from './platform/operations-messages.ts'
 
 const require = createRequire(import.meta.url)
 
@@ -83,6 +84,11 @@ export async function startServer(config: Config, log: Logger = createLogger(con
 }
 
 export async function main(): Promise<void> {
+  const refusal = rootRefusal(process.getuid?.(), process.env)
+  if (refusal) {
+    process.stderr.write(refusal + '\n')
+    process.exit(1)
+  }
   let config: Config
   try {
     config = loadConfig()

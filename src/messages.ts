@@ -21,11 +21,13 @@ import { codeMessages } from './evaluation/code-messages.ts'
 import { startMessages } from './home/messages.ts'
 import type { Translator } from './platform/i18n/i18n.ts'
 import { platformMessages } from './platform/i18n/platform-messages.ts'
+import { operationsMessages } from './platform/operations-messages.ts'
+import { doctorMessages } from './cli/doctor-messages.ts'
 
 /** The slices' catalogues; a test checks that no key is defined in two of them. */
-export const catalogueParts = [platformMessages, accountMessages, areaMessages, libraryMessages, libraryEditMessages, outreachMessages, sessionMessages, referralMessages, evaluationMessages, collectMessages, collectFormMessages, participantMessages, builderMessages, answersMessages, pairMessages, logicMessages, xlsformMessages, importPreviewMessages, formViewMessages, roundTimingMessages, codeMessages, startMessages]
+export const catalogueParts = [platformMessages, accountMessages, areaMessages, libraryMessages, libraryEditMessages, outreachMessages, sessionMessages, referralMessages, evaluationMessages, collectMessages, collectFormMessages, participantMessages, builderMessages, answersMessages, pairMessages, logicMessages, xlsformMessages, importPreviewMessages, formViewMessages, roundTimingMessages, codeMessages, startMessages, operationsMessages, doctorMessages]
 
 /** Every user-facing text, in Bahasa Indonesia and English, from every slice. */
-export const catalogue = { ...platformMessages, ...accountMessages, ...areaMessages, ...libraryMessages, ...libraryEditMessages, ...outreachMessages, ...sessionMessages, ...referralMessages, ...evaluationMessages, ...collectMessages, ...collectFormMessages, ...participantMessages, ...builderMessages, ...answersMessages, ...pairMessages, ...logicMessages, ...xlsformMessages, ...importPreviewMessages, ...formViewMessages, ...roundTimingMessages, ...codeMessages, ...startMessages }
+export const catalogue = { ...platformMessages, ...accountMessages, ...areaMessages, ...libraryMessages, ...libraryEditMessages, ...outreachMessages, ...sessionMessages, ...referralMessages, ...evaluationMessages, ...collectMessages, ...collectFormMessages, ...participantMessages, ...builderMessages, ...answersMessages, ...pairMessages, ...logicMessages, ...xlsformMessages, ...importPreviewMessages, ...formViewMessages, ...roundTimingMessages, ...codeMessages, ...startMessages, ...operationsMessages, ...doctorMessages }
 export type MessageKey = keyof typeof catalogue
 export type T = Translator<MessageKey>

@@ -20,7 +20,8 @@ export interface ServerProcess {
 export async function startServerProcess(env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
   const dataDir = env.DATABASE_URL ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'jaga-srv-'))
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/serve.js')], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...(dataDir ? { JAGA_DATA_DIR: dataDir } : {}), ...env },
+    // The test machines run as root, which the server refuses without JAGA_ALLOW_ROOT=1 (operations-messages.ts).
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', JAGA_ALLOW_ROOT: '1', ...(dataDir ? { JAGA_DATA_DIR: dataDir } : {}), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''

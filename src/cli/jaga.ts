@@ -14,6 +14,7 @@ import { runAnalyze } from './analyze-command.ts'
 import type { Io } from './io.ts'
 import { runTokenCommand } from './token-command.ts'
 import { BACKUP_HELP, runBackupCommand } from './backup-command.ts'
+import { runDoctor } from './doctor-command.ts'
 
 export type { Io } from './io.ts'
 
@@ -41,13 +42,17 @@ Usage:
   jaga analyze FILE.csv [--json]                 pre/post statistics of a score table (columns code,
                                                  phase, optional group, one column per item); --json
                                                  prints the machine-readable result
-${BACKUP_HELP}  jaga --help                                    this text
+${BACKUP_HELP}  jaga doctor                                    check configuration, database, migrations, public
+                                                 address, proxy trust, backup age and disk space, and
+                                                 say what to fix (exit code 1 when something needs it)
+  jaga --help                                    this text
 
 Roles: ${ROLES.join(', ')}
 
 Environment (the same as the server's):
   JAGA_DATA_DIR   folder of the embedded SQLite database (default ./data)
   DATABASE_URL    postgres://… to use PostgreSQL instead
+  JAGA_LANG       id or en: the language of jaga doctor (else taken from LANG)
 `
 
 class UsageError extends Error {}
@@ -60,6 +65,7 @@ export async function run(argv: string[], io: Io = process): Promise<number> {
   const t = createTranslator(catalogue, (io.env.LANG ?? '').startsWith('id') ? 'id' : ('en' as Locale))
   // backup and restore read their own options (--out, --passphrase-file, --database).
   if ((argv[0] === 'backup' || argv[0] === 'restore') && !argv.includes('--help') && !argv.includes('-h')) return runBackupCommand(argv, io)
+  if (argv[0] === 'doctor' && argv.length === 1) return runDoctor(io)
   try {
     const { positionals, values } = parseArgs({
       args: argv,

@@ -6,6 +6,7 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from '../database.ts'
 import type { Logger } from '../platform/log.ts'
 import { Problem } from '../platform/http/problems.ts'
+import { metrics } from '../platform/http/metrics-registry.ts'
 import type { RawSubmission } from './answers.ts'
 import { submit, type SubmitResult } from './collection.ts'
 import type * as q from './evaluation-queries.ts'
@@ -96,8 +97,11 @@ async function phoneAnswersOf(db: Kysely<Database>, linkId: string): Promise<num
 /** UTC hour of an instant, 'YYYY-MM-DDTHH'. */
 export const hourOf = (at: Date): string => at.toISOString().slice(0, 13)
 
+const phoneSubmissions = metrics.counter('jaga_phone_submissions_total', 'Answers sent from phones, by outcome: accepted, held (stored, waiting for staff), duplicate (a resend), refused.')
+
 /** Adds one to the link's count for this hour; a failure here is logged, never turned into a lost acknowledgement. */
 async function count(deps: { db: Kysely<Database>; log: Logger }, linkId: string, outcome: SubmissionOutcome): Promise<void> {
+  phoneSubmissions.inc({ outcome })
   try {
     await deps.db
       .insertInto('linkSubmissionCounts')
