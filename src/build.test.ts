@@ -20,7 +20,8 @@ let scripts = 0
 const node = (script: string, env: Record<string, string> = {}) => {
   const file = path.join(tmp, `run-${++scripts}.mjs`)
   fs.writeFileSync(file, script)
-  return spawn(process.execPath, [file], { cwd: tmp, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  // JAGA_ALLOW_ROOT: the test machines run as root, which the server otherwise refuses.
+  return spawn(process.execPath, [file], { cwd: tmp, env: { ...process.env, JAGA_ALLOW_ROOT: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
 }
 
 function output(child: ReturnType<typeof node>): Promise<{ code: number | null; out: string; err: string }> {

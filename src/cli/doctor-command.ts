@@ -11,8 +11,8 @@ import { consoleLocale } from '../platform/operations-messages.ts'
 import { doctorMessages } from './doctor-messages.ts'
 import type { Io } from './io.ts'
 
-/** A daily backup that ran late still passes; one missed day does not. */
-export const BACKUP_MAX_AGE_HOURS = 36
+/** A daily backup that ran late, or missed one night, still passes; two missed nights do not (the admin's Users page warns at the same age). */
+export const BACKUP_MAX_AGE_HOURS = 48
 /** Below either, the disk is too full: SQLite's WAL, PostgreSQL and backups all need room to grow. */
 export const MIN_FREE_BYTES = 2 ** 30
 export const MIN_FREE_SHARE = 0.05
