@@ -14,6 +14,7 @@ export const builderMessages = defineMessages({
   'builder.audience.community': { id: 'Tokoh dan warga', en: 'Community' },
   'builder.audience.children-10-12': { id: 'Anak 10–12 tahun', en: 'Children 10–12' },
   'builder.audience.children-13-17': { id: 'Remaja 13–17 tahun', en: 'Teenagers 13–17' },
+  'builder.audience.children': { id: 'Anak dan remaja 10–17 tahun', en: 'Children and teenagers 10–17' },
   'builder.audience.adults': { id: 'Orang dewasa', en: 'Adults' },
   'builder.titleId': { id: 'Judul (Bahasa Indonesia)', en: 'Title (Indonesian)' },
   'builder.titleEn': { id: 'Judul (Bahasa Inggris)', en: 'Title (English)' },

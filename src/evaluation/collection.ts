@@ -12,6 +12,7 @@ import { checkSubmission, type RawSubmission } from './answers.ts'
 import { CODE_ELEMENTS, MAX_CODE_PARTS, MIN_CODE_PARTS } from './code-elements.ts'
 import * as q from './evaluation-queries.ts'
 import type { Phase } from './evaluation-tables.ts'
+import { registerOf } from './participant-register.ts'
 import { latestVersionOf, parseDefinition } from './questionnaires.ts'
 import { linkState, secondsUntil } from './round-timing.ts'
 import { itemsOf, type Definition } from './questionnaire-schema.ts'
@@ -27,6 +28,9 @@ export const KNOWLEDGE_TEST_FOR: Partial<Record<GroupKind, string>> = {
 }
 export const FEEDBACK_QUESTIONNAIRE = 'feedback'
 export const FOLLOW_UP_QUESTIONNAIRE = 'follow-up-3-months'
+/** Children are spoken to with "kamu", adults with "Anda": each register has its own feedback and follow-up (same item ids where they ask the same). */
+export const feedbackQuestionnaireFor = (groupKind: string) => (registerOf(groupKind) === 'child' ? `${FEEDBACK_QUESTIONNAIRE}-children` : FEEDBACK_QUESTIONNAIRE)
+export const followUpQuestionnaireFor = (groupKind: string) => (registerOf(groupKind) === 'child' ? `${FOLLOW_UP_QUESTIONNAIRE}-children` : FOLLOW_UP_QUESTIONNAIRE)
 
 export interface OpenCollectionInput {
   groupKind: GroupKind
@@ -64,7 +68,7 @@ export async function openCollection(db: Kysely<Database>, actor: Actor & { role
     throw e instanceof Problem && e.code === 'not-found' ? new Problem('validation', {}, [{ field: 'questionnaireKey', message: 'collect.noSuchQuestionnaire' }]) : e
   })
   if (!itemsOf(definitionOf(test.version)).some((i) => i.kind !== 'note')) throw new Problem('validation', {}, [{ field: 'questionnaireKey', message: 'collect.emptyQuestionnaire' }])
-  const feedback = input.feedback ? await latestVersionOf(db, FEEDBACK_QUESTIONNAIRE) : undefined
+  const feedback = input.feedback ? await latestVersionOf(db, feedbackQuestionnaireFor(input.groupKind)) : undefined
   await db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('collectionLinks').select('id').where('sessionId', '=', sessionId).where('groupKind', '=', input.groupKind).executeTakeFirst()
     if (existing) throw new Problem('conflict', {}, [], 'problem.collect.alreadyOpen')
@@ -99,12 +103,13 @@ export async function openFollowUp(db: Kysely<Database>, actor: Actor & { role: 
   const pre = links.find((l) => l.phase === 'pre')
   if (!pre) throw new Problem('validation', {}, [{ field: 'groupKind', message: 'collect.noPreForFollowUp' }])
   if (links.some((l) => l.phase === 'follow-up')) throw new Problem('conflict', {}, [], 'problem.collect.alreadyOpen')
-  const followUp = await latestVersionOf(db, FOLLOW_UP_QUESTIONNAIRE)
+  const followUpKey = followUpQuestionnaireFor(groupKind)
+  const followUp = await latestVersionOf(db, followUpKey)
   await db
     .insertInto('collectionLinks')
     .values({ id: crypto.randomUUID(), token: newToken(), sessionId, phase: 'follow-up', questionnaireVersionId: followUp.version.id, groupKind, codeElements: pre.codeElements, createdAt: new Date().toISOString(), closedAt: null, opensAt: null, closesAt: null })
     .execute()
-  await insertAuditEntry(db, actor, 'collect.open', { type: 'session', id: sessionId }, { group: groupKind, questionnaire: FOLLOW_UP_QUESTIONNAIRE, phases: ['follow-up'] })
+  await insertAuditEntry(db, actor, 'collect.open', { type: 'session', id: sessionId }, { group: groupKind, questionnaire: followUpKey, phases: ['follow-up'] })
 }
 
 export async function setLinkOpen(db: Kysely<Database>, actor: Actor & { role: Role }, sessionId: string, linkId: string, open: boolean): Promise<void> {

@@ -8,8 +8,8 @@ export const ITEM_KINDS = ['single', 'multiple', 'truefalse', 'likert', 'number'
 export type ItemKind = (typeof ITEM_KINDS)[number]
 export const QUESTIONNAIRE_KINDS = ['knowledge', 'scale', 'feedback', 'follow-up'] as const
 export type QuestionnaireKind = (typeof QUESTIONNAIRE_KINDS)[number]
-/** Who a questionnaire is written for (children's tests use words for their age). */
-export const QUESTIONNAIRE_AUDIENCES = ['parents', 'teachers', 'community', 'children-10-12', 'children-13-17', 'adults'] as const
+/** Who a questionnaire is written for (children's tests use words for their age; 'children' is for 10–17). */
+export const QUESTIONNAIRE_AUDIENCES = ['parents', 'teachers', 'community', 'children-10-12', 'children-13-17', 'children', 'adults'] as const
 
 const bilingual = z.object({ id: z.string().min(1), en: z.string().min(1) })
 export type Bilingual = z.infer<typeof bilingual>
