@@ -1,6 +1,6 @@
 // The syntax half of expression.ts: reads an XLSForm / ODK XPath expression into a tree, refusing
 // unknown functions, wrong argument counts, over-long or over-deep input and unsafe regex() patterns.
-import { checkRegexSafety } from './regex-safety.ts'
+import { checkRegexSafety, regexSubjectLimit } from './regex-safety.ts'
 
 export type ExpressionErrorReason = 'syntax' | 'unknown-function' | 'too-long' | 'unsafe-regex'
 
@@ -239,14 +239,20 @@ export function referencedNames(expr: Expr): string[] {
   return [...names]
 }
 
-const regexCache = new Map<string, RegExp>()
+interface CompiledPattern {
+  re: RegExp
+  /** Longer subjects are not tested (regex() is false): polynomial backtracking stays bounded. */
+  maxSubject: number
+}
+const regexCache = new Map<string, CompiledPattern>()
 /** The compiled regex() pattern, cached because formState runs on every change of an answer. */
-export function compiled(pattern: string): RegExp {
-  let re = regexCache.get(pattern)
-  if (!re) {
-    re = new RegExp(pattern, 'u')
+export function compiled(pattern: string): CompiledPattern {
+  let entry = regexCache.get(pattern)
+  if (!entry) {
+    // A tree built without parseExpression may hold an unchecked pattern: it gets a limit of 0.
+    entry = { re: new RegExp(pattern, 'u'), maxSubject: regexSubjectLimit(pattern) }
     if (regexCache.size >= 100) regexCache.delete(regexCache.keys().next().value!)
-    regexCache.set(pattern, re)
+    regexCache.set(pattern, entry)
   }
-  return re
+  return entry
 }

@@ -150,9 +150,21 @@ describe('evaluating an expression', () => {
     expect(read).toEqual(['name'])
   })
 
-  it('cuts the text a regex() reads to 1000 characters', () => {
-    expect(run("regex(., 'b')", { self: 'a'.repeat(1000) + 'b' })).toBe(false)
-    expect(run("regex(., 'b')", { self: 'a'.repeat(999) + 'b' })).toBe(true)
+  it('makes regex() false for a text longer than its pattern allows, never testing a silently cut text', () => {
+    // One variable repetition (counting the missing ^): up to 1000 characters.
+    expect(run("regex(., 'b')", { self: 'b' + 'a'.repeat(1000) })).toBe(false)
+    expect(run("regex(., 'b')", { self: 'b' + 'a'.repeat(999) })).toBe(true)
+    // Three: up to 200.
+    expect(run("regex(., '^\\d*\\d*\\d*x$')", { self: '1'.repeat(199) + 'x' })).toBe(true)
+    expect(run("regex(., '^\\d*\\d*\\d*x$')", { self: '1'.repeat(200) + 'x' })).toBe(false)
+  })
+
+  it('tests the worst subject of a three-repetition pattern quickly', () => {
+    const started = Date.now()
+    expect(run("regex(., '^\\d*\\d*\\d*x$')", { self: '1'.repeat(200) })).toBe(false)
+    expect(run("regex(., '\\d*\\d*x')", { self: '1'.repeat(200) })).toBe(false)
+    // A safety guard, not a benchmark: the five-repetition pattern took 88 s on 300 digits.
+    expect(Date.now() - started).toBeLessThan(2000)
   })
 
   it('turns an ISO date into days since 1970-01-01 and refuses a day that does not exist', () => {
@@ -208,6 +220,12 @@ const ERRORS: [string, ExpressionError['reason'], string][] = [
   [`regex(., '${'a'.repeat(201)}')`, 'unsafe-regex', '200'],
   ['regex(., ${pattern})', 'unsafe-regex', 'written as a text'],
   ["regex(., concat('a', '+'))", 'unsafe-regex', 'written as a text'],
+  ["regex(., '^\\d*\\d*\\d*\\d*\\d*x$')", 'unsafe-regex', 'at most 3 variable repetitions'],
+  ["regex(., '\\d*\\d*\\d*x')", 'unsafe-regex', 'at most 3'],
+  ["regex(., '^a?b+c{2,}d{1,3}$')", 'unsafe-regex', 'this one has 4'],
+  ["regex(., '^(?:\\d*x)(?:\\d+y)(?:z?)(?:\\s{0,2})$')", 'unsafe-regex', 'this one has 4'],
+  ["regex(., '^(?:[a-z]|[0-9])(?:\\d|x)\\d*\\d*$')", 'unsafe-regex', 'this one has 4'],
+  ["regex(., '^a|\\d*\\d*\\d*')", 'unsafe-regex', 'this one has 4'],
   ["regex(., '[a-')", 'syntax', 'not a valid regular expression'],
   ["regex(., 'a{')", 'syntax', 'not a valid regular expression'],
 ]
@@ -231,7 +249,7 @@ describe('refusing an expression', () => {
   })
 
   it('accepts the safe regex shapes real forms use', () => {
-    for (const p of ['^[0-9]{10,13}$', '^(\\+62|0)8[0-9]{8,11}$', '^[A-Z]{2}-[0-9]+$', '^(yes|no)+$', '^(\\d{3}-)+\\d{2}$', '^[^@]+@[^@]+\\.[a-z]+$', '^\\p{L}+$', '^(?:ab|cd){1,3}$'])
+    for (const p of ['^[0-9]{10,13}$', '^(\\+62|0)8[0-9]{8,11}$', '^[A-Z]{2}-[0-9]+$', '^(yes|no)+$', '^(\\d{3}-)+\\d{2}$', '^[^@]+@[^@]+\\.[a-z]+$', '^\\p{L}+$', '^(?:ab|cd){1,3}$', '^\\d*\\d*\\d*x$', '\\d+-\\d+', '^[0-9]{2}(?:yes|no){2}[+*?]$'])
       expect(() => parseExpression(`regex(., '${p}')`), p).not.toThrow()
   })
 

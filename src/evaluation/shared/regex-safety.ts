@@ -2,8 +2,17 @@
 // it. A pattern that backtracks exponentially ((a+)+, (a|a)*) would freeze the participant's browser
 // on a short answer, so such shapes are refused when the questionnaire is imported or built. The check
 // is deliberately coarse: it refuses some harmless patterns rather than let one dangerous one through.
+// Patterns without nesting still backtrack polynomially: ^\d*\d*\d*\d*\d*x$ on 300 digits blocked the
+// server for 88 s. So the variable-length quantifiers (*, +, ?, {n,}, {n,m}) are counted, with one more
+// for a pattern not anchored by a leading ^ (the engine retries it at every position, one more factor
+// of the subject's length) and one for each group of alternatives that can match the same text; more
+// than MAX_VARIABLE_QUANTIFIERS is refused and the subject regex() may test is limited by the count.
 
 export const MAX_PATTERN_LENGTH = 200
+export const MAX_VARIABLE_QUANTIFIERS = 3
+/** The longest subject regex() tests, by the pattern's count: n³/6 steps at 200 stays well under a second. */
+export const MAX_SUBJECT_TWO = 1000
+export const MAX_SUBJECT_THREE = 200
 
 interface Frame {
   /** A quantifier that repeats or varies (not an exact {n}) somewhere inside the group. */
@@ -19,7 +28,25 @@ const QUANTIFIER = /^(?:[*+?]|\{(\d+)(?:(,)(\d*))?\})/
 
 /** Why the pattern is refused, or undefined when it is accepted. */
 export function checkRegexSafety(pattern: string): string | undefined {
+  const shape = regexShape(pattern)
+  if (typeof shape === 'string') return shape
+  if (shape > MAX_VARIABLE_QUANTIFIERS) {
+    return `a pattern may have at most ${MAX_VARIABLE_QUANTIFIERS} variable repetitions (*, +, ?, {n,}, {n,m}; a pattern not starting with ^ and alternatives that overlap count as one more each), this one has ${shape}`
+  }
+  return undefined
+}
+
+/** The longest subject regex() may test with this pattern; 0 when the pattern is refused. */
+export function regexSubjectLimit(pattern: string): number {
+  const shape = regexShape(pattern)
+  if (typeof shape === 'string' || shape > MAX_VARIABLE_QUANTIFIERS) return 0
+  return shape === MAX_VARIABLE_QUANTIFIERS ? MAX_SUBJECT_THREE : MAX_SUBJECT_TWO
+}
+
+/** Why the pattern is refused, or its count of variable repetitions. */
+function regexShape(pattern: string): string | number {
   if (pattern.length > MAX_PATTERN_LENGTH) return `the pattern is longer than ${MAX_PATTERN_LENGTH} characters`
+  let variable = 0
   const stack: Frame[] = [{ quantified: false, alternatives: [''], plain: true, ambiguous: false }]
   const top = () => stack[stack.length - 1]!
   const append = (text: string | null) => {
@@ -63,10 +90,13 @@ export function checkRegexSafety(pattern: string): string | undefined {
       stack.push({ quantified: false, alternatives: [''], plain: true, ambiguous: false })
       i += prefix ? prefix[0].length : 1
     } else if (c === ')') {
-      if (stack.length === 1) return undefined // unbalanced: new RegExp reports it as invalid
+      if (stack.length === 1) return 0 // unbalanced: new RegExp reports it as invalid
       const group = stack.pop()!
       const q = quantifierAt(i + 1)
-      const ambiguous = group.ambiguous || (group.alternatives.length > 1 && !distinctPlain(group))
+      const overlapping = group.alternatives.length > 1 && !distinctPlain(group)
+      const ambiguous = group.ambiguous || overlapping
+      if (overlapping) variable++
+      if (q?.varies) variable++
       if (q?.repeats) {
         if (group.quantified) return 'a repeated group may not contain another repetition, as in (a+)+'
         if (ambiguous) return 'a repeated group may not contain alternatives that can match the same text, as in (a|a)*'
@@ -83,6 +113,7 @@ export function checkRegexSafety(pattern: string): string | undefined {
       const q = quantifierAt(i)
       if (q) {
         top().quantified ||= q.varies
+        if (q.varies) variable++
         append(null)
         i += q.length
       } else {
@@ -91,7 +122,9 @@ export function checkRegexSafety(pattern: string): string | undefined {
       }
     }
   }
-  return undefined
+  // A top-level | anchors only its first alternative.
+  if (pattern[0] !== '^' || stack[0]!.alternatives.length > 1) variable++
+  return variable
 }
 
 /** Alternatives of plain text that all start differently can never match the same text twice. */
