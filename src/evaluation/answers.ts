@@ -29,6 +29,8 @@ export interface CheckedSubmission {
   blanked: boolean
   /** Items answered although the skip logic hid them: their answers were left out. */
   dropped: string[]
+  /** Every item the skip logic hid, decided now and stored, so results never work it out differently later. */
+  hidden: string[]
 }
 
 export interface CheckOptions {
@@ -161,20 +163,37 @@ export function checkSubmission(definition: Definition, codeElements: readonly s
   // A scored question that was not shown is not counted at all: 3 of 3, not 3 of 4.
   const scored = itemsOf(definition).filter((i) => i.answer !== undefined && state.relevant.has(i.id))
   const score = scored.length ? scored.filter((i) => isCorrect(i, answers[i.id])).length : null
-  return { errors, value: { id: raw.id.toLowerCase(), code: joinCode(parts), answers, score, maxScore: scored.length || null, disclosures, blanked, dropped } }
+  return { errors, value: { id: raw.id.toLowerCase(), code: joinCode(parts), answers, score, maxScore: scored.length || null, disclosures, blanked, dropped, hidden: itemsOf(definition).filter((i) => !state.relevant.has(i.id)).map((i) => i.id) } }
+}
+
+/** The hidden items stored with a submission; undefined for a row from before they were stored (or unreadable). */
+function storedHidden(hiddenItems: string | null | undefined): Set<string> | undefined {
+  if (hiddenItems === null || hiddenItems === undefined) return undefined
+  try {
+    const ids: unknown = JSON.parse(hiddenItems)
+    return Array.isArray(ids) && ids.every((x) => typeof x === 'string') ? new Set(ids) : undefined
+  } catch {
+    return undefined
+  }
 }
 
 /**
- * Whether a stored submission was shown an item: the skip logic worked out again from its answers (hidden
- * answers were never stored, so they read as empty, as they did on the form), on the day it arrived.
+ * Whether a stored submission was shown an item: as decided when its answers were checked (hiddenItems).
+ * Only a row from before that was stored is worked out again from its answers (hidden answers were never
+ * stored, so they read as empty, as they did on the form), on the day it arrived.
  */
 export function shownTo(definition: Definition) {
   const hasLogic = definition.sections.some((s) => s.relevant || s.items.some((i) => i.relevant))
-  const cache = new Map<string, Set<string>>()
-  return (row: { id: string; receivedAt: string }, answers: Record<string, unknown>, item: Item): boolean => {
-    if (!hasLogic) return true
-    const shown = cache.get(row.id) ?? formState(definition, answers as Answers, row.receivedAt.slice(0, 10)).relevant
-    cache.set(row.id, shown)
-    return shown.has(item.id)
+  const cache = new Map<string, { hidden: Set<string> } | { shown: Set<string> }>()
+  return (row: { id: string; receivedAt: string; hiddenItems?: string | null }, answers: Record<string, unknown>, item: Item): boolean => {
+    let known = cache.get(row.id)
+    if (!known) {
+      const hidden = storedHidden(row.hiddenItems)
+      if (hidden) known = { hidden }
+      else if (!hasLogic) known = { hidden: new Set() }
+      else known = { shown: formState(definition, answers as Answers, row.receivedAt.slice(0, 10)).relevant }
+      cache.set(row.id, known)
+    }
+    return 'hidden' in known ? !known.hidden.has(item.id) : known.shown.has(item.id)
   }
 }

@@ -202,6 +202,7 @@ export async function submit(db: Kysely<Database>, link: q.LinkWithQuestionnaire
     maxScore: s.maxScore,
     source,
     receivedAt: now,
+    hiddenItems: JSON.stringify(s.hidden),
   }
   const insert = async (x: Db) => Number((await x.insertInto('submissions').values(row).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst()).numInsertedOrUpdatedRows) === 0
   // One statement is atomic on its own; a disclosure must be stored with its submission or not at all.

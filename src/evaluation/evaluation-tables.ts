@@ -59,6 +59,8 @@ export interface SubmissionsTable {
   maxScore: number | null
   source: 'phone' | 'paper' | 'import'
   receivedAt: string
+  /** JSON array of the item ids the skip logic hid, decided when the answers were checked; null on rows from before it was stored. */
+  hiddenItems: string | null
   /** Left out of every result by staff (kept, and reversible); null for an answer that counts. */
   excludedAt: string | null
   excludedBy: string | null
