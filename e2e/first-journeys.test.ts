@@ -210,7 +210,10 @@ describe('first journeys, on a phone', () => {
     await page.check('label:has-text("UPTD PPA Kota Medan") >> input')
     await look(page, 'programme-form-id')
     await page.click('main form button[type=submit]')
-    await page.waitForURL('**/programmes?saved=1')
+    // Saving opens the new programme's page, where its target groups, visits and sessions are added.
+    await page.waitForURL('**/programmes/*?saved=1')
+    await expect(page.textContent('main')).resolves.toContain('Program disimpan.')
+    await page.goto(journey.server.url + '/programmes')
     await expect(page.textContent('main')).resolves.toContain('2 wilayah · 0 fasilitator · 1 mitra')
     await look(page, 'programmes-id')
     await page.click('text=Jaga Amplas 2026')

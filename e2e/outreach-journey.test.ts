@@ -50,7 +50,7 @@ describe('outreach, on a phone', () => {
     await page.check('label:has-text("UPTD PPA Kota Medan") input[name=partnerIds]')
     await look(page, 'programme-form-id')
     await page.click('main button[type=submit]')
-    await page.waitForURL('**/programmes?saved=1')
+    await page.waitForURL('**/programmes/*?saved=1')
     await page.click('text=Jaga Amplas 2027')
     const programmeUrl = page.url()
 

@@ -152,7 +152,7 @@ export function createApp(deps: Deps): JagaApp {
   coverageRoutes(routes, deps, programmeKnowledge)
   referralRoutes(routes, deps, {
     url: helpUrl,
-    channels: (locale) => library.current.helpChannels.map((h) => ({ name: h.name, handles: h.handles[locale], contacts: h.contacts })),
+    channels: (locale) => library.current.helpChannels.map((h) => ({ id: h.id, name: h.name, handles: h.handles[locale], contacts: h.contacts })),
   })
   collectRoutes(routes, deps, {
     url: helpUrl,

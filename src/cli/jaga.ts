@@ -9,6 +9,7 @@ import { findPartnerRef, setUserAccess } from '../outreach/partner-accounts.ts'
 import { createUser } from '../accounts/users.ts'
 import { openMigratedStore } from '../store.ts'
 import { DEMO_PROGRAMME, loadDemo, removeDemo } from '../outreach/demo.ts'
+import { renewDemoPasswords } from '../outreach/demo-accounts.ts'
 import { loadEvaluationDemo } from '../evaluation/demo.ts'
 import { runAnalyze } from './analyze-command.ts'
 import type { Io } from './io.ts'
@@ -38,6 +39,8 @@ Usage:
   jaga token revoke ID                           revoke one API token (ID from token list)
   jaga demo load                                 load a made-up programme in Medan Amplas, labelled
                                                  [DEMO]/(demo), with demo accounts (passwords printed)
+  jaga demo accounts                             print the demo accounts again, each with a new password
+                                                 (the old ones stop working; signed-in demo users are signed out)
   jaga demo remove                               delete everything the demo loaded, and nothing else
   jaga analyze FILE.csv [--json]                 pre/post statistics of a score table (columns code,
                                                  phase, optional group, one column per item); --json
@@ -88,7 +91,7 @@ export async function run(argv: string[], io: Io = process): Promise<number> {
       return 0
     }
     if (positionals[0] === 'analyze') return runAnalyze(argv, io)
-    if (!['migrate', 'user create', 'token create', 'token list', 'token revoke', 'demo load', 'demo remove'].includes(command)) throw new UsageError(`unknown command "${command}"`)
+    if (!['migrate', 'user create', 'token create', 'token list', 'token revoke', 'demo load', 'demo accounts', 'demo remove'].includes(command)) throw new UsageError(`unknown command "${command}"`)
     if (['user create', 'token create', 'token list'].includes(command) && !values.email) throw new UsageError('--email is required')
     if (command === 'token revoke' && (positionals.length !== 3 || !UUID.test(positionals[2]!))) throw new UsageError('token revoke takes one token id, as jaga token list shows it')
     if (command === 'user create' && !isRole(values.role)) throw new UsageError(`--role must be one of: ${ROLES.join(', ')}`)
@@ -106,6 +109,13 @@ export async function run(argv: string[], io: Io = process): Promise<number> {
         say(`with ${answers} made-up questionnaire answers in three of its sessions`)
         say('demo accounts (sign in at /login; these passwords are shown only now):')
         for (const a of accounts) say(`  ${a.role.padEnd(12)} ${a.email}  ${a.password}`)
+      } else if (command === 'demo accounts') {
+        const accounts = await renewDemoPasswords(store.db)
+        if (accounts.length === 0) say('no demo data was loaded (load it with: jaga demo load)')
+        else {
+          say('demo accounts with new passwords (sign in at /login; shown only now, the old ones no longer work):')
+          for (const a of accounts) say(`  ${a.role.padEnd(12)} ${a.email}  ${a.password}`)
+        }
       } else if (command === 'demo remove') {
         const count = await removeDemo(store.db)
         say(count ? `removed the demo (${count} records and what was attached to them)` : 'no demo data was loaded')

@@ -266,6 +266,11 @@ export const collectMessages = defineMessages({
   'keywords.removed': { id: 'Kata dihapus.', en: 'Word removed.' },
   'keywords.remove': { id: 'Hapus', en: 'Remove' },
   'keywords.removeLabel': { id: 'Hapus "{phrase}"', en: 'Remove "{phrase}"' },
+  'keywords.confirmTitle': { id: 'Hapus kata ini?', en: 'Remove this word?' },
+  'keywords.confirmText': {
+    id: 'Jawaban yang memuat "{phrase}" tidak akan lagi ditandai sebagai kemungkinan pengungkapan kekerasan. Anda dapat menambahkannya lagi nanti.',
+    en: 'Answers containing "{phrase}" will no longer be flagged as a possible disclosure of harm. You can add it again later.',
+  },
   'keywords.exists': { id: 'Kata ini sudah ada di daftar.', en: 'This word is already on the list.' },
   'keywords.tooShort': { id: 'Paling sedikit 3 huruf, agar tidak menangkap jawaban biasa.', en: 'At least 3 letters, so ordinary answers are not caught.' },
   'disclosure.title': { id: 'Tulisan yang dialihkan ke bantuan', en: 'Writing routed to help' },

@@ -11,6 +11,7 @@ import { can } from '../accounts/permissions.ts'
 import { formStrings, validate, type FieldErrors, type FormValues } from '../platform/http/forms.ts'
 import { Problem } from '../platform/http/problems.ts'
 import { renderPage } from '../page.tsx'
+import { ConfirmPage } from '../platform/views/confirm.tsx'
 import { forgetDisclosurePhrases } from './collection.ts'
 import { commentReviewRoutes } from './comment-review-routes.tsx'
 import * as q from './evaluation-queries.ts'
@@ -114,6 +115,15 @@ export function disclosureRoutes(routes: RouteTable, deps: Deps): void {
     await insertAuditEntry(db, actorOf(c), 'disclosure-keyword.add', { type: 'disclosure-keyword' }, { locale: parsed.data.locale, phrase })
     forgetDisclosurePhrases()
     return c.redirect(`/disclosures/keywords?added=${encodeURIComponent(phrase)}`, 303)
+  })
+
+  // The step before removing a word (which stops it flagging answers): a page of its own, works without script.
+  routes.get('/disclosures/keywords/:id/delete', 'referral.view', async (c) => {
+    const t = c.get('t')
+    const row = await db.selectFrom('disclosureKeywords').selectAll().where('id', '=', c.req.param('id')!).executeTakeFirst()
+    if (!row) throw new Problem('not-found')
+    const body = <ConfirmPage csrf={c.get('csrf')()} title={t('keywords.confirmTitle')} text={t('keywords.confirmText', { phrase: row.phrase })} action={c.req.path} confirmLabel={t('keywords.remove')} cancelHref="/disclosures/keywords" cancelLabel={t('common.cancel')} />
+    return renderPage(c, { title: t('keywords.confirmTitle'), body })
   })
 
   routes.post('/disclosures/keywords/:id/delete', 'referral.view', async (c) => {

@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { z } from 'zod'
 import type { AppEnv, Deps } from '../app-env.ts'
+import { can } from '../accounts/permissions.ts'
 import type { RouteTable } from '../accounts/route-table.ts'
 import { actorOf } from '../accounts/user-routes.tsx'
 import { formStrings } from '../platform/http/forms.ts'
@@ -60,6 +61,7 @@ export function calendarRoutes(routes: RouteTable, deps: Deps): void {
         sessions={sessions}
         visits={q.view === 'list' ? visits : visits.filter((v) => v.nextDue >= from && v.nextDue < before)}
         areaNames={areaNames}
+        canSchedule={can(user.role, 'programme.edit')}
       />
     )
     return renderPage(c, { title: t('calendar.title'), body })

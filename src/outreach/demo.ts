@@ -133,7 +133,7 @@ export async function loadDemo(db: Kysely<Database>, timeZone: string): Promise<
   const { session: rained } = await scheduleSession(db, DEMO_ACTOR, { programmeId: programme.id, title: 'Seminar yang dibatalkan (demo)', format: 'seminar', areaId: lingkungan[4]!.id, venue: 'Balai contoh', onlineLink: null, startsAt: `${addDays(today, 2)}T15:00`, endsAt: `${addDays(today, 2)}T16:00`, audiences: ['parents'], facilitatorIds: [budi.id], partnerIds: [], materials: [], confirmOverlap: true }, ctx)
   await cancelSession(db, DEMO_ACTOR, rained!.id, 'Contoh: balai dipakai untuk posyandu.')
 
-  const referral = await recordReferral(db, { id: rina.id, label: 'demo' }, { occurredOn: addDays(today, -30), areaId: KELURAHAN.harjosariI, programmeId: programme.id, ageBand: '13-17', concern: 'sextortion', partnerId: uptd.id, consent: 'child-and-guardian', nextFollowUp: addDays(today, 3), note: 'Contoh (demo).' })
+  const referral = await recordReferral(db, { id: rina.id, label: 'demo' }, { occurredOn: addDays(today, -30), areaId: KELURAHAN.harjosariI, programmeId: programme.id, ageBand: '13-17', concern: 'sextortion', partnerId: uptd.id, channelId: null, consent: 'child-and-guardian', nextFollowUp: addDays(today, 3), note: 'Contoh (demo).' })
   await followUpReferral(db, { id: rina.id, label: 'demo', role: 'facilitator' }, referral.id, { status: 'received', onDate: addDays(today, -27), nextFollowUp: addDays(today, 3), note: 'Contoh: diterima konselor.' })
   await mark('referral', referral.id)
   return accounts

@@ -108,8 +108,10 @@ export interface ReferralsTable {
   areaId: string
   ageBand: (typeof REFERRAL_AGE_BANDS)[number]
   concern: (typeof CONCERNS)[number]
-  /** The service the person was referred to. */
-  partnerId: string
+  /** The service the person was referred to: a partner institution, or (channelId) a help-directory channel. */
+  partnerId: string | null
+  /** The id of a channel in the library's help directory (content/help-channels.json: "sapa-129"). */
+  channelId: string | null
   consent: (typeof CONSENTS)[number]
   status: ReferralStatus
   nextFollowUp: string | null

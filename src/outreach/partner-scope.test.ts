@@ -123,7 +123,7 @@ describe('a coordinator limited to their own programmes', () => {
     await jaga.db.insertInto('disclosures').values([disclosure(ownSession.id, 'Tulisan di program sendiri'), disclosure(theirSession.id, 'Tulisan di program lain')]).execute()
     const service = await aPartner(jaga)
     const otherCoordinator = await aUser(jaga, 'coordinator')
-    const referral = (programmeId: string, note: string) => ({ occurredOn: day(-1), areaId: HARJOSARI_I, ageBand: '13-17' as const, concern: 'sextortion' as const, partnerId: service.id, consent: 'child-and-guardian' as const, nextFollowUp: null, note, programmeId })
+    const referral = (programmeId: string, note: string) => ({ occurredOn: day(-1), areaId: HARJOSARI_I, ageBand: '13-17' as const, concern: 'sextortion' as const, partnerId: service.id, channelId: null, consent: 'child-and-guardian' as const, nextFollowUp: null, note, programmeId })
     const ownReferral = await recordReferral(jaga.db, { id: otherCoordinator.id, label: otherCoordinator.email }, referral(own.id, 'Rujukan program sendiri'))
     const theirReferral = await recordReferral(jaga.db, { id: otherCoordinator.id, label: otherCoordinator.email }, referral(theirs.id, 'Rujukan program lain'))
     expect((await admin.post(`/admin/users/${user.id}/access`, { ownProgrammesOnly: 'yes' })).status).toBe(303)

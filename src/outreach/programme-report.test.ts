@@ -16,7 +16,7 @@ async function reportedProgramme() {
   await aSession(jaga, programme.id, { title: 'Kelas SMP', format: 'class', areaId: TIMBANG_DELI, startsAt: `${day(5)}T08:00`, endsAt: `${day(5)}T09:00` })
   const service = await aPartner(jaga)
   for (const concern of ['grooming', 'sextortion'] as const)
-    await recordReferral(jaga.db, { id: recorder.id, label: recorder.email }, { occurredOn: day(-1), areaId: HARJOSARI_I, programmeId: programme.id, ageBand: '13-17', concern, partnerId: service.id, consent: 'guardian', nextFollowUp: null, note: null })
+    await recordReferral(jaga.db, { id: recorder.id, label: recorder.email }, { occurredOn: day(-1), areaId: HARJOSARI_I, programmeId: programme.id, ageBand: '13-17', concern, partnerId: service.id, channelId: null, consent: 'guardian', nextFollowUp: null, note: null })
   return programme
 }
 

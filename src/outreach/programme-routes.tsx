@@ -19,6 +19,7 @@ import { createProgramme, editProgramme, getProgramme } from './programmes.ts'
 import { ProgrammeFormPage, ProgrammeListPage } from './views/programmes.tsx'
 import type { Option } from '../platform/views/components.tsx'
 import { ProgrammeDetailPage } from './views/programme-detail.tsx'
+import { ConfirmPage } from '../platform/views/confirm.tsx'
 import { targetGroupInput } from './target-group-form.ts'
 import { addTargetGroup, listTargetGroups, measureBaselines, removeTargetGroup, type BaselineSource } from './target-groups.ts'
 import { listProgrammeSessions, peopleBySession } from './sessions.ts'
@@ -77,19 +78,21 @@ export function programmeRoutes(routes: RouteTable, deps: Deps, knowledge?: Know
   }
 
   /** Reads the form, validates it, and runs the save, showing the form again on any field error. */
-  const submit = async (c: Context<AppEnv>, id: string | undefined, save: (input: z.output<typeof programmeInput>) => Promise<unknown>) => {
+  const submit = async (c: Context<AppEnv>, id: string | undefined, save: (input: z.output<typeof programmeInput>) => Promise<{ id: string } | void>) => {
     const form = formWithLists(await c.req.parseBody({ all: true }), LISTS)
     const values = Object.fromEntries(Object.entries(form).filter(([, v]) => typeof v === 'string')) as FormValues
     const lists = { areaIds: form.areaIds as string[], facilitatorIds: form.facilitatorIds as string[], partnerIds: form.partnerIds as string[] }
     const parsed = validate(programmeInput, { ...values, ...lists })
     if (!parsed.ok) return showForm(c, { values, lists, errors: parsed.errors, ...(id ? { id } : {}) })
+    let saved: { id: string } | void
     try {
-      await save(parsed.data)
+      saved = await save(parsed.data)
     } catch (e) {
       if (e instanceof Problem && e.code === 'validation') return showForm(c, { values, lists, errors: fieldErrorsOf(e), ...(id ? { id } : {}) })
       throw e
     }
-    return c.redirect('/programmes?saved=1', 303)
+    // The programme's own page: target groups, visit plans and sessions are added there next.
+    return c.redirect(`/programmes/${saved?.id ?? id}?saved=1`, 303)
   }
 
   routes.get('/programmes/new', 'programme.edit', (c) => showForm(c, { values: { status: 'planned' }, lists: { areaIds: [], facilitatorIds: [], partnerIds: [] } }))
@@ -119,6 +122,7 @@ export function programmeRoutes(routes: RouteTable, deps: Deps, knowledge?: Know
         measured={measureBaselines(groups, tree, baseline ? await baseline(db, programme.id) : [])}
         sessions={sessions}
         people={await peopleBySession(db, sessions.map((s) => s.id))}
+        notice={c.req.query('saved') ? c.get('t')('programme.saved') : undefined}
         canEdit={can(c.get('user')?.role, 'programme.edit')}
         visitPlans={await listVisitPlans(db, programme.id)}
         visits={await listVisitStatus(db, [programme.id], localToday(deps.config.timeZone), knowledge)}
@@ -153,6 +157,27 @@ export function programmeRoutes(routes: RouteTable, deps: Deps, knowledge?: Know
 
   routes.post('/programmes/:id/target-groups', 'programme.edit', pageForm('targetGroup', targetGroupInput, (c, id, input) => addTargetGroup(db, actorOf(c), id, input), ''))
   routes.post('/programmes/:id/visit-plans', 'programme.edit', pageForm('visitPlan', visitPlanInput, (c, id, input) => planVisits(db, actorOf(c), id, input), '#visits'))
+
+  /** The step before a delete: a page that says what goes, with the button that deletes it. */
+  const confirm = (c: Context<AppEnv>, o: { title: string; text: string; action: string; confirmLabel: string; back: string }) =>
+    renderPage(c, { title: o.title, body: <ConfirmPage csrf={c.get('csrf')()} title={o.title} text={o.text} action={o.action} confirmLabel={o.confirmLabel} cancelHref={o.back} cancelLabel={c.get('t')('common.cancel')} /> })
+
+  routes.get('/programmes/:id/target-groups/:groupId/delete', 'programme.edit', async (c) => {
+    const t = c.get('t')
+    const programme = await getProgramme(db, c.req.param('id') ?? '')
+    const group = (await listTargetGroups(db, programme.id)).find((g) => g.id === c.req.param('groupId'))
+    if (!group) throw new Problem('not-found')
+    const text = t('targetGroup.confirmText', { group: t(`group.${group.groupKind}`), area: group.areaName })
+    return confirm(c, { title: t('targetGroup.confirmTitle'), text, action: c.req.path, confirmLabel: t('targetGroup.remove'), back: `/programmes/${programme.id}` })
+  })
+
+  routes.get('/programmes/:id/visit-plans/:planId/delete', 'programme.edit', async (c) => {
+    const t = c.get('t')
+    const programme = await getProgramme(db, c.req.param('id') ?? '')
+    const plan = (await listVisitPlans(db, programme.id)).find((v) => v.id === c.req.param('planId'))
+    if (!plan) throw new Problem('not-found')
+    return confirm(c, { title: t('visitPlan.confirmTitle'), text: t('visitPlan.confirmText', { area: plan.areaName }), action: c.req.path, confirmLabel: t('visitPlan.remove'), back: `/programmes/${programme.id}#visits` })
+  })
 
   routes.post('/programmes/:id/visit-plans/:planId/delete', 'programme.edit', async (c) => {
     const id = c.req.param('id') ?? ''
@@ -198,7 +223,9 @@ export function programmeRoutes(routes: RouteTable, deps: Deps, knowledge?: Know
   routes.post('/programmes/:id', 'programme.edit', async (c) => {
     const id = c.req.param('id') ?? ''
     await getProgramme(db, id)
-    return submit(c, id, (input) => editProgramme(db, actorOf(c), id, input))
+    return submit(c, id, async (input) => {
+      await editProgramme(db, actorOf(c), id, input)
+    })
   })
 
   routes.get('/api/v1/programmes', 'programme.view', async (c) => {

@@ -29,12 +29,23 @@ export const referralInput = z
       .transform((v) => (v ? v : null)),
     ageBand: z.enum(REFERRAL_AGE_BANDS, { error: 'validation.choice' }),
     concern: z.enum(CONCERNS, { error: 'validation.choice' }),
-    partnerId: z.uuid({ error: 'referral.needsService' }),
+    partnerId: z
+      .union([z.uuid({ error: 'referral.needsService' }), z.literal('')])
+      .optional()
+      .nullable()
+      .transform((v) => (v ? v : null)),
+    channelId: z
+      .union([z.string().regex(/^[a-z0-9-]{1,60}$/, { error: 'referral.needsService' }), z.literal('')])
+      .optional()
+      .nullable()
+      .transform((v) => (v ? v : null)),
     consent: z.enum(CONSENTS, { error: 'validation.choice' }),
     nextFollowUp: optionalDate,
     note: optionalText(NOTE_MAX),
   })
   .refine((r) => !r.nextFollowUp || r.nextFollowUp >= r.occurredOn, { path: ['nextFollowUp'], error: 'referral.followUpBeforeDate' })
+  // One service: a partner institution or a help-directory channel, never both, never none.
+  .refine((r) => (r.partnerId === null) !== (r.channelId === null), { path: ['partnerId'], error: 'referral.needsService' })
 export type ReferralInput = z.output<typeof referralInput>
 
 export const referralUpdateInput = z.object({
@@ -44,6 +55,13 @@ export const referralUpdateInput = z.object({
   note: optionalText(NOTE_MAX),
 })
 export type ReferralUpdateInput = z.output<typeof referralUpdateInput>
+
+/** The form's one "referred to" choice, `partner:<id>` or `channel:<id>`, as the two fields of the input. */
+export function serviceFields(service: string | undefined): { partnerId: string; channelId: string } {
+  const [kind, ...rest] = (service ?? '').split(':')
+  const id = rest.join(':')
+  return { partnerId: kind === 'partner' ? id : '', channelId: kind === 'channel' ? id : '' }
+}
 
 // What makes a note identify someone, and the message that says so next to the field.
 const NOTE_PROBLEMS: Record<PersonalDataKind, string> = {

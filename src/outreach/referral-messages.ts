@@ -81,8 +81,6 @@ export const referralMessages = defineMessages({
   },
   'demo.bannerRemove': { id: 'Hapus dengan perintah:', en: 'Remove them with:' },
   'referral.choose': { id: 'Pilih…', en: 'Choose…' },
-  'referral.noServices': {
-    id: 'Belum ada layanan tujuan rujukan. Koordinator menambahkannya sebagai mitra (misalnya UPTD PPA) di halaman',
-    en: 'No service to refer to yet. A coordinator adds it as a partner (such as a UPTD PPA) on the page',
-  },
+  'referral.helpChannels': { id: 'Layanan bantuan (direktori bantuan)', en: 'Help services (help directory)' },
+  'referral.partnerServices': { id: 'Lembaga mitra', en: 'Partner institutions' },
 })

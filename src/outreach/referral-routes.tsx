@@ -13,7 +13,8 @@ import { renderPage } from '../page.tsx'
 import { listPartners } from './partner-queries.ts'
 import { listProgrammes } from './programme-queries.ts'
 import { scopeOf, visibleProgrammes } from './programme-scope.ts'
-import { CONCERNS, CONSENTS, REFERRAL_AGE_BANDS, REFERRAL_STATUSES, referralInput, referralUpdateInput } from './referral-form.ts'
+import { CONCERNS, CONSENTS, REFERRAL_AGE_BANDS, REFERRAL_STATUSES, referralInput, referralUpdateInput, serviceFields } from './referral-form.ts'
+import { fromSession } from './referral-prefill.ts'
 import { followUpReferral, listReferrals, readReferral, recordReferral, type Reader } from './referrals.ts'
 import { localToday } from './session-rules.ts'
 import { ReferralDetailPage, ReferralFormPage, ReferralListPage, type HelpChannelView } from './views/referrals.tsx'
@@ -31,16 +32,20 @@ export function referralRoutes(routes: RouteTable, deps: Deps, help: HelpDirecto
     return { ...actorOf(c), role: c.get('user')!.role, programmes: scope.all ? undefined : scope.ids }
   }
   const helpFor = (c: Context<AppEnv>) => ({ helpUrl: help.url(c.get('locale')), channels: help.channels(c.get('locale')) })
-  const names = async () => ({
+  // The directory's own channels; its local entries are partners (partnerHelpChannels) and are chosen as partners.
+  const referable = (locale: Locale) => help.channels(locale).filter((h) => !h.id.startsWith('partner-'))
+  const channelIds = () => new Set(referable('id').map((h) => h.id))
+  const names = async (c: Context<AppEnv>) => ({
     areas: new Map((await db.selectFrom('areas').select(['id', 'name']).execute()).map((a) => [a.id, a.name])),
     partners: new Map((await listPartners(db)).map((p) => [p.id, p.name])),
+    channels: new Map(referable(c.get('locale')).map((h) => [h.id, h.name])),
     users: new Map((await listUsers(db)).map((u) => [u.id, u.displayName])),
   })
 
   routes.get('/referrals', 'referral.record', async (c) => {
     const t = c.get('t')
     const referrals = await listReferrals(db, await reader(c))
-    const body = <ReferralListPage t={t} locale={c.get('locale')} referrals={referrals} names={await names()} today={localToday(config.timeZone)} notice={c.req.query('saved') ? t('referral.saved') : undefined} />
+    const body = <ReferralListPage t={t} locale={c.get('locale')} referrals={referrals} names={await names(c)} today={localToday(config.timeZone)} notice={c.req.query('saved') ? t('referral.saved') : undefined} />
     return renderPage(c, { title: t('referral.title'), body })
   })
 
@@ -50,22 +55,30 @@ export function referralRoutes(routes: RouteTable, deps: Deps, help: HelpDirecto
     const options = {
       villages: villages.map((v) => ({ id: v.id, label: v.name })),
       partners: (await listPartners(db)).map((p) => ({ id: p.id, label: `${p.name} (${t(`partnerKind.${p.kind}`)})` })),
+      channels: referable(c.get('locale')).map((h) => ({ id: h.id, label: h.name })),
       programmes: (await visibleProgrammes(c, db, await listProgrammes(db))).map((p) => ({ id: p.id, label: p.name })),
     }
     const body = <ReferralFormPage t={t} csrf={c.get('csrf')()} values={values} errors={errors} options={options} help={helpFor(c)} />
     return renderPage(c, { title: t('referral.add'), body, status: Object.keys(errors).length ? 422 : 200 })
   }
 
-  routes.get('/referrals/new', 'referral.record', (c) => showForm(c, { occurredOn: localToday(config.timeZone) }))
+  routes.get('/referrals/new', 'referral.record', async (c) => {
+    const from = await fromSession(db, c.req.query('session'))
+    return showForm(c, { occurredOn: localToday(config.timeZone), ...from })
+  })
+
+  // The form has one "referred to" choice; its errors belong there, whichever of the two fields they name.
+  const onService = (errors: FieldErrors): FieldErrors =>
+    Object.fromEntries(Object.entries(errors).map(([field, e]) => (field === 'partnerId' || field === 'channelId' ? ['service', { ...e, field: 'service' }] : [field, e])))
 
   routes.post('/referrals', 'referral.record', async (c) => {
     const values = formStrings(await c.req.parseBody())
-    const parsed = validate(referralInput, values)
-    if (!parsed.ok) return showForm(c, values, parsed.errors)
+    const parsed = validate(referralInput, { ...values, ...serviceFields(values.service) })
+    if (!parsed.ok) return showForm(c, values, onService(parsed.errors))
     try {
-      await recordReferral(db, actorOf(c), parsed.data)
+      await recordReferral(db, actorOf(c), parsed.data, channelIds())
     } catch (e) {
-      if (e instanceof Problem && e.code === 'validation') return showForm(c, values, fieldErrorsOf(e))
+      if (e instanceof Problem && e.code === 'validation') return showForm(c, values, onService(fieldErrorsOf(e)))
       throw e
     }
     return c.redirect('/referrals?saved=1', 303)
@@ -74,7 +87,7 @@ export function referralRoutes(routes: RouteTable, deps: Deps, help: HelpDirecto
   const showDetail = async (c: Context<AppEnv>, values: FormValues = {}, errors: FieldErrors = {}) => {
     const referral = await readReferral(db, await reader(c), c.req.param('id') ?? '')
     const t = c.get('t')
-    const body = <ReferralDetailPage t={t} locale={c.get('locale')} csrf={c.get('csrf')()} referral={referral} names={await names()} values={{ onDate: localToday(config.timeZone), ...values }} errors={errors} help={helpFor(c)} />
+    const body = <ReferralDetailPage t={t} locale={c.get('locale')} csrf={c.get('csrf')()} referral={referral} names={await names(c)} values={{ onDate: localToday(config.timeZone), ...values }} errors={errors} help={helpFor(c)} />
     return renderPage(c, { title: t('referral.title'), body, status: Object.keys(errors).length ? 422 : 200 })
   }
 
@@ -94,7 +107,7 @@ export function referralRoutes(routes: RouteTable, deps: Deps, help: HelpDirecto
   })
 
   routes.get('/api/v1/referrals', 'referral.record', async (c) => c.json({ referrals: await listReferrals(db, await reader(c)) }))
-  routes.post('/api/v1/referrals', 'referral.record', async (c) => c.json(await recordReferral(db, actorOf(c), await readJson(c, referralInput)), 201))
+  routes.post('/api/v1/referrals', 'referral.record', async (c) => c.json(await recordReferral(db, actorOf(c), await readJson(c, referralInput), channelIds()), 201))
   routes.get('/api/v1/referrals/:id', 'referral.record', async (c) => c.json(await readReferral(db, await reader(c), c.req.param('id') ?? '')))
   routes.post('/api/v1/referrals/:id/updates', 'referral.record', async (c) => {
     await followUpReferral(db, await reader(c), c.req.param('id') ?? '', await readJson(c, referralUpdateInput))
@@ -109,7 +122,8 @@ const referralSchema = z.object({
   areaId: z.uuid(),
   ageBand: z.enum(REFERRAL_AGE_BANDS),
   concern: z.enum(CONCERNS),
-  partnerId: z.uuid(),
+  partnerId: z.uuid().nullable(),
+  channelId: z.string().nullable(),
   consent: z.enum(CONSENTS),
   status: z.enum(REFERRAL_STATUSES),
   nextFollowUp: z.iso.date().nullable(),
@@ -125,7 +139,7 @@ const tags = ['referrals']
 export const referralApiDoc: OpenApiPaths = {
   '/api/v1/referrals': {
     get: { summary: 'Referrals the caller may read: all with referral.view, else the ones they recorded (referral.record). Every read is audited', tags, responses: { '200': jsonResponse('Referrals', z.object({ referrals: z.array(referralSchema) })) } },
-    post: { summary: 'Record a referral: village-level area, age band, concern, service, consent; no names, contacts or images (referral.record)', tags, requestBody: jsonBody(referralInput), responses: { '201': jsonResponse('The referral', referralSchema) } },
+    post: { summary: 'Record a referral: village-level area, age band, concern, service (partnerId, or channelId: a help-directory channel such as sapa-129), consent; no names, contacts or images (referral.record)', tags, requestBody: jsonBody(referralInput), responses: { '201': jsonResponse('The referral', referralSchema) } },
   },
   '/api/v1/referrals/{id}': {
     get: { summary: 'One referral with its history (audited)', tags, parameters: idParam, responses: { '200': jsonResponse('The referral', withHistory), '404': { description: 'No such referral, or not yours to read' } } },

@@ -18,7 +18,8 @@ const fields = (partnerId: string, over: Record<string, string> = {}) => ({
   areaId: HARJOSARI_I,
   ageBand: '13-17',
   concern: 'sextortion',
-  partnerId,
+  // The form's one "referred to" choice: a partner (partner:<id>) or a help-directory channel (channel:<id>).
+  service: `partner:${partnerId}`,
   consent: 'child-and-guardian',
   nextFollowUp: day(6),
   note: 'Pendampingan ke UPTD PPA hari Senin',
@@ -53,7 +54,7 @@ describe('referrals', () => {
       [{ areaId: lingkungan.id }, 'areaId', 'Choose a kelurahan or village (nothing finer).'],
       [{ note: 'Hubungi ibunya di 0812 3456 7890' }, 'note', 'This note contains a phone number or email address. Remove the contact details.'],
       [{ nextFollowUp: day(-5) }, 'nextFollowUp', 'This date cannot be before the earlier one.'],
-      [{ partnerId: '' }, 'partnerId', 'Choose the service the person was referred to.'],
+      [{ service: '' }, 'service', 'Choose the service the person was referred to.'],
       [{ note: 'x'.repeat(281) }, 'note', 'At most 280 characters.'],
     ]
     for (const [over, field, message] of cases) {
@@ -134,12 +135,17 @@ describe('referrals', () => {
     const token = await createApiToken(jaga.db, cli, facilitator.email, 'test')
     const api = (path: string, body?: unknown) =>
       jaga.request(`http://localhost${path}`, { method: body ? 'POST' : 'GET', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) })
-    const created = await api('/api/v1/referrals', fields(service.id))
+    // The API names the service as partnerId (or channelId), not the form's one choice.
+    const json = (over: Record<string, string> = {}) => {
+      const { service: _, ...rest } = fields(service.id, over)
+      return { ...rest, partnerId: service.id }
+    }
+    const created = await api('/api/v1/referrals', json())
     expect(created.status).toBe(201)
     const { id } = (await created.json()) as { id: string }
     const updated = await api(`/api/v1/referrals/${id}/updates`, { status: 'received', onDate: today() })
     expect(((await updated.json()) as { updates: unknown[] }).updates).toHaveLength(2)
-    const bad = await api('/api/v1/referrals', fields(service.id, { note: 'email saya a@b.co' }))
+    const bad = await api('/api/v1/referrals', json({ note: 'email saya a@b.co' }))
     expect(bad.status).toBe(422)
   })
 })

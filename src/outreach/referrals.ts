@@ -12,11 +12,15 @@ export type ReferralUpdate = ReferralUpdatesTable
 /** Who reads; `programmes` set for a coordinator limited to their own programmes (programme-scope.ts). */
 export type Reader = Actor & { role: Role; programmes?: ReadonlySet<string> | undefined }
 
-async function checkReferral(db: Db, input: ReferralInput): Promise<FieldError[]> {
+/** The help-directory channel ids a referral may name (the library's, without local partners: those are partners). */
+export type ChannelIds = ReadonlySet<string>
+
+async function checkReferral(db: Db, input: ReferralInput, channels: ChannelIds): Promise<FieldError[]> {
   const errors: FieldError[] = []
   const area = await db.selectFrom('areas').select('level').where('id', '=', input.areaId).executeTakeFirst()
   if (!area || area.level !== 'village') errors.push({ field: 'areaId', message: 'referral.needsVillage' })
-  if (!(await db.selectFrom('partners').select('id').where('id', '=', input.partnerId).executeTakeFirst())) errors.push({ field: 'partnerId', message: 'referral.needsService' })
+  const service = input.partnerId ? Boolean(await db.selectFrom('partners').select('id').where('id', '=', input.partnerId).executeTakeFirst()) : input.channelId !== null && channels.has(input.channelId)
+  if (!service) errors.push({ field: 'partnerId', message: 'referral.needsService' })
   if (input.programmeId && !(await db.selectFrom('programmes').select('id').where('id', '=', input.programmeId).executeTakeFirst())) errors.push({ field: 'programmeId', message: 'validation.choice' })
   const note = noteProblem(input.note)
   if (note) errors.push({ field: 'note', message: note })
@@ -24,9 +28,9 @@ async function checkReferral(db: Db, input: ReferralInput): Promise<FieldError[]
 }
 
 /** Records a referral; its first step in the history is "referred" on the day of the disclosure. */
-export async function recordReferral(db: Kysely<Database>, actor: Actor, input: ReferralInput): Promise<Referral> {
+export async function recordReferral(db: Kysely<Database>, actor: Actor, input: ReferralInput, channels: ChannelIds = new Set()): Promise<Referral> {
   return db.transaction().execute(async (trx) => {
-    const errors = await checkReferral(trx, input)
+    const errors = await checkReferral(trx, input, channels)
     if (errors.length) throw new Problem('validation', {}, errors)
     const now = new Date().toISOString()
     const referral: Referral = { id: crypto.randomUUID(), ...input, status: 'referred', recordedBy: actor.id!, createdAt: now, updatedAt: now }

@@ -30,7 +30,7 @@ export function renderReportPdf(r: ProgrammeReport, t: T, locale: Locale): Promi
 
   const cv = r.coverage
   heading(t('report.reach'))
-  line(t('coverage.summary', { reached: cv.totals.areasReached, areas: cv.totals.areas, sessions: formatNumber(locale, cv.totals.sessionsHeld), people: n(cv.totals.people) }), { bold: true })
+  line(t('coverage.summary', { reached: cv.totals.areasReached, areas: cv.totals.areas, sessions: cv.totals.sessionsHeld, people: cv.totals.people ?? t('coverage.hidden') }), { bold: true })
   if (cv.suppressed) line(t('coverage.suppressedNote'), { size: 8.5, colour: MUTED })
   bars(t('coverage.chartByArea'), cv.rows.filter((x) => x.depth === 0).map((x) => ({ label: x.name, value: x.people })))
   bars(t('coverage.chartByGroup'), cv.groups.map((g, i) => ({ label: t(`group.${g}`), value: cv.totals.byGroup[i]! })))

@@ -153,6 +153,7 @@ export function sessionRoutes(routes: RouteTable, deps: Deps, materials: Materia
           cancel: can(user.role, 'programme.edit'),
           record: can(user.role, 'session.record') && mine,
           report: can(user.role, 'session.record') && mine,
+          refer: can(user.role, 'referral.record'),
         }}
         started={session.startsAt <= localNow(config.timeZone)}
         values={o.values ?? {}}

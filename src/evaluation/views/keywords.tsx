@@ -1,6 +1,6 @@
 import type { T } from '../../messages.ts'
 import type { FieldErrors, FormValues } from '../../platform/http/forms.ts'
-import { ErrorSummary, Field, InlineAction, Notice, PostForm, Select } from '../../platform/views/components.tsx'
+import { ErrorSummary, Field, Notice, PostForm, Select } from '../../platform/views/components.tsx'
 
 export function KeywordsPage(p: { t: T; csrf: string; keywords: { id: string; locale: string; phrase: string }[]; values: FormValues; errors: FieldErrors; notice?: string }) {
   const { t } = p
@@ -13,7 +13,9 @@ export function KeywordsPage(p: { t: T; csrf: string; keywords: { id: string; lo
           .map((k) => (
             <li>
               {k.phrase}{' '}
-              <InlineAction action={`/disclosures/keywords/${k.id}/delete`} csrf={p.csrf} label={t('keywords.remove')} ariaLabel={t('keywords.removeLabel', { phrase: k.phrase })} />
+              <a href={`/disclosures/keywords/${k.id}/delete`} aria-label={t('keywords.removeLabel', { phrase: k.phrase })}>
+                {t('keywords.remove')}
+              </a>
             </li>
           ))}
       </ul>

@@ -19,6 +19,8 @@ export interface CalendarProps {
   sessions: SessionWithLinks[]
   visits: VisitStatus[]
   areaNames: Map<string, string>
+  /** May schedule sessions: each visit row links to the new-session form for its place. */
+  canSchedule?: boolean
 }
 
 const WEEKDAYS: Record<Locale, string[]> = { id: ['Sen', 'Sel', 'Rab', 'Kam', 'Jum', 'Sab', 'Min'], en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] }
@@ -146,14 +148,16 @@ function MonthGrid(p: CalendarProps & { link: (o: { month: string }) => string }
 
 function ListView(p: CalendarProps) {
   const { t } = p
+  // A cancelled session is not coming up: it stays on the month grid (struck through) and its programme page.
+  const upcoming = p.sessions.filter((s) => s.status !== 'cancelled')
   return (
     <>
       <h2>{t('calendar.upcoming')}</h2>
-      {p.sessions.length === 0 ? (
+      {upcoming.length === 0 ? (
         <p class="muted">{t('session.none')}</p>
       ) : (
         <ul class="cards">
-          {p.sessions.map((s) => (
+          {upcoming.map((s) => (
             <li>
               <a href={`/sessions/${s.id}`}>
                 <strong>{s.title}</strong>
@@ -167,12 +171,13 @@ function ListView(p: CalendarProps) {
         </ul>
       )}
       <h2>{t('visitPlan.title')}</h2>
-      <VisitTable t={t} locale={p.locale} visits={p.visits} />
+      <VisitTable t={t} locale={p.locale} visits={p.visits} schedule={p.canSchedule ?? false} />
     </>
   )
 }
 
-export function VisitTable(p: { t: T; locale: Locale; visits: VisitStatus[] }) {
+/** Each place a programme plans to visit; with `schedule`, a row's link opens the new-session form there. */
+export function VisitTable(p: { t: T; locale: Locale; visits: VisitStatus[]; schedule?: boolean }) {
   const { t } = p
   if (p.visits.length === 0) return <p class="muted">{t('visitPlan.none')}</p>
   return (
@@ -184,6 +189,7 @@ export function VisitTable(p: { t: T; locale: Locale; visits: VisitStatus[] }) {
             <th scope="col">{t('visitPlan.lastVisit')}</th>
             <th scope="col">{t('visitPlan.nextDue')}</th>
             <th scope="col">{t('visitPlan.scheduled')}</th>
+            {p.schedule ? <td></td> : null}
           </tr>
         </thead>
         <tbody>
@@ -200,6 +206,13 @@ export function VisitTable(p: { t: T; locale: Locale; visits: VisitStatus[] }) {
                 {v.overdue ? ` · ${t('visitPlan.overdue')}` : ''}
               </td>
               <td>{v.nextScheduled ? formatWallTime(p.locale, v.nextScheduled) : '—'}</td>
+              {p.schedule ? (
+                <td>
+                  <a href={`/programmes/${v.programmeId}/sessions/new?area=${v.areaId}`} aria-label={t('visitPlan.scheduleLabel', { area: v.areaName })}>
+                    {t('visitPlan.schedule')}
+                  </a>
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>
@@ -235,16 +248,21 @@ export function FeedsPage(p: { t: T; csrf: string; userId: string; programmes: {
       </PostForm>
       <h2>{t('calendar.programmeFeed')}</h2>
       {p.programmes.length === 0 ? <p class="muted">{t('programme.empty')}</p> : null}
-      {p.programmes.map((pr) => (
-        <PostForm action="/calendar/feeds" csrf={p.csrf} class="row-actions">
-          <input type="hidden" name="kind" value="programme" />
-          <input type="hidden" name="programmeId" value={pr.id} />
-          <button type="submit" class="secondary" aria-label={t('calendar.makeProgrammeFeedFor', { name: pr.name })}>
-            {t('calendar.makeProgrammeFeed')}
-          </button>{' '}
-          {pr.name}
-        </PostForm>
-      ))}
+      {/* The name first and its button on the same line item, so no button sits between two programmes. */}
+      <ul class="feed-list">
+        {p.programmes.map((pr) => (
+          <li>
+            <strong>{pr.name}</strong>{' '}
+            <PostForm action="/calendar/feeds" csrf={p.csrf} class="inline">
+              <input type="hidden" name="kind" value="programme" />
+              <input type="hidden" name="programmeId" value={pr.id} />
+              <button type="submit" class="secondary" aria-label={t('calendar.makeProgrammeFeedFor', { name: pr.name })}>
+                {t('calendar.makeProgrammeFeed')}
+              </button>
+            </PostForm>
+          </li>
+        ))}
+      </ul>
       {p.feeds.length ? (
         <>
           <h2>{t('calendar.activeFeeds')}</h2>

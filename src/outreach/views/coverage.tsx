@@ -13,7 +13,7 @@ export function CoverageBody(p: { t: T; locale: Locale; coverage: Coverage; head
   return (
     <>
       <p class="lead">
-        {t('coverage.summary', { reached: cv.totals.areasReached, areas: cv.totals.areas, sessions: fmt(cv.totals.sessionsHeld), people: n(cv.totals.people) })}
+        {t('coverage.summary', { reached: cv.totals.areasReached, areas: cv.totals.areas, sessions: cv.totals.sessionsHeld, people: cv.totals.people ?? t('coverage.hidden') })}
       </p>
       {cv.suppressed ? <Notice>{t('coverage.suppressedNote')}</Notice> : null}
       <div class="charts">

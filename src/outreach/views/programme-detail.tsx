@@ -1,7 +1,7 @@
 import type { T } from '../../messages.ts'
 import { formatDate, formatNumber, formatPercent, type Locale } from '../../platform/i18n/i18n.ts'
 import type { FieldErrors, FormValues } from '../../platform/http/forms.ts'
-import { ErrorSummary, Field, PostForm, Select, TableWrap } from '../../platform/views/components.tsx'
+import { ErrorSummary, Field, Notice, PostForm, Select, TableWrap } from '../../platform/views/components.tsx'
 import type { Programme, ProgrammeLinks } from '../programme-queries.ts'
 import { BASELINE_LEVELS, GROUP_KINDS } from '../target-group-form.ts'
 import type { MeasuredBaseline, TargetGroup } from '../target-groups.ts'
@@ -23,6 +23,7 @@ export interface ProgrammeDetailProps {
   /** People reached per session, from its attendance. */
   people: Map<string, number>
   canEdit: boolean
+  notice?: string | undefined
   visitPlans: { id: string; areaId: string; everyMonths: number; areaName: string }[]
   visits: VisitStatus[]
   forms: Record<'targetGroup' | 'visitPlan', { values: FormValues; errors: FieldErrors }>
@@ -36,6 +37,7 @@ export function ProgrammeDetailPage(p: ProgrammeDetailProps) {
   return (
     <>
       <h1>{pr.name}</h1>
+      {p.notice ? <Notice kind="success">{p.notice}</Notice> : null}
       <p>
         <span class="tag">{t(`programmeStatus.${pr.status}`)}</span> {t('programme.period')}: {formatDate(p.locale, pr.startsOn)} – {formatDate(p.locale, pr.endsOn)}
       </p>
@@ -97,11 +99,9 @@ export function ProgrammeDetailPage(p: ProgrammeDetailProps) {
                   </td>
                   {p.canEdit ? (
                     <td>
-                      <PostForm action={`/programmes/${pr.id}/target-groups/${g.id}/delete`} csrf={p.csrf}>
-                        <button type="submit" class="link" aria-label={t('targetGroup.removeLabel', { group: t(`group.${g.groupKind}`), area: g.areaName })}>
-                          {t('targetGroup.remove')}
-                        </button>
-                      </PostForm>
+                      <a href={`/programmes/${pr.id}/target-groups/${g.id}/delete`} aria-label={t('targetGroup.removeLabel', { group: t(`group.${g.groupKind}`), area: g.areaName })}>
+                        {t('targetGroup.remove')}
+                      </a>
                     </td>
                   ) : null}
                 </tr>
@@ -133,17 +133,22 @@ export function ProgrammeDetailPage(p: ProgrammeDetailProps) {
             <li>
               {t('visitPlan.every', { area: v.areaName, months: v.everyMonths })}
               {p.canEdit ? (
-                <PostForm action={`/programmes/${pr.id}/visit-plans/${v.id}/delete`} csrf={p.csrf} class="row-actions">
-                  <button type="submit" class="link" aria-label={t('visitPlan.removeLabel', { area: v.areaName })}>
+                <>
+                  {' · '}
+                  <a href={`/programmes/${pr.id}/sessions/new?area=${v.areaId}`} aria-label={t('visitPlan.scheduleLabel', { area: v.areaName })}>
+                    {t('visitPlan.schedule')}
+                  </a>
+                  {' · '}
+                  <a href={`/programmes/${pr.id}/visit-plans/${v.id}/delete`} aria-label={t('visitPlan.removeLabel', { area: v.areaName })}>
                     {t('visitPlan.remove')}
-                  </button>
-                </PostForm>
+                  </a>
+                </>
               ) : null}
             </li>
           ))}
         </ul>
       ) : null}
-      <VisitTable t={t} locale={p.locale} visits={p.visits} />
+      <VisitTable t={t} locale={p.locale} visits={p.visits} schedule={p.canEdit} />
       {p.canEdit ? (
         <>
           <h3>{t('visitPlan.add')}</h3>
@@ -168,7 +173,7 @@ function BaselineCell(p: { t: T; locale: Locale; group: TargetGroup; measured: M
     <>
       {t(`baseline.${m.level}`)}
       <br />
-      <span class="small">{t('targetGroup.measured', { share: formatPercent(p.locale, m.share), count: formatNumber(p.locale, m.answers) })}</span>
+      <span class="small">{t('targetGroup.measured', { share: formatPercent(p.locale, m.share), count: m.answers })}</span>
       {g.baselineLevel !== 'unknown' ? <span class="muted small"> · {t('targetGroup.estimate', { level: t(`baseline.${g.baselineLevel}`) })}</span> : null}
       {note}
     </>

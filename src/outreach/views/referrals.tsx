@@ -1,11 +1,12 @@
 import type { T } from '../../messages.ts'
 import { formatDate, type Locale } from '../../platform/i18n/i18n.ts'
 import type { FieldErrors, FormValues } from '../../platform/http/forms.ts'
-import { ErrorSummary, Field, ListHeader, PostForm, Select, TableWrap, type Option } from '../../platform/views/components.tsx'
+import { ErrorSummary, Field, ListHeader, PostForm, Select, TableWrap, TextArea, type Option } from '../../platform/views/components.tsx'
 import { CONCERNS, CONSENTS, NOTE_MAX, REFERRAL_AGE_BANDS, REFERRAL_STATUSES } from '../referral-form.ts'
 import type { Referral, ReferralUpdate } from '../referrals.ts'
 
 export interface HelpChannelView {
+  id: string
   name: string
   handles: string
   contacts: { kind: string; value: string }[]
@@ -43,8 +44,13 @@ export function HelpBox(p: { t: T; helpUrl: string; channels: HelpChannelView[] 
 export interface ReferralNames {
   areas: Map<string, string>
   partners: Map<string, string>
+  /** Help-directory channels by id. */
+  channels: Map<string, string>
   users: Map<string, string>
 }
+
+/** Where a referral went: its partner, or its help-directory channel (by id if the directory no longer lists it). */
+const serviceName = (r: Referral, names: ReferralNames) => (r.partnerId ? (names.partners.get(r.partnerId) ?? '—') : r.channelId ? (names.channels.get(r.channelId) ?? r.channelId) : '—')
 
 export function ReferralListPage(p: { t: T; locale: Locale; referrals: Referral[]; names: ReferralNames; today: string; notice?: string | undefined }) {
   const { t } = p
@@ -74,7 +80,7 @@ export function ReferralListPage(p: { t: T; locale: Locale; referrals: Referral[
                   <td>{t(`concern.${r.concern}`)}</td>
                   <td>{p.names.areas.get(r.areaId) ?? '—'}</td>
                   <td>{t(`referralAge.${r.ageBand}`)}</td>
-                  <td>{p.names.partners.get(r.partnerId) ?? '—'}</td>
+                  <td>{serviceName(r, p.names)}</td>
                   <td>{t(`referralStatus.${r.status}`)}</td>
                   <td class={r.nextFollowUp && r.nextFollowUp < p.today ? 'overdue' : undefined}>{r.nextFollowUp ? formatDate(p.locale, r.nextFollowUp) : '—'}</td>
                 </tr>
@@ -92,7 +98,7 @@ export interface ReferralFormProps {
   csrf: string
   values: FormValues
   errors: FieldErrors
-  options: { villages: Option[]; partners: Option[]; programmes: Option[] }
+  options: { villages: Option[]; partners: Option[]; channels: Option[]; programmes: Option[] }
   help: { helpUrl: string; channels: HelpChannelView[] }
 }
 
@@ -107,21 +113,29 @@ export function ReferralFormPage(p: ReferralFormProps) {
         <p>{t('referral.minimumWarning')}</p>
       </div>
       <ErrorSummary t={t} errors={p.errors} />
-      {p.options.partners.length === 0 ? (
-        <p class="alert alert-error" role="alert">
-          {t('referral.noServices')} <a href="/partners">{t('nav.partners')}</a>
-        </p>
-      ) : null}
       <PostForm action="/referrals" csrf={p.csrf}>
         <Field t={t} name="occurredOn" type="date" label={t('referral.occurredOn')} values={p.values} errors={p.errors} required />
         <Select t={t} name="areaId" emptyLabel={t('referral.choose')} label={t('referral.area')} values={p.values} errors={p.errors} required options={p.options.villages.map((o) => ({ value: o.id, label: o.label }))} />
         <Select t={t} name="ageBand" emptyLabel={t('referral.choose')} label={t('referral.ageBand')} values={p.values} errors={p.errors} required options={choose(REFERRAL_AGE_BANDS, 'referralAge')} />
         <Select t={t} name="concern" emptyLabel={t('referral.choose')} label={t('referral.concern')} values={p.values} errors={p.errors} required options={choose(CONCERNS, 'concern')} />
-        <Select t={t} name="partnerId" emptyLabel={t('referral.choose')} label={t('referral.service')} values={p.values} errors={p.errors} required options={p.options.partners.map((o) => ({ value: o.id, label: o.label }))} />
+        <Select
+          t={t}
+          name="service"
+          emptyLabel={t('referral.choose')}
+          label={t('referral.service')}
+          values={p.values}
+          errors={p.errors}
+          required
+          options={[]}
+          groups={[
+            { label: t('referral.helpChannels'), options: p.options.channels.map((o) => ({ value: `channel:${o.id}`, label: o.label })) },
+            ...(p.options.partners.length ? [{ label: t('referral.partnerServices'), options: p.options.partners.map((o) => ({ value: `partner:${o.id}`, label: o.label })) }] : []),
+          ]}
+        />
         <Select t={t} name="consent" emptyLabel={t('referral.choose')} label={t('referral.consent')} values={p.values} errors={p.errors} required options={choose(CONSENTS, 'consent')} />
         <Select t={t} name="programmeId" label={t('session.programme')} values={p.values} errors={p.errors} emptyLabel={t('referral.noProgramme')} options={p.options.programmes.map((o) => ({ value: o.id, label: o.label }))} />
         <Field t={t} name="nextFollowUp" type="date" label={t('referral.nextFollowUp')} values={p.values} errors={p.errors} />
-        <Field t={t} name="note" label={t('referral.note')} hint={t('referral.noteHint', { max: NOTE_MAX })} values={p.values} errors={p.errors} maxlength={NOTE_MAX} />
+        <TextArea t={t} name="note" label={t('referral.note')} hint={t('referral.noteHint', { max: NOTE_MAX })} values={p.values} errors={p.errors} maxlength={NOTE_MAX} />
         <div class="actions">
           <button type="submit">{t('common.save')}</button>
           <a href="/referrals">{t('common.cancel')}</a>
@@ -149,7 +163,7 @@ export function ReferralDetailPage(p: { t: T; locale: Locale; csrf: string; refe
         <dt>{t('referral.ageBand')}</dt>
         <dd>{t(`referralAge.${r.ageBand}`)}</dd>
         <dt>{t('referral.service')}</dt>
-        <dd>{p.names.partners.get(r.partnerId) ?? '—'}</dd>
+        <dd>{serviceName(r, p.names)}</dd>
         <dt>{t('referral.consent')}</dt>
         <dd>{t(`consent.${r.consent}`)}</dd>
         <dt>{t('referral.nextFollowUp')}</dt>
@@ -177,7 +191,7 @@ export function ReferralDetailPage(p: { t: T; locale: Locale; csrf: string; refe
             <Select t={t} name="status" label={t('referral.status')} values={{ status: r.status, ...p.values }} errors={p.errors} options={REFERRAL_STATUSES.map((s) => ({ value: s, label: t(`referralStatus.${s}`) }))} required />
             <Field t={t} name="onDate" type="date" label={t('referral.onDate')} values={p.values} errors={p.errors} required />
             <Field t={t} name="nextFollowUp" type="date" label={t('referral.nextFollowUp')} values={p.values} errors={p.errors} />
-            <Field t={t} name="note" label={t('referral.note')} hint={t('referral.noteHint', { max: NOTE_MAX })} values={p.values} errors={p.errors} maxlength={NOTE_MAX} />
+            <TextArea t={t} name="note" label={t('referral.note')} hint={t('referral.noteHint', { max: NOTE_MAX })} values={p.values} errors={p.errors} maxlength={NOTE_MAX} />
             <button type="submit">{t('common.save')}</button>
           </PostForm>
         </>

@@ -1,7 +1,7 @@
 import type { T } from '../../messages.ts'
 import { formatNumber, type Locale } from '../../platform/i18n/i18n.ts'
 import type { FieldErrors, FormValues } from '../../platform/http/forms.ts'
-import { ErrorSummary, Field, keepMessages, Notice, PostForm, TableWrap } from '../../platform/views/components.tsx'
+import { ErrorSummary, Field, keepMessages, Notice, PostForm, TableWrap, TextArea } from '../../platform/views/components.tsx'
 import { ageBandsOf, cellField, GENDERS, type AttendanceCell } from '../session-form.ts'
 import type { SessionWithLinks } from '../sessions.ts'
 import { sessionWhen } from './sessions.tsx'
@@ -16,7 +16,7 @@ export interface SessionDetailProps {
   materials: { label: string; href: string }[]
   attendance: AttendanceCell[]
   /** What this user may do now. */
-  may: { edit: boolean; cancel: boolean; record: boolean; report: boolean }
+  may: { edit: boolean; cancel: boolean; record: boolean; report: boolean; refer?: boolean }
   started: boolean
   values: FormValues
   errors: FieldErrors
@@ -87,7 +87,7 @@ export function SessionDetailPage(p: SessionDetailProps) {
       </p>
 
       <h2 id="attendance">{t('attendance.title')}</h2>
-      {total > 0 && !p.notice ? <p>{t('attendance.saved', { count: formatNumber(p.locale, total) })}</p> : null}
+      {total > 0 && !p.notice ? <p>{t('attendance.saved', { count: total })}</p> : null}
       {s.status === 'cancelled' ? null : !p.started ? (
         <p class="muted">{t('attendance.notYet')}</p>
       ) : p.may.record ? (
@@ -101,8 +101,8 @@ export function SessionDetailPage(p: SessionDetailProps) {
           <h2 id="report">{t('session.report')}</h2>
           <PostForm action={`/sessions/${s.id}/report`} csrf={p.csrf} keep={keepMessages(t)}>
             <p class="hint">{t('session.noPii')}</p>
-            <Field t={t} name="notes" label={t('session.notes')} values={{ notes: s.notes ?? '', ...p.values }} errors={p.errors} maxlength={2000} />
-            <Field t={t} name="followUps" label={t('session.followUps')} values={{ followUps: s.followUps ?? '', ...p.values }} errors={p.errors} maxlength={2000} />
+            <TextArea t={t} name="notes" label={t('session.notes')} values={{ notes: s.notes ?? '', ...p.values }} errors={p.errors} maxlength={2000} rows={6} />
+            <TextArea t={t} name="followUps" label={t('session.followUps')} values={{ followUps: s.followUps ?? '', ...p.values }} errors={p.errors} maxlength={2000} rows={4} />
             <button type="submit">{t('session.markReported')}</button>
           </PostForm>
         </>
@@ -117,9 +117,16 @@ export function SessionDetailPage(p: SessionDetailProps) {
           ) : null}
         </>
       ) : null}
+      {p.may.refer && s.status !== 'cancelled' && p.started ? (
+        <p>
+          {t('session.disclosureHint')} <a href={`/referrals/new?session=${s.id}`}>{t('referral.add')}</a>
+        </p>
+      ) : null}
 
       {p.may.cancel && s.status === 'planned' ? (
-        <>
+        // Away from the main flow: cancelling is rare and cannot be undone. Open when its form came back with an error.
+        <details class="more-actions" open={p.errors.reason ? true : undefined}>
+          <summary>{t('session.moreActions')}</summary>
           <h2>{t('session.cancel')}</h2>
           <PostForm action={`/sessions/${s.id}/cancel`} csrf={p.csrf}>
             <Field t={t} name="reason" label={t('session.cancelReason')} values={p.values} errors={p.errors} required maxlength={500} />
@@ -127,7 +134,7 @@ export function SessionDetailPage(p: SessionDetailProps) {
               {t('session.cancel')}
             </button>
           </PostForm>
-        </>
+        </details>
       ) : null}
     </>
   )

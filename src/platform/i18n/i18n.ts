@@ -26,11 +26,28 @@ export function createTranslator<K extends string>(catalogue: Record<K, Record<L
   }
 }
 
+const isIsoDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)
+
+/**
+ * Fills {name} with a parameter: a number in the locale's digits, a YYYY-MM-DD date as every page shows
+ * dates ("1 Des 2026"), anything else as given. `{count, plural, one {# session} other {# sessions}}`
+ * picks the form by Intl.PluralRules (Indonesian has only "other"); # is the formatted number.
+ */
 function interpolate(text: string, params: Params, locale: Locale): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  const plural = text.replace(/\{(\w+), plural,((?:\s*(?:zero|one|two|few|many|other) \{[^{}]*\})+)\s*\}/g, (whole, name: string, forms: string) => {
     const v = params[name]
     if (v === undefined) return whole
-    return typeof v === 'number' ? formatNumber(locale, v) : v
+    const options = new Map([...forms.matchAll(/(zero|one|two|few|many|other) \{([^{}]*)\}/g)].map((m) => [m[1]!, m[2]!]))
+    // A text given instead of a number (a hidden small count, "<5") takes the "other" form as it is.
+    if (typeof v !== 'number') return (options.get('other') ?? '').replace(/#/g, v)
+    const form = options.get(new Intl.PluralRules(INTL_TAG[locale]).select(v)) ?? options.get('other') ?? ''
+    return form.replace(/#/g, formatNumber(locale, v))
+  })
+  return plural.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name]
+    if (v === undefined) return whole
+    if (typeof v === 'number') return formatNumber(locale, v)
+    return isIsoDate(v) ? formatDate(locale, v) : v
   })
 }
 

@@ -107,6 +107,8 @@ export interface SelectProps {
   /** A first, empty option such as "all". */
   emptyLabel?: string
   idPrefix?: string
+  /** Options in labelled groups (<optgroup>), after `options`. */
+  groups?: { label: string; options: { value: string; label: string }[] }[]
 }
 
 export function Select(p: SelectProps) {
@@ -127,6 +129,15 @@ export function Select(p: SelectProps) {
           <option value={o.value} selected={o.value === current}>
             {o.label}
           </option>
+        ))}
+        {(p.groups ?? []).map((g) => (
+          <optgroup label={g.label}>
+            {g.options.map((o) => (
+              <option value={o.value} selected={o.value === current}>
+                {o.label}
+              </option>
+            ))}
+          </optgroup>
         ))}
       </select>
     </div>
