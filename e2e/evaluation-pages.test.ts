@@ -85,7 +85,7 @@ describe('evaluation staff pages, on a phone', () => {
       await expect(again.inputValue('input[name="r0.code.mother"]')).resolves.toBe(lang === 'id' ? 'PA' : 'PE')
       await expect(again.textContent('[data-keep-status]')).resolves.toMatch(/put back|dikembalikan/)
       await again.click('form.paper button[type=submit]')
-      await again.waitForFunction(() => /1 questionnaires saved|1 kuesioner disimpan/.test(document.querySelector('main')?.textContent ?? ''))
+      await again.waitForFunction(() => /1 questionnaire saved|1 kuesioner disimpan/.test(document.querySelector('main')?.textContent ?? ''))
       // The first tab's connection returns: it has nothing left to send, so the row is stored once.
       await network(false)
       await page.evaluate(() => window.dispatchEvent(new Event('online')))

@@ -17,7 +17,7 @@ export const codeMessages = defineMessages({
     en: 'The CSV and XLSX downloads hold participants’ codes as written, because the analysis pairs answers by them: keep the files safe.',
   },
   'code.partsHeading': { id: 'Kode peserta', en: 'Participant codes' },
-  'code.partsNumber': { id: '{count} bagian', en: '{count} parts' },
+  'code.partsNumber': { id: '{count} bagian', en: '{count, plural, one {# part} other {# parts}}' },
   'code.partsLegend': { id: 'Pertanyaan untuk kode peserta (pilih 3–5)', en: 'Questions for the participant code (choose 3–5)' },
   'code.partsCount': { id: 'Pilih 3 sampai 5 pertanyaan kode yang berbeda.', en: 'Choose 3 to 5 different code questions.' },
   'code.partsHint': {

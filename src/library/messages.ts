@@ -25,7 +25,7 @@ export const libraryMessages = defineMessages({
   'library.byAudience': { id: 'Untuk siapa', en: 'Who it is for' },
   'library.byTopic': { id: 'Topik', en: 'Topics' },
   'library.allPages': { id: 'Semua halaman', en: 'All pages' },
-  'library.pageCount': { id: '{count} halaman', en: '{count} pages' },
+  'library.pageCount': { id: '{count} halaman', en: '{count, plural, one {# page} other {# pages}}' },
   'library.for': { id: 'Untuk', en: 'For' },
   'library.appSteps': {
     id: 'Langkah di halaman ini diperiksa terhadap sumber di bawah pada {date}. Aplikasi sering mengubah menunya: jika berbeda, ikuti halaman bantuan resmi di bagian Sumber. Nama menu ditulis seperti di aplikasi berbahasa Inggris; di ponsel berbahasa Indonesia namanya diterjemahkan (misalnya Settings menjadi Setelan atau Pengaturan).',
@@ -47,7 +47,7 @@ export const libraryMessages = defineMessages({
   'library.stopReading': { id: 'Berhenti membacakan', en: 'Stop reading' },
   'quiz.title': { id: 'Kuis singkat', en: 'Short quizzes' },
   'quiz.lead': { id: 'Uji pemahaman Anda. Setiap jawaban dijelaskan. Tidak ada yang disimpan.', en: 'Check your understanding. Every answer is explained. Nothing is stored.' },
-  'quiz.questions': { id: '{count} pertanyaan', en: '{count} questions' },
+  'quiz.questions': { id: '{count} pertanyaan', en: '{count, plural, one {# question} other {# questions}}' },
   'quiz.check': { id: 'Periksa jawaban', en: 'Check my answers' },
   'quiz.score': { id: '{correct} dari {total} jawaban benar.', en: '{correct} of {total} answers right.' },
   'quiz.right': { id: 'Benar', en: 'Right' },
