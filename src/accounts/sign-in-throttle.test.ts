@@ -141,6 +141,6 @@ describe('where a "next" address may lead', () => {
     const user = await aUser(jaga, 'coordinator')
     const res = await new Agent(jaga).post('/login?next=/%09/evil.example', { email: user.email, password: TEST_PASSWORD })
     expect(res.status).toBe(303)
-    expect(res.headers.get('Location')).toBe('/areas')
+    expect(res.headers.get('Location')).toBe('/home')
   })
 })
