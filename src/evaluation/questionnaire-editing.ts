@@ -12,6 +12,7 @@ import * as q from './evaluation-queries.ts'
 import type { FormValues } from '../platform/http/forms.ts'
 import { LOGIC_FIELDS, logicFromInput, referencesTo, type ItemPlace } from './item-logic.ts'
 import { parseExpression, referencedNames } from './shared/expression.ts'
+import { describeCycle, findLogicCycles } from './shared/logic-cycles.ts'
 import { definitionSchema, ITEM_KINDS, OTHER, QUESTIONNAIRE_AUDIENCES, QUESTIONNAIRE_KINDS, type Definition, type Item } from './questionnaire-schema.ts'
 
 const text = (max: number) => z.string().trim().min(1, { error: 'validation.required' }).max(max, { error: 'validation.tooLong' })
@@ -175,7 +176,17 @@ export function applyChange(definition: Definition, change: Change): Definition 
     else sections.splice(change.section, 1)
   }
   assertNamesFree(sections, change)
-  return definitionSchema.parse({ sections })
+  const result = definitionSchema.parse({ sections })
+  assertNoCycle(result, change)
+  return result
+}
+
+/** Show-if logic that goes round in a circle (after a move, a question may name a later one): refused, naming it. */
+function assertNoCycle(definition: Definition, change: Change): void {
+  const cycle = findLogicCycles(definition)[0]
+  if (!cycle) return
+  const field = change.kind === 'add' || change.kind === 'replace' ? 'showExpr' : 'references'
+  throw new Problem('validation', {}, [{ field, message: 'builder.logicCycle', params: { cycle: describeCycle(cycle) } }])
 }
 
 /** An id, or the `<id>_other` column of an item with "Other", used twice: refused on the field that made it. */

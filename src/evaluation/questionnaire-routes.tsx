@@ -190,12 +190,19 @@ export function questionnaireRoutes(routes: RouteTable, deps: Deps): void {
     // A section's show-if may name the questions of the sections before it.
     const show = conditionFromFields(values, 'show', placeOf(definitionOf(version).sections, { section: section - 1 }).earlier.filter(() => section > 0))
     if (show.error) return builder(c, { sectionValues: values, sectionErrors: { section, errors: { [show.error.field]: show.error } } })
-    return change(c, { kind: 'renameSection', section, title, relevant: show.expr })
+    return change(c, { kind: 'renameSection', section, title, relevant: show.expr }).catch((e) => {
+      // A show-if that closes a circle in the logic: the builder again, naming it.
+      if (e instanceof Problem && e.code === 'validation') return builder(c, { errors: fieldErrorsOf(e) })
+      throw e
+    })
   })
 
   for (const action of ['up', 'down'] as const) {
     routes.post(`/questionnaires/:key/sections/:section/${action}`, 'programme.edit', (c) =>
-      change(c, { kind: 'moveSection', section: Number(c.req.param('section')), by: action === 'up' ? -1 : 1 }),
+      change(c, { kind: 'moveSection', section: Number(c.req.param('section')), by: action === 'up' ? -1 : 1 }).catch((e) => {
+        if (e instanceof Problem && e.code === 'validation') return builder(c, { errors: fieldErrorsOf(e) })
+        throw e
+      }),
     )
   }
 
