@@ -13,6 +13,8 @@ export interface RawSubmission {
   id: string
   code: Record<string, string>
   answers: Record<string, string | string[]>
+  /** The phone's day when the participant pressed send (YYYY-MM-DD); plain form posts, paper and imports have none. */
+  answeredOn?: string
 }
 
 export interface CheckedSubmission {
@@ -34,7 +36,7 @@ export interface CheckedSubmission {
 }
 
 export interface CheckOptions {
-  /** The date today() stands for (YYYY-MM-DD); by default today in Indonesia's western zone. */
+  /** The date today() stands for (YYYY-MM-DD); by default the phone's answeredOn when plausible (answerDay), else today in Indonesia's western zone. */
   today?: string
   /**
    * What an answer to a hidden question does: the phone's form never sends one (dropped); staff typing a
@@ -67,6 +69,20 @@ export function isIsoDate(text: string): boolean {
   return y >= 1900 && y <= 2100 && date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d
 }
 
+/** How far the phone's date may lie before the server's (answers kept in the outbox while offline) or after it (a time zone east of Jakarta). */
+export const ANSWERED_ON_DAYS_BEFORE = 30
+export const ANSWERED_ON_DAYS_AFTER = 1
+
+/**
+ * The day today() stands for when checking answers: the phone's, so the server decides what the phone
+ * showed, when it is a real date within [server's today − 30 days, today + 1]; else the server's own.
+ */
+export function answerDay(answeredOn: string | undefined, serverToday: string): string {
+  if (answeredOn === undefined || !isIsoDate(answeredOn) || !isIsoDate(serverToday)) return serverToday
+  const days = (Date.parse(`${answeredOn}T00:00:00Z`) - Date.parse(`${serverToday}T00:00:00Z`)) / 86_400_000
+  return days >= -ANSWERED_ON_DAYS_BEFORE && days <= ANSWERED_ON_DAYS_AFTER ? answeredOn : serverToday
+}
+
 const todayInJakarta = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
 const valuesOf = (given: unknown) => (Array.isArray(given) ? given : given === undefined || given === null ? [] : [given]).map((v) => String(v).trim()).filter((v) => v !== '')
 const asNumber = (text: string) => Number(text.replace(',', '.'))
@@ -95,7 +111,7 @@ export function checkSubmission(definition: Definition, codeElements: readonly s
     if (part === undefined) errors.push({ field: `code.${key}`, message: element.kind === 'letters' ? 'collect.codeLetters' : 'collect.codeNumber', params: { length: element.length, min: element.min ?? 0, max: element.max ?? 9 } })
     else parts.push(part)
   }
-  const state = formState(definition, logicAnswers(definition, raw.answers), options.today ?? todayInJakarta())
+  const state = formState(definition, logicAnswers(definition, raw.answers), options.today ?? answerDay(raw.answeredOn, todayInJakarta()))
   const answers: CheckedSubmission['answers'] = {}
   const disclosures: CheckedSubmission['disclosures'] = []
   const dropped: string[] = []

@@ -41,6 +41,7 @@ const submissionBody = z.object({
   id: z.string(),
   code: z.record(z.string(), z.string()),
   answers: z.record(z.string(), z.union([z.string(), z.array(z.string()), z.number()]).transform((v) => (typeof v === 'number' ? String(v) : v))),
+  answeredOn: z.string().max(10).optional().catch(undefined).describe('The phone’s date (YYYY-MM-DD) when the participant sent the answers: today() in the questionnaire’s logic, when within 30 days before the server’s date (Asia/Jakarta) and 1 day after; otherwise the server’s date is used'),
 })
 
 /** The form's flat fields (code.mother, a.k01, …) as a submission. */

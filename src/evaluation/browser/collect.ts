@@ -3,10 +3,12 @@
 // there until the server has acknowledged them; a resend with the same id is recognised by the server.
 // One that keeps failing waits longer each time and lets the others go first (outbox.ts).
 import { looksLikeDisclosure } from '../shared/disclosure.ts'
+import { localDate } from '../shared/local-date.ts'
 import { sendDue, type OutboxEntry } from './outbox.ts'
 
 interface Pending extends OutboxEntry {
-  body: { id: string; code: Record<string, string>; answers: Record<string, string | string[]> }
+  /** answeredOn: the phone's day when the participant pressed send; the server's today() for these answers (answers.ts). */
+  body: { id: string; code: Record<string, string>; answers: Record<string, string | string[]>; answeredOn?: string }
 }
 
 const OUTBOX = 'jaga-collect-outbox'
@@ -99,7 +101,7 @@ if (form) {
   form.addEventListener('submit', (event) => {
     event.preventDefault()
     if (!form.reportValidity()) return
-    const body: Pending['body'] = { id: idField.value, code: {}, answers: {} }
+    const body: Pending['body'] = { id: idField.value, code: {}, answers: {}, answeredOn: localDate() }
     const data = new FormData(form)
     data.forEach((value, name) => {
       if (typeof value !== 'string') return

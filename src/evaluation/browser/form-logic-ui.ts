@@ -2,6 +2,7 @@
 // server runs, over a definition read back from the form's data attributes (question-fields.tsx). A
 // question that is not relevant is hidden and its inputs disabled, so neither the JSON outbox nor a plain
 // form submit sends its answer; a failed check shows its message at the field and stops the sending.
+import { localDate } from '../shared/local-date.ts'
 import type { Definition, Item } from '../questionnaire-schema.ts'
 import { formState, type Answers, type FormState } from '../shared/form-logic.ts'
 
@@ -19,11 +20,6 @@ interface Field {
   touched: boolean
 }
 
-/** The phone's own date: today() in an expression is the participant's day. */
-function today(): string {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
 
 const asNumber = (text: string) => Number(text.replace(',', '.'))
 const choiceInputs = (f: Field) => f.inputs.filter((i): i is HTMLInputElement => i instanceof HTMLInputElement && (i.type === 'radio' || i.type === 'checkbox'))
@@ -111,7 +107,7 @@ export function startFormLogic(form: HTMLFormElement): FormLogic {
   /** `typing`: a message may go away while the participant types, but a new one waits for the field to be left. */
   function apply(typing = false, again = true): void {
     try {
-      state = formState(definition, answersOf(fields), today())
+      state = formState(definition, answersOf(fields), localDate())
     } catch {
       // Without a state the form stays as it is without a script: every question shown, the server checks.
       state = undefined
