@@ -7,7 +7,7 @@ import type { Role } from '../accounts/permissions.ts'
 import { Problem } from '../platform/http/problems.ts'
 import { assertMayRecord, getSession } from '../outreach/sessions.ts'
 import { LARGE_GROUP, MAX_CODE_PARTS } from './code-elements.ts'
-import { checkCodeElements } from './collection.ts'
+import { checkCodeElements, onPostgres } from './collection.ts'
 import * as q from './evaluation-queries.ts'
 import { manyAlike } from './result-words.ts'
 import type { SessionResults } from './session-results.ts'
@@ -44,7 +44,9 @@ export async function changeCodeParts(db: Kysely<Database>, actor: Actor & { rol
   const errors = checkCodeElements(keys)
   if (errors.length) throw new Problem('validation', {}, errors)
   await db.transaction().execute(async (trx) => {
-    const links = await trx.selectFrom('collectionLinks').select(['id', 'codeElements']).where('sessionId', '=', sessionId).where('groupKind', '=', groupKind).execute()
+    // Locked first, so an answer being stored (submit re-reads its link under a share lock) either lands
+    // before and is seen below, or waits and then finds the parts changed.
+    const links = await trx.selectFrom('collectionLinks').select(['id', 'codeElements']).where('sessionId', '=', sessionId).where('groupKind', '=', groupKind).orderBy('id').$if(onPostgres(trx), (qb) => qb.forUpdate()).execute()
     if (!links.length) throw new Problem('not-found')
     if (await q.hasGroupSubmissions(trx, sessionId, groupKind)) throw new Problem('conflict', {}, [], 'problem.code.partsLocked')
     await trx.updateTable('collectionLinks').set({ codeElements: JSON.stringify(keys) }).where('sessionId', '=', sessionId).where('groupKind', '=', groupKind).execute()

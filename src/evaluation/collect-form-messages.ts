@@ -53,5 +53,6 @@ export const collectFormMessages = defineMessages({
   },
   'collect.helpTrusted': { id: 'Anda juga bisa berbicara dengan fasilitator kegiatan ini atau orang yang Anda percaya.', en: 'You can also talk to this activity’s facilitator or someone you trust.' },
   'collect.helpMore': { id: 'Semua layanan bantuan', en: 'All help services' },
+  'problem.collect.codeChanged': { id: 'Pertanyaan untuk kode peserta baru saja diubah, jadi jawaban Anda belum disimpan. Buka tautannya lagi, isi kodenya, lalu kirim sekali lagi.', en: 'The questions for the participant code were changed just now, so your answers were not saved. Open the link again, fill in the code and send once more.' },
   'problem.collect.closed': { id: 'Kuesioner ini sudah ditutup dan tidak menerima jawaban lagi.', en: 'This questionnaire is closed and takes no more answers.' },
 })

@@ -1,7 +1,7 @@
 // Collecting answers: the pre, post and feedback links of a session, and the submissions that
 // arrive through them from participants' phones, paper or an import.
 import crypto from 'node:crypto'
-import type { Kysely } from 'kysely'
+import { PostgresAdapter, type Kysely } from 'kysely'
 import type { Database, Db } from '../database.ts'
 import { insertAuditEntry, type Actor } from '../accounts/audit-queries.ts'
 import type { Role } from '../accounts/permissions.ts'
@@ -205,16 +205,22 @@ export async function submit(db: Kysely<Database>, link: q.LinkWithQuestionnaire
     hiddenItems: JSON.stringify(s.hidden),
   }
   const insert = async (x: Db) => Number((await x.insertInto('submissions').values(row).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst()).numInsertedOrUpdatedRows) === 0
-  // One statement is atomic on its own; a disclosure must be stored with its submission or not at all.
-  const duplicate = !s.disclosures.length
-    ? await insert(db)
-    : await db.transaction().execute(async (trx) => {
-        if (await insert(trx)) return true
-        await trx
-          .insertInto('disclosures')
-          .values(s.disclosures.map((d) => ({ id: crypto.randomUUID(), sessionId: link.sessionId, submissionId: s.id, itemId: d.itemId, text: d.text, receivedAt: now, handledAt: null, handledBy: null })))
-          .execute()
-        return false
-      })
+  // A disclosure is stored with its submission or not at all. The code was checked against the parts the
+  // link had when it was read: if staff changed them since (changeCodeParts, allowed only while no answer
+  // is stored), this code would never match the new ones. Re-read under a lock changeCodeParts also takes.
+  const duplicate = await db.transaction().execute(async (trx) => {
+    const current = await trx.selectFrom('collectionLinks').select('codeElements').where('id', '=', link.id).$if(onPostgres(trx), (qb) => qb.forShare()).executeTakeFirst()
+    if (!current || current.codeElements !== link.codeElements) throw new Problem('conflict', {}, [], 'problem.collect.codeChanged')
+    if (await insert(trx)) return true
+    if (s.disclosures.length)
+      await trx
+        .insertInto('disclosures')
+        .values(s.disclosures.map((d) => ({ id: crypto.randomUUID(), sessionId: link.sessionId, submissionId: s.id, itemId: d.itemId, text: d.text, receivedAt: now, handledAt: null, handledBy: null })))
+        .execute()
+    return false
+  })
   return { duplicate, disclosure: s.disclosures.length > 0, blanked: s.blanked }
 }
+
+/** PostgreSQL takes row locks (SELECT … FOR SHARE / FOR UPDATE); SQLite has none and needs none: one write transaction at a time. */
+export const onPostgres = (db: Kysely<Database>): boolean => db.getExecutor().adapter instanceof PostgresAdapter

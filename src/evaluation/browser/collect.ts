@@ -55,6 +55,15 @@ function finish(text: string, received = false): void {
 }
 
 let flushing = false
+async function problemDetail(response: Response): Promise<string | undefined> {
+  try {
+    const body = (await response.json()) as { detail?: unknown }
+    return typeof body.detail === 'string' && body.detail !== '' ? body.detail : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /** One pass over the outbox; `force` sends every entry whatever its back-off (the phone just came online). */
 async function flush(force = false): Promise<void> {
   if (flushing) return
@@ -65,7 +74,7 @@ async function flush(force = false): Promise<void> {
         read: readOutbox,
         write: writeOutbox,
         now: Date.now,
-        send: (item) => fetch(item.url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(item.body) }),
+        send: (item) => fetch(item.url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept-Language': document.documentElement.lang || 'id' }, body: JSON.stringify(item.body) }),
         failed: (item, response) => {
           // Kept on the phone either way; the participant is told it waits, and may close the page.
           if (form && !form.hidden && item.url === form.dataset.collect) finish((response ? form.dataset.msgRetry : form.dataset.msgOffline) ?? '')
@@ -77,7 +86,8 @@ async function flush(force = false): Promise<void> {
             HTMLFormElement.prototype.submit.call(form)
             return true
           }
-          if (response.status === 409) finish(form.dataset.msgClosed ?? '')
+          // Closed, or (rarely) the code's questions changed while sending: the server's own words when it gave them.
+          if (response.status === 409) finish((await problemDetail(response)) ?? form.dataset.msgClosed ?? '')
           else if (response.ok) {
             const result = (await response.json()) as { duplicate: boolean; blanked?: boolean }
             const waited = status?.textContent === form.dataset.msgOffline || status?.textContent === form.dataset.msgRetry
