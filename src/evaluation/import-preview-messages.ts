@@ -23,6 +23,10 @@ export const importPreviewMessages = defineMessages({
   'importPreview.save': { id: 'Simpan kuesioner', en: 'Save the questionnaire' },
   'importPreview.cancel': { id: 'Batal, kembali ke daftar kuesioner', en: 'Cancel, back to the questionnaires' },
   'importPreview.notKept': { id: 'Yang tidak dimasukkan ({count})', en: 'Not kept ({count})' },
+  'importPreview.kindKept': {
+    id: 'Kuesioner "{key}" tetap berjenis "{kept}" seperti sebelumnya; berkas ini sendiri akan menjadikannya "{imported}". Impor tidak mengubah jenisnya, agar jawaban dan hasil sebelumnya tetap dihitung dengan cara yang sama.',
+    en: 'Questionnaire "{key}" stays of the kind "{kept}", as before; this file alone would make it "{imported}". An import does not change the kind, so earlier answers and results are counted the same way.',
+  },
   'importPreview.allKept': { id: 'Semua baris berkas ini dimasukkan.', en: 'Every row of this file was kept.' },
   'importPreview.differences': { id: 'Yang dilihat peserta secara berbeda', en: 'What participants will see differently' },
   'importPreview.surveyRows': {

@@ -9,7 +9,7 @@ import { Problem } from '../platform/http/problems.ts'
 import { definitionOf } from './collection.ts'
 import * as q from './evaluation-queries.ts'
 import { registerOf } from './participant-register.ts'
-import { importTarget, notKeptText, readUploadedXlsForm } from './questionnaire-import.ts'
+import { importTarget, kindKeptNote, notKeptText, readUploadedXlsForm } from './questionnaire-import.ts'
 import { itemsOf } from './questionnaire-schema.ts'
 import { saveImportedQuestionnaire } from './questionnaires.ts'
 import { MAX_XLSFORM_BYTES } from './xlsform.ts'
@@ -43,7 +43,7 @@ export function questionnaireApiRoutes(routes: RouteTable, deps: Deps): void {
       throw new Problem('validation', {}, errors)
     }
     const { form } = read
-    const notKept = read.notKept.map((p) => ({ sheet: p.sheet, row: p.row, message: notKeptText(t, p) }))
+    const notKept = [...read.notKept, ...(await kindKeptNote(db, t, form.key, form.definition))].map((p) => ({ sheet: p.sheet, row: p.row, message: notKeptText(t, p) }))
     const answer = { key: form.key, title: form.title, items: itemsOf(form.definition), definition: form.definition, notKept }
     if (c.req.query('preview') === 'true') {
       const target = await importTarget(db, form.key)

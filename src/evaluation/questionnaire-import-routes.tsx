@@ -8,7 +8,7 @@ import { formStrings } from '../platform/http/forms.ts'
 import { Problem } from '../platform/http/problems.ts'
 import { renderPage } from '../page.tsx'
 import { renderQuestionnaireList } from './questionnaire-list.tsx'
-import { carriedBytes, carryBytes, importTarget, readUploadedXlsForm, type NotKept } from './questionnaire-import.ts'
+import { carriedBytes, carryBytes, importTarget, kindKeptNote, readUploadedXlsForm, type NotKept } from './questionnaire-import.ts'
 import { saveImportedQuestionnaire } from './questionnaires.ts'
 import { ImportPreviewPage } from './views/import-preview.tsx'
 import { MAX_XLSFORM_BYTES } from './xlsform.ts'
@@ -40,7 +40,7 @@ export function questionnaireImportRoutes(routes: RouteTable, deps: Deps): void 
         title={form.title}
         intro={form.intro}
         definition={form.definition}
-        notKept={read.notKept}
+        notKept={[...read.notKept, ...(await kindKeptNote(db, t, form.key, form.definition))]}
         target={await importTarget(db, form.key)}
         carried={carryBytes(bytes)}
         fileName={fileName}
@@ -58,7 +58,8 @@ export function questionnaireImportRoutes(routes: RouteTable, deps: Deps): void 
     // Read again, not trusted from the page: the same checks as the upload, so a changed field is just another upload.
     const read = await readUploadedXlsForm(t, bytes, cleanFileName(values['fileName'] ?? ''))
     if (!read.ok) return refuse(c, read.error, read.problems)
+    const kindKept = await kindKeptNote(db, t, read.form.key, read.form.definition)
     const saved = await saveImportedQuestionnaire(db, actorOf(c), read.form)
-    return renderQuestionnaireList(c, db, { imported: { ...saved, skipped: read.notKept } })
+    return renderQuestionnaireList(c, db, { imported: { ...saved, skipped: [...read.notKept, ...kindKept] } })
   })
 }

@@ -4,6 +4,7 @@ import type { T } from '../messages.ts'
 import type { Deps } from '../app-env.ts'
 import type { Params } from '../platform/i18n/i18n.ts'
 import * as q from './evaluation-queries.ts'
+import { importedKind } from './questionnaires.ts'
 import { fromXlsForm, MAX_XLSFORM_BYTES, XlsFormError, XlsxLimitError, type ImportedXlsForm } from './xlsform.ts'
 
 /** A row that was not kept: the reader gives a message key and its params (or, before it did, an English message). */
@@ -47,6 +48,18 @@ export async function importTarget(db: Deps['db'], key: string): Promise<ImportT
   if (existing.origin === 'shipped') return { kind: 'shipped' }
   const latest = (await q.findLatestVersion(db, existing.id))?.version ?? 0
   return { kind: 'version', latest, version: latest + 1 }
+}
+
+/**
+ * A new version keeps its questionnaire's kind (questionnaires.ts saveImportedQuestionnaire): when the file
+ * alone would make it another kind, a line that says so, with the other rows not kept; else none.
+ */
+export async function kindKeptNote(db: Deps['db'], t: T, key: string, definition: ImportedXlsForm['definition']): Promise<NotKept[]> {
+  const existing = await q.findQuestionnaireByKey(db, key)
+  if (!existing || existing.origin === 'shipped') return []
+  const imported = importedKind(definition)
+  if (existing.kind === imported) return []
+  return [{ sheet: 'settings', row: 0, key: 'importPreview.kindKept', params: { key, kept: t(`questionnaire.kind.${existing.kind}` as never), imported: t(`questionnaire.kind.${imported}`) } }]
 }
 
 /** The file carried from the preview to Save in a hidden field: base64url has no character a form encoding grows. */

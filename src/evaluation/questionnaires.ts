@@ -71,22 +71,28 @@ export interface SavedImport {
   items: number
 }
 
+/** The kind a questionnaire read from a file has: scored items make a knowledge test, Likert items only a scale. */
+export function importedKind(definition: Definition): 'knowledge' | 'scale' | 'feedback' {
+  return scoredItems(definition).length ? 'knowledge' : itemsOf(definition).every((i) => i.kind === 'likert') ? 'scale' : 'feedback'
+}
+
 /**
  * Stores an imported questionnaire: a new one, or a new version of one imported before under the
- * same id. A shipped questionnaire's id is refused (its text comes from releases).
+ * same id. A shipped questionnaire's id is refused (its text comes from releases). A new version keeps
+ * the questionnaire's audience and kind (the file has no audience; a changed kind would count earlier
+ * answers differently): the preview and the result say so (questionnaire-import.ts kindKeptNote).
  */
 export async function saveImportedQuestionnaire(db: Db, actor: Actor, imported: { key: string; title: { id: string; en: string }; intro?: { id: string; en: string }; definition: Definition }): Promise<SavedImport> {
   return db.transaction().execute(async (trx) => {
     const existing = await q.findQuestionnaireByKey(trx, imported.key)
     if (existing?.origin === 'shipped') throw new Problem('conflict', { key: imported.key }, [], 'problem.questionnaire.shippedKey')
     const items = itemsOf(imported.definition)
-    const kind = scoredItems(imported.definition).length ? 'knowledge' : items.every((i) => i.kind === 'likert') ? 'scale' : 'feedback'
     const now = new Date().toISOString()
     // The intro comes back from a form Jaga exported (its jaga_kind `intro` note); a form without one (or one too long for the column) keeps the current intro.
-    const row = { kind, audience: 'adults', titleId: imported.title.id, titleEn: imported.title.en, ...(imported.intro && imported.intro.id.length <= 1000 && imported.intro.en.length <= 1000 ? { introId: imported.intro.id, introEn: imported.intro.en } : {}), updatedAt: now } as const
+    const row = { ...(existing ? {} : { kind: importedKind(imported.definition), audience: 'adults' as const }), titleId: imported.title.id, titleEn: imported.title.en, ...(imported.intro && imported.intro.id.length <= 1000 && imported.intro.en.length <= 1000 ? { introId: imported.intro.id, introEn: imported.intro.en } : {}), updatedAt: now } as const
     const id = existing?.id ?? crypto.randomUUID()
     if (existing) await trx.updateTable('questionnaires').set(row).where('id', '=', id).execute()
-    else await trx.insertInto('questionnaires').values({ id, key: imported.key, origin: 'custom', introId: '', introEn: '', createdAt: now, ...row }).execute()
+    else await trx.insertInto('questionnaires').values({ id, key: imported.key, origin: 'custom', introId: '', introEn: '', createdAt: now, kind: importedKind(imported.definition), audience: 'adults', ...row }).execute()
     const version = ((await q.findLatestVersion(trx, id))?.version ?? 0) + 1
     await trx.insertInto('questionnaireVersions').values({ id: crypto.randomUUID(), questionnaireId: id, version, definition: JSON.stringify(imported.definition), createdAt: now, createdBy: actor.id }).execute()
     await insertAuditEntry(trx, actor, 'questionnaire.import', { type: 'questionnaire', id }, { key: imported.key, version, items: items.length })
