@@ -93,6 +93,10 @@ export const xlsformMessages = defineMessages({
     id: '"{name}": jaga_kind "{kind}" tidak dikenal (likert, truefalse, truefalse_dontknow); kolom diabaikan.',
     en: '"{name}": jaga_kind "{kind}" is not known (likert, truefalse, truefalse_dontknow); the column was ignored.',
   },
+  'xlsform.logic.cycle': {
+    id: '"{name}": kondisi tampil (relevant) membuat lingkaran: {cycle}. Tampil atau tidaknya pertanyaan tidak boleh bergantung pada jawabannya sendiri, juga lewat pertanyaan lain; ubah salah satu kondisi itu lalu unggah lagi.',
+    en: '"{name}": its show-if conditions (relevant) go round in a circle: {cycle}. Whether a question is shown cannot depend on its own answer, not even through other questions; change one of those conditions and upload again.',
+  },
   'xlsform.expr.relevantName': {
     id: '"{name}": kondisi tampil (relevant) merujuk ${{detail}}, yang bukan pertanyaan yang disimpan; pertanyaan ini ditampilkan kepada semua orang dan tidak wajib diisi.',
     en: '"{name}": its show-if condition (relevant) refers to ${{detail}}, which is not a kept question; the question is shown to everyone and is optional.',

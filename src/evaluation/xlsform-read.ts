@@ -11,6 +11,7 @@ import { checkLogic } from './xlsform-logic.ts'
 import { inSheetOrder, problem, XlsFormError, type XlsFormProblem } from './xlsform-problems.ts'
 import { cell, languages, readTable, type Table } from './xlsform-sheet.ts'
 import { readSurvey } from './xlsform-survey.ts'
+import { describeCycle, findLogicCycles } from './shared/logic-cycles.ts'
 
 export { XlsFormError, type XlsFormProblem } from './xlsform-problems.ts'
 
@@ -84,11 +85,24 @@ export async function fromXlsForm(input: ArrayBuffer | Uint8Array, fileName?: st
   if ('key' in langs) throw new XlsFormError(inSheetOrder([...problems, langs]))
   const lists = readChoices(choices, langs, problems)
   const found: { intro?: Bilingual } = {}
-  const sections = checkLogic(readSurvey(survey, lists, langs, problems, found), problems).filter((s) => s.items.length > 0)
+  const pending = readSurvey(survey, lists, langs, problems, found)
+  const checked = checkLogic(pending, problems)
+  const sections = checked.filter((s) => s.items.length > 0)
   if (!sections.some((s) => s.items.length)) throw new XlsFormError(inSheetOrder([...problems, problem('survey', 0, 'xlsform.form.empty')]))
   const parsed = definitionSchema.safeParse({ sections, ...(langs.one ? { language: langs.one } : {}) })
   if (!parsed.success) throw new XlsFormError(inSheetOrder([...problems, ...parsed.error.issues.map((i) => problem('survey', 0, 'xlsform.form.invalid', { detail: i.message }))]))
   if (!itemsOf(parsed.data).length) throw new XlsFormError(inSheetOrder([...problems, problem('survey', 0, 'xlsform.form.empty')]))
+  const cycles = findLogicCycles(parsed.data)
+  if (cycles.length) {
+    // Show-if in a circle has no one answer to what is shown: refused at the row of its first question, naming the circle (groups by name).
+    const rowOf = new Map(pending.flatMap((s) => s.items.map((p) => [p.item.id, p.row] as const)))
+    const groupsOf = pending.filter((_, i) => checked[i]!.items.length > 0).map((s) => s.groups.filter((g) => g.relevant).map((g) => g.name).join('/'))
+    const circles = cycles.map((c) => {
+      const first = c.find((n) => 'item' in n) as { item: string }
+      return problem('survey', rowOf.get(first.item) ?? 0, 'xlsform.logic.cycle', { name: first.item, cycle: describeCycle(c, (n) => groupsOf[n] || `#${n + 1}`) })
+    })
+    throw new XlsFormError(inSheetOrder([...problems, ...circles]))
+  }
 
   const fileTitle = (fileName ?? '').replace(/\.[A-Za-z0-9]{1,5}$/, '').trim()
   let title = settings('form_title') || fileTitle

@@ -87,7 +87,7 @@ export function findLogicCycles(definition: Definition): LogicNode[][] {
   return cycles.map((c) => c.map((k): LogicNode => (k.startsWith(SECTION) ? { section: Number(k.slice(SECTION.length)) } : { item: k })))
 }
 
-/** A circle as text, each node followed by the one its show-if reads: question ids, a section as #n (n from 1). */
-export function describeCycle(cycle: LogicNode[]): string {
-  return cycle.map((n) => ('item' in n ? n.item : `#${n.section + 1}`)).join(' → ')
+/** A circle as text, each node followed by the one its show-if reads: question ids, a section as #n (n from 1) or as `sectionName` calls it. */
+export function describeCycle(cycle: LogicNode[], sectionName: (section: number) => string = (n) => `#${n + 1}`): string {
+  return cycle.map((n) => ('item' in n ? n.item : sectionName(n.section))).join(' → ')
 }
