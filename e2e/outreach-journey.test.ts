@@ -50,9 +50,10 @@ describe('outreach, on a phone', () => {
     await page.check('label:has-text("UPTD PPA Kota Medan") input[name=partnerIds]')
     await look(page, 'programme-form-id')
     await page.click('main button[type=submit]')
+    // Saving opens the new programme's page.
     await page.waitForURL('**/programmes/*?saved=1')
-    await page.click('text=Jaga Amplas 2027')
-    const programmeUrl = page.url()
+    await expect(page.textContent('main h1')).resolves.toContain('Jaga Amplas 2027')
+    const programmeUrl = page.url().replace(/\?.*$/, '')
 
     // A session yesterday in Harjosari I, for parents and teachers.
     await page.click('text=Jadwalkan kegiatan')

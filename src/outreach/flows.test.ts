@@ -30,7 +30,7 @@ describe('staff flows without dead ends', () => {
     expect((await agent.post(`/programmes/${programme.id}/visit-plans`, { areaId: TIMBANG_DELI, everyMonths: '3' })).status).toBe(303)
     const html = await (await agent.get(`/programmes/${programme.id}`)).text()
     const href = `/programmes/${programme.id}/sessions/new?area=${TIMBANG_DELI}`
-    expect(html).toContain(`<a href="${href}" aria-label="Schedule a session in Timbang Deli">Schedule a session here</a>`)
+    expect(html).toContain(`<a href="${href}" aria-label="Schedule a session here: Timbang Deli">Schedule a session here</a>`)
     const form = await (await agent.get(href)).text()
     expect(form).toContain(`<option value="${TIMBANG_DELI}" selected="">Timbang Deli</option>`)
     // The calendar's list of visits offers the same to those who may schedule, not to a facilitator.

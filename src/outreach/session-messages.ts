@@ -143,7 +143,7 @@ export const sessionMessages = defineMessages({
     en: 'Regular visits to {area} will no longer be planned or marked overdue. Sessions already recorded stay.',
   },
   'visitPlan.schedule': { id: 'Jadwalkan kegiatan di sini', en: 'Schedule a session here' },
-  'visitPlan.scheduleLabel': { id: 'Jadwalkan kegiatan di {area}', en: 'Schedule a session in {area}' },
+  'visitPlan.scheduleLabel': { id: 'Jadwalkan kegiatan di sini: {area}', en: 'Schedule a session here: {area}' },
   'visitPlan.every': { id: '{area}: setiap {months} bulan', en: '{area}: {months, plural, one {every month} other {every # months}}' },
   'visitPlan.remove': { id: 'Hapus rencana', en: 'Remove the plan' },
   'visitPlan.removeLabel': { id: 'Hapus rencana untuk {area}', en: 'Remove the plan for {area}' },
