@@ -23,14 +23,15 @@ function columnNames(expr: Expr): string[] {
 /**
  * undefined when the expression can be kept; otherwise what to tell. A bare name means a column of
  * the choices sheet, so it is kept only in a choice_filter whose list has that column (else no choice
- * would ever be offered); anywhere else it is an XPath path or a mistake.
+ * would ever be offered) or that names `name`, the choice's own value (`name != ${q1}`: form-logic.ts
+ * reads it); anywhere else it is an XPath path or a mistake.
  */
 function unreadable(source: string, known: Set<string>, column: Column, filterColumns: Set<string>): { key: XlsFormMessageKey; detail: string } | undefined {
   try {
     const expr = parseExpression(source)
     const missing = referencedNames(expr).find((n) => !known.has(n))
     if (missing !== undefined) return { key: `xlsform.expr.${column}Name`, detail: missing }
-    const bare = columnNames(expr).find((n) => column !== 'choiceFilter' || !filterColumns.has(n))
+    const bare = columnNames(expr).find((n) => column !== 'choiceFilter' || !(filterColumns.has(n) || n === 'name'))
     return bare === undefined ? undefined : { key: `xlsform.expr.${column}Other`, detail: bare }
   } catch (e) {
     if (!(e instanceof ExpressionError)) throw e
