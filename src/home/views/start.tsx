@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx'
 import type { T } from '../../messages.ts'
 import { formatDate, formatNumber, formatPercent, type Locale } from '../../platform/i18n/i18n.ts'
 import { sessionWhen as when } from '../../outreach/views/sessions.tsx'
@@ -33,6 +34,17 @@ export function StartPage({ t, locale, timeZone, name, data }: Props) {
         </section>
       ) : null}
     </>
+  )
+}
+
+/** A start-page section: its heading, then its content, or (when there is nothing) a muted line saying so. */
+function Section({ id, title, shown, none, after, children }: { id: string; title: string; shown: boolean; none: string; after?: Child; children?: Child }) {
+  return (
+    <section>
+      <h2 id={id}>{title}</h2>
+      {shown ? children : <p class="muted">{none}</p>}
+      {after ?? null}
+    </section>
   )
 }
 
@@ -78,161 +90,131 @@ function MySessions({ t, locale, sessions, today }: { t: T; locale: Locale; sess
 
 function ToReport({ t, locale, data }: { t: T; locale: Locale; data: NonNullable<HomeData['toReport']> }) {
   return (
-    <section>
-      <h2 id="start-report">{t('start.toReport')}</h2>
-      {data.rows.length ? (
-        <>
-          <p class="hint">{t('start.toReportIntro')}</p>
-          <ul class="cards">{data.rows.map((s) => <SessionCard t={t} locale={locale} s={s} tasks="report" />)}</ul>
-          {data.total > data.rows.length ? <p class="muted">{t('start.more', { count: formatNumber(locale, data.total - data.rows.length) })}</p> : null}
-        </>
-      ) : (
-        <p class="muted">{t('start.nothingToReport')}</p>
-      )}
-    </section>
+    <Section id="start-report" title={t('start.toReport')} shown={data.rows.length > 0} none={t('start.nothingToReport')}>
+      <p class="hint">{t('start.toReportIntro')}</p>
+      <ul class="cards">{data.rows.map((s) => <SessionCard t={t} locale={locale} s={s} tasks="report" />)}</ul>
+      {data.total > data.rows.length ? <p class="muted">{t('start.more', { count: formatNumber(locale, data.total - data.rows.length) })}</p> : null}
+    </Section>
   )
 }
 
 function ToReview({ t, locale, sessions }: { t: T; locale: Locale; sessions: HomeSession[] }) {
   return (
-    <section>
-      <h2 id="start-review">{t('start.toReview')}</h2>
-      {sessions.length ? (
-        <>
-          <p class="hint">{t('start.toReviewIntro')}</p>
-          <ul class="cards">{sessions.map((s) => <SessionCard t={t} locale={locale} s={s} tasks="review" />)}</ul>
-        </>
-      ) : (
-        <p class="muted">{t('start.nothingToReview')}</p>
-      )}
-    </section>
+    <Section id="start-review" title={t('start.toReview')} shown={sessions.length > 0} none={t('start.nothingToReview')}>
+      <p class="hint">{t('start.toReviewIntro')}</p>
+      <ul class="cards">{sessions.map((s) => <SessionCard t={t} locale={locale} s={s} tasks="review" />)}</ul>
+    </Section>
   )
 }
 
 function Disclosures({ t, count }: { t: T; count: number }) {
   return (
-    <section>
-      <h2 id="start-disclosures">{t('start.disclosures')}</h2>
-      {count ? (
-        <p class="alert alert-warn">
-          {count === 1 ? t('start.disclosuresOne') : t('start.disclosuresOpen', { count })} <a href="/disclosures">{t('start.openDisclosures')}</a>
-        </p>
-      ) : (
-        <p class="muted">{t('start.noDisclosures')}</p>
-      )}
-    </section>
+    <Section id="start-disclosures" title={t('start.disclosures')} shown={count > 0} none={t('start.noDisclosures')}>
+      <p class="alert alert-warn">
+        {count === 1 ? t('start.disclosuresOne') : t('start.disclosuresOpen', { count })} <a href="/disclosures">{t('start.openDisclosures')}</a>
+      </p>
+    </Section>
   )
 }
 
 function OverdueVisits({ t, locale, v }: { t: T; locale: Locale; v: NonNullable<HomeData['overdueVisits']> }) {
   return (
-    <section>
-      <h2 id="start-overdue">{t('start.overdue')}</h2>
-      {v.rows.length ? (
-        <>
-          <p class="hint">{t('start.overdueIntro')}</p>
-          <ul class="cards">
-            {v.rows.map((r) => (
-              <li>
-                <strong>{r.areaName}</strong>
-                <span class="muted small">
-                  {' '}
-                  · {r.parentName} · {v.programmeNames.get(r.programmeId) ?? ''}
-                </span>
-                <p class="small">
-                  {t('start.lastVisit')}: {r.lastVisit ? formatDate(locale, r.lastVisit) : t('start.never')} · {t('start.dueSince')}: <span class="overdue">{formatDate(locale, r.nextDue)}</span>
-                </p>
-                {v.mayPlan ? (
-                  <p class="row-actions">
-                    <a href={`/programmes/${r.programmeId}/sessions/new?area=${r.areaId}`} aria-label={t('start.scheduleLabel', { place: r.areaName })}>
-                      {t('start.schedule')}
-                    </a>
-                  </p>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-          {v.total > v.rows.length ? <p class="muted">{t('start.more', { count: formatNumber(locale, v.total - v.rows.length) })}</p> : null}
-        </>
-      ) : (
-        <p class="muted">{t('start.noOverdue')}</p>
-      )}
-      <p>
-        <a href="/coverage">{t('start.allCoverage')}</a>
-      </p>
-    </section>
+    <Section
+      id="start-overdue"
+      title={t('start.overdue')}
+      shown={v.rows.length > 0}
+      none={t('start.noOverdue')}
+      after={
+        <p>
+          <a href="/coverage">{t('start.allCoverage')}</a>
+        </p>
+      }
+    >
+      <p class="hint">{t('start.overdueIntro')}</p>
+      <ul class="cards">
+        {v.rows.map((r) => (
+          <li>
+            <strong>{r.areaName}</strong>
+            <span class="muted small">
+              {' '}
+              · {r.parentName} · {v.programmeNames.get(r.programmeId) ?? ''}
+            </span>
+            <p class="small">
+              {t('start.lastVisit')}: {r.lastVisit ? formatDate(locale, r.lastVisit) : t('start.never')} · {t('start.dueSince')}: <span class="overdue">{formatDate(locale, r.nextDue)}</span>
+            </p>
+            {v.mayPlan ? (
+              <p class="row-actions">
+                <a href={`/programmes/${r.programmeId}/sessions/new?area=${r.areaId}`} aria-label={t('start.scheduleLabel', { place: r.areaName })}>
+                  {t('start.schedule')}
+                </a>
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {v.total > v.rows.length ? <p class="muted">{t('start.more', { count: formatNumber(locale, v.total - v.rows.length) })}</p> : null}
+    </Section>
   )
 }
 
 function LibraryEdits({ t, locale, edits }: { t: T; locale: Locale; edits: NonNullable<HomeData['libraryEdits']> }) {
   return (
-    <section>
-      <h2 id="start-library">{t('start.libraryEdits')}</h2>
-      {edits.length ? (
-        <ul>
-          {edits.map((e) => (
-            <li>
-              <a href={`/admin/library/revisions/${e.id}`}>{t('start.libraryEdit', { page: e.slug, locale: e.locale, author: e.authorLabel })}</a>
-              {e.submittedAt ? <span class="muted small"> · {formatDate(locale, e.submittedAt.slice(0, 10))}</span> : null}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p class="muted">{t('start.noLibraryEdits')}</p>
-      )}
-    </section>
+    <Section id="start-library" title={t('start.libraryEdits')} shown={edits.length > 0} none={t('start.noLibraryEdits')}>
+      <ul>
+        {edits.map((e) => (
+          <li>
+            <a href={`/admin/library/revisions/${e.id}`}>{t('start.libraryEdit', { page: e.slug, locale: e.locale, author: e.authorLabel })}</a>
+            {e.submittedAt ? <span class="muted small"> · {formatDate(locale, e.submittedAt.slice(0, 10))}</span> : null}
+          </li>
+        ))}
+      </ul>
+    </Section>
   )
 }
 
 function Progress({ t, locale, progress }: { t: T; locale: Locale; progress: NonNullable<HomeData['progress']> }) {
   return (
-    <section>
-      <h2 id="start-progress">{t('start.progress')}</h2>
-      {progress.length ? (
-        <ul class="cards">
-          {progress.map((p) => (
-            <li>
-              <a href={`/programmes/${p.id}`}>{p.name}</a>
-              <dl class="glance">
-                <div>
-                  <dt>{t('start.sessionsHeld')}</dt>
-                  <dd>{formatNumber(locale, p.sessionsHeld)}</dd>
-                </div>
-                <div>
-                  <dt>{t('start.people')}</dt>
-                  <dd>{formatNumber(locale, p.people)}</dd>
-                </div>
-                <div>
-                  <dt>{t('start.knowledge')}</dt>
-                  <dd>
-                    {p.knowledge
-                      ? t(p.knowledge.pairs === 1 ? 'start.knowledgeOnePair' : 'start.knowledgePairs', { pre: formatPercent(locale, p.knowledge.pre), post: formatPercent(locale, p.knowledge.post), pairs: formatNumber(locale, p.knowledge.pairs) })
-                      : t('start.notMeasured')}
-                  </dd>
-                </div>
-              </dl>
-              <p class="row-actions">
-                <a href={`/programmes/${p.id}/report`}>{t('start.programmeReport')}</a>
-                <a href={`/programmes/${p.id}/evaluation`}>{t('start.programmeEvaluation')}</a>
-              </p>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p class="muted">{t('start.noProgrammes')}</p>
-      )}
-    </section>
+    <Section id="start-progress" title={t('start.progress')} shown={progress.length > 0} none={t('start.noProgrammes')}>
+      <ul class="cards">
+        {progress.map((p) => (
+          <li>
+            <a href={`/programmes/${p.id}`}>{p.name}</a>
+            <dl class="glance">
+              <div>
+                <dt>{t('start.sessionsHeld')}</dt>
+                <dd>{formatNumber(locale, p.sessionsHeld)}</dd>
+              </div>
+              <div>
+                <dt>{t('start.people')}</dt>
+                <dd>{formatNumber(locale, p.people)}</dd>
+              </div>
+              <div>
+                <dt>{t('start.knowledge')}</dt>
+                <dd>
+                  {p.knowledge
+                    ? t(p.knowledge.pairs === 1 ? 'start.knowledgeOnePair' : 'start.knowledgePairs', { pre: formatPercent(locale, p.knowledge.pre), post: formatPercent(locale, p.knowledge.post), pairs: formatNumber(locale, p.knowledge.pairs) })
+                    : t('start.notMeasured')}
+                </dd>
+              </div>
+            </dl>
+            <p class="row-actions">
+              <a href={`/programmes/${p.id}/report`}>{t('start.programmeReport')}</a>
+              <a href={`/programmes/${p.id}/evaluation`}>{t('start.programmeEvaluation')}</a>
+            </p>
+          </li>
+        ))}
+      </ul>
+    </Section>
   )
 }
 
 function PartnerProgrammes({ t, locale, data }: { t: T; locale: Locale; data: HomeData }) {
   const list = data.partnerProgrammes ?? []
   return (
-    <section>
-      <h2 id="start-partner">{t('start.myProgrammes')}</h2>
+    <Section id="start-partner" title={t('start.myProgrammes')} shown={Boolean(data.unlinkedPartner) || list.length > 0} none={t('start.noPartnerProgrammes')}>
       {data.unlinkedPartner ? (
         <p class="alert alert-warn">{t('start.unlinked')}</p>
-      ) : list.length ? (
+      ) : (
         <>
           <p class="hint">{t('start.partnerIntro')}</p>
           <ul class="cards">
@@ -250,32 +232,25 @@ function PartnerProgrammes({ t, locale, data }: { t: T; locale: Locale; data: Ho
             ))}
           </ul>
         </>
-      ) : (
-        <p class="muted">{t('start.noPartnerProgrammes')}</p>
       )}
-    </section>
+    </Section>
   )
 }
 
 function Invited({ t, locale, users }: { t: T; locale: Locale; users: NonNullable<HomeData['invitedUsers']> }) {
   return (
-    <section>
-      <h2 id="start-invited">{t('start.invited')}</h2>
-      {users.length ? (
-        <ul>
-          {users.map((u) => (
-            <li>
-              <a href={`/admin/users/${u.id}`}>{u.displayName}</a>
-              <span class="muted small">
-                {' '}
-                · {t(`role.${u.role}`)} · {t('start.invitedOn', { date: formatDate(locale, u.createdAt.slice(0, 10)) })}
-              </span>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p class="muted">{t('start.noInvited')}</p>
-      )}
-    </section>
+    <Section id="start-invited" title={t('start.invited')} shown={users.length > 0} none={t('start.noInvited')}>
+      <ul>
+        {users.map((u) => (
+          <li>
+            <a href={`/admin/users/${u.id}`}>{u.displayName}</a>
+            <span class="muted small">
+              {' '}
+              · {t(`role.${u.role}`)} · {t('start.invitedOn', { date: formatDate(locale, u.createdAt.slice(0, 10)) })}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </Section>
   )
 }
