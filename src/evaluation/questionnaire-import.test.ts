@@ -4,31 +4,11 @@ import { aUser, sessionAgent, textOf, type Agent } from '../../test/agent.ts'
 import { aSessionWithLinks } from '../../test/evaluation-builders.ts'
 import { useTestApp } from '../../test/harness.ts'
 import { sheetOf } from '../../test/xlsform-rules.ts'
+import { twoQuestionXlsform, upload } from '../../test/xlsform-upload.ts'
 
 const jaga = useTestApp()
 
-async function xlsform(formId: string, extraRows: string[][] = []): Promise<Blob> {
-  const book = new ExcelJS.Workbook()
-  book.addWorksheet('survey').addRows([
-    ['type', 'name', 'label::Indonesian (id)', 'label::English (en)', 'required', 'jaga_answer'],
-    ['select_one yn', 'q1', 'Anak adalah yang belum 18 tahun?', 'A child is under 18?', 'yes', 'y'],
-    ['select_one yn', 'q2', 'Membayar pemeras menghentikan ancaman?', 'Paying a blackmailer stops the threats?', 'yes', 'n'],
-    ...extraRows,
-  ])
-  book.addWorksheet('choices').addRows([
-    ['list_name', 'name', 'label::Indonesian (id)', 'label::English (en)'],
-    ['yn', 'y', 'Ya', 'Yes'],
-    ['yn', 'n', 'Tidak', 'No'],
-  ])
-  book.addWorksheet('settings').addRows([['form_title', 'form_id'], ['Tes pratinjau', formId]])
-  return new Blob([await book.xlsx.writeBuffer()])
-}
-
-const upload = (blob: Blob, name = 'form.xlsx') => {
-  const form = new FormData()
-  form.set('file', new File([blob], name))
-  return form
-}
+const xlsform = (formId: string, extraRows: string[][] = []) => twoQuestionXlsform(formId, 'Tes pratinjau', extraRows)
 const GEOPOINT = ['geopoint', 'where', 'Lokasi', 'Location', '', '']
 
 /** The hidden fields the preview carries to Save. */

@@ -3,31 +3,11 @@ import { describe, expect, it } from 'vitest'
 import { aUser, sessionAgent, textOf } from '../../test/agent.ts'
 import { useTestApp } from '../../test/harness.ts'
 import { aProgramme, aSession } from '../../test/outreach-builders.ts'
+import { twoQuestionXlsform, upload } from '../../test/xlsform-upload.ts'
 
 const jaga = useTestApp()
 
-async function xlsform(formId: string, extraRows: string[][] = []): Promise<Blob> {
-  const book = new ExcelJS.Workbook()
-  book.addWorksheet('survey').addRows([
-    ['type', 'name', 'label::Indonesian (id)', 'label::English (en)', 'required', 'jaga_answer'],
-    ['select_one yn', 'q1', 'Anak adalah yang belum 18 tahun?', 'A child is under 18?', 'yes', 'y'],
-    ['select_one yn', 'q2', 'Membayar pemeras menghentikan ancaman?', 'Paying a blackmailer stops the threats?', 'yes', 'n'],
-    ...extraRows,
-  ])
-  book.addWorksheet('choices').addRows([
-    ['list_name', 'name', 'label::Indonesian (id)', 'label::English (en)'],
-    ['yn', 'y', 'Ya', 'Yes'],
-    ['yn', 'n', 'Tidak', 'No'],
-  ])
-  book.addWorksheet('settings').addRows([['form_title', 'form_id'], ['Tes singkat', formId]])
-  return new Blob([await book.xlsx.writeBuffer()])
-}
-
-const upload = (blob: Blob, name = 'form.xlsx') => {
-  const form = new FormData()
-  form.set('file', new File([blob], name))
-  return form
-}
+const xlsform = (formId: string, extraRows: string[][] = []) => twoQuestionXlsform(formId, 'Tes singkat', extraRows)
 
 describe('questionnaires in the web UI', () => {
   it('lists every questionnaire with its version, downloads one as XLSForm, and takes one from KoboToolbox as a new questionnaire and then a new version', async () => {
