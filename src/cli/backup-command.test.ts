@@ -1,11 +1,10 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { PassThrough, Readable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dialect } from '../../test/harness.ts'
+import { runJaga } from '../../test/jaga-cli.ts'
 import { emptyDatabase, serveOn, type Place } from '../platform/backup/backup-test-support.ts'
-import { run, type Io } from './jaga.ts'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jaga-backup-cli-'))
 let place: Place
@@ -21,16 +20,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true })
 })
 
-async function jaga(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  let out = ''
-  let err = ''
-  stdout.on('data', (d) => (out += d))
-  stderr.on('data', (d) => (err += d))
-  const io: Io = { stdin: Readable.from(['']), stdout, stderr, env: { ...env, ...extraEnv } }
-  return { code: await run(args, io), out, err }
-}
+const jaga = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) => runJaga(args, { ...env, ...extraEnv })
 
 describe('jaga backup and jaga restore', () => {
   it('warns that an unencrypted backup holds disclosures and password hashes, and restores it into a new SQLite file', async () => {

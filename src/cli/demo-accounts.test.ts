@@ -1,35 +1,22 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { PassThrough, Readable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freshDatabase, type TestDb } from '../../test/harness.ts'
+import { cliEnvOf, runJaga } from '../../test/jaga-cli.ts'
 import { verifyPassword } from '../accounts/secrets.ts'
 import { loadConfig } from '../config.ts'
 import { openMigratedStore } from '../store.ts'
-import { run, type Io } from './jaga.ts'
 
 let testDb: TestDb
 let env: NodeJS.ProcessEnv
 
 beforeAll(async () => {
   testDb = await freshDatabase()
-  env = testDb.url ? { DATABASE_URL: testDb.url, LANG: 'C' } : { JAGA_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'jaga-cli-')), LANG: 'C' }
+  env = cliEnvOf(testDb)
 })
 afterAll(async () => {
   await testDb?.drop()
 })
 
-async function jaga(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  let out = ''
-  let err = ''
-  stdout.on('data', (d) => (out += d))
-  stderr.on('data', (d) => (err += d))
-  const code = await run(args, { stdin: Readable.from(['']), stdout, stderr, env } as Io)
-  return { code, out, err }
-}
+const jaga = (args: string[]) => runJaga(args, env)
 
 /** email → password, from the lines the command prints. */
 const accountsIn = (out: string) => new Map([...out.matchAll(/^\s+(coordinator|facilitator|partner)\s+(\S+@demo\.jaga\.example)\s+(\S+)$/gm)].map((m) => [m[2]!, m[3]!]))

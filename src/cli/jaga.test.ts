@@ -1,11 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { PassThrough, Readable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freshDatabase, type TestDb } from '../../test/harness.ts'
-import { run, type Io } from './jaga.ts'
+import { cliEnvOf, runJaga } from '../../test/jaga-cli.ts'
 import { loadConfig } from '../config.ts'
 import { openMigratedStore } from '../store.ts'
 
@@ -15,24 +12,13 @@ let env: NodeJS.ProcessEnv
 
 beforeAll(async () => {
   testDb = await freshDatabase()
-  // SQLite runs use a real file, as the server does; PostgreSQL runs a fresh database of their own.
-  env = testDb.url ? { DATABASE_URL: testDb.url, LANG: 'C' } : { JAGA_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'jaga-cli-')), LANG: 'C' }
+  env = cliEnvOf(testDb)
 })
 afterAll(async () => {
   await testDb?.drop()
 })
 
-async function jaga(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  let out = ''
-  let err = ''
-  stdout.on('data', (d) => (out += d))
-  stderr.on('data', (d) => (err += d))
-  const io: Io = { stdin: Readable.from([stdin]), stdout, stderr, env }
-  const code = await run(args, io)
-  return { code, out, err }
-}
+const jaga = (args: string[], stdin = '') => runJaga(args, env, stdin)
 
 describe('the jaga command', () => {
   it('loads a labelled demo once, prints its accounts, and removes it again', async () => {
