@@ -1,9 +1,9 @@
 import crypto from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { Agent, aUser, sessionAgent, textOf } from '../../test/agent.ts'
-import { aCode, parentsAnswers } from '../../test/evaluation-builders.ts'
+import { Agent, textOf } from '../../test/agent.ts'
+import { aCode, aSessionWithLinks, parentsAnswers } from '../../test/evaluation-builders.ts'
 import { useTestApp } from '../../test/harness.ts'
-import { aProgramme, aSession, day } from '../../test/outreach-builders.ts'
+import { day } from '../../test/outreach-builders.ts'
 import { audienceUrl } from '../library/library-urls.ts'
 import type { GroupKind } from '../outreach/target-group-form.ts'
 import { formatDate, type Locale } from '../platform/i18n/i18n.ts'
@@ -14,15 +14,7 @@ const jaga = useTestApp()
 
 /** A session two days ago for one group, its links opened by its facilitator through the page. */
 async function opened(group: GroupKind) {
-  const facilitator = await aUser(jaga, 'facilitator')
-  const programme = await aProgramme(jaga, { facilitators: [facilitator] })
-  const session = await aSession(jaga, programme.id, { audiences: [group], facilitatorIds: [facilitator.id] })
-  const staff = await sessionAgent(jaga, facilitator)
-  const form = new URLSearchParams({ _csrf: staff.csrf, groupKind: group, feedback: 'yes' })
-  for (const e of ['mother', 'day', 'own', 'siblings']) form.append('codeElements', e)
-  expect((await staff.send(`/sessions/${session.id}/evaluation`, { method: 'POST', body: form })).status).toBe(303)
-  const links = await jaga.db.selectFrom('collectionLinks').select(['phase', 'token']).where('sessionId', '=', session.id).execute()
-  const token = (phase: string) => links.find((l) => l.phase === phase)!.token
+  const { session, agent: staff, token } = await aSessionWithLinks(jaga, { group })
   return { session, staff, token }
 }
 

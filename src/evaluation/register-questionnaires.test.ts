@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { Agent, aUser, loginAs, sessionAgent, textOf } from '../../test/agent.ts'
+import { Agent, loginAs, textOf } from '../../test/agent.ts'
+import { aSessionWithLinks } from '../../test/evaluation-builders.ts'
 import { useTestApp } from '../../test/harness.ts'
-import { aProgramme, aSession } from '../../test/outreach-builders.ts'
 import type { GroupKind } from '../outreach/target-group-form.ts'
 import { NOT_APPLICABLE } from './behaviour-summary.ts'
 import { itemsOf } from './questionnaire-schema.ts'
@@ -14,16 +14,7 @@ const childWords = /\bkamu\b|\b(namamu|temanmu|akunmu|pendapatmu|mengancamku|kup
 
 /** A session for one group with its pre, post and feedback links and its 3-month follow-up, opened by its facilitator through the pages. */
 async function allLinks(group: GroupKind) {
-  const facilitator = await aUser(jaga, 'facilitator')
-  const programme = await aProgramme(jaga, { facilitators: [facilitator] })
-  const session = await aSession(jaga, programme.id, { audiences: [group], facilitatorIds: [facilitator.id] })
-  const staff = await sessionAgent(jaga, facilitator)
-  const form = new URLSearchParams({ _csrf: staff.csrf, groupKind: group, feedback: 'yes' })
-  for (const e of ['mother', 'day', 'own', 'siblings']) form.append('codeElements', e)
-  expect((await staff.send(`/sessions/${session.id}/evaluation`, { method: 'POST', body: form })).status).toBe(303)
-  expect((await staff.post(`/sessions/${session.id}/evaluation/follow-up`, { groupKind: group })).status).toBe(303)
-  const links = await jaga.db.selectFrom('collectionLinks').select(['phase', 'token']).where('sessionId', '=', session.id).execute()
-  const token = (phase: string) => links.find((l) => l.phase === phase)!.token
+  const { token } = await aSessionWithLinks(jaga, { group, followUp: true })
   return { feedback: token('feedback'), followUp: token('follow-up') }
 }
 
