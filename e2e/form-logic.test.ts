@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { addDays, localNow } from '../src/outreach/session-rules.ts'
 import { definitionSchema } from '../src/evaluation/questionnaire-schema.ts'
 import { SQLITE_FILE } from '../src/store.ts'
+import { districtAndVillage, l } from '../test/logic-questionnaire.ts'
 import { HARJOSARI_I } from '../test/outreach-builders.ts'
 import { apiCaller, jagaCommand, look, phoneContext, signIn, useServerAndBrowser, watchConsole } from './browser.ts'
 
@@ -14,7 +15,6 @@ import { apiCaller, jagaCommand, look, phoneContext, signIn, useServerAndBrowser
 const journey = useServerAndBrowser()
 const PASSWORD = 'kata sandi yang cukup panjang'
 const today = () => localNow('Asia/Jakarta').slice(0, 10)
-const l = (id: string, en = id) => ({ id, en })
 
 const definition = definitionSchema.parse({
   sections: [
@@ -33,17 +33,7 @@ const definition = definitionSchema.parse({
           constraintMessage: l('Jumlah anak antara 1 dan 20.', 'The number of children is between 1 and 20.'),
         },
         { id: 'reason', kind: 'single', requiredIf: "${has_children} = 'no'", label: l('Untuk siapa Anda ikut?', 'Who are you here for?'), options: [{ value: 'grandchild', label: l('Cucu', 'A grandchild') }, { value: 'pupils', label: l('Murid', 'Pupils') }] },
-        { id: 'district', kind: 'single', label: l('Kecamatan', 'District'), options: [{ value: 'amplas', label: l('Medan Amplas') }, { value: 'johor', label: l('Medan Johor') }] },
-        {
-          id: 'village',
-          kind: 'single',
-          label: l('Kelurahan', 'Village'),
-          choiceFilter: 'district = ${district}',
-          options: [
-            { value: 'harjosari', label: l('Harjosari I'), filter: { district: 'amplas' } },
-            { value: 'kedai_durian', label: l('Kedai Durian'), filter: { district: 'johor' } },
-          ],
-        },
+        ...districtAndVillage,
         { id: 'job', kind: 'single', other: true, label: l('Pekerjaan', 'Work'), options: [{ value: 'farmer', label: l('Petani', 'Farmer') }, { value: 'trader', label: l('Pedagang', 'Trader') }] },
         { id: 'k1', kind: 'truefalse', dontKnow: true, label: l('Anak boleh menyimpan rahasia dari orang asing di internet.', 'A child may keep a secret from a stranger online.'), answer: 'false' },
       ],

@@ -5,7 +5,23 @@ import type { Definition } from '../src/evaluation/questionnaire-schema.ts'
 import { definitionSchema } from '../src/evaluation/questionnaire-schema.ts'
 import type { TestApp } from './harness.ts'
 
-const l = (id: string, en = id) => ({ id, en })
+/** A label in Bahasa Indonesia and English (the same text when one is given, as for a place name). */
+export const l = (id: string, en = id) => ({ id, en })
+
+/** A district question and a village question whose choices follow the district (a cascading choice filter). */
+export const districtAndVillage = [
+  { id: 'district', kind: 'single', label: l('Kecamatan', 'District'), options: [{ value: 'amplas', label: l('Medan Amplas') }, { value: 'johor', label: l('Medan Johor') }] },
+  {
+    id: 'village',
+    kind: 'single',
+    label: l('Kelurahan', 'Village'),
+    choiceFilter: 'district = ${district}',
+    options: [
+      { value: 'harjosari', label: l('Harjosari I'), filter: { district: 'amplas' } },
+      { value: 'kedai_durian', label: l('Kedai Durian'), filter: { district: 'johor' } },
+    ],
+  },
+]
 
 export const logicDefinition: Definition = definitionSchema.parse({
   sections: [
@@ -25,17 +41,7 @@ export const logicDefinition: Definition = definitionSchema.parse({
         { id: 'why_none', kind: 'text', label: l('Mengapa ikut?', 'Why did you come?'), requiredIf: "${has_children} = 'no'" },
         { id: 'visit', kind: 'date', label: l('Tanggal kunjungan', 'Date of the visit'), constraint: ". >= '2020-01-01'" },
         { id: 'job', kind: 'single', other: true, label: l('Pekerjaan', 'Work'), options: [{ value: 'farmer', label: l('Petani', 'Farmer') }, { value: 'trader', label: l('Pedagang', 'Trader') }] },
-        { id: 'district', kind: 'single', label: l('Kecamatan', 'District'), options: [{ value: 'amplas', label: l('Medan Amplas') }, { value: 'johor', label: l('Medan Johor') }] },
-        {
-          id: 'village',
-          kind: 'single',
-          label: l('Kelurahan', 'Village'),
-          choiceFilter: 'district = ${district}',
-          options: [
-            { value: 'harjosari', label: l('Harjosari I'), filter: { district: 'amplas' } },
-            { value: 'kedai_durian', label: l('Kedai Durian'), filter: { district: 'johor' } },
-          ],
-        },
+        ...districtAndVillage,
         { id: 'k1', kind: 'truefalse', dontKnow: true, label: l('Pernyataan satu', 'Statement one'), answer: 'true' },
         { id: 'k2', kind: 'truefalse', label: l('Pernyataan dua (orang tua)', 'Statement two (parents)'), answer: 'true', relevant: "${has_children} = 'yes'" },
         { id: 'k3', kind: 'truefalse', label: l('Pernyataan tiga', 'Statement three'), answer: 'false' },

@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest'
 import { Agent, aUser, sessionAgent, textOf } from '../../test/agent.ts'
 import { aCode } from '../../test/evaluation-builders.ts'
 import { useTestApp } from '../../test/harness.ts'
+import { districtAndVillage, l } from '../../test/logic-questionnaire.ts'
 import { aProgramme, aSession } from '../../test/outreach-builders.ts'
 import type { Locale } from '../platform/i18n/i18n.ts'
 import { definitionSchema, type Definition } from './questionnaire-schema.ts'
 import { saveImportedQuestionnaire } from './questionnaires.ts'
 
 const jaga = useTestApp()
-const l = (id: string, en = id) => ({ id, en })
 
 const definition: Definition = definitionSchema.parse({
   sections: [
@@ -29,17 +29,7 @@ const definition: Definition = definitionSchema.parse({
         { id: 'height', kind: 'number', label: l('Tinggi badan (m)', 'Height (m)'), default: '1.5' },
         { id: 'visit', kind: 'date', label: l('Tanggal kunjungan', 'Date of the visit'), constraint: ". <= today()" },
         { id: 'job', kind: 'single', other: true, label: l('Pekerjaan', 'Work'), options: [{ value: 'farmer', label: l('Petani', 'Farmer') }, { value: 'trader', label: l('Pedagang', 'Trader') }], default: 'trader' },
-        { id: 'district', kind: 'single', label: l('Kecamatan', 'District'), options: [{ value: 'amplas', label: l('Medan Amplas') }, { value: 'johor', label: l('Medan Johor') }] },
-        {
-          id: 'village',
-          kind: 'single',
-          label: l('Kelurahan', 'Village'),
-          choiceFilter: 'district = ${district}',
-          options: [
-            { value: 'harjosari', label: l('Harjosari I'), filter: { district: 'amplas' } },
-            { value: 'kedai_durian', label: l('Kedai Durian'), filter: { district: 'johor' } },
-          ],
-        },
+        ...districtAndVillage,
         { id: 'k1', kind: 'truefalse', dontKnow: true, label: l('Pernyataan satu', 'Statement one'), answer: 'true' },
       ],
     },
