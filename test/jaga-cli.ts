@@ -3,8 +3,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { PassThrough, Readable } from 'node:stream'
+import { afterAll, beforeAll } from 'vitest'
 import { run, type Io } from '../src/cli/jaga.ts'
-import type { TestDb } from './harness.ts'
+import { freshDatabase, type TestDb } from './harness.ts'
 
 export interface CliResult {
   code: number
@@ -28,3 +29,17 @@ export async function runJaga(args: string[], env: NodeJS.ProcessEnv, stdin = ''
 /** The command's environment for a test database: PostgreSQL's URL, or for SQLite a data folder of its own (a real file, as the server uses). */
 export const cliEnvOf = (testDb: TestDb): NodeJS.ProcessEnv =>
   testDb.url ? { DATABASE_URL: testDb.url, LANG: 'C' } : { JAGA_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'jaga-cli-')), LANG: 'C' }
+
+/** A fresh database for this test file, dropped after it, and the command's environment for it (`env` is set before the tests run). */
+export function useCliDatabase(): { env: NodeJS.ProcessEnv } {
+  const cli = { env: {} as NodeJS.ProcessEnv }
+  let testDb: TestDb | undefined
+  beforeAll(async () => {
+    testDb = await freshDatabase()
+    cli.env = cliEnvOf(testDb)
+  })
+  afterAll(async () => {
+    await testDb?.drop()
+  })
+  return cli
+}

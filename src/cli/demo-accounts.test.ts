@@ -1,28 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freshDatabase, type TestDb } from '../../test/harness.ts'
-import { cliEnvOf, runJaga } from '../../test/jaga-cli.ts'
+import { describe, expect, it } from 'vitest'
+import { runJaga, useCliDatabase } from '../../test/jaga-cli.ts'
 import { verifyPassword } from '../accounts/secrets.ts'
 import { loadConfig } from '../config.ts'
 import { openMigratedStore } from '../store.ts'
 
-let testDb: TestDb
-let env: NodeJS.ProcessEnv
+const cli = useCliDatabase()
 
-beforeAll(async () => {
-  testDb = await freshDatabase()
-  env = cliEnvOf(testDb)
-})
-afterAll(async () => {
-  await testDb?.drop()
-})
-
-const jaga = (args: string[]) => runJaga(args, env)
+const jaga = (args: string[]) => runJaga(args, cli.env)
 
 /** email → password, from the lines the command prints. */
 const accountsIn = (out: string) => new Map([...out.matchAll(/^\s+(coordinator|facilitator|partner)\s+(\S+@demo\.jaga\.example)\s+(\S+)$/gm)].map((m) => [m[2]!, m[3]!]))
 
 async function storedHash(email: string): Promise<string | null> {
-  const store = await openMigratedStore(loadConfig(env))
+  const store = await openMigratedStore(loadConfig(cli.env))
   try {
     return (await store.db.selectFrom('users').select('passwordHash').where('email', '=', email).executeTakeFirstOrThrow()).passwordHash
   } finally {

@@ -1,24 +1,14 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freshDatabase, type TestDb } from '../../test/harness.ts'
-import { cliEnvOf, runJaga } from '../../test/jaga-cli.ts'
+import { describe, expect, it } from 'vitest'
+import { runJaga, useCliDatabase } from '../../test/jaga-cli.ts'
 import { loadConfig } from '../config.ts'
 import { openMigratedStore } from '../store.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
-let testDb: TestDb
-let env: NodeJS.ProcessEnv
+const cli = useCliDatabase()
 
-beforeAll(async () => {
-  testDb = await freshDatabase()
-  env = cliEnvOf(testDb)
-})
-afterAll(async () => {
-  await testDb?.drop()
-})
-
-const jaga = (args: string[], stdin = '') => runJaga(args, env, stdin)
+const jaga = (args: string[], stdin = '') => runJaga(args, cli.env, stdin)
 
 describe('the jaga command', () => {
   it('loads a labelled demo once, prints its accounts, and removes it again', async () => {
@@ -31,7 +21,7 @@ describe('the jaga command', () => {
     expect(answers).toBeGreaterThan(50)
     // The database the command used (its own SQLite file, or the test's PostgreSQL database).
     const count = async (table: 'submissions' | 'collectionLinks') => {
-      const store = await openMigratedStore(loadConfig(env))
+      const store = await openMigratedStore(loadConfig(cli.env))
       try {
         return Number((await store.db.selectFrom(table).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
       } finally {
@@ -131,7 +121,7 @@ describe('the jaga command', () => {
     expect(help).toContain('jaga migrate')
     const created = spawnSync(process.execPath, [path.join(ROOT, 'bin/jaga.js'), 'user', 'create', '--email', 'bin@example.org', '--role', 'facilitator'], {
       input: 'piped password here\n',
-      env: { ...process.env, ...env },
+      env: { ...process.env, ...cli.env },
       encoding: 'utf8',
     })
     expect(created.stderr).toBe('')
