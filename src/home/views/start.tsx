@@ -197,14 +197,21 @@ function Progress({ t, locale, progress }: { t: T; locale: Locale; progress: Non
                 </dd>
               </div>
             </dl>
-            <p class="row-actions">
-              <a href={`/programmes/${p.id}/report`}>{t('start.programmeReport')}</a>
-              <a href={`/programmes/${p.id}/evaluation`}>{t('start.programmeEvaluation')}</a>
-            </p>
+            <ProgrammeLinks t={t} id={p.id} />
           </li>
         ))}
       </ul>
     </Section>
+  )
+}
+
+/** A programme's report and evaluation pages. */
+function ProgrammeLinks({ t, id }: { t: T; id: string }) {
+  return (
+    <p class="row-actions">
+      <a href={`/programmes/${id}/report`}>{t('start.programmeReport')}</a>
+      <a href={`/programmes/${id}/evaluation`}>{t('start.programmeEvaluation')}</a>
+    </p>
   )
 }
 
@@ -224,10 +231,7 @@ function PartnerProgrammes({ t, locale, data }: { t: T; locale: Locale; data: Ho
                 <p class="small">
                   {formatDate(locale, p.startsOn)}–{formatDate(locale, p.endsOn)} · {t(`programmeStatus.${p.status as 'active'}`)}
                 </p>
-                <p class="row-actions">
-                  <a href={`/programmes/${p.id}/report`}>{t('start.programmeReport')}</a>
-                  <a href={`/programmes/${p.id}/evaluation`}>{t('start.programmeEvaluation')}</a>
-                </p>
+                <ProgrammeLinks t={t} id={p.id} />
               </li>
             ))}
           </ul>
