@@ -10,6 +10,7 @@ import { createTranslator, formatDateTime, type Locale, type Params } from '../p
 import { consoleLocale } from '../platform/operations-messages.ts'
 import { doctorMessages } from './doctor-messages.ts'
 import type { Io } from './io.ts'
+import { redactUrl } from '../platform/db/connect.ts'
 
 /** A daily backup that ran late, or missed one night, still passes; two missed nights do not (the admin's Users page warns at the same age). */
 export const BACKUP_MAX_AGE_HOURS = 48
@@ -65,7 +66,7 @@ async function examine(env: NodeJS.ProcessEnv, locale: Locale, opts: DoctorOptio
 async function examineDatabase(config: Config, locale: Locale, now: Date): Promise<Finding[]> {
   const sqliteFile = path.join(config.dataDir, SQLITE_FILE)
   if (!config.databaseUrl && !fs.existsSync(sqliteFile)) return [{ status: 'fix', key: 'doctor.db.missing', params: { file: sqliteFile } }]
-  const location = config.databaseUrl ? redact(config.databaseUrl) : sqliteFile
+  const location = config.databaseUrl ? redactUrl(config.databaseUrl) : sqliteFile
   // Opened here rather than through openStore: read only for SQLite, and a PostgreSQL that does not
   // answer is reported after 5 s instead of hanging on the system's TCP timeout.
   const db = new Kysely<any>({
@@ -137,12 +138,3 @@ async function freeSpace(dir: string): Promise<{ free: number; total: number }> 
   return { free: s.bavail * s.bsize, total: s.blocks * s.bsize }
 }
 
-function redact(url: string): string {
-  try {
-    const u = new URL(url)
-    if (u.password) u.password = '***'
-    return u.toString()
-  } catch {
-    return 'postgres://…'
-  }
-}

@@ -1,5 +1,6 @@
 import pg from 'pg'
 import { BOOKKEEPING, quote, type RawDatabase, type TableInfo, type Value } from './raw-database.ts'
+import { redactUrl } from '../db/connect.ts'
 
 // Dates, times and JSON arrive as the text PostgreSQL stores, so a backup holds them "as stored" and
 // SQLite receives the same text; bigint and numeric as numbers (as src/platform/db/connect.ts does).
@@ -46,7 +47,7 @@ export async function openPostgres(url: string): Promise<RawDatabase> {
 
   return {
     dialect: 'postgres',
-    location: redact(url),
+    location: redactUrl(url),
     listTables,
     isEmpty: async () => (await q<{ n: number }>(`select count(*)::int as n from information_schema.tables where table_schema = current_schema()`))[0]!.n === 0,
     beginSnapshot: async () => {
@@ -118,12 +119,3 @@ export async function openPostgres(url: string): Promise<RawDatabase> {
   }
 }
 
-function redact(url: string): string {
-  try {
-    const u = new URL(url)
-    if (u.password) u.password = '***'
-    return u.toString()
-  } catch {
-    return 'postgres://(unparseable URL)'
-  }
-}

@@ -70,7 +70,8 @@ export function cacheStatements(sqlite: SQLite.Database, size = 500): void {
   }) as typeof sqlite.prepare
 }
 
-function redactUrl(url: string): string {
+/** A database URL fit for logs and messages: the password replaced by ***. */
+export function redactUrl(url: string): string {
   try {
     const u = new URL(url)
     if (u.password) u.password = '***'
