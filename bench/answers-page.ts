@@ -8,11 +8,11 @@ import crypto from 'node:crypto'
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import pg from 'pg'
 import { runWrk, type WrkResult } from './wrk.ts'
 import { startServerProcess, ROOT } from '../test/server-process.ts'
 import { readShippedQuestionnaires } from '../src/evaluation/questionnaires.ts'
 import { scoredItems } from '../src/evaluation/questionnaire-schema.ts'
+import { scratchPostgres } from './scratch-postgres.ts'
 
 const DURATION = process.env.BENCH_SECONDS ?? '5'
 const CONNECTIONS = process.env.BENCH_CONNECTIONS ?? '10'
@@ -80,25 +80,10 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
   let env: NodeJS.ProcessEnv = {}
   let dropDatabase = async () => {}
   if (dialect === 'postgres') {
-    const name = `jaga_bench_${Date.now()}`
-    const admin = new pg.Client({ connectionString: PG_URL })
-    try {
-      await admin.connect()
-    } catch (e) {
-      console.error(`bench: PostgreSQL not reachable at ${PG_URL} (${(e as Error).message}); skipping it`)
-      continue
-    }
-    await admin.query(`CREATE DATABASE ${name}`)
-    await admin.end()
-    const dbUrl = new URL(PG_URL)
-    dbUrl.pathname = `/${name}`
-    env = { DATABASE_URL: dbUrl.toString() }
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: PG_URL })
-      await c.connect()
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await c.end()
-    }
+    const scratch = await scratchPostgres(PG_URL)
+    if (!scratch) continue
+    env = { DATABASE_URL: scratch.url }
+    dropDatabase = scratch.drop
   }
   const noHold = { JAGA_COLLECT_HOLD_AFTER: '100000000', JAGA_COLLECT_HOLD_TOTAL: '100000000', JAGA_COLLECT_LINK_MAX: '100000000' }
   const server = await startServerProcess({ ...env, ...noHold, LOG_LEVEL: 'warn' })

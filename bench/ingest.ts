@@ -7,10 +7,10 @@ import { spawnSync } from 'node:child_process'
 import { runWrk } from './wrk.ts'
 import fs from 'node:fs'
 import path from 'node:path'
-import pg from 'pg'
 import { startServerProcess, ROOT, type ServerProcess } from '../test/server-process.ts'
 import { readShippedQuestionnaires } from '../src/evaluation/questionnaires.ts'
 import { scoredItems } from '../src/evaluation/questionnaire-schema.ts'
+import { scratchPostgres } from './scratch-postgres.ts'
 
 const DURATION = process.env.BENCH_SECONDS ?? '10'
 const CONNECTIONS = process.env.BENCH_CONNECTIONS ?? '50'
@@ -56,25 +56,10 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
   let env: NodeJS.ProcessEnv = {}
   let dropDatabase = async () => {}
   if (dialect === 'postgres') {
-    const name = `jaga_bench_${Date.now()}`
-    const admin = new pg.Client({ connectionString: PG_URL })
-    try {
-      await admin.connect()
-    } catch (e) {
-      console.error(`bench: PostgreSQL not reachable at ${PG_URL} (${(e as Error).message}); skipping it`)
-      continue
-    }
-    await admin.query(`CREATE DATABASE ${name}`)
-    await admin.end()
-    const url = new URL(PG_URL)
-    url.pathname = `/${name}`
-    env = { DATABASE_URL: url.toString() }
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: PG_URL })
-      await c.connect()
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await c.end()
-    }
+    const scratch = await scratchPostgres(PG_URL)
+    if (!scratch) continue
+    env = { DATABASE_URL: scratch.url }
+    dropDatabase = scratch.drop
   }
   const watch = process.env.BENCH_WATCH ? { NODE_OPTIONS: `--import ${path.join(import.meta.dirname, 'server-watch.mjs')}` } : {}
   // Every answer counted: no flood hold, so each 2xx is one stored row (the bench's check below).
