@@ -19,15 +19,20 @@ import { formViewMessages } from './evaluation/form-view-messages.ts'
 import { roundTimingMessages } from './evaluation/round-timing-messages.ts'
 import { codeMessages } from './evaluation/code-messages.ts'
 import { startMessages } from './home/messages.ts'
+import { illustrationMessages } from './library/illustration-messages.ts'
+import { projectorMessages } from './evaluation/projector-messages.ts'
+import { reportPdfMessages } from './outreach/report-pdf-messages.ts'
+import { questionnaireReviewMessages } from './evaluation/questionnaire-review-messages.ts'
+import { retentionMessages } from './platform/retention-messages.ts'
 import type { Translator } from './platform/i18n/i18n.ts'
 import { platformMessages } from './platform/i18n/platform-messages.ts'
 import { operationsMessages } from './platform/operations-messages.ts'
 import { doctorMessages } from './cli/doctor-messages.ts'
 
 /** The slices' catalogues; a test checks that no key is defined in two of them. */
-export const catalogueParts = [platformMessages, accountMessages, areaMessages, libraryMessages, libraryEditMessages, outreachMessages, sessionMessages, referralMessages, evaluationMessages, collectMessages, collectFormMessages, participantMessages, builderMessages, answersMessages, pairMessages, logicMessages, xlsformMessages, importPreviewMessages, formViewMessages, roundTimingMessages, codeMessages, startMessages, operationsMessages, doctorMessages]
+export const catalogueParts = [platformMessages, accountMessages, areaMessages, libraryMessages, libraryEditMessages, outreachMessages, sessionMessages, referralMessages, evaluationMessages, collectMessages, collectFormMessages, participantMessages, builderMessages, answersMessages, pairMessages, logicMessages, xlsformMessages, importPreviewMessages, formViewMessages, roundTimingMessages, codeMessages, startMessages, operationsMessages, doctorMessages, illustrationMessages, projectorMessages, reportPdfMessages, questionnaireReviewMessages, retentionMessages]
 
 /** Every user-facing text, in Bahasa Indonesia and English, from every slice. */
-export const catalogue = { ...platformMessages, ...accountMessages, ...areaMessages, ...libraryMessages, ...libraryEditMessages, ...outreachMessages, ...sessionMessages, ...referralMessages, ...evaluationMessages, ...collectMessages, ...collectFormMessages, ...participantMessages, ...builderMessages, ...answersMessages, ...pairMessages, ...logicMessages, ...xlsformMessages, ...importPreviewMessages, ...formViewMessages, ...roundTimingMessages, ...codeMessages, ...startMessages, ...operationsMessages, ...doctorMessages }
+export const catalogue = { ...platformMessages, ...accountMessages, ...areaMessages, ...libraryMessages, ...libraryEditMessages, ...outreachMessages, ...sessionMessages, ...referralMessages, ...evaluationMessages, ...collectMessages, ...collectFormMessages, ...participantMessages, ...builderMessages, ...answersMessages, ...pairMessages, ...logicMessages, ...xlsformMessages, ...importPreviewMessages, ...formViewMessages, ...roundTimingMessages, ...codeMessages, ...startMessages, ...operationsMessages, ...doctorMessages, ...illustrationMessages, ...projectorMessages, ...reportPdfMessages, ...questionnaireReviewMessages, ...retentionMessages }
 export type MessageKey = keyof typeof catalogue
 export type T = Translator<MessageKey>
