@@ -56,6 +56,8 @@ import { serveAsset } from './platform/http/static-files.ts'
 import { metricsRoute, requestMetrics } from './platform/http/metrics.ts'
 import { metrics } from './platform/http/metrics-registry.ts'
 import { QueryTimer } from './platform/db/query-timer.ts'
+import { poolFigures } from './platform/db/connect.ts'
+import { poolGauges } from './platform/http/metrics-gauges.ts'
 import { countWaitingDisclosures } from './evaluation/metrics-queries.ts'
 
 export const MAX_BODY_BYTES = 2 * 1024 * 1024
@@ -74,6 +76,8 @@ export function createApp(deps: Deps): JagaApp {
   const app = new Hono<AppEnv>()
   const routes = new RouteTable(app)
 
+  // Read before the query timer wraps the database in a new Kysely, which the pool is not kept beside.
+  const pool = poolFigures(deps.db)
   // With /metrics on, every query the app makes is timed (a Kysely plugin: two clock reads a query).
   if (deps.config.metricsToken) deps = { ...deps, db: deps.db.withPlugin(new QueryTimer(metrics.histogram('jaga_db_query_duration_seconds', 'Database query time, waiting for a connection included, by statement kind.'))) }
   app.use(requestMetrics())
@@ -113,7 +117,7 @@ export function createApp(deps: Deps): JagaApp {
   const db = deps.db
   metricsRoute(app, {
     token: deps.config.metricsToken,
-    gauges: [{ name: 'jaga_disclosures_waiting', help: 'Disclosures no one has marked handled yet.', read: async () => [{ value: await countWaitingDisclosures(db) }] }],
+    gauges: [{ name: 'jaga_disclosures_waiting', help: 'Disclosures no one has marked handled yet.', read: async () => [{ value: await countWaitingDisclosures(db) }] }, ...poolGauges(pool)],
   })
   const openapi = openApiDocument(
     { title: 'Jaga API', version: '1', description: 'Programmes against online sexual exploitation and abuse of children. Errors are RFC 9457 problem details.' },

@@ -19,6 +19,26 @@ export interface Store<DB> {
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10))
 pg.types.setTypeParser(1700, (v) => Number.parseFloat(v))
 
+/** Connection figures for /metrics, read when scraped. */
+export interface PoolFigures {
+  /** Connections open (PostgreSQL) or the one SQLite connection. */
+  total: number
+  /** Open and not lending a query right now; undefined for SQLite. */
+  idle?: number
+  /** Queries waiting for a free connection; undefined for SQLite. */
+  waiting?: number
+  max: number
+}
+
+// Kept beside each Kysely made here, so /metrics can read the pool of the database the app was given
+// without the pool travelling through every layer. A WeakMap: a destroyed store leaves nothing behind.
+const pools = new WeakMap<object, () => PoolFigures>()
+
+/** The pool figures of a database opened by openStore (undefined for one made elsewhere). */
+export function poolFigures(db: object): (() => PoolFigures) | undefined {
+  return pools.get(db)
+}
+
 export interface StoreOptions {
   databaseUrl?: string | undefined
   /** A SQLite file path, or ':memory:'. */
@@ -29,8 +49,10 @@ export function openStore<DB>(options: StoreOptions): Store<DB> {
   const plugins = [new CamelCasePlugin(), new StorableTextPlugin()]
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 })
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins })
+    pools.set(db, () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: 10 }))
     return {
-      db: new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins }),
+      db,
       dialect: 'postgres',
       location: redactUrl(options.databaseUrl),
     }
@@ -43,8 +65,12 @@ export function openStore<DB>(options: StoreOptions): Store<DB> {
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
   cacheStatements(sqlite)
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins })
+  // One connection, used by one query at a time (Kysely's SQLite driver queues the rest in process):
+  // there is no pool to report beyond it; time spent in that queue shows in the query-time histogram.
+  pools.set(db, () => ({ total: 1, max: 1 }))
   return {
-    db: new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins }),
+    db,
     dialect: 'sqlite',
     location: file,
   }

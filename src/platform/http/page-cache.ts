@@ -3,6 +3,11 @@ import zlib from 'node:zlib'
 import { LOCALES, negotiateLocale, type Locale } from '../i18n/i18n.ts'
 import type { Logger } from '../log.ts'
 import { internalRequests } from './middleware.ts'
+import { metrics } from './metrics-registry.ts'
+
+// hit: answered from memory; miss: an anonymous GET for a page not held here (the app renders it);
+// bypass: a signed-in person's request or one with a query string, which the cache never answers.
+const lookups = metrics.counter('jaga_page_cache_requests_total', 'Requests the public page cache was asked about, by outcome: hit, miss (not a cached page) or bypass (signed in or a query string).')
 
 interface Entry {
   headers: OutgoingHttpHeaders
@@ -56,11 +61,17 @@ export class PublicPageCache {
   tryServe(req: IncomingMessage, res: ServerResponse): boolean {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false
     const url = req.url ?? ''
-    if (url.includes('?')) return false
     const cookie = req.headers.cookie ?? ''
-    if (cookie.includes(`${this.opts.bypassCookie}=`)) return false
+    if (url.includes('?') || cookie.includes(`${this.opts.bypassCookie}=`)) {
+      lookups.inc({ outcome: 'bypass' })
+      return false
+    }
     const entry = this.entries.get(`${url}|${this.locale(cookie, req.headers['accept-language'])}`)
-    if (!entry) return false
+    if (!entry) {
+      lookups.inc({ outcome: 'miss' })
+      return false
+    }
+    lookups.inc({ outcome: 'hit' })
     const started = performance.now()
     // Phones on slow networks get the page compressed once, at start-up.
     const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
