@@ -20,4 +20,13 @@ describe('configuration', () => {
     expect(loadConfig({ JAGA_TRUST_PROXY: '2' }).trustedProxies).toBe(2)
     expect(() => loadConfig({ JAGA_TRUST_PROXY: 'yes' })).toThrow('JAGA_TRUST_PROXY must be the number of reverse proxies in front of Jaga (0–9) or true, got "yes"')
   })
+
+  it('keeps raw answers unless JAGA_RETAIN_ANSWERS_MONTHS gives 1 to 240 months, and refuses anything else saying why', () => {
+    expect(loadConfig({}).retainAnswersMonths).toBe(undefined)
+    expect(loadConfig({ JAGA_RETAIN_ANSWERS_MONTHS: ' ' }).retainAnswersMonths).toBe(undefined)
+    expect(loadConfig({ JAGA_RETAIN_ANSWERS_MONTHS: '24' }).retainAnswersMonths).toBe(24)
+    for (const bad of ['0', '-3', '1.5', '241', 'two years', '012']) {
+      expect(() => loadConfig({ JAGA_RETAIN_ANSWERS_MONTHS: bad })).toThrow(`JAGA_RETAIN_ANSWERS_MONTHS must be a whole number of months from 1 to 240 (or unset to keep raw answers), got "${bad}"`)
+    }
+  })
 })

@@ -26,14 +26,24 @@ export interface Config {
   collectHoldTotal: number
   /** Phone answers one link stores at most; past it the link answers 429 and phones keep theirs (JAGA_COLLECT_LINK_MAX). */
   collectLinkMax: number
+  /**
+   * JAGA_LIBRARY_POLL_SECONDS: how often a server looks whether another one published a library edit
+   * (library-store.ts); with several servers, the longest it serves an older page (docs/scaling.md).
+   */
+  libraryPollSeconds: number
   /** JAGA_METRICS_TOKEN: the bearer token a Prometheus scraper sends to GET /metrics; unset, /metrics is 404. */
   metricsToken?: string | undefined
+  /** JAGA_RETAIN_ANSWERS_MONTHS: participants' written and other raw answers are removed this many months after their session (evaluation/retention.ts); unset, kept. */
+  retainAnswersMonths?: number | undefined
 }
 
 // A full school hall (500 phones on one Wi-Fi, all answering within the same 10 minutes) must pass
 // untouched, twice over: the pre and post links are separate, but a big assembly may reach 800–1000
 // on one link. Past that, answers are still stored, only held for staff to count in or leave out.
 export const DEFAULT_COLLECT_HOLD_AFTER = 1000
+
+/** One small read per interval per server; a reader waits at most this long (plus a re-render) for an edit made on another server. */
+export const DEFAULT_LIBRARY_POLL_SECONDS = 5
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000)
@@ -62,18 +72,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const collectHoldAfter = whole('JAGA_COLLECT_HOLD_AFTER', DEFAULT_COLLECT_HOLD_AFTER)
   const collectHoldTotal = whole('JAGA_COLLECT_HOLD_TOTAL', 3000)
   const collectLinkMax = whole('JAGA_COLLECT_LINK_MAX', 20_000)
+  const libraryPollSeconds = whole('JAGA_LIBRARY_POLL_SECONDS', DEFAULT_LIBRARY_POLL_SECONDS)
   const trustedProxies = readTrustedProxies(env.JAGA_TRUST_PROXY)
   const metricsToken = env.JAGA_METRICS_TOKEN?.trim() || undefined
   if (metricsToken && !/^[\x21-\x7e]{24,200}$/.test(metricsToken)) {
     throw new Error('JAGA_METRICS_TOKEN must be 24 to 200 printable characters without spaces (e.g. openssl rand -hex 32)')
   }
+  const retainAnswersMonths = readRetention(env.JAGA_RETAIN_ANSWERS_MONTHS)
   return {
+    retainAnswersMonths,
     metricsToken,
     port,
     timeZone,
     collectHoldAfter,
     collectHoldTotal,
     collectLinkMax,
+    libraryPollSeconds,
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.JAGA_DATA_DIR ?? 'data'),
     databaseUrl,
@@ -93,4 +107,12 @@ function readTrustedProxies(value: string | undefined): number {
   if (v === 'true') return 1
   if (/^[1-9]$/.test(v)) return Number(v)
   throw new Error(`JAGA_TRUST_PROXY must be the number of reverse proxies in front of Jaga (0–9) or true, got "${value}"`)
+}
+
+/** JAGA_RETAIN_ANSWERS_MONTHS: unset or empty keeps answers; else 1 to 240 whole months (0 is refused, not read as "now"). */
+function readRetention(value: string | undefined): number | undefined {
+  const v = value?.trim() ?? ''
+  if (v === '') return undefined
+  if (/^[1-9]\d{0,2}$/.test(v) && Number(v) <= 240) return Number(v)
+  throw new Error(`JAGA_RETAIN_ANSWERS_MONTHS must be a whole number of months from 1 to 240 (or unset to keep raw answers), got "${value}"`)
 }

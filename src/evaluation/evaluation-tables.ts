@@ -65,6 +65,10 @@ export interface SubmissionsTable {
   excludedAt: string | null
   excludedBy: string | null
   excludedReason: ExclusionReason | null
+  /** When the retention run removed its written and other raw answers (retention.ts); null: all kept. */
+  answersRemovedAt: string | null
+  /** The setting (months) it was removed under, for exports to say so. */
+  answersKeptMonths: number | null
 }
 
 /** The reasons staff choose from. */
@@ -132,7 +136,21 @@ export interface LinkSubmissionCountsTable {
   count: number
 }
 
+/** One retention run: what it removed (counts only). */
+export interface RetentionRunsTable {
+  id: string
+  startedAt: string
+  finishedAt: string | null
+  months: number
+  cutoff: string
+  submissions: number
+  texts: number
+  reviews: number
+  disclosures: number
+}
+
 export interface EvaluationTables {
+  retentionRuns: RetentionRunsTable
   linkSubmissionCounts: LinkSubmissionCountsTable
   confirmedPairs: ConfirmedPairsTable
   rejectedPairs: RejectedPairsTable

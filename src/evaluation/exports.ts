@@ -18,6 +18,7 @@ import * as q from './evaluation-queries.ts'
 import { PHASES } from './evaluation-tables.ts'
 import { isReleased, textItemsOf, waitingTexts } from './free-text.ts'
 import { reviewsOf } from './free-text-review.ts'
+import { findRemovalOf } from './retention-queries.ts'
 import { itemsOf, scoredItems, type Bilingual, type Definition, type Item } from './questionnaire-schema.ts'
 
 interface Column {
@@ -116,7 +117,7 @@ async function comments(db: Db, sessionId: string): Promise<{ rows: string[][]; 
 }
 
 /** What every column means, in both languages: the same table in the XLSX and as its own CSV. */
-function codebook(columns: Column[], waiting: number): string[][] {
+function codebook(columns: Column[], waiting: number, removed: { months: number } | undefined): string[][] {
   const answer = (i: Item) => (Array.isArray(i.answer) ? i.answer.join(' ') : (i.answer ?? ''))
   const fixed: [string, Bilingual][] = [
     ['code', { id: 'Kode rahasia peserta seperti ditulis (bagian-bagian dipisah "-")', en: 'Participant’s private code as written (parts joined by "-")' }],
@@ -158,6 +159,18 @@ function codebook(columns: Column[], waiting: number): string[][] {
       '',
       '',
     ],
+    // The retention setting (retention.ts) removed raw answers: say so, or a reader takes the missing comments for none written.
+    ...(removed
+      ? [
+          [
+            'answers_removed',
+            `Jawaban mentah peserta (komentar tertulis, isian "lainnya", angka dan tanggal) dihapus ${removed.months} bulan sesudah kegiatan sesuai pengaturan retensi; kode, skor dan pilihan jawaban yang dipakai hasil tetap disimpan.`,
+            `Participants' raw answers (written comments, "other" texts, numbers and dates) were removed ${removed.months} ${removed.months === 1 ? 'month' : 'months'} after the session under the retention setting; codes, scores and the choices the results use are kept.`,
+            '',
+            '',
+          ],
+        ]
+      : []),
   ]
 }
 
@@ -165,7 +178,7 @@ const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` 
 
 export async function codebookCsv(db: Db, sessionId: string): Promise<string> {
   const { columns } = await dataset(db, sessionId)
-  return codebook(columns, (await comments(db, sessionId)).waiting).map((r) => r.map(csvCell).join(',')).join('\n') + '\n'
+  return codebook(columns, (await comments(db, sessionId)).waiting, await findRemovalOf(db, sessionId)).map((r) => r.map(csvCell).join(',')).join('\n') + '\n'
 }
 
 export async function answersXlsx(db: Db, sessionId: string): Promise<{ bytes: Buffer; rows: number }> {
@@ -178,7 +191,7 @@ export async function answersXlsx(db: Db, sessionId: string): Promise<{ bytes: B
   pairs.addRow(['pair_id', 'how', 'pre_code', 'post_code', 'group', 'pre_score', 'post_score', 'max_score', 'change', 'normalised_gain'])
   for (const p of data.pairs) pairs.addRow([p.pairId, p.how, p.preCode, p.postCode, p.group, p.pre, p.post, p.max, p.post - p.pre, p.pre < p.max ? ((p.post * p.max) / p.postMax - p.pre) / (p.max - p.pre) : null])
   const written = await comments(db, sessionId)
-  book.addWorksheet('codebook').addRows(codebook(data.columns, written.waiting))
+  book.addWorksheet('codebook').addRows(codebook(data.columns, written.waiting, await findRemovalOf(db, sessionId)))
   const sheet = book.addWorksheet('comments')
   sheet.addRow(['phase', 'group', 'item', 'text'])
   sheet.addRows(written.rows)
