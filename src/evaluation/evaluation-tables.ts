@@ -25,6 +25,11 @@ export interface QuestionnaireVersionsTable {
   definition: string
   createdAt: string
   createdBy: string | null
+  /** Who checked this version (never its author); null with checkedAt set: it came with a release. */
+  checkedBy: string | null
+  /** Null: not yet checked (questionnaire-review.ts). */
+  checkedAt: string | null
+  checkNote: string | null
 }
 
 export interface CollectionLinksTable {

@@ -5,6 +5,14 @@ import { definitionSchema, itemSchema } from './questionnaire-schema.ts'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
+export const reviewSchema = z.object({
+  state: z.enum(['unchecked', 'checked', 'shipped']).describe('shipped: came with a Jaga release and counts as checked'),
+  checkedBy: z.string().nullable().describe('The checker’s name'),
+  checkedAt: z.string().nullable(),
+  note: z.string().nullable(),
+})
+const reviewAnswerSchema = z.object({ key: z.string(), version: z.number().int(), review: reviewSchema })
+
 export const importAnswerSchema = z.object({
   key: z.string().describe('form_id, or from fileName when the form has none'),
   version: z.number().int().describe('The version saved, or with preview=true the version Save would make'),
@@ -14,6 +22,7 @@ export const importAnswerSchema = z.object({
   items: z.array(itemSchema),
   definition: definitionSchema,
   notKept: z.array(z.object({ sheet: z.string(), row: z.number().int(), message: z.string().describe('Why, in the language of Accept-Language or the jaga_lang cookie') })),
+  review: reviewSchema.optional().describe('Saved only: the new version waits for a check by someone else'),
 })
 
 export const questionnaireApiDoc: OpenApiPaths = {
@@ -33,6 +42,29 @@ export const questionnaireApiDoc: OpenApiPaths = {
         '413': { description: 'Larger than 1 MB' },
         '422': { description: 'Not an .xlsx, too large unpacked, or no usable question: errors name the sheet and row (field "survey:12")' },
       },
+    },
+  },
+  '/api/v1/questionnaires/{key}/review': {
+    get: {
+      summary: 'Whether a questionnaire version (the latest, or the one asked for) has been checked by a second person, by whom and when (programme.view)',
+      tags: ['questionnaires'],
+      parameters: [
+        { name: 'key', in: 'path', required: true, schema: { type: 'string' } },
+        { name: 'version', in: 'query', schema: { type: 'integer', minimum: 1 } },
+      ],
+      responses: { '200': jsonResponse('The check', reviewAnswerSchema), '404': { description: 'No such questionnaire or version' } },
+    },
+  },
+  '/api/v1/questionnaires/{key}/versions/{version}/check': {
+    post: {
+      summary: 'Mark a version as checked, with an optional note (programme.edit). Never by the person who wrote or last changed it',
+      tags: ['questionnaires'],
+      parameters: [
+        { name: 'key', in: 'path', required: true, schema: { type: 'string' } },
+        { name: 'version', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } },
+      ],
+      requestBody: { required: false, content: { 'application/json': { schema: { type: 'object', properties: { note: { type: 'string', maxLength: 500 } } } } } },
+      responses: { '200': jsonResponse('Checked', reviewAnswerSchema), '403': { description: 'The caller wrote this version' }, '404': { description: 'No such questionnaire or version' }, '409': { description: 'Already checked' } },
     },
   },
   '/api/v1/questionnaires/{key}/xlsform': {

@@ -12,6 +12,7 @@ import { registerOf } from './participant-register.ts'
 import { importTarget, kindKeptNote, notKeptText, readUploadedXlsForm } from './questionnaire-import.ts'
 import { itemsOf } from './questionnaire-schema.ts'
 import { saveImportedQuestionnaire } from './questionnaires.ts'
+import { getVersionCheck, reviewJson } from './questionnaire-review.ts'
 import { MAX_XLSFORM_BYTES } from './xlsform.ts'
 import { toXlsForm, type XlsFormMeta } from './xlsform-write.ts'
 
@@ -51,7 +52,9 @@ export function questionnaireApiRoutes(routes: RouteTable, deps: Deps): void {
       return c.json({ ...answer, version: target.version, created: target.kind === 'new', saved: false })
     }
     const saved = await saveImportedQuestionnaire(db, actorOf(c), form)
-    return c.json({ ...answer, version: saved.version, created: saved.version === 1, saved: true }, 201)
+    // A saved version waits for a check by someone other than the importer (questionnaire-review.ts).
+    const review = reviewJson(await getVersionCheck(db, form.key, saved.version))
+    return c.json({ ...answer, version: saved.version, created: saved.version === 1, saved: true, review }, 201)
   })
 
   routes.get('/api/v1/questionnaires/:key/xlsform', 'programme.view', async (c) => {

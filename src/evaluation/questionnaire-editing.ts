@@ -247,7 +247,10 @@ export async function changeQuestionnaire(db: Db, actor: Actor, key: string, cha
   if (answered || linked) {
     version = latest.version + 1
     await db.insertInto('questionnaireVersions').values({ id: crypto.randomUUID(), questionnaireId: questionnaire.id, version, definition, createdAt: now, createdBy: actor.id }).execute()
-  } else await db.updateTable('questionnaireVersions').set({ definition }).where('id', '=', latest.id).execute()
+  } else {
+    // A new version is born unchecked; one changed in place must be checked again, and not by whoever changed it last.
+    await db.updateTable('questionnaireVersions').set({ definition, createdBy: actor.id, checkedBy: null, checkedAt: null, checkNote: null }).where('id', '=', latest.id).execute()
+  }
   await db.updateTable('questionnaires').set({ origin: 'custom', updatedAt: now }).where('id', '=', questionnaire.id).execute()
   await insertAuditEntry(db, actor, 'questionnaire.change', { type: 'questionnaire', id: questionnaire.id }, { key, change: change.kind, version })
   return { version, newVersion: version !== latest.version }

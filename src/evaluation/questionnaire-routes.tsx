@@ -15,11 +15,17 @@ import { toXlsForm } from './xlsform-write.ts'
 import { placeOf } from './item-logic.ts'
 import { conditionFromFields } from './item-logic-input.ts'
 import { renderQuestionnaireList } from './questionnaire-list.tsx'
+import { questionnaireReviewRoutes } from './questionnaire-review-routes.tsx'
+import { getVersionCheck, reviewStateOf } from './questionnaire-review.ts'
+import { listUncheckedVersions } from './questionnaire-review-queries.ts'
+import { can } from '../accounts/permissions.ts'
+import { formatDateTime } from '../platform/i18n/i18n.ts'
 
 export function questionnaireRoutes(routes: RouteTable, deps: Deps): void {
   const { db } = deps
 
   const show = (c: Context<AppEnv>) => renderQuestionnaireList(c, db)
+  questionnaireReviewRoutes(routes, deps)
 
   routes.get('/questionnaires', 'programme.view', (c) => show(c))
 
@@ -51,6 +57,21 @@ export function questionnaireRoutes(routes: RouteTable, deps: Deps): void {
     if (!questionnaire || !version) throw new Problem('not-found')
     const inUse = (await q.hasSubmissions(db, version.id)) || !!(await db.selectFrom('collectionLinks').select('id').where('questionnaireVersionId', '=', version.id).executeTakeFirst())
     const title = locale === 'id' ? questionnaire.titleId : questionnaire.titleEn
+    const check = await getVersionCheck(db, questionnaire.key, version.version)
+    const user = c.get('user')!
+    const own = check.createdBy === user.id
+    const review = {
+      base: `/questionnaires/${questionnaire.key}`,
+      version: version.version,
+      state: reviewStateOf(check),
+      checkedBy: check.checkedByName,
+      checkedAt: check.checkedAt && formatDateTime(locale, check.checkedAt, deps.config.timeZone),
+      note: check.checkNote,
+      mayCheck: can(user.role, 'programme.edit') && !own,
+      own,
+      older: (await listUncheckedVersions(db)).filter((x) => x.key === questionnaire.key && x.version !== version.version).map((x) => x.version),
+      mayCheckOlder: can(user.role, 'programme.edit'),
+    }
     const body = (
       <BuilderPage
         t={t}
@@ -67,6 +88,7 @@ export function questionnaireRoutes(routes: RouteTable, deps: Deps): void {
         notice={o.notice}
         sectionValues={o.sectionValues}
         sectionErrors={o.sectionErrors}
+        review={review}
       />
     )
     return renderPage(c, { title, body, status: (o.errors && Object.keys(o.errors).length) || (o.metaErrors && Object.keys(o.metaErrors).length) || o.sectionErrors ? 422 : 200 })
@@ -75,7 +97,7 @@ export function questionnaireRoutes(routes: RouteTable, deps: Deps): void {
   routes.get('/questionnaires/:key/edit', 'programme.edit', (c) => {
     const t = c.get('t')
     const saved = c.req.query('saved')
-    const notice = c.req.query('created') ? t('builder.created') : saved ? t(c.req.query('new') ? 'builder.savedNew' : 'builder.saved', { version: saved }) : undefined
+    const notice = c.req.query('checked') ? t('questionnaireReview.done', { version: c.req.query('checked')!.slice(0, 8) }) : c.req.query('created') ? t('builder.created') : saved ? t(c.req.query('new') ? 'builder.savedNew' : 'builder.saved', { version: saved }) : undefined
     return builder(c, { notice })
   })
 

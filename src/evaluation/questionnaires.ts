@@ -28,6 +28,7 @@ export function readShippedQuestionnaires(contentDir = CONTENT_DIR): ShippedQues
 /**
  * Adds shipped questionnaires that are missing, and a new version of a shipped one whose text
  * changed in this release, unless someone has edited it in Jaga (origin 'custom'): edits win.
+ * A shipped version counts as checked (by the release: checkedAt set, checkedBy null).
  */
 export async function installShippedQuestionnaires(db: Db, shipped: readonly ShippedQuestionnaire[]): Promise<void> {
   const now = new Date().toISOString()
@@ -47,7 +48,7 @@ export async function installShippedQuestionnaires(db: Db, shipped: readonly Shi
     await db.updateTable('questionnaires').set(row).where('id', '=', questionnaire.id).execute()
     await db
       .insertInto('questionnaireVersions')
-      .values({ id: crypto.randomUUID(), questionnaireId: questionnaire.id, version: (latest?.version ?? 0) + 1, definition, createdAt: now, createdBy: null })
+      .values({ id: crypto.randomUUID(), questionnaireId: questionnaire.id, version: (latest?.version ?? 0) + 1, definition, createdAt: now, createdBy: null, checkedAt: now })
       .onConflict((oc) => oc.columns(['questionnaireId', 'version']).doNothing())
       .execute()
   }

@@ -19,6 +19,7 @@ import type { GroupKind } from '../outreach/target-group-form.ts'
 import { DEFAULT_CODE_ELEMENTS } from './code-elements.ts'
 import { changeCodeParts, codePartsOfSession } from './code-parts.ts'
 import { KNOWLEDGE_TEST_FOR, openCollection, openFollowUp, setLinkOpen } from './collection.ts'
+import { listUncheckedOfSession } from './questionnaire-review-queries.ts'
 import * as q from './evaluation-queries.ts'
 import { HELD, PHASES } from './evaluation-tables.ts'
 import { answersCsv, answersXlsx, codebookCsv } from './exports.ts'
@@ -97,6 +98,7 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
         results={maySeePrivate ? results : aggregatesOnly(results)}
         codeParts={maySeePrivate ? await codePartsOfSession(db, session.id, results) : []}
         codePartsRefused={o.codeParts}
+        unchecked={maySeePrivate ? (await listUncheckedOfSession(db, session.id)).map((x) => ({ key: x.key, title: c.get('locale') === 'id' ? x.titleId : x.titleEn, version: x.version })) : []}
         groupLabel={(g) => t(`group.${g as GroupKind}`)}
         openable={openable}
         followUpGroups={mayRecord ? [...opened].filter((g) => links.some((l) => l.groupKind === g && l.phase === 'pre') && !links.some((l) => l.groupKind === g && l.phase === 'follow-up')).map((g) => ({ value: g, label: t(`group.${g as GroupKind}`) })) : []}

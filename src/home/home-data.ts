@@ -1,7 +1,7 @@
 // What each role's start page shows, gathered with a handful of queries for all rows together.
 // Facilitator: their sessions today and this week, their recent sessions with answers to review or a
 // report to write, disclosures waiting. Coordinator: sessions to report, overdue visits, library edits
-// waiting, programme progress. Partner: their programmes' report and evaluation. Admin: all of that
+// and questionnaires waiting, programme progress. Partner: their programmes' report and evaluation. Admin: all of that
 // and the users still waiting to accept their invitation.
 import type { Db } from '../database.ts'
 import { can, type Role } from '../accounts/permissions.ts'
@@ -17,6 +17,7 @@ import { listVisitStatus } from '../outreach/visit-plans.ts'
 import type { VisitStatus } from '../outreach/visit-schedule.ts'
 import type { KnowledgeSource } from '../outreach/knowledge.ts'
 import { countOpenDisclosures, reviewQueues, type SessionQueue } from '../evaluation/review-queue-queries.ts'
+import { listUncheckedVersions, type UncheckedVersion } from '../evaluation/questionnaire-review-queries.ts'
 
 /** How many rows a list on the start page shows; the page links to the full list past that. */
 export const HOME_LIST = 10
@@ -51,6 +52,8 @@ export interface HomeData {
   openDisclosures?: number
   overdueVisits?: { rows: VisitStatus[]; total: number; mayPlan: boolean; programmeNames: Map<string, string> }
   libraryEdits?: { id: string; locale: string; slug: string; authorLabel: string; submittedAt: string | null }[]
+  /** Questionnaire versions nobody has checked yet (coordinators and admins). */
+  questionnaires?: UncheckedVersion[]
   progress?: ProgrammeProgress[]
   /** Partner: the programmes their institution is a partner in. */
   partnerProgrammes?: { id: string; name: string; startsOn: string; endsOn: string; status: string }[]
@@ -106,6 +109,8 @@ export async function homeData(db: Db, user: { id: string; role: Role }, scope: 
   if (can(user.role, 'library.edit')) {
     data.libraryEdits = (await listRevisionsByStatus(db, 'in_review')).map((r) => ({ id: r.id, locale: r.locale, slug: r.slug, authorLabel: r.authorLabel, submittedAt: r.submittedAt }))
   }
+
+  if (can(user.role, 'programme.edit')) data.questionnaires = await listUncheckedVersions(db)
 
   const glance = [...active, ...programmes.filter((p) => p.status !== 'active' && p.status !== 'cancelled')].slice(0, PROGRESS_PROGRAMMES)
   const held = await listSessions(db, { programmeIds: glance.map((p) => p.id), statuses: ['held', 'reported'] })

@@ -7,6 +7,7 @@ import { itemsOf, ITEM_KINDS, QUESTIONNAIRE_AUDIENCES, QUESTIONNAIRE_KINDS, type
 import { conditionFields } from '../item-logic-input.ts'
 import { logicValues } from '../item-logic.ts'
 import { ConditionPicker, ItemLogicFields } from './item-logic-fields.tsx'
+import { ReviewBox, type ReviewBoxProps } from './questionnaire-review.tsx'
 
 export function NewQuestionnairePage(p: { t: T; csrf: string; values: FormValues; errors: FieldErrors }) {
   const { t } = p
@@ -97,6 +98,8 @@ export function BuilderPage(p: {
   /** The section form sent back with its errors. */
   sectionValues?: FormValues
   sectionErrors?: { section: number; errors: FieldErrors }
+  /** Whether this version has been checked by a second person (questionnaire-review.ts). */
+  review?: Omit<ReviewBoxProps, 't' | 'csrf'>
 }) {
   const { t, locale, questionnaire: qn } = p
   const base = `/questionnaires/${qn.key}`
@@ -111,6 +114,7 @@ export function BuilderPage(p: {
       <p>{t(p.answered ? 'builder.answered' : 'builder.draft')}</p>
       {qn.origin === 'shipped' ? <p>{t('builder.shippedNote')}</p> : null}
       {p.notice ? <Notice kind="success">{p.notice}</Notice> : null}
+      {p.review ? <ReviewBox t={t} csrf={p.csrf} {...p.review} /> : null}
       {(['references', 'sectionReferences'] as const).map((field) => (p.errors[field] ? <Notice kind="error">{t(p.errors[field].message as never, p.errors[field].params as never)}</Notice> : null))}
       {p.definition.sections.map((section, s) => (
         <section class="builder-section">

@@ -11,6 +11,7 @@ import { linkState } from '../round-timing.ts'
 import { LinkTimingLine, OutOfOrderNotice, type FlaggedAnswer } from './round-timing.tsx'
 import { CodePartChoice, CodePartsSection } from './code-parts.tsx'
 import { GroupResultView } from './group-result.tsx'
+import { UncheckedWarning } from './questionnaire-review.tsx'
 
 export interface LinkView {
   id: string
@@ -61,6 +62,8 @@ export interface EvaluationPageProps {
   /** Each group's code questions (those who see private parts only), and the change form as sent when it was refused. */
   codeParts?: GroupCodeParts[]
   codePartsRefused?: { groupKind: string; checked: string[]; errors: FieldErrors } | undefined
+  /** Questionnaire versions this session's links hand out that nobody has checked yet (questionnaire-review.ts). */
+  unchecked?: { key: string; title: string; version: number }[]
 }
 
 export function EvaluationPage(p: EvaluationPageProps) {
@@ -77,6 +80,7 @@ export function EvaluationPage(p: EvaluationPageProps) {
       <h1>{t('eval.heading')}</h1>
       <p>{t('eval.intro')}</p>
       {p.notice ? <Notice kind="success">{p.notice}</Notice> : null}
+      <UncheckedWarning t={t} questionnaires={p.unchecked ?? []} />
       {p.links.length ? (
         <>
           <ul class="link-list">

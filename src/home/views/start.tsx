@@ -25,6 +25,7 @@ export function StartPage({ t, locale, timeZone, name, data }: Props) {
       {data.openDisclosures !== undefined ? <Disclosures t={t} count={data.openDisclosures} /> : null}
       {data.overdueVisits ? <OverdueVisits t={t} locale={locale} v={data.overdueVisits} /> : null}
       {data.libraryEdits ? <LibraryEdits t={t} locale={locale} edits={data.libraryEdits} /> : null}
+      {data.questionnaires ? <Questionnaires t={t} locale={locale} rows={data.questionnaires} /> : null}
       {data.progress ? <Progress t={t} locale={locale} progress={data.progress} /> : null}
       {data.invitedUsers ? <Invited t={t} locale={locale} users={data.invitedUsers} /> : null}
       {data.lastBackup !== undefined ? (
@@ -167,6 +168,24 @@ function LibraryEdits({ t, locale, edits }: { t: T; locale: Locale; edits: NonNu
             {e.submittedAt ? <span class="muted small"> · {formatDate(locale, e.submittedAt.slice(0, 10))}</span> : null}
           </li>
         ))}
+      </ul>
+    </Section>
+  )
+}
+
+function Questionnaires({ t, locale, rows }: { t: T; locale: Locale; rows: NonNullable<HomeData['questionnaires']> }) {
+  return (
+    <Section id="start-questionnaires" title={t('start.questionnaires')} shown={rows.length > 0} none={t('start.noQuestionnaires')}>
+      <ul>
+        {rows.map((r) => {
+          const title = locale === 'id' ? r.titleId : r.titleEn
+          return (
+            <li>
+              <a href={`/questionnaires/${r.key}/edit`}>{r.authorName ? t('start.questionnaire', { title, version: r.version, author: r.authorName }) : t('start.questionnaireNoAuthor', { title, version: r.version })}</a>
+              <span class="muted small"> · {formatDate(locale, r.createdAt.slice(0, 10))}</span>
+            </li>
+          )
+        })}
       </ul>
     </Section>
   )
