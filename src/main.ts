@@ -14,6 +14,7 @@ import { AUDIENCES, TOPICS } from './library/content-schema.ts'
 import { listPublicPaths } from './library/library-urls.ts'
 import { createLogger, type Logger } from './platform/log.ts'
 import { openMigratedStore } from './store.ts'
+import { startDailyRetention } from './evaluation/retention.ts'
 import { rootRefusal } from './platform/operations-messages.ts'
 
 const require = createRequire(import.meta.url)
@@ -38,6 +39,17 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   // A published web edit changes public pages: answer them anew from memory.
   library.onChange(() => cache.warm(app.fetch))
   library.startPolling(30_000, (e) => log.error('library reload failed', { err: e }))
+  // JAGA_RETAIN_ANSWERS_MONTHS: the day's retention run, once across every server on the database.
+  const stopRetention = config.retainAnswersMonths
+    ? startDailyRetention(store.db, {
+        months: config.retainAnswersMonths,
+        timeZone: config.timeZone,
+        onError: (e) => log.error('retention run failed', { err: e }),
+        onRun: (r) => {
+          if (!r.skipped) log.info('retention run', { months: r.months, cutoff: r.cutoff, submissions: r.submissions, texts: r.texts, reviews: r.reviews, disclosures: r.disclosures })
+        },
+      })
+    : undefined
   const appListener = getRequestListener(app.fetch)
   // Requests in flight per socket, so that stopping can close every socket that is not answering one.
   // closeIdleConnections() misses a socket a browser opened ahead of time and never used (Chromium
@@ -76,6 +88,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       for (const socket of inFlight.keys()) closeIfIdle(socket)
     }).then(async () => {
       library.stopPolling()
+      await stopRetention?.()
       await checkpointer?.stop()
       await store.db.destroy()
       log.info('stopped')

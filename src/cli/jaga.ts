@@ -16,6 +16,7 @@ import type { Io } from './io.ts'
 import { runTokenCommand } from './token-command.ts'
 import { BACKUP_HELP, runBackupCommand } from './backup-command.ts'
 import { runDoctor } from './doctor-command.ts'
+import { RETENTION_HELP, runRetentionCommand } from './retention-command.ts'
 
 export type { Io } from './io.ts'
 
@@ -45,7 +46,7 @@ Usage:
   jaga analyze FILE.csv [--json]                 pre/post statistics of a score table (columns code,
                                                  phase, optional group, one column per item); --json
                                                  prints the machine-readable result
-${BACKUP_HELP}  jaga doctor                                    check configuration, database, migrations, public
+${BACKUP_HELP}${RETENTION_HELP}  jaga doctor                                    check configuration, database, migrations, public
                                                  address, proxy trust, backup age and disk space, and
                                                  say what to fix (exit code 1 when something needs it)
   jaga --help                                    this text
@@ -55,7 +56,8 @@ Roles: ${ROLES.join(', ')}
 Environment (the same as the server's):
   JAGA_DATA_DIR   folder of the embedded SQLite database (default ./data)
   DATABASE_URL    postgres://… to use PostgreSQL instead
-  JAGA_LANG       id or en: the language of jaga doctor (else taken from LANG)
+  JAGA_LANG       id or en: the language of jaga doctor and jaga retention (else taken from LANG)
+  JAGA_RETAIN_ANSWERS_MONTHS  months to keep raw answers after a session (unset: keep)
 `
 
 class UsageError extends Error {}
@@ -69,6 +71,7 @@ export async function run(argv: string[], io: Io = process): Promise<number> {
   // backup and restore read their own options (--out, --passphrase-file, --database).
   if ((argv[0] === 'backup' || argv[0] === 'restore') && !argv.includes('--help') && !argv.includes('-h')) return runBackupCommand(argv, io)
   if (argv[0] === 'doctor' && argv.length === 1) return runDoctor(io)
+  if (argv[0] === 'retention' && !argv.includes('--help') && !argv.includes('-h')) return runRetentionCommand(argv, io)
   try {
     const { positionals, values } = parseArgs({
       args: argv,

@@ -106,16 +106,22 @@ export async function runRetention(db: Kysely<Database>, o: RetentionOptions): P
 }
 
 /**
- * The server's daily run: checks every hour (one unref'd timer) and runs once the local day has
- * none; the first server to claim the day does it, the others find it claimed. Returns a stop function.
+ * The server's daily run: checks at start and then every hour (one unref'd timer), and runs once the
+ * local day has no run; the first server to claim the day does it, the others find it claimed. The
+ * returned stop waits for a run in progress, so the database is not closed under it.
  */
-export function startDailyRetention(db: Kysely<Database>, o: { months: number; timeZone: string; onError: (e: unknown) => void; onRun?: (result: RetentionResult) => void }): () => void {
-  const tick = () =>
-    runRetention(db, { months: o.months, timeZone: o.timeZone, daily: true, actor: { id: null, label: 'system' } })
-      .then((result) => o.onRun?.(result))
-      .catch(o.onError)
-  void tick()
+export function startDailyRetention(db: Kysely<Database>, o: { months: number; timeZone: string; onError: (e: unknown) => void; onRun?: (result: RetentionResult) => void }): () => Promise<void> {
+  let running: Promise<void> = Promise.resolve()
+  const tick = () => {
+    running = running
+      .then(() => runRetention(db, { months: o.months, timeZone: o.timeZone, daily: true, actor: { id: null, label: 'system' } }))
+      .then((result) => o.onRun?.(result), o.onError)
+  }
+  tick()
   const timer = setInterval(tick, 60 * 60 * 1000)
   timer.unref()
-  return () => clearInterval(timer)
+  return () => {
+    clearInterval(timer)
+    return running
+  }
 }

@@ -9,7 +9,7 @@ let server: ServerProcess
 beforeAll(async () => {
   testDb = await freshDatabase()
   server = await startServerProcess({ JAGA_METRICS_TOKEN: TOKEN, LOG_LEVEL: 'warn', ...(testDb.url ? { DATABASE_URL: testDb.url } : {}) })
-})
+}, 60_000)
 afterAll(async () => {
   await server?.stop()
   await testDb?.drop()
