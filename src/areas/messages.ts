@@ -24,7 +24,7 @@ export const areaMessages = defineMessages({
   'area.kemendagriCode': { id: 'Kode Kemendagri', en: 'Kemendagri code' },
   'area.bpsCode': { id: 'Kode BPS', en: 'BPS code' },
   'area.codeHint': { id: 'Contoh: {example}', en: 'For example: {example}' },
-  'area.count': { id: '{count} wilayah', en: '{count} areas' },
+  'area.count': { id: '{count} wilayah', en: '{count, plural, one {# area} other {# areas}}' },
   'level.province': { id: 'provinsi', en: 'province' },
   'level.city': { id: 'kota/kabupaten', en: 'city/regency' },
   'level.district': { id: 'kecamatan', en: 'district' },
@@ -51,7 +51,7 @@ export const areaMessages = defineMessages({
   'area.codeTaken': { id: 'Kode ini sudah dipakai oleh {name}.', en: 'This code is already used by {name}.' },
   'area.hasChildren': {
     id: 'Wilayah ini masih punya {count} bagian. Hapus atau pindahkan bagian-bagiannya dulu.',
-    en: 'This area still has {count} parts. Delete or move them first.',
+    en: 'This area still has {count, plural, one {# part. Delete or move it first} other {# parts. Delete or move them first}}.',
   },
   'area.inUse': {
     id: 'Wilayah ini masih dipakai oleh program atau kegiatan. Lepaskan dulu dari program itu.',
@@ -70,13 +70,13 @@ export const areaMessages = defineMessages({
   },
   'area.import.row': { id: 'Baris {row}', en: 'Row {row}' },
   'area.import.wholeFile': { id: 'File', en: 'File' },
-  'area.import.done': { id: '{count} lingkungan diimpor ke {villages} kelurahan/desa.', en: '{count} neighbourhoods imported into {villages} villages.' },
+  'area.import.done': { id: '{count} lingkungan diimpor ke {villages} kelurahan/desa.', en: '{count, plural, one {# neighbourhood} other {# neighbourhoods}} imported into {villages, plural, one {# village} other {# villages}}.' },
   'area.import.noFile': { id: 'Pilih file CSV.', en: 'Choose a CSV file.' },
   'area.import.notText': { id: 'File ini bukan teks CSV UTF-8.', en: 'This file is not UTF-8 CSV text.' },
   'area.import.unreadable': { id: 'File CSV tidak bisa dibaca (tanda kutip atau jumlah kolom salah).', en: 'The CSV file cannot be read (a quote or the column count is wrong).' },
   'area.import.empty': { id: 'File ini tidak berisi baris data.', en: 'The file has no data rows.' },
   'area.import.missingColumns': { id: 'Kolom wajib tidak ada: {columns}', en: 'Required columns are missing: {columns}' },
-  'area.import.tooManyRows': { id: 'Maksimal {max} baris per file.', en: 'At most {max} rows per file.' },
+  'area.import.tooManyRows': { id: 'Maksimal {max} baris per file.', en: 'At most {max, plural, one {# row} other {# rows}} per file.' },
   'area.import.noVillage': { id: 'Kolom village kosong.', en: 'The village column is empty.' },
   'area.import.unknownVillage': { id: 'Kelurahan/desa "{village}" tidak ditemukan.', en: 'Village "{village}" was not found.' },
   'area.import.ambiguousVillage': {

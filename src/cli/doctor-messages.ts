@@ -50,14 +50,14 @@ export const doctorMessages = defineMessages({
     id: 'proksi: JAGA_TRUST_PROXY diatur, tetapi Jaga mendengarkan di semua antarmuka (HOST={host}); siapa pun yang mencapai port {port} secara langsung dapat mengaku memakai alamat mana pun. Atur HOST=127.0.0.1 bila nginx ada di mesin ini, atau tutup port itu dengan firewall.',
     en: 'proxy: JAGA_TRUST_PROXY is set but Jaga listens on every interface (HOST={host}): anyone who reaches port {port} directly can claim any client address. Set HOST=127.0.0.1 when nginx runs on this machine, or close the port with a firewall.',
   },
-  'doctor.backup.ok': { id: 'cadangan: terakhir dibuat {when} ({hours} jam lalu)', en: 'backup: the last one was taken {when} ({hours} hours ago)' },
+  'doctor.backup.ok': { id: 'cadangan: terakhir dibuat {when} ({hours} jam lalu)', en: 'backup: the last one was taken {when} ({hours, plural, one {# hour} other {# hours}} ago)' },
   'doctor.backup.none': {
     id: 'cadangan: belum ada cadangan yang tercatat. Jalankan jaga backup dan jadwalkan setiap hari (docs/backup.md).',
     en: 'backup: no backup recorded. Run jaga backup and schedule it daily (docs/backup.md).',
   },
   'doctor.backup.old': {
     id: 'cadangan: yang terakhir dibuat {when}, {hours} jam lalu. Periksa jadwal cadangan (docs/backup.md) dan log-nya.',
-    en: 'backup: the last one was taken {when}, {hours} hours ago. Check the backup schedule (docs/backup.md) and its log.',
+    en: 'backup: the last one was taken {when}, {hours, plural, one {# hour} other {# hours}} ago. Check the backup schedule (docs/backup.md) and its log.',
   },
   'doctor.disk.ok': { id: 'ruang disk: {free} GB kosong dari {total} GB di {dir}', en: 'disk: {free} GB free of {total} GB at {dir}' },
   'doctor.disk.low': {

@@ -68,7 +68,7 @@ describe('a session’s private parts', () => {
     const { programmeId, strangerAgent } = await answeredSession()
     const page = await (await strangerAgent.get(`/programmes/${programmeId}/evaluation`)).text()
     expect(page).not.toContain(WRITTEN)
-    expect(textOf(page)).toContain('Among 1 paired participants')
+    expect(textOf(page)).toContain('Among 1 paired participant,')
     const coordinator = await sessionAgent(jaga, await aUser(jaga, 'coordinator'))
     expect(await (await coordinator.get(`/programmes/${programmeId}/evaluation`)).text()).toContain(WRITTEN)
   })

@@ -117,7 +117,7 @@ describe('answers typed by staff under skip logic', () => {
     for (const h of header) if (h !== 'job_other') mapping[['mother', 'day', 'own', 'siblings'].includes(h) ? `map.code.${h}` : `map.a.${h}`] = h
     const res = await agent.post(`/sessions/${session.id}/evaluation/links/${pre.id}/import/apply`, mapping)
     const text = textOf(await res.text())
-    expect(text).toContain('1 answers stored, 0 were already there, 1 rows refused.')
+    expect(text).toContain('1 answer stored, 0 were already there, 1 row refused.')
     expect(text).toContain('line 3: question 2 — This question is skipped given the earlier answers')
     const row = await jaga.db.selectFrom('submissions').select(['answers', 'code']).where('sessionId', '=', session.id).executeTakeFirstOrThrow()
     expect(row.code).toBe('SI-07-A-2')

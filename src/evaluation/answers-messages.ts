@@ -25,7 +25,7 @@ export const answersMessages = defineMessages({
   'answers.excludeChosen': { id: 'Keluarkan dari hasil', en: 'Leave out of the results' },
   'answers.includeChosen': { id: 'Hitung lagi', en: 'Count again' },
   'answers.noneChosen': { id: 'Pilih setidaknya satu jawaban di tabel.', en: 'Choose at least one answer in the table.' },
-  'answers.changed': { id: '{count} jawaban diubah. Hasil sudah dihitung ulang.', en: '{count} answers changed. The results have been worked out again.' },
+  'answers.changed': { id: '{count} jawaban diubah. Hasil sudah dihitung ulang.', en: '{count, plural, one {# answer} other {# answers}} changed. The results have been worked out again.' },
   'answers.badPage': { id: 'Halaman harus bilangan bulat 1 atau lebih.', en: 'The page is a whole number, 1 or more.' },
   'answers.badPageSize': { id: 'Ukuran halaman harus 1 sampai 1000.', en: 'The page size is 1 to 1000.' },
   'answers.open': { id: 'Lihat jawaban {code}', en: 'See the answer {code}' },

@@ -76,7 +76,7 @@ export function answersRoutes(routes: RouteTable, deps: Deps): void {
   routes.get('/sessions/:id/evaluation/answers', 'programme.view', (c) => {
     const t = c.get('t')
     const changed = c.req.query('changed')
-    return showAnswers(c, { notice: c.req.query('saved') ? t('exclude.done') : changed ? t('answers.changed', { count: formatNumber(c.get('locale'), Number(changed) || 0) }) : undefined })
+    return showAnswers(c, { notice: c.req.query('saved') ? t('exclude.done') : changed ? t('answers.changed', { count: Number(changed) || 0 }) : undefined })
   })
 
   /** The chosen answers left out with one reason, or counted again; back to the same filters and page. */

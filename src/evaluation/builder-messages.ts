@@ -158,7 +158,7 @@ export const builderMessages = defineMessages({
   },
   'xlsx.refused.entries': {
     id: 'Berkas .xlsx ini berisi lebih dari {limit} bagian, padahal buku kerja XLSForm hanya belasan. Berkas tidak dibaca.',
-    en: 'This .xlsx holds more than {limit} parts, where an XLSForm workbook has a dozen or so. The file was not read.',
+    en: 'This .xlsx holds more than {limit, plural, one {# part} other {# parts}}, where an XLSForm workbook has a dozen or so. The file was not read.',
   },
   'xlsx.refused.entry-size': {
     id: 'Setelah dibuka, satu bagian berkas ini lebih besar dari batas {limitMb} MB untuk impor XLSForm. Berkas tidak dibaca; hapus lembar yang tidak perlu atau bagi kuesionernya.',
@@ -170,7 +170,7 @@ export const builderMessages = defineMessages({
   },
   'xlsx.refused.ratio': {
     id: 'Isi berkas ini mengembang lebih dari {limit} kali saat dibuka, ciri berkas yang dibuat untuk membebani server. Berkas tidak dibaca.',
-    en: 'This file expands more than {limit} times when unpacked, the mark of a file made to overload a server. It was not read.',
+    en: 'This file expands more than {limit, plural, one {# time} other {# times}} when unpacked, the mark of a file made to overload a server. It was not read.',
   },
   'xlsx.refused.sizes-lie': {
     id: 'Ukuran yang tercatat di dalam berkas ini tidak sesuai dengan isinya: berkas rusak atau sengaja dibuat menyesatkan. Berkas tidak dibaca.',
@@ -178,11 +178,11 @@ export const builderMessages = defineMessages({
   },
   'xlsx.refused.rows': {
     id: 'Lembar "{sheet}" berisi lebih dari {limit} baris, batas untuk impor XLSForm. Bagi kuesionernya menjadi beberapa berkas.',
-    en: 'Sheet "{sheet}" has more than {limit} rows, the limit for an XLSForm import. Split the questionnaire into several files.',
+    en: 'Sheet "{sheet}" has more than {limit, plural, one {# row} other {# rows}}, the limit for an XLSForm import. Split the questionnaire into several files.',
   },
   'xlsx.refused.columns': {
     id: 'Lembar "{sheet}" memakai lebih dari {limit} kolom, batas untuk impor XLSForm. Hapus kolom yang tidak perlu.',
-    en: 'Sheet "{sheet}" uses more than {limit} columns, the limit for an XLSForm import. Remove the columns you do not need.',
+    en: 'Sheet "{sheet}" uses more than {limit, plural, one {# column} other {# columns}}, the limit for an XLSForm import. Remove the columns you do not need.',
   },
   'xlsx.refused.memory': {
     id: 'Berkas ini butuh terlalu banyak memori untuk dibaca, jadi dihentikan. Bagi kuesionernya menjadi berkas yang lebih kecil.',
@@ -190,6 +190,6 @@ export const builderMessages = defineMessages({
   },
   'xlsx.refused.timeout': {
     id: 'Membaca berkas ini memakan lebih dari {seconds} detik, jadi dihentikan. Bagi kuesionernya menjadi berkas yang lebih kecil.',
-    en: 'Reading this file took more than {seconds} seconds, so it was stopped. Split the questionnaire into smaller files.',
+    en: 'Reading this file took more than {seconds, plural, one {# second} other {# seconds}}, so it was stopped. Split the questionnaire into smaller files.',
   },
 })

@@ -22,11 +22,11 @@ export const codeMessages = defineMessages({
   'code.partsCount': { id: 'Pilih 3 sampai 5 pertanyaan kode yang berbeda.', en: 'Choose 3 to 5 different code questions.' },
   'code.partsHint': {
     id: 'Untuk kelompok {large} orang atau lebih, pilih bagian kelima (huruf pertama nama ayah, atau huruf kedua nama sendiri). Kode hanya terdiri dari beberapa jawaban pendek; dalam kelompok besar, orang yang berbeda sering memberi jawaban yang sama, dan jawaban mereka lalu tidak dapat dipasangkan.',
-    en: 'For a group of {large} people or more, choose a fifth part (the father’s initial, or the second letter of the own name). A code is only a few short answers; in a large group different people often give the same ones, and then their answers cannot be paired.',
+    en: 'For a group of {large, plural, one {# person} other {# people}} or more, choose a fifth part (the father’s initial, or the second letter of the own name). A code is only a few short answers; in a large group different people often give the same ones, and then their answers cannot be paired.',
   },
   'code.suggestFifth': {
     id: 'Kelompok ini besar ({count} orang). Tambahkan bagian kode kelima sebelum peserta mengisi formulir: dengan lebih banyak bagian, dua orang lebih jarang mendapat kode yang sama.',
-    en: 'This group is large ({count} people). Add a fifth code part before participants fill in the form: with more parts, two people less often end up with the same code.',
+    en: 'This group is large ({count, plural, one {# person} other {# people}}). Add a fifth code part before participants fill in the form: with more parts, two people less often end up with the same code.',
   },
   'code.suggestFifthNext': {
     id: 'Kelompok ini besar atau banyak kodenya sama. Bagian kode kegiatan ini tidak dapat diubah lagi; untuk kegiatan berikutnya dengan kelompok seperti ini, pilih bagian kelima (huruf pertama nama ayah, atau huruf kedua nama sendiri) saat membuka kuesioner.',
@@ -34,7 +34,7 @@ export const codeMessages = defineMessages({
   },
   'code.locked': {
     id: 'Bagian kode tidak dapat diubah lagi: sudah ada {count} jawaban dengan kode dari bagian-bagian ini, dan kode dari bagian lain tidak akan cocok dengannya.',
-    en: 'The code parts can no longer be changed: {count} answers already carry codes made of these parts, and codes made of other parts would not match them.',
+    en: 'The code parts can no longer be changed: {count, plural, one {# answer already carries} other {# answers already carry}} codes made of these parts, and codes made of other parts would not match them.',
   },
   'code.change': { id: 'Ubah bagian kode untuk {group}', en: 'Change the code parts for {group}' },
   'code.changeBefore': {
@@ -47,8 +47,8 @@ export const codeMessages = defineMessages({
     id: 'Bagian kode tidak dapat diubah: sudah ada jawaban untuk kelompok ini, dan kode dari bagian lain tidak akan cocok dengan kode yang sudah ditulis. Untuk kegiatan berikutnya, pilih bagian kode saat membuka kuesioner.',
     en: 'The code parts cannot be changed: answers have already come in for this group, and codes made of other parts would not match the codes already written. For the next session, choose the parts when opening the questionnaires.',
   },
-  'code.ambiguousCount': { id: '{count} kode sebelum mirip dengan lebih dari satu kode sesudah dan tidak dipasangkan.', en: '{count} codes before resemble more than one code after and were not paired.' },
-  'code.duplicatesCount': { id: '{count} kode ditulis oleh lebih dari satu orang dan tidak dipasangkan.', en: '{count} codes were written by more than one person and were not paired.' },
+  'code.ambiguousCount': { id: '{count} kode sebelum mirip dengan lebih dari satu kode sesudah dan tidak dipasangkan.', en: '{count, plural, one {# code before resembles more than one code after and was not paired} other {# codes before resemble more than one code after and were not paired}}.' },
+  'code.duplicatesCount': { id: '{count} kode ditulis oleh lebih dari satu orang dan tidak dipasangkan.', en: '{count, plural, one {# code was written by more than one person and was not paired} other {# codes were written by more than one person and were not paired}}.' },
   'paper.code.own2': { id: 'Huruf 2', en: 'Letter 2' },
   'pair.part.own2': { id: 'huruf kedua nama', en: 'the second letter of the name' },
 })

@@ -22,7 +22,7 @@ export const collectFormMessages = defineMessages({
   'collect.choose': { id: 'Pilih salah satu jawaban yang tersedia.', en: 'Choose one of the answers given.' },
   'collect.likert': { id: 'Pilih angka 1 sampai 5.', en: 'Choose a number from 1 to 5.' },
   'collect.number': { id: 'Tulis sebuah angka antara {min} dan {max}.', en: 'Write a number between {min} and {max}.' },
-  'collect.tooLong': { id: 'Paling banyak {max} huruf.', en: 'At most {max} characters.' },
+  'collect.tooLong': { id: 'Paling banyak {max} huruf.', en: 'At most {max, plural, one {# character} other {# characters}}.' },
   'collect.codeLetters': { id: 'Tulis {length} huruf (A–Z).', en: 'Write {length} letter(s) (A–Z).' },
   'collect.codeNumber': { id: 'Tulis angka {min} sampai {max}.', en: 'Write a number from {min} to {max}.' },
   'collect.badId': { id: 'Formulir ini sudah kedaluwarsa. Muat ulang halaman lalu isi lagi.', en: 'This form has expired. Reload the page and fill it in again.' },

@@ -65,10 +65,10 @@ describe('importing a CSV into a session', () => {
     for (const item of items.slice(2)) mapRest[`map.a.${item.id}`] = item.options?.some((o) => o.value === 'true') ? 'rest_tf' : 'rest_choice'
     const done = await agent.post(`${base}/apply`, { csv: filled, 'map.code.mother': header[1]!, 'map.code.day': header[2]!, 'map.code.own': header[3]!, 'map.a.k01': header[4]!, 'map.a.k02': header[5]!, ...mapRest })
     const doneText = textOf(await done.text())
-    expect(doneText).toContain('2 answers stored, 0 were already there, 1 rows refused.')
+    expect(doneText).toContain('2 answers stored, 0 were already there, 1 row refused.')
     expect(doneText).toMatch(/line 3: The day of the month you were born[^—]*— Write a number from 1 to 31\./)
     const again = textOf(await (await agent.post(`${base}/apply`, { csv: filled, 'map.code.mother': header[1]!, 'map.code.day': header[2]!, 'map.code.own': header[3]!, 'map.a.k01': header[4]!, 'map.a.k02': header[5]!, ...mapRest })).text())
-    expect(again).toContain('0 answers stored, 2 were already there, 1 rows refused.')
+    expect(again).toContain('0 answers stored, 2 were already there, 1 row refused.')
     const rows = await jaga.db.selectFrom('submissions').select(['code', 'source']).where('sessionId', '=', session.id).orderBy('code').execute()
     expect(rows).toEqual([
       { code: 'DE-03-I', source: 'import' },

@@ -31,11 +31,11 @@ export const importPreviewMessages = defineMessages({
   'importPreview.differences': { id: 'Yang dilihat peserta secara berbeda', en: 'What participants will see differently' },
   'importPreview.surveyRows': {
     id: '{count} baris lembar survey tidak dimasukkan atau diubah (lihat daftar di atas): peserta tidak melihatnya seperti di berkas.',
-    en: '{count} rows of the survey sheet were not kept or were changed (see the list above): participants do not see them as in the file.',
+    en: '{count, plural, one {# row of the survey sheet was not kept or was changed (see the list above): participants do not see it} other {# rows of the survey sheet were not kept or were changed (see the list above): participants do not see them}} as in the file.',
   },
   'importPreview.choiceRows': {
     id: '{count} pilihan jawaban dari lembar choices tidak dimasukkan: peserta tidak melihat pilihan itu.',
-    en: '{count} answer options from the choices sheet were not kept: participants do not see those options.',
+    en: '{count, plural, one {# answer option from the choices sheet was not kept: participants do not see that option} other {# answer options from the choices sheet were not kept: participants do not see those options}}.',
   },
   'importPreview.onlyIn.id': {
     id: 'Kuesioner ini hanya dalam Bahasa Indonesia: peserta yang memakai bahasa Inggris melihat teks Bahasa Indonesia dengan pemberitahuan.',
@@ -47,7 +47,7 @@ export const importPreviewMessages = defineMessages({
   },
   'importPreview.relevant': {
     id: '{count} pertanyaan atau bagian hanya muncul jika syaratnya terpenuhi. Pratinjau ini menampilkan semuanya.',
-    en: '{count} questions or sections show only when their condition holds. This preview shows them all.',
+    en: '{count, plural, one {# question or section shows only when its condition holds} other {# questions or sections show only when their condition holds}}. This preview shows them all.',
   },
   'importPreview.codeQuestions': {
     id: 'Di Jaga, peserta tes sebelum/sesudah lebih dulu menjawab pertanyaan kode rahasia (tidak ada di berkas ini), seperti di bawah.',
@@ -60,7 +60,7 @@ export const importPreviewMessages = defineMessages({
     id: 'Data pratinjau rusak atau terlalu besar, jadi tidak ada yang disimpan. Unggah berkas XLSForm lagi.',
     en: 'The preview data is damaged or too large, so nothing was saved. Upload the XLSForm file again.',
   },
-  'importPreview.saved': { id: 'Disimpan sebagai "{key}" versi {version} dengan {items} pertanyaan.', en: 'Saved as "{key}" version {version} with {items} questions.' },
+  'importPreview.saved': { id: 'Disimpan sebagai "{key}" versi {version} dengan {items} pertanyaan.', en: 'Saved as "{key}" version {version} with {items, plural, one {# question} other {# questions}}.' },
   // A link's XLSForm carries the link's code questions, so Kobo answers can be matched by code.
   'questionnaire.exportForLink': { id: 'Unduh sebagai XLSForm (untuk KoboToolbox/ODK)', en: 'Download as XLSForm (for KoboToolbox/ODK)' },
 })

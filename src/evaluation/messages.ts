@@ -20,15 +20,15 @@ export const evaluationMessages = defineMessages({
     id: '{pairs} pasangan pre/post; tanpa pasangan: {pre} pre, {post} post; kode ganda (tidak dipasangkan): {duplicates}',
     en: '{pairs} pre/post pairs; unmatched: {pre} pre, {post} post; codes written twice (not paired): {duplicates}',
   },
-  'analyze.text.dichotomous': { id: '{items} butir bernilai 0/1 (skor maksimum {items})', en: '{items} items scored 0/1 (maximum score {items})' },
-  'analyze.text.scored': { id: '{items} butir (bukan 0/1: tanpa N-gain dan McNemar)', en: '{items} items (not 0/1: no N-gain or McNemar)' },
+  'analyze.text.dichotomous': { id: '{items} butir bernilai 0/1 (skor maksimum {items})', en: '{items, plural, one {# item} other {# items}} scored 0/1 (maximum score {items})' },
+  'analyze.text.scored': { id: '{items} butir (bukan 0/1: tanpa N-gain dan McNemar)', en: '{items, plural, one {# item} other {# items}} (not 0/1: no N-gain or McNemar)' },
   'analyze.text.notShown': {
     id: '{answers} jawaban butir kosong = tidak ditampilkan (logika lompat), tidak dihitung salah; skor total dihitung proporsional atas butir yang ditampilkan',
-    en: '{answers} item answers empty = not shown (skip logic), not counted wrong; totals are prorated over the items shown',
+    en: '{answers, plural, one {# item answer} other {# item answers}} empty = not shown (skip logic), not counted wrong; totals are prorated over the items shown',
   },
   'analyze.text.withoutTotal': {
     id: '{pairs} pasangan tidak masuk skor total: salah satu jawabannya tidak ditampilkan satu butir pun',
-    en: '{pairs} pairs left out of the total score: one of their answers was shown no item',
+    en: '{pairs, plural, one {# pair} other {# pairs}} left out of the total score: one of their answers was shown no item',
   },
   'analyze.text.score': { id: 'Skor total', en: 'Total score' },
   'analyze.text.pairs': { id: 'pasangan', en: 'pairs' },
@@ -65,7 +65,7 @@ export const evaluationMessages = defineMessages({
 
   // Participants' written answers, read by a referral person before anyone else sees them.
   'review.waitingOne': { id: '1 komentar menunggu ditinjau', en: '1 comment waiting for review' },
-  'review.waiting': { id: '{count} komentar menunggu ditinjau', en: '{count} comments waiting for review' },
+  'review.waiting': { id: '{count} komentar menunggu ditinjau', en: '{count, plural, one {# comment} other {# comments}} waiting for review' },
   'review.link': { id: 'Tinjau komentar', en: 'Review the comments' },
   'review.title': { id: 'Komentar yang menunggu ditinjau · {title}', en: 'Comments waiting for review · {title}' },
   'review.heading': { id: 'Komentar yang menunggu ditinjau', en: 'Comments waiting for review' },
@@ -92,11 +92,11 @@ export const evaluationMessages = defineMessages({
   },
   'csvImport.tooManyRows': {
     id: 'Berkas CSV ini berisi lebih dari {limit} baris jawaban, batas untuk satu kali impor. Bagi menjadi beberapa berkas.',
-    en: 'This CSV file has more than {limit} rows of answers, the limit for one import. Split it into several files.',
+    en: 'This CSV file has more than {limit, plural, one {# row} other {# rows}} of answers, the limit for one import. Split it into several files.',
   },
   'csvImport.tooManyColumns': {
     id: 'Berkas CSV ini memakai lebih dari {limit} kolom, batas untuk impor. Hapus kolom yang tidak perlu.',
-    en: 'This CSV file uses more than {limit} columns, the limit for an import. Remove the columns you do not need.',
+    en: 'This CSV file uses more than {limit, plural, one {# column} other {# columns}}, the limit for an import. Remove the columns you do not need.',
   },
   'csvImport.unreadable': {
     id: 'Berkas ini tidak dapat dibaca sebagai CSV (misalnya ada tanda kutip yang tidak ditutup).',

@@ -96,7 +96,7 @@ describe('a flood to one questionnaire link', () => {
     expect((await jaga.db.selectFrom('submissions').select('excludedReason').where('id', '=', id).executeTakeFirstOrThrow()).excludedReason).toBe('held')
 
     const page = textOf(await (await agent.get(`/sessions/${session.id}/evaluation`)).text())
-    expect(page).toContain(`1 answers are held and not counted: more than ${HOLD_AFTER} answers arrived through one link within 10 minutes.`)
+    expect(page).toContain(`1 answer is held and not counted: more than ${HOLD_AFTER} answers arrived through one link within 10 minutes.`)
     expect(page).toContain('received 500 · resent 1 · refused 0 · held 1')
     const review = textOf(await (await agent.lang('id').get(`/sessions/${session.id}/evaluation/answers`)).text())
     expect(review).toContain('Dikeluarkan: ditahan untuk diperiksa')

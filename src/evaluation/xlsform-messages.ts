@@ -56,7 +56,7 @@ export const xlsformMessages = defineMessages({
   },
   'xlsform.type.repeat': {
     id: 'Kelompok berulang "{name}" (begin repeat) tidak dimasukkan, beserta {count} baris di dalamnya: Jaga tidak punya pertanyaan berulang.',
-    en: 'Repeat "{name}" (begin repeat) was left out with the {count} rows inside it: Jaga has no repeated questions.',
+    en: 'Repeat "{name}" (begin repeat) was left out with the {count, plural, one {# row} other {# rows}} inside it: Jaga has no repeated questions.',
   },
   'xlsform.type.inRepeat': { id: '"{name}" ada di dalam kelompok berulang "{repeat}"; tidak dimasukkan.', en: '"{name}" is inside repeat "{repeat}"; it was left out.' },
   'xlsform.type.calculate': {

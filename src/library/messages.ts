@@ -49,7 +49,7 @@ export const libraryMessages = defineMessages({
   'quiz.lead': { id: 'Uji pemahaman Anda. Setiap jawaban dijelaskan. Tidak ada yang disimpan.', en: 'Check your understanding. Every answer is explained. Nothing is stored.' },
   'quiz.questions': { id: '{count} pertanyaan', en: '{count, plural, one {# question} other {# questions}}' },
   'quiz.check': { id: 'Periksa jawaban', en: 'Check my answers' },
-  'quiz.score': { id: '{correct} dari {total} jawaban benar.', en: '{correct} of {total} answers right.' },
+  'quiz.score': { id: '{correct} dari {total} jawaban benar.', en: '{correct} of {total, plural, one {# answer} other {# answers}} right.' },
   'quiz.right': { id: 'Benar', en: 'Right' },
   'quiz.wrong': { id: 'Belum tepat', en: 'Not quite' },
   'quiz.unanswered': { id: 'Belum dijawab', en: 'Not answered' },

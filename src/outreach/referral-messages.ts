@@ -29,7 +29,7 @@ export const referralMessages = defineMessages({
   'referral.noProgramme': { id: '(di luar program)', en: '(outside a programme)' },
   'referral.nextFollowUp': { id: 'Tindak lanjut berikutnya', en: 'Next follow-up' },
   'referral.note': { id: 'Catatan singkat', en: 'Short note' },
-  'referral.noteHint': { id: 'Paling banyak {max} karakter, hanya langkah berikutnya. Tanpa nama atau kontak.', en: 'At most {max} characters, the next step only. No names or contacts.' },
+  'referral.noteHint': { id: 'Paling banyak {max} karakter, hanya langkah berikutnya. Tanpa nama atau kontak.', en: 'At most {max, plural, one {# character} other {# characters}}, the next step only. No names or contacts.' },
   'referral.status': { id: 'Status', en: 'Status' },
   'referral.history': { id: 'Riwayat', en: 'History' },
   'referral.followUp': { id: 'Catat tindak lanjut', en: 'Record a follow-up' },

@@ -177,7 +177,7 @@ export const sessionMessages = defineMessages({
   'coverage.neverReached': { id: 'belum pernah dijangkau', en: 'never reached' },
   'visitPlan.knowledge': { id: 'pengetahuan sesudah kegiatan {share}', en: 'knowledge after sessions {share}' },
   'coverage.knowledge': { id: 'Pengetahuan sebelum dan sesudah', en: 'Knowledge before and after' },
-  'coverage.knowledgeCell': { id: 'sebelum {pre}, sesudah {post} ({pairs} pasang)', en: 'before {pre}, after {post} ({pairs} pairs)' },
+  'coverage.knowledgeCell': { id: 'sebelum {pre}, sesudah {post} ({pairs} pasang)', en: 'before {pre}, after {post} ({pairs, plural, one {# pair} other {# pairs}})' },
   'coverage.knowledgeNote': {
     id: 'Pengetahuan: rata-rata jawaban benar pada tes pengetahuan, hanya peserta yang mengisi sebelum dan sesudah (berpasangan lewat kode). Kurang dari 5 pasangan disembunyikan bagi mitra.',
     en: 'Knowledge: mean share of correct answers in the knowledge tests, among participants who answered before and after (paired by code). Fewer than 5 pairs are hidden from partners.',
