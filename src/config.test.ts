@@ -21,6 +21,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ JAGA_TRUST_PROXY: 'yes' })).toThrow('JAGA_TRUST_PROXY must be the number of reverse proxies in front of Jaga (0–9) or true, got "yes"')
   })
 
+  it('looks for library edits from other servers every 5 seconds unless JAGA_LIBRARY_POLL_SECONDS says otherwise', () => {
+    expect(loadConfig({}).libraryPollSeconds).toBe(5)
+    expect(loadConfig({ JAGA_LIBRARY_POLL_SECONDS: '1' }).libraryPollSeconds).toBe(1)
+    expect(() => loadConfig({ JAGA_LIBRARY_POLL_SECONDS: '0' })).toThrow('JAGA_LIBRARY_POLL_SECONDS must be a whole number of at least 1, got "0"')
+  })
+
   it('keeps raw answers unless JAGA_RETAIN_ANSWERS_MONTHS gives 1 to 240 months, and refuses anything else saying why', () => {
     expect(loadConfig({}).retainAnswersMonths).toBe(undefined)
     expect(loadConfig({ JAGA_RETAIN_ANSWERS_MONTHS: ' ' }).retainAnswersMonths).toBe(undefined)

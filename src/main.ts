@@ -38,7 +38,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   await cache.warm(app.fetch)
   // A published web edit changes public pages: answer them anew from memory.
   library.onChange(() => cache.warm(app.fetch))
-  library.startPolling(30_000, (e) => log.error('library reload failed', { err: e }))
+  library.startPolling(config.libraryPollSeconds * 1000, (e) => log.error('library reload failed', { err: e }))
   // JAGA_RETAIN_ANSWERS_MONTHS: the day's retention run, once across every server on the database.
   const stopRetention = config.retainAnswersMonths
     ? startDailyRetention(store.db, {

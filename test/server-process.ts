@@ -17,7 +17,7 @@ export interface ServerProcess {
 }
 
 /** Starts `node bin/serve.js` as `npm start` does, on a free port, and waits until it listens. */
-export async function startServerProcess(env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
+export async function startServerProcess(env: NodeJS.ProcessEnv = {}, startTimeoutMs = 30_000): Promise<ServerProcess> {
   const dataDir = env.DATABASE_URL ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'jaga-srv-'))
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/serve.js')], {
     // The test machines run as root, which the server refuses without JAGA_ALLOW_ROOT=1 (operations-messages.ts).
@@ -39,7 +39,11 @@ export async function startServerProcess(env: NodeJS.ProcessEnv = {}): Promise<S
   const port = () => /running at http:\/\/localhost:(\d+)/.exec(err)?.[1]
   while (!port()) {
     if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${out}\n${err}`)
-    if (Date.now() - started > 30_000) throw new Error(`server did not start in 30 s:\n${out}\n${err}`)
+    if (Date.now() - started > startTimeoutMs) {
+      // A server that never said it listens is still a process: it must not outlive the test.
+      child.kill('SIGKILL')
+      throw new Error(`server did not start in ${startTimeoutMs / 1000} s:\n${out}\n${err}`)
+    }
     await new Promise((r) => setTimeout(r, 50))
   }
   const url = `http://127.0.0.1:${port()}`

@@ -4,7 +4,7 @@ import type { Database } from '../database.ts'
 import type { Locale } from '../platform/i18n/i18n.ts'
 import { CONTENT_DIR, loadLibrary, noOverrides, readShippedHelpChannels, readShippedQuizzes, readShippedSlides, readShippedSources, type Library, type Overrides } from './content.ts'
 import type { HelpChannel } from './content-schema.ts'
-import { listPublishedSources } from './revision-queries.ts'
+import { listPublishedSources, publishedStamp } from './revision-queries.ts'
 import { HELP_SLUG, quizKeyOf } from './library-urls.ts'
 
 /**
@@ -19,9 +19,11 @@ export class LibraryStore {
   private readonly shippedQuizzes: Map<string, string>
   private readonly shippedHelpChannels: string
   private overrides: Overrides = noOverrides()
-  private lastPublished = ''
+  /** What the last reload read (version()): a poll that reads the same has nothing to do. */
+  private seen = ''
   private readonly listeners: (() => void | Promise<void>)[] = []
   private timer: NodeJS.Timeout | undefined
+  private polling = false
 
   private readonly dir: string
 
@@ -103,6 +105,9 @@ export class LibraryStore {
   }
 
   async reload(): Promise<void> {
+    // Read before the sources: a publication landing in between makes the next poll reload again,
+    // never one that is missed.
+    const version = await this.version()
     const published = await listPublishedSources(this.db)
     const known = published.filter((r) => this.shipped.has(`${r.locale}/${r.slug}`))
     const quizzes = published.flatMap((r) => {
@@ -118,21 +123,35 @@ export class LibraryStore {
     }
     this.current = loadLibrary(this.dir, overrides).withLocalHelpChannels(await this.localChannels())
     this.overrides = overrides
-    this.lastPublished = published.map((r) => r.reviewedAt ?? '').sort().at(-1) ?? ''
+    this.seen = version
     for (const listener of this.listeners) await listener()
   }
 
-  /** Reloads when another server has published since the last look. */
-  startPolling(intervalMs = 30_000, onError: (e: unknown) => void = () => {}): void {
+  /**
+   * Reloads when another server has published an edit or changed a partner's help number since the
+   * last look. With several app servers this is what bounds how long one may serve an older page:
+   * config.libraryPollSeconds (docs/scaling.md). One small read per interval; a slow reload is never
+   * started twice.
+   */
+  startPolling(intervalMs: number, onError: (e: unknown) => void = () => {}): void {
     this.timer = setInterval(async () => {
+      if (this.polling) return
+      this.polling = true
       try {
-        const row = await this.db.selectFrom('libraryRevisions').select((eb) => eb.fn.max('reviewedAt').as('latest')).where('status', '=', 'published').executeTakeFirst()
-        if ((row?.latest ?? '') !== this.lastPublished) await this.reload()
+        if ((await this.version()) !== this.seen) await this.reload()
       } catch (e) {
         onError(e)
+      } finally {
+        this.polling = false
       }
     }, intervalMs)
     this.timer.unref()
+  }
+
+  /** A fingerprint of everything in the database a reload reads: published edits and partners' help channels. */
+  private async version(): Promise<string> {
+    const channels = JSON.stringify(await this.localChannels())
+    return `${await publishedStamp(this.db)}|${crypto.createHash('sha256').update(channels).digest('hex')}`
   }
 
   stopPolling(): void {

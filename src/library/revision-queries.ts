@@ -28,6 +28,19 @@ export async function listPublishedSources(db: Db): Promise<Revision[]> {
   return [...newest.values()]
 }
 
+/**
+ * How many revisions are published and the newest review time: changes with every publication on any
+ * server (a count too, so two publications in the same millisecond are still told apart). One index range.
+ */
+export async function publishedStamp(db: Db): Promise<string> {
+  const row = await db
+    .selectFrom('libraryRevisions')
+    .select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.max('reviewedAt').as('latest')])
+    .where('status', '=', 'published')
+    .executeTakeFirst()
+  return `${Number(row?.n ?? 0)}|${row?.latest ?? ''}`
+}
+
 export async function updateRevision(db: Db, id: string, changes: Partial<Omit<Revision, 'id'>>): Promise<void> {
   await db.updateTable('libraryRevisions').set(changes).where('id', '=', id).execute()
 }
