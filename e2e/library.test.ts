@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { look, phoneContext, screenshot, useServerAndBrowser, watchConsole } from './browser.ts'
+import { look, phoneContext, SCREENSHOT_DIR, screenshot, useServerAndBrowser, watchConsole } from './browser.ts'
 
 const journey = useServerAndBrowser()
 
@@ -130,6 +130,29 @@ describe('reading comfort', () => {
     }
     await context.close()
   })
+
+  for (const [locale, path] of [['id', '/id/pustaka/pengaturan-whatsapp'], ['en', '/en/library/settings-whatsapp']] as const) {
+    it(`shows a settings guide's drawn step cards loaded, with type at least 12 px on a 360 px phone (${locale})`, async () => {
+      const context = await phoneContext(journey.browser, locale === 'id' ? 'id-ID' : 'en-GB')
+      const page = await context.newPage()
+      const errors = watchConsole(page)
+      await page.goto(journey.server.url + path)
+      const cards = page.locator('.prose img.step-card')
+      expect(await cards.count()).toBe(5)
+      for (const card of await cards.all()) {
+        await card.scrollIntoViewIfNeeded()
+        await card.evaluate((img: HTMLImageElement) => img.decode())
+        const { natural, shown } = await card.evaluate((img: HTMLImageElement) => ({ natural: img.naturalWidth, shown: img.getBoundingClientRect().width }))
+        expect(natural).toBeGreaterThan(0)
+        // Drawn with 14 px type at 240 px wide: at this width or more, the type stays at least 12 px.
+        expect(shown).toBeGreaterThanOrEqual((240 * 12) / 14)
+      }
+      await look(page, `step-cards-${locale}`)
+      await page.locator('.prose ol').first().screenshot({ path: `${SCREENSHOT_DIR}/step-cards-list-${locale}.png` })
+      expect(errors).toEqual([])
+      await context.close()
+    })
+  }
 
   it('offers an install manifest and a read-aloud button where speech is available', async () => {
     const context = await phoneContext(journey.browser, 'en-GB')

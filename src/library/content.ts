@@ -7,6 +7,7 @@ import { normalise } from './shared/words.ts'
 import { matches } from './shared/stemming.ts'
 import { FrontmatterError, parseFrontmatter } from './frontmatter.ts'
 import { frontmatterSchema, helpChannelSchema, quizSchema, type Audience, type Frontmatter, type HelpChannel, type Quiz, type Topic } from './content-schema.ts'
+import { listSteps, type Step } from './step-cards.ts'
 
 export const CONTENT_DIR = path.resolve(import.meta.dirname, '../../content')
 
@@ -16,6 +17,8 @@ export interface LibraryPage extends Frontmatter {
   html: string
   /** One HTML fragment per slide, for a page with a slide deck. */
   slideHtml: string[]
+  /** The menu steps drawn as phone cards beside their list items (pages with appSteps: true). */
+  steps: Step[]
   /** Normalised words of title, summary and body, for search. */
   words: { title: string[]; summary: string[]; body: string[] }
 }
@@ -159,6 +162,7 @@ export function parsePage(locale: Locale, slug: string, raw: string, file = `con
     slug,
     html: renderMarkdown(content, file),
     slideHtml: parsed.data.slides && slides ? splitSlides(slides).map((s) => renderMarkdown(s, file)) : [],
+    steps: parsed.data.appSteps ? listSteps(content) : [],
     words: { title: normalise(parsed.data.title), summary: normalise(parsed.data.summary), body: normalise(content) },
   }
 }

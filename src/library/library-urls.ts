@@ -3,8 +3,8 @@ import type { Audience, Topic } from './content-schema.ts'
 
 // Each language has its own readable addresses: /id/pustaka/… and /en/library/….
 export const SECTIONS = {
-  id: { base: '/id/pustaka', audience: 'untuk', topic: 'topik', search: 'cari', help: 'bantuan', quiz: 'kuis', brochure: 'brosur' },
-  en: { base: '/en/library', audience: 'for', topic: 'topic', search: 'search', help: 'help', quiz: 'quiz', brochure: 'brochure' },
+  id: { base: '/id/pustaka', audience: 'untuk', topic: 'topik', search: 'cari', help: 'bantuan', quiz: 'kuis', brochure: 'brosur', step: 'langkah' },
+  en: { base: '/en/library', audience: 'for', topic: 'topic', search: 'search', help: 'help', quiz: 'quiz', brochure: 'brochure', step: 'step' },
 } as const satisfies Record<Locale, Record<string, string>>
 
 export const libraryHome = (locale: Locale) => SECTIONS[locale].base
@@ -18,6 +18,8 @@ export const quizzesUrl = (locale: Locale) => `${SECTIONS[locale].base}/${SECTIO
 export const quizUrl = (locale: Locale, key: string) => `${quizzesUrl(locale)}/${key}`
 export const brochureUrl = (locale: Locale, a: Audience) => `${SECTIONS[locale].base}/${SECTIONS[locale].brochure}/${a}.pdf`
 export const slidesUrl = (locale: Locale, slug: string) => `${pageUrl(locale, slug)}/slides`
+/** A settings guide's n-th drawn step card (1-based). */
+export const stepCardUrl = (locale: Locale, slug: string, n: number) => `${pageUrl(locale, slug)}/${SECTIONS[locale].step}/${n}.svg`
 export const helpUrl = (locale: Locale) => `${SECTIONS[locale].base}/${SECTIONS[locale].help}`
 
 /** Every public library address that is the same for every visitor: the ones main.ts answers from memory. */

@@ -13,6 +13,7 @@ import { ArticlePage, HelpDirectory, HelpNumbers, LibraryIndex, ListingPage, Sea
 import { QuizList, QuizPage } from './views/quiz.tsx'
 import { SharePage } from './views/share.tsx'
 import { HANDOUT_SIZES, loadHandouts, renderHandout, type HandoutSize } from './handout.ts'
+import { listStepCardUrls, stepCardRoutes } from './step-card-routes.ts'
 import crypto from 'node:crypto'
 import path from 'node:path'
 import { bundleBrowserScript } from '../platform/http/browser-bundle.ts'
@@ -150,6 +151,7 @@ export function libraryRoutes(routes: RouteTable, deps: Deps, store: LibraryStor
         ...store.current.quizzes.map((q) => quizUrl(locale, q.key)),
         ...AUDIENCES.filter((a) => store.current.forAudience(locale, a).length).map((a) => brochureUrl(locale, a)),
         ...staticUrls,
+        ...listStepCardUrls(store.current, locale),
       ]
       return c.json(urls)
     })
@@ -270,6 +272,8 @@ export function libraryRoutes(routes: RouteTable, deps: Deps, store: LibraryStor
       return renderPage(c, { title: page.title, body, alternate: urls[other(locale)], head: <SeoHead base={base} urls={urls} locale={locale} title={page.title} description={page.summary} type="article" /> })
     })
   }
+
+  stepCardRoutes(routes, store)
 
   routes.get('/sitemap.xml', 'public', (c) => {
     const entry = (urls: Record<Locale, string>) =>

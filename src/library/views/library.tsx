@@ -4,6 +4,7 @@ import { formatDate, type Locale } from '../../platform/i18n/i18n.ts'
 import { AUDIENCES, TOPICS, type HelpChannel } from '../content-schema.ts'
 import type { Library, LibraryPage } from '../content.ts'
 import { SharePage, withMessageShares } from './share.tsx'
+import { withStepCards } from './step-cards.tsx'
 import { audienceUrl, helpUrl, libraryHome, offlineManifestUrl, pageUrl, quizzesUrl, searchIndexUrl, searchUrl, slidesUrl, topicUrl } from '../library-urls.ts'
 
 export function SearchForm({ t, locale, q = '' }: { t: T; locale: Locale; q?: string }) {
@@ -191,7 +192,9 @@ export function ArticlePage({ t, page, library, base }: { t: T; page: LibraryPag
   const locale = page.locale
   // [[help-directory]] on a line of its own places the directory inside an article.
   const directory = String(<HelpDirectory t={t} locale={locale} channels={library.helpChannels} />)
-  const withDirectory = page.html.replace('<p>[[help-directory]]</p>', directory)
+  // Step cards first: they count the page's own list items, before the directory adds its lists.
+  const withCards = withStepCards(t, locale, page.slug, page.steps, page.html)
+  const withDirectory = withCards.replace('<p>[[help-directory]]</p>', directory)
   const html = page.shareMessages ? withMessageShares(t, withDirectory) : withDirectory
   return (
     <article class="article">
