@@ -16,6 +16,7 @@ import { peopleBySession } from '../outreach/sessions.ts'
 import { listVisitStatus } from '../outreach/visit-plans.ts'
 import type { VisitStatus } from '../outreach/visit-schedule.ts'
 import type { KnowledgeSource } from '../outreach/knowledge.ts'
+import { findLastRetentionRun, type RetentionRun } from '../evaluation/retention-queries.ts'
 import { countOpenDisclosures, reviewQueues, type SessionQueue } from '../evaluation/review-queue-queries.ts'
 import { listUncheckedVersions, type UncheckedVersion } from '../evaluation/questionnaire-review-queries.ts'
 
@@ -61,9 +62,11 @@ export interface HomeData {
   invitedUsers?: { id: string; displayName: string; email: string; role: Role; createdAt: string }[]
   /** Admin: the newest backup `jaga backup` recorded; null when none ever was. */
   lastBackup?: LastBackup | null
+  /** Admin: JAGA_RETAIN_ANSWERS_MONTHS (undefined: answers kept) and the newest finished retention run. */
+  retention?: { months: number | undefined; lastRun: RetentionRun | null }
 }
 
-export async function homeData(db: Db, user: { id: string; role: Role }, scope: ProgrammeScope, o: { now: string; knowledge: KnowledgeSource }): Promise<HomeData> {
+export async function homeData(db: Db, user: { id: string; role: Role }, scope: ProgrammeScope, o: { now: string; knowledge: KnowledgeSource; retainAnswersMonths?: number | undefined }): Promise<HomeData> {
   const today = o.now.slice(0, 10)
   const data: HomeData = { role: user.role, today }
   const programmes = (await listProgrammes(db)).filter((p) => inScope(scope, p.id))
@@ -132,6 +135,7 @@ export async function homeData(db: Db, user: { id: string; role: Role }, scope: 
   if (can(user.role, 'user.manage')) {
     data.invitedUsers = (await listUsers(db)).filter((u) => u.status === 'invited').map((u) => ({ id: u.id, displayName: u.displayName, email: u.email, role: u.role, createdAt: u.createdAt }))
     data.lastBackup = (await findLastBackup(db)) ?? null
+    data.retention = { months: o.retainAnswersMonths, lastRun: (await findLastRetentionRun(db)) ?? null }
   }
   return data
 }

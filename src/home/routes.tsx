@@ -16,7 +16,7 @@ export function homeRoutes(routes: RouteTable, deps: Deps, knowledge: KnowledgeS
     const user = c.get('user')
     if (!user) throw new Problem('unauthenticated')
     const t = c.get('t')
-    const data = await homeData(db, user, await scopeOf(c, db), { now: localNow(config.timeZone), knowledge })
+    const data = await homeData(db, user, await scopeOf(c, db), { now: localNow(config.timeZone), knowledge, retainAnswersMonths: config.retainAnswersMonths })
     return renderPage(c, { title: t('start.title'), body: <StartPage t={t} locale={c.get('locale')} timeZone={config.timeZone} name={user.displayName} data={data} /> })
   })
 }

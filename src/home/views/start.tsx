@@ -3,6 +3,7 @@ import type { T } from '../../messages.ts'
 import { formatDate, formatNumber, formatPercent, type Locale } from '../../platform/i18n/i18n.ts'
 import { sessionWhen as when } from '../../outreach/views/sessions.tsx'
 import { LastBackupNote } from '../../platform/backup/views/last-backup.tsx'
+import { RetentionNote } from '../../evaluation/views/retention-note.tsx'
 import type { HomeData, HomeSession } from '../home-data.ts'
 
 interface Props {
@@ -34,6 +35,7 @@ export function StartPage({ t, locale, timeZone, name, data }: Props) {
           <LastBackupNote t={t} locale={locale} timeZone={timeZone} backup={data.lastBackup ?? undefined} />
         </section>
       ) : null}
+      {data.retention ? <RetentionNote t={t} locale={locale} timeZone={timeZone} retention={data.retention} /> : null}
     </>
   )
 }
