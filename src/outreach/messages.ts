@@ -135,4 +135,15 @@ export const outreachMessages = defineMessages({
   'partner.helpNeedsHandles': { id: 'Tuliskan layanannya dalam kedua bahasa bila nomor publik diisi.', en: 'Describe the service in both languages when a public number is given.' },
   'help.local': { id: 'Di wilayah program', en: 'In the programme’s area' },
   'help.localSource': { id: 'Dicatat oleh tim program sebagai mitra', en: 'Recorded by the programme team as a partner' },
+  // The coverage table's short column headers (issue 15: it fits a 1366 px screen); the full name is the abbr's title.
+  'coverage.short.sessionsHeld': { id: 'Kegiatan', en: 'Sessions' },
+  'coverage.short.people': { id: 'Orang', en: 'People' },
+  'coverage.short.knowledge': { id: 'Pengetahuan', en: 'Knowledge' },
+  'coverage.short.parents': { id: 'Orang tua', en: 'Parents' },
+  'coverage.short.teachers': { id: 'Guru', en: 'Teachers' },
+  'coverage.short.children-6-9': { id: 'Anak 6–9', en: 'Children 6–9' },
+  'coverage.short.children-10-12': { id: 'Anak 10–12', en: 'Children 10–12' },
+  'coverage.short.children-13-17': { id: 'Remaja 13–17', en: 'Teens 13–17' },
+  'coverage.short.community': { id: 'Masyarakat', en: 'Community' },
+  'coverage.short.officials': { id: 'Petugas', en: 'Officials' },
 })

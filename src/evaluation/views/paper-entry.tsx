@@ -77,19 +77,24 @@ export function PaperEntryPage(p: PaperEntryProps) {
         </ol>
       </details>
       <PostForm action={p.action} csrf={p.csrf} class="paper" keep={keepMessages(t)}>
-        <div class="table-wrap" tabindex={0} role="region" aria-label={t('paper.gridLabel')}>
-          <table class="paper-grid">
+        <div class="table-wrap grid-scroll" tabindex={0} role="region" aria-label={t('paper.gridLabel')}>
+          <table class="paper-grid wide">
             <thead>
               <tr>
-                <th scope="col">#</th>
-                {p.codeElements.map((key) => (
-                  <th scope="col" title={codeElement(key)!.label[locale]}>
-                    {t(`paper.code.${key}` as never)}
-                  </th>
-                ))}
+                {/* Row number and participant code share the first column, the one that stays in view (sticky) while the items scroll. */}
+                <th scope="col" class="code-col">
+                  <span class="code-parts">
+                    <span class="row-n">#</span>
+                    {p.codeElements.map((key) => (
+                      <abbr class={`part part-${codeElement(key)!.length}`} title={codeElement(key)!.label[locale]}>
+                        {t(`paper.code.${key}` as never)}
+                      </abbr>
+                    ))}
+                  </span>
+                </th>
                 {p.items.map((item, i) => (
                   <>
-                    <th scope="col" title={item.label[locale]}>
+                    <th scope="col" class="item" title={item.label[locale]}>
                       {i + 1}
                     </th>
                     {item.other ? (
@@ -104,29 +109,34 @@ export function PaperEntryPage(p: PaperEntryProps) {
             <tbody>
               {Array.from({ length: p.rows }, (_, r) => {
                 const bad = new Set((p.errors.get(r) ?? []).map((e) => e.field))
-                const cell = (field: string, size: number, label: string, numeric: boolean) => (
-                  <td class={bad.has(field) ? 'has-error' : undefined}>
-                    <input
-                      type="text"
-                      name={`r${r}.${field}`}
-                      value={p.values[`r${r}.${field}`] ?? ''}
-                      size={size}
-                      maxlength={size === 1 ? 1 : undefined}
-                      autocomplete="off"
-                      inputmode={numeric ? 'numeric' : 'text'}
-                      aria-label={t('paper.cell', { row: r + 1, column: label })}
-                      aria-invalid={bad.has(field) ? 'true' : undefined}
-                      data-advance={size === 1 ? '' : undefined}
-                    />
-                  </td>
+                const input = (field: string, size: number, label: string, numeric: boolean) => (
+                  <input
+                    type="text"
+                    name={`r${r}.${field}`}
+                    value={p.values[`r${r}.${field}`] ?? ''}
+                    size={size}
+                    maxlength={size === 1 ? 1 : undefined}
+                    autocomplete="off"
+                    inputmode={numeric ? 'numeric' : 'text'}
+                    aria-label={t('paper.cell', { row: r + 1, column: label })}
+                    aria-invalid={bad.has(field) ? 'true' : undefined}
+                    data-advance={size === 1 ? '' : undefined}
+                  />
                 )
+                const cell = (field: string, size: number, label: string, numeric: boolean) => <td class={bad.has(field) ? 'has-error' : undefined}>{input(field, size, label, numeric)}</td>
                 return (
                   <tr>
-                    <th scope="row">
-                      {r + 1}
-                      <input type="hidden" name={`r${r}.id`} value={p.values[`r${r}.id`]} />
+                    <th scope="row" class="code-col">
+                      <span class="code-parts">
+                        <span class="row-n">{r + 1}</span>
+                        <input type="hidden" name={`r${r}.id`} value={p.values[`r${r}.id`]} />
+                        {p.codeElements.map((key) => (
+                          <span class={`part part-${codeElement(key)!.length}${bad.has(`code.${key}`) ? ' has-error' : ''}`}>
+                            {input(`code.${key}`, codeElement(key)!.length, codeElement(key)!.label[locale], codeElement(key)!.kind === 'number')}
+                          </span>
+                        ))}
+                      </span>
                     </th>
-                    {p.codeElements.map((key) => cell(`code.${key}`, codeElement(key)!.length, codeElement(key)!.label[locale], codeElement(key)!.kind === 'number'))}
                     {p.items.map((item, i) => (
                       <>
                         {cell(`a.${item.id}`, width(item), t('paper.question', { n: i + 1 }), item.kind === 'likert' || item.kind === 'number')}

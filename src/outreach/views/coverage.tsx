@@ -21,24 +21,26 @@ export function CoverageBody(p: { t: T; locale: Locale; coverage: Coverage; head
         <BarChart title={t('coverage.chartByGroup')} bars={cv.groups.map((g, i) => ({ label: t(`group.${g}`), value: cv.totals.byGroup[i]! }))} format={fmt} hiddenLabel={t('coverage.hidden')} />
       </div>
       <TableWrap label={t('coverage.tableLabel')}>
-        <table class="coverage">
+        <table class="coverage wide">
           <thead>
             <tr>
               <th scope="col">{t('session.area')}</th>
               <th scope="col" class="num">
-                {t('coverage.sessionsHeld')}
+                <abbr title={t('coverage.sessionsHeld')}>{t('coverage.short.sessionsHeld')}</abbr>
               </th>
               <th scope="col" class="num">
-                {t('coverage.people')}
+                <abbr title={t('coverage.people')}>{t('coverage.short.people')}</abbr>
               </th>
               {cv.groups.map((g) => (
                 <th scope="col" class="num">
-                  {t(`group.${g}`)}
+                  <abbr title={t(`group.${g}`)}>{t(`coverage.short.${g}`)}</abbr>
                 </th>
               ))}
-              <th scope="col">{t('coverage.knowledge')}</th>
-              <th scope="col">{t('visitPlan.lastVisit')}</th>
-              <th scope="col">{t('visitPlan.nextDue')}</th>
+              <th scope="col" class="knowledge">
+                <abbr title={t('coverage.knowledge')}>{t('coverage.short.knowledge')}</abbr>
+              </th>
+              <th scope="col" class="date">{t('visitPlan.lastVisit')}</th>
+              <th scope="col" class="date">{t('visitPlan.nextDue')}</th>
             </tr>
           </thead>
           <tbody>
@@ -64,8 +66,8 @@ export function CoverageBody(p: { t: T; locale: Locale; coverage: Coverage; head
                       ? t('coverage.notEnough')
                       : t('coverage.knowledgeCell', { pre: formatPercent(p.locale, r.knowledge.preShare), post: formatPercent(p.locale, r.knowledge.postShare), pairs: fmt(r.knowledge.pairs) })}
                 </td>
-                <td>{r.lastVisit ? formatDate(p.locale, r.lastVisit) : t('visitPlan.never')}</td>
-                <td class={r.overdue ? 'overdue' : undefined}>
+                <td class="date">{r.lastVisit ? formatDate(p.locale, r.lastVisit) : t('visitPlan.never')}</td>
+                <td class={r.overdue ? 'date overdue' : 'date'}>
                   {r.nextDue ? formatDate(p.locale, r.nextDue) : '—'}
                   {r.overdue ? ` · ${t('visitPlan.overdue')}` : ''}
                 </td>
