@@ -139,8 +139,6 @@ export const collectMessages = defineMessages({
     id: '{count} jawaban berisi tulisan yang mungkin tentang kekerasan; tulisan itu tidak masuk data dan hanya terlihat oleh peran rujukan di halaman Pengungkapan.',
     en: '{count, plural, one {# answer} other {# answers}} held writing that may be about harm; it is kept out of the data and shown only to referral roles on the Disclosures page.',
   },
-  'eval.liveTitle': { id: 'Hasil langsung · {title}', en: 'Live results · {title}' },
-  'eval.liveRefresh': { id: 'Angka diperbarui sendiri setiap 10 detik.', en: 'The numbers update themselves every 10 seconds.' },
   'eval.livePause': { id: 'Jeda', en: 'Pause' },
   'eval.liveResume': { id: 'Lanjutkan', en: 'Resume' },
   'eval.liveReload': { id: 'Muat ulang', en: 'Reload' },

@@ -1,17 +1,14 @@
 // The staff side of a session's evaluation: opening its questionnaires, its QR codes, results, a live
 // view for the projector, pairs confirmed by hand and the exports. Answers review, paper entry and the
 // programme's pooled results have route files of their own.
-import path from 'node:path'
 import type { Context } from 'hono'
 import type { AppEnv, Deps } from '../app-env.ts'
 import type { RouteTable } from '../accounts/route-table.ts'
 import { insertAuditEntry } from '../accounts/audit-queries.ts'
 import { actorOf } from '../accounts/user-routes.tsx'
-import { bundleBrowserScript } from '../platform/http/browser-bundle.ts'
 import { fieldErrorsOf, formStrings, formWithLists, type FieldErrors, type FormValues } from '../platform/http/forms.ts'
 import { readJson } from '../platform/http/json.ts'
 import { Problem } from '../platform/http/problems.ts'
-import { assetUrl, registerAsset } from '../platform/http/static-files.ts'
 import { formatDateTime } from '../platform/i18n/i18n.ts'
 import { renderPage } from '../page.tsx'
 import { getSession } from '../outreach/sessions.ts'
@@ -28,7 +25,7 @@ import { renderEvaluationPdf } from './report-pdf.ts'
 import { sessionResults } from './session-results.ts'
 import { countsByLink } from './submission-intake.ts'
 import { EvaluationPage, type LinkView } from './views/session-evaluation.tsx'
-import { LivePage, QrPage } from './views/session-live.tsx'
+import { QrPage } from './views/session-live.tsx'
 import { countWaitingBySession } from './free-text-review.ts'
 import { mayReadWordsOf } from './referral-access.ts'
 
@@ -36,6 +33,7 @@ import { aggregatesOnly, assertMaySeePrivateOf, mayRecordIn, maySeePrivateOf } f
 import { answersRoutes } from './answers-routes.tsx'
 import { paperRoutes } from './paper-routes.tsx'
 import { programmeEvaluationRoutes } from './programme-evaluation-routes.tsx'
+import { projectorRoutes } from './projector-routes.tsx'
 import { openBody } from './results-api-doc.ts'
 import { linkState, sessionEndUtc } from './round-timing.ts'
 import { listOutOfOrder } from './round-timing-queries.ts'
@@ -48,8 +46,8 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
   paperRoutes(routes, deps)
   programmeEvaluationRoutes(routes, deps)
   roundTimingRoutes(routes, deps)
+  projectorRoutes(routes, deps)
   const { db, config } = deps
-  registerAsset('live.js', bundleBrowserScript(path.join(import.meta.dirname, 'browser', 'live.ts')))
   // A participant's phone must reach the link: the configured public address, else the one in use now.
   const linkUrl = (c: Context<AppEnv>, token: string) => `${config.publicUrlSet ? config.publicUrl : new URL(c.req.url).origin}/q/${token}`
 
@@ -193,15 +191,6 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
     const together = c.req.query('layout') === 'together'
     const body = <QrPage t={t} locale={c.get('locale')} sessionTitle={session.title} sessionStartsAt={session.startsAt} links={await linkViews(c, session.id)} groupLabel={(g) => t(`group.${g as GroupKind}`)} together={together} url={`/sessions/${session.id}/evaluation/qr`} />
     return renderPage(c, { title: t('eval.qrTitle', { title: session.title }), body })
-  })
-
-  routes.get('/sessions/:id/evaluation/live', 'programme.view', async (c) => {
-    const t = c.get('t')
-    const session = await getSession(db, c.req.param('id')!)
-    assertMaySeePrivateOf(c.get('user')!, session)
-    const body = <LivePage t={t} locale={c.get('locale')} sessionTitle={session.title} results={await sessionResults(db, session.id)} groupLabel={(g) => t(`group.${g as GroupKind}`)} />
-    c.header('Cache-Control', 'no-store')
-    return renderPage(c, { title: t('eval.liveTitle', { title: session.title }), body, scripts: [assetUrl('live.js')] })
   })
 
   routes.get('/sessions/:id/evaluation/answers.csv', 'programme.view', async (c) => {

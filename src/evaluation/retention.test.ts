@@ -59,6 +59,7 @@ describe('the retention run', () => {
     const { session, programmeId } = await aSessionWorthKeeping(jaga)
     const before = await everything(jaga, session.id, programmeId)
     expect(before.results.feedback!.texts[0]!.answers).toEqual(['Cara mengatur privasi akun anak'])
+    expect(await codebookCsv(jaga.db, session.id)).not.toContain('answers_removed')
     const result = await runRetention(jaga.db, { ...options, now: later() })
     expect(result).toMatchObject({ skipped: false, submissions: 12, texts: 2, reviews: 1, disclosures: 1 })
 

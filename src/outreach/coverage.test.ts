@@ -29,7 +29,7 @@ describe('coverage', () => {
     expect(text).toContain('2 of 2 kelurahan reached · 3 sessions held · 39 people')
     expect(text).toMatch(new RegExp(`Harjosari I 2 26 23 3 0 0 0 0 0 .*— ${lingkungan.name} 1 23 23 0`))
     expect(text).toMatch(/Timbang Deli 1 13 0 0 0 0 13 0 0/)
-    expect(html).toMatch(/<svg viewBox="0 0 320 \d+" width="100%" role="img" aria-label="People reached per kelurahan"/)
+    expect(html).toMatch(/<svg width="100%" height="\d+" role="img" aria-label="People reached per kelurahan"/)
     expect(html).toContain('>26</text>')
     for (const figure of html.match(/<figure[\s\S]*?<\/figure>/g) ?? []) expect(figure).not.toMatch(/<script|on\w+=/)
   })

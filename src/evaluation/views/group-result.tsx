@@ -2,42 +2,39 @@
 // hand; the before/after chart is shared with the programme's pooled results.
 import type { MessageKey, T } from '../../messages.ts'
 import { formatPercent, type Locale } from '../../platform/i18n/i18n.ts'
+import { barPercent, CHART_FONT, ChartLabel, LABEL_LINE, stackRows, wrapLabel } from '../../platform/views/bar-chart.tsx'
 import { InlineAction, TableWrap } from '../../platform/views/components.tsx'
 import type { GroupResult } from '../session-results.ts'
 import { decimal, resultWords, statisticsRows } from '../result-words.ts'
 import { BehaviourView } from './behaviour.tsx'
 
-/** Two bars per row, before and after, as shares (0–1). */
+/** Two bars per row, before and after, as shares (0–1); text in CSS pixels, bars in percent (see BarChart). */
 export function BeforeAfterChart(p: { title: string; rows: { label: string; before: number | null; after: number | null }[]; t: T; locale: Locale }) {
-  const width = 320
-  const row = 44
-  const height = p.rows.length * row + 24
-  const w = (x: number | null) => (x === null ? 0 : Math.round((width - 60) * x))
+  const rows = stackRows(p.rows.map((r) => ({ ...r, lines: wrapLabel(r.label) })), 26, (r) => r.lines.length * LABEL_LINE + 34)
+  const w = (x: number | null) => barPercent(x, 1)
   return (
     <figure class="chart">
-      <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={p.title} xmlns="http://www.w3.org/2000/svg">
+      <svg width="100%" height={rows.height + 4} role="img" aria-label={p.title} xmlns="http://www.w3.org/2000/svg">
         <title>{p.title}</title>
-        <rect x="0" y="2" width="10" height="10" fill="#9aa5b1" />
-        <text x="14" y="11" font-size="11" fill="#1b1f24">
+        <rect x="0" y="3" width="12" height="12" fill="#9aa5b1" />
+        <text x="17" y="14" font-size={CHART_FONT} fill="#1b1f24">
           {p.t('eval.before')}
         </text>
-        <rect x="90" y="2" width="10" height="10" fill="#0b5c4a" />
-        <text x="104" y="11" font-size="11" fill="#1b1f24">
+        <rect x="110" y="3" width="12" height="12" fill="#0b5c4a" />
+        <text x="127" y="14" font-size={CHART_FONT} fill="#1b1f24">
           {p.t('eval.after')}
         </text>
-        {p.rows.map((r, i) => {
-          const y = 24 + i * row
+        {rows.rows.map(({ row: r, y }) => {
+          const top = y + r.lines.length * LABEL_LINE
           return (
             <g>
-              <text x="0" y={y + 10} font-size="11" fill="#1b1f24">
-                {r.label}
-              </text>
-              <rect x="0" y={y + 14} width={w(r.before)} height="10" fill="#9aa5b1" />
-              <text x={w(r.before) + 4} y={y + 23} font-size="10" fill="#4d5661">
+              <ChartLabel lines={r.lines} y={y} />
+              <rect x="0" y={top + 3} width={`${w(r.before)}%`} height="12" fill="#9aa5b1" />
+              <text x={`${w(r.before)}%`} dx="5" y={top + 14} font-size={CHART_FONT} fill="#4d5661">
                 {formatPercent(p.locale, r.before)}
               </text>
-              <rect x="0" y={y + 26} width={w(r.after)} height="10" fill="#0b5c4a" />
-              <text x={w(r.after) + 4} y={y + 35} font-size="10" fill="#4d5661">
+              <rect x="0" y={top + 17} width={`${w(r.after)}%`} height="12" fill="#0b5c4a" />
+              <text x={`${w(r.after)}%`} dx="5" y={top + 28} font-size={CHART_FONT} fill="#4d5661">
                 {formatPercent(p.locale, r.after)}
               </text>
             </g>
@@ -54,7 +51,8 @@ export function GroupResultView(p: { t: T; locale: Locale; group: GroupResult; g
   const { t, locale, group: g } = p
   const words = resultWords(t, locale, g)
   const stats = statisticsRows(t, locale, g)
-  const itemLabel = (label: string, n: number) => `${n + 1}. ${label.slice(0, 48)}${label.length > 48 ? '…' : ''}`
+  // The chart breaks the label into lines and ends it on a whole word (wrapLabel).
+  const itemLabel = (label: string, n: number) => `${n + 1}. ${label}`
   return (
     <section class="eval-group">
       <h2>{t('eval.results', { group: p.groupLabel })}</h2>
@@ -79,7 +77,7 @@ export function GroupResultView(p: { t: T; locale: Locale; group: GroupResult; g
           ) : null}
           {words.smallGroup ? <p class="muted">{words.smallGroup}</p> : null}
           {g.likert.length ? (
-            <TableWrap label={t('eval.statements')}>
+            <TableWrap label={`${t('eval.statements')} · ${p.groupLabel}`}>
               <table>
                 <caption>{t('eval.statements')}</caption>
                 <thead>
@@ -118,7 +116,7 @@ export function GroupResultView(p: { t: T; locale: Locale; group: GroupResult; g
             ) : null}
           </div>
           {stats.length ? (
-            <TableWrap label={t('eval.statistics')}>
+            <TableWrap label={`${t('eval.statistics')} · ${p.groupLabel}`}>
               <table>
                 <caption>{t('eval.statistics')}</caption>
                 <tbody>

@@ -18,7 +18,7 @@ function Table(p: { t: T; locale: Locale; caption: string; rows: { label: string
         <caption>{p.caption}</caption>
         <thead>
           <tr>
-            <th scope="col"></th>
+            <td></td>
             <th scope="col" class="num">{t('eval.stat.pairs')}</th>
             <th scope="col" class="num">{t('eval.before')}</th>
             <th scope="col" class="num">{t('eval.after')}</th>

@@ -1,11 +1,7 @@
-// The pages for the room: QR codes to print or project, and the live view on the projector. The
-// projector shows numbers only: never participants' written answers, at most how many wait for review.
+// The QR codes of a session's open links, to print or project; the live view is views/projector.tsx.
 import qrcode from 'qrcode-generator'
 import type { T } from '../../messages.ts'
-import { formatPercent, type Locale } from '../../platform/i18n/i18n.ts'
-import { waitingWords } from '../free-text.ts'
-import type { SessionResults } from '../session-results.ts'
-import { BeforeAfterChart } from './group-result.tsx'
+import type { Locale } from '../../platform/i18n/i18n.ts'
 import { RoundBand } from './round-band.tsx'
 import type { LinkView } from './session-evaluation.tsx'
 
@@ -54,41 +50,5 @@ export function QrPage(p: { t: T; locale: Locale; sessionTitle: string; sessionS
           ))}
       </div>
     </>
-  )
-}
-
-export function LivePage(p: { t: T; locale: Locale; sessionTitle: string; results: SessionResults; groupLabel: (g: string) => string }) {
-  const { t, locale } = p
-  const waiting = [p.results.feedback, ...p.results.followUps.map((f) => f.summary)].reduce((n, f) => n + (f?.texts.reduce((m, x) => m + x.waiting, 0) ?? 0), 0)
-  return (
-    <div class="live">
-      <h1>{t('eval.liveTitle', { title: p.sessionTitle })}</h1>
-      <p class="muted small">
-        {t('eval.liveRefresh')}{' '}
-        <button type="button" class="link" data-live-toggle data-pause={t('eval.livePause')} data-resume={t('eval.liveResume')} aria-pressed="false" hidden>
-          {t('eval.livePause')}
-        </button>{' '}
-        <a href="">{t('eval.liveReload')}</a>
-      </p>
-      <div data-live="10000">
-        {p.results.groups.map((g) => (
-          <section>
-            <h2>{p.groupLabel(g.groupKind)}</h2>
-            <p class="live-numbers">
-              <span>
-                {t('eval.before')}: <strong>{formatPercent(locale, g.preShare)}</strong> <span class="small">({t('eval.answers', { count: g.preCount })})</span>
-              </span>{' '}
-              <span>
-                {t('eval.after')}: <strong>{formatPercent(locale, g.postShare)}</strong> <span class="small">({t('eval.answers', { count: g.postCount })})</span>
-              </span>
-            </p>
-            {g.items.length ? (
-              <BeforeAfterChart t={t} locale={locale} title={t('eval.items')} rows={g.items.map((i, n) => ({ label: `${n + 1}. ${i.label[locale].slice(0, 48)}${i.label[locale].length > 48 ? '…' : ''}`, before: i.preCorrect, after: i.postCorrect }))} />
-            ) : null}
-          </section>
-        ))}
-        {waiting ? <p class="muted">{waitingWords(t, waiting)}</p> : null}
-      </div>
-    </div>
   )
 }
