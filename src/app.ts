@@ -34,6 +34,8 @@ import { registerAsset } from './platform/http/static-files.ts'
 import { collectApiDoc, collectRoutes } from './evaluation/collect-routes.tsx'
 import { evaluationApiDoc, resultsRoutes } from './evaluation/results-routes.tsx'
 import { programmeKnowledge } from './evaluation/programme-knowledge.ts'
+import { noteScreen, programmeGroupKnowledge } from './evaluation/programme-results.ts'
+import { ReportKnowledge } from './evaluation/views/report-knowledge.tsx'
 import { programmePreScores } from './evaluation/programme-baseline.ts'
 import { questionnaireRoutes } from './evaluation/questionnaire-routes.tsx'
 import { questionnaireImportRoutes } from './evaluation/questionnaire-import-routes.tsx'
@@ -153,7 +155,7 @@ export function createApp(deps: Deps): JagaApp {
   userAccessRoutes(routes, deps)
   programmeRoutes(routes, deps, programmeKnowledge, programmePreScores)
   calendarRoutes(routes, deps)
-  coverageRoutes(routes, deps, programmeKnowledge)
+  coverageRoutes(routes, deps, programmeKnowledge, { groupKnowledge: programmeGroupKnowledge, noteScreen, KnowledgeView: ReportKnowledge })
   referralRoutes(routes, deps, {
     url: helpUrl,
     channels: (locale) => library.current.helpChannels.map((h) => ({ id: h.id, name: h.name, handles: h.handles[locale], contacts: h.contacts })),

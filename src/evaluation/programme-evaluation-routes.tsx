@@ -6,10 +6,9 @@ import { can } from '../accounts/permissions.ts'
 import { Problem } from '../platform/http/problems.ts'
 import { formatDate } from '../platform/i18n/i18n.ts'
 import { renderPage } from '../page.tsx'
-import { partnerSnapshot, SNAPSHOT_STEP } from '../outreach/partner-snapshots.ts'
 import type { SessionFormat } from '../outreach/session-form.ts'
 import type { GroupKind } from '../outreach/target-group-form.ts'
-import { evaluateProgramme, programmePairs, suppressEvaluation } from './programme-knowledge.ts'
+import { shownProgrammeEvaluation } from './programme-results.ts'
 import { renderProgrammeEvaluationPdf } from './report-pdf.ts'
 import { mergeFeedback, sessionResults } from './session-results.ts'
 import { aggregatesOnly, maySeePrivateOf } from './record-access.ts'
@@ -25,20 +24,12 @@ export function programmeEvaluationRoutes(routes: RouteTable, deps: Deps): void 
     const names = new Map((await db.selectFrom('areas').select(['id', 'name']).execute()).map((a) => [a.id, a.name]))
     const area = c.req.query('area')
     if (area && !names.has(area)) throw new Problem('not-found')
-    // Partners (no programme.view) see the same results with small groups left out, from the dated
-    // snapshot (partner-snapshots.ts): live, one more child's pair would show as a difference.
+    // Partners (no programme.view) see the same results with small groups left out (programme-results.ts).
     const partner = !can(c.get('user')?.role, 'programme.view')
-    const snapshot = partner ? await partnerSnapshot(db, programme.id, () => programmePairs(db, programme.id), config.timeZone) : undefined
-    const pairs = (partner ? (snapshot?.pairs ?? []) : await programmePairs(db, programme.id)).filter((p) => !area || p.villageId === area)
+    const { evaluation: shown, asOf: snapshotDate } = await shownProgrammeEvaluation(db, programme.id, { partner, timeZone: config.timeZone, area })
     const title = area ? `${programme.name} · ${names.get(area)}` : programme.name
     const label = { group: (k: string) => t(`group.${k as GroupKind}`), village: (k: string) => names.get(k) ?? '—', format: (k: string) => t(`sessionFormat.${k as SessionFormat}`) }
-    const evaluation = evaluateProgramme(pairs)
-    // A partner's area report is the area's headline only: its breakdown by group or format, set
-    // against the programme's, could give away a small group by subtraction. None and 1–4 pairs read
-    // the same ("fewer than 5 so far"), so a partner cannot tell that someone answered.
-    const tooFew = { byGroup: [], byVillage: [], byFormat: [], suppressed: { all: true, byGroup: 0, byVillage: 0, byFormat: 0 } }
-    const shown = !partner ? evaluation : pairs.length < SNAPSHOT_STEP ? { ...evaluation, ...tooFew } : { ...suppressEvaluation(evaluation), ...(area ? { byGroup: [], byFormat: [] } : {}) }
-    const asOf = snapshot ? t('programmeEval.asOf', { date: formatDate(c.get('locale'), snapshot.asOf) }) : undefined
+    const asOf = snapshotDate ? t('programmeEval.asOf', { date: formatDate(c.get('locale'), snapshotDate) }) : undefined
     // What participants said, for planning the next visits: staff only (partners see aggregates of scores).
     let feedback = null
     if (!partner) {

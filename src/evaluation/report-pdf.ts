@@ -2,7 +2,7 @@
 // as the web page, for a report to a partner or a funder.
 import type { T } from '../messages.ts'
 import { formatPercent, formatWallTime, type Locale } from '../platform/i18n/i18n.ts'
-import { newPdf, PDF_COLOURS, reportWriter } from '../platform/pdf.ts'
+import { labelled, newPdf, PDF_COLOURS, reportWriter } from '../platform/pdf.ts'
 import { chanceWords, decimal, pText, resultWords, statisticsRows } from './result-words.ts'
 import { waitingWords } from './free-text.ts'
 import type { ProgrammeEvaluation } from './programme-knowledge.ts'
@@ -41,7 +41,7 @@ export function renderEvaluationPdf(session: SessionHeader, results: SessionResu
       w.heading(t('eval.items'))
       w.line(t('eval.legend'), { size: 8.5, colour: MUTED })
     }
-    w.bars(g.items.map((i, n) => ({ label: `${n + 1}. ${i.label[locale].slice(0, 60)}`, values: [i.preCorrect, i.postCorrect] })), shares)
+    w.bars(g.items.map((i, n) => ({ label: `${n + 1}. ${i.label[locale]}`, values: [i.preCorrect, i.postCorrect] })), shares)
     if (g.distribution.length) {
       w.heading(t('eval.distribution'))
       w.line(t('eval.legend'), { size: 8.5, colour: MUTED })
@@ -66,12 +66,12 @@ export function renderEvaluationPdf(session: SessionHeader, results: SessionResu
 /** A feedback summary under its heading: means, choice counts, then the released written answers. */
 function writeFeedback(w: ReturnType<typeof reportWriter>, t: T, locale: Locale, heading: string, summary: FeedbackResult): void {
   w.heading(heading)
-  for (const l of summary.likert) w.line(`${l.label[locale]}: ${t('eval.mean', { mean: decimal(locale, l.mean, 1) })}`, { size: 9 })
-  for (const c of summary.choices) w.line(`${c.label[locale]}: ${c.counts.map((x) => `${x.label[locale]} ${x.n}`).join(' · ')}`, { size: 9 })
+  for (const l of summary.likert) w.line(labelled(l.label[locale], t('eval.mean', { mean: decimal(locale, l.mean, 1) })), { size: 9 })
+  for (const c of summary.choices) w.line(labelled(c.label[locale], c.counts.map((x) => `${x.label[locale]} ${x.n}`).join(' · ')), { size: 9 })
   // Written answers only once a referral person released them; the others are only counted.
   for (const x of summary.texts) {
-    if (x.answers.length) w.line(`${x.label[locale]}: ${x.answers.join(' | ')}`, { size: 9 })
-    if (x.waiting) w.line(`${x.label[locale]}: ${waitingWords(t, x.waiting)}`, { size: 9, colour: MUTED })
+    if (x.answers.length) w.line(labelled(x.label[locale], x.answers.join(' | ')), { size: 9 })
+    if (x.waiting) w.line(labelled(x.label[locale], waitingWords(t, x.waiting)), { size: 9, colour: MUTED })
   }
 }
 

@@ -14,10 +14,22 @@ import { localToday } from './session-rules.ts'
 import { GROUP_KINDS } from './target-group-form.ts'
 import { CoveragePage } from './views/coverage.tsx'
 import { ProgrammeReportPage } from './views/programme-report.tsx'
-import { programmeReport } from './programme-report.ts'
+import { programmeReport, type NoteScreen } from './programme-report.ts'
+import type { GroupKnowledge, GroupKnowledgeSource } from './knowledge.ts'
+import type { Child } from 'hono/jsx'
+import type { T } from '../messages.ts'
+import type { Locale } from '../platform/i18n/i18n.ts'
 import { renderReportPdf } from './report-pdf.ts'
 
-export function coverageRoutes(routes: RouteTable, deps: Deps, knowledge?: KnowledgeSource): void {
+/** What the programme report takes from the evaluation slice (see app.ts): knowledge per group, and the disclosure screen for notes. */
+export interface ReportSources {
+  groupKnowledge: GroupKnowledgeSource
+  noteScreen: (db: Deps['db']) => Promise<NoteScreen>
+  /** The knowledge section of the HTML page, drawn with the results page's chart. */
+  KnowledgeView: (p: { t: T; locale: Locale; knowledge: GroupKnowledge }) => Child
+}
+
+export function coverageRoutes(routes: RouteTable, deps: Deps, knowledge?: KnowledgeSource, sources?: ReportSources): void {
   const { db, config } = deps
 
   const suppressFor = (c: Context<AppEnv>) => !can(c.get('user')?.role, 'programme.view')
@@ -58,13 +70,18 @@ export function coverageRoutes(routes: RouteTable, deps: Deps, knowledge?: Knowl
     const id = z.uuid().safeParse(c.req.param('id'))
     if (!id.success) throw new Problem('not-found')
     // Out-of-scope programmes never reach here: programmeScopeGuard answers 404 for /programmes/:id….
-    return programmeReport(db, id.data, { today: localToday(config.timeZone), suppress: suppressFor(c), ...(await knowledgeFor(c, id.data)) })
+    const partner = suppressFor(c)
+    const groupKnowledge = sources ? await sources.groupKnowledge(db, id.data, { partner, timeZone: config.timeZone }) : null
+    // Without the screen no note can be checked for a disclosure, so none is shown.
+    const screen = sources ? await sources.noteScreen(db) : () => true
+    return programmeReport(db, id.data, { today: localToday(config.timeZone), suppress: partner, ...(await knowledgeFor(c, id.data)), groupKnowledge, screen })
   }
 
   routes.get('/programmes/:id/report', 'coverage.view', async (c) => {
     const t = c.get('t')
     const report = await reportFor(c)
-    const body = <ProgrammeReportPage t={t} locale={c.get('locale')} report={report} pdfHref={`/programmes/${report.programme.id}/report.pdf`} />
+    const knowledge = sources && report.knowledge ? sources.KnowledgeView({ t, locale: c.get('locale'), knowledge: report.knowledge }) : null
+    const body = <ProgrammeReportPage t={t} locale={c.get('locale')} report={report} pdfHref={`/programmes/${report.programme.id}/report.pdf`} knowledge={knowledge} />
     return renderPage(c, { title: `${t('report.title')}: ${report.programme.name}`, body })
   })
 

@@ -12,3 +12,19 @@ export interface KnowledgePair {
 }
 /** Where matched pre/post scores come from: the evaluation slice provides it (see app.ts). */
 export type KnowledgeSource = (db: Db, programmeId: string) => Promise<KnowledgePair[]>
+
+/** Knowledge before and after (shares of the maximum) in all and per target group, as the programme's results page shows it to the reader. */
+export interface GroupKnowledge {
+  /** Fewer than 5 pairs for a partner: nothing but that fact is shown. */
+  tooFew: boolean
+  pairs: number
+  before: number | null
+  after: number | null
+  /** Groups with too few pairs for the reader are left out, and counted in hiddenGroups. */
+  byGroup: { group: string; pairs: number; before: number | null; after: number | null }[]
+  hiddenGroups: number
+  /** A partner's figures come from a dated snapshot: its date. */
+  asOf: string | null
+}
+/** Where the programme report's knowledge section comes from: the evaluation slice provides it (see app.ts). */
+export type GroupKnowledgeSource = (db: Db, programmeId: string, o: { partner: boolean; timeZone: string }) => Promise<GroupKnowledge>

@@ -1,6 +1,8 @@
 import type { Db } from '../database.ts'
 import { listUsers } from '../accounts/user-queries.ts'
+import { blankPersonalData } from '../platform/personal-data.ts'
 import { programmeCoverage, type Coverage, type KnowledgeSource } from './coverage.ts'
+import type { GroupKnowledge } from './knowledge.ts'
 import { listPartners } from './partner-queries.ts'
 import { getProgramme } from './programmes.ts'
 import { referralCounts } from './referrals.ts'
@@ -12,15 +14,33 @@ import type { ProgrammeStatus } from './outreach-tables.ts'
 
 export interface ProgrammeReport {
   programme: { id: string; name: string; goal: string | null; startsOn: string; endsOn: string; status: ProgrammeStatus; coordinator: string | null; areas: string[]; partners: string[]; facilitators: number }
-  sessions: { startsAt: string; endsAt: string; title: string; format: SessionFormat; area: string; status: SessionStatus; people: Shown }[]
+  sessions: { startsAt: string; endsAt: string; title: string; format: SessionFormat; area: string; status: SessionStatus; people: Shown; notes: ReportNote; followUps: ReportNote }[]
   coverage: Coverage
+  /** Before and after per target group, as the programme's results page shows it to this reader; null without an evaluation slice. */
+  knowledge: GroupKnowledge | null
   /** Counts only, never details; counts under 5 are always hidden, as the report leaves the team. */
   referrals: { total: Shown; byStatus: Record<string, Shown>; byConcern: Record<string, Shown> }
   generatedOn: string
 }
 
+/**
+ * A session's notes or follow-ups as staff wrote them, with phone numbers, e-mail addresses and the
+ * like blanked as in written answers; a note that reads like a disclosure is withheld (a disclosure
+ * goes to a referral, never into a report), and shown as `withheld`.
+ */
+export type ReportNote = { text: string } | { withheld: true } | null
+
+/** Tells whether a text reads like a disclosure of harm (the evaluation slice's screen, with the staff's phrases; see app.ts). */
+export type NoteScreen = (text: string) => boolean
+
+function reportNote(text: string | null, looksLikeDisclosure: NoteScreen): ReportNote {
+  if (!text?.trim()) return null
+  const clean = blankPersonalData(text).text
+  return looksLikeDisclosure(text) ? { withheld: true } : { text: clean }
+}
+
 /** Everything the programme report shows, for the HTML page and the PDF alike. */
-export async function programmeReport(db: Db, programmeId: string, o: { today: string; suppress: boolean; knowledge?: KnowledgeSource; knowledgeAsOf?: string | null }): Promise<ProgrammeReport> {
+export async function programmeReport(db: Db, programmeId: string, o: { today: string; suppress: boolean; knowledge?: KnowledgeSource; knowledgeAsOf?: string | null; groupKnowledge?: GroupKnowledge | null; screen: NoteScreen }): Promise<ProgrammeReport> {
   const p = await getProgramme(db, programmeId)
   const areaNames = new Map((await db.selectFrom('areas').select(['id', 'name']).execute()).map((a) => [a.id, a.name]))
   const partners = new Map((await listPartners(db)).map((x) => [x.id, x.name]))
@@ -44,9 +64,10 @@ export async function programmeReport(db: Db, programmeId: string, o: { today: s
     },
     sessions: sessions.map((s) => {
       const n = people.get(s.id) ?? 0
-      return { startsAt: s.startsAt, endsAt: s.endsAt, title: s.title, format: s.format, area: areaNames.get(s.areaId) ?? '—', status: s.status, people: o.suppress ? suppressOne(n) : n }
+      return { startsAt: s.startsAt, endsAt: s.endsAt, title: s.title, format: s.format, area: areaNames.get(s.areaId) ?? '—', status: s.status, people: o.suppress ? suppressOne(n) : n, notes: reportNote(s.notes, o.screen), followUps: reportNote(s.followUps, o.screen) }
     }),
     coverage: await programmeCoverage(db, p.id, o),
+    knowledge: o.groupKnowledge ?? null,
     referrals: { total: suppressOne(referrals.total), byStatus: hide(referrals.byStatus), byConcern: hide(referrals.byConcern) },
     generatedOn: o.today,
   }

@@ -22,6 +22,59 @@ export function newPdf(options: PDFKit.PDFDocumentOptions): { doc: PDFKit.PDFDoc
   return { doc, done }
 }
 
+/** The smallest type a cell shrinks to for a word wider than its cell: still readable on paper. */
+const FLOOR_SIZE = 6
+
+/**
+ * A label joined to what follows with a colon, without doubling a mark the label already ends in:
+ * "Berguna bagi saya." becomes "Berguna bagi saya: 4,5", and "Ingin tahu apa?" stays "Ingin tahu apa? 2".
+ */
+export function labelled(label: string, value: string): string {
+  const trimmed = label.trimEnd()
+  if (/[?!…:]$/.test(trimmed)) return `${trimmed} ${value}`
+  return `${trimmed.replace(/[.;]+$/, '')}: ${value}`
+}
+
+/**
+ * Text in a table cell or beside a bar, in a box `width` wide at (x, y): broken into lines at spaces
+ * only (pdfkit's own wrapping also breaks after hyphens and splits a word too long for the line),
+ * in a smaller type, down to FLOOR_SIZE, when one word is wider than the cell. With `maxLines`, the
+ * text ends on the last whole word that fits, followed by "…". Returns the y below the last line.
+ */
+export function cellText(doc: PDFKit.PDFDocument, text: string, x: number, y: number, width: number, o: { font?: 'regular' | 'bold'; size: number; colour?: string; maxLines?: number }): number {
+  const words = text.split(/\s+/).filter(Boolean)
+  doc.font(o.font ?? 'regular').fillColor(o.colour ?? PDF_COLOURS.ink)
+  let size = o.size
+  const fits = (s: string) => doc.widthOfString(s) <= width
+  doc.fontSize(size)
+  while (size > FLOOR_SIZE && !words.every(fits)) doc.fontSize((size = Math.max(FLOOR_SIZE, size - 0.5)))
+  // Still too wide at the floor (a link, a made-up word): the word ends in "…" on its own line rather than running on to the next.
+  const whole = words.map((w) => (fits(w) ? w : shorten(w, fits)))
+  const lines: string[] = []
+  for (const word of whole) {
+    const last = lines.at(-1)
+    if (last !== undefined && fits(`${last} ${word}`)) lines[lines.length - 1] = `${last} ${word}`
+    else lines.push(word)
+  }
+  if (o.maxLines && lines.length > o.maxLines) {
+    lines.length = o.maxLines
+    const kept = lines[o.maxLines - 1]!.split(' ')
+    while (kept.length > 1 && !fits(`${kept.join(' ')}…`)) kept.pop()
+    lines[o.maxLines - 1] = fits(`${kept.join(' ')}…`) ? `${kept.join(' ')}…` : kept.join(' ')
+  }
+  const height = doc.currentLineHeight(true)
+  // lineBreak: false draws each line as it is: pdfkit would otherwise wrap it again by its own rules.
+  lines.forEach((l, i) => doc.text(l, x, y + i * height, { lineBreak: false }))
+  return y + lines.length * height
+}
+
+/** The longest start of a word that fits, with "…". */
+function shorten(word: string, fits: (s: string) => boolean): string {
+  const chars = [...word]
+  while (chars.length > 1 && !fits(`${chars.join('')}…`)) chars.pop()
+  return `${chars.join('')}…`
+}
+
 /**
  * The building blocks of Jaga's A4 reports on one document: a banner, headings, lines of text,
  * rows of columns and horizontal bar charts, each starting a new page when the page is full.
@@ -36,6 +89,8 @@ export function reportWriter(doc: PDFKit.PDFDocument, margin = 48) {
   return {
     left,
     width,
+    /** Starts a new page unless `height` points are left: keeps a title with the lines under it. */
+    roomFor,
     banner(title: string, subtitle: string) {
       doc.rect(0, 0, doc.page.width, 84).fill(brand)
       doc.fillColor('#ffffff').font('bold').fontSize(20).text(title, left, 24, { width })
@@ -57,8 +112,7 @@ export function reportWriter(doc: PDFKit.PDFDocument, margin = 48) {
       cells.forEach((text, i) => {
         const x = left + xs[i]!
         const w = (xs[i + 1] ?? width) - xs[i]! - 6
-        doc.font(o.bold ? 'bold' : 'regular').fontSize(8.5).fillColor(ink).text(text, x, y, { width: w })
-        bottom = Math.max(bottom, doc.y)
+        bottom = Math.max(bottom, cellText(doc, text, x, y, w, { font: o.bold ? 'bold' : 'regular', size: 8.5 }))
       })
       doc.y = bottom + 2
       doc.moveTo(left, doc.y).lineTo(left + width, doc.y).lineWidth(0.4).stroke(rule)
@@ -71,8 +125,7 @@ export function reportWriter(doc: PDFKit.PDFDocument, margin = 48) {
       for (const item of items) {
         roomFor(70)
         const y = doc.y
-        doc.font('regular').fontSize(9).fillColor(ink).text(item.label, left, y, { width: 150 })
-        const labelBottom = doc.y
+        const labelBottom = cellText(doc, item.label, left, y, 150, { size: 9 })
         item.values.forEach((value, k) => {
           const by = y + 1 + k * 12
           const w = value === null ? 0 : Math.max(value > 0 ? 2 : 0, ((width - 220) * value) / max)

@@ -1,11 +1,50 @@
 import type { T } from '../../messages.ts'
 import { formatDate, formatNumber, formatWallTime, type Locale } from '../../platform/i18n/i18n.ts'
 import { TableWrap } from '../../platform/views/components.tsx'
-import type { ProgrammeReport } from '../programme-report.ts'
+import type { Child } from 'hono/jsx'
+import type { ProgrammeReport, ReportNote } from '../programme-report.ts'
 import type { Shown } from '../suppression.ts'
 import { CoverageBody } from './coverage.tsx'
 
-export function ProgrammeReportPage(p: { t: T; locale: Locale; report: ProgrammeReport; pdfHref: string }) {
+/** Staff text in paragraphs, one per line they wrote (JSX escapes it). */
+const paragraphs = (text: string) => text.split(/\n+/).filter((x) => x.trim()).map((x) => <p>{x}</p>)
+
+function Note(p: { t: T; note: ReportNote; label?: string }) {
+  if (!p.note) return null
+  if ('withheld' in p.note) return <p class="muted">{p.label ? `${p.label}: ` : ''}{p.t('report.noteWithheld')}</p>
+  return p.label ? (
+    <>
+      <p>
+        <strong>{p.label}</strong>
+      </p>
+      {paragraphs(p.note.text)}
+    </>
+  ) : (
+    <>{paragraphs(p.note.text)}</>
+  )
+}
+
+/** Each session's notes and follow-ups, as staff wrote them (personal data blanked, disclosures withheld). */
+function SessionNotes(p: { t: T; locale: Locale; sessions: ProgrammeReport['sessions'] }) {
+  const { t } = p
+  const noted = p.sessions.filter((s) => s.notes || s.followUps)
+  if (noted.length === 0) return <p>{t('report.noNotes')}</p>
+  return (
+    <>
+      {noted.map((s) => (
+        <section class="session-notes">
+          <h3>
+            {s.title} · {formatWallTime(p.locale, s.startsAt)}
+          </h3>
+          <Note t={t} note={s.notes} />
+          <Note t={t} note={s.followUps} label={t('session.followUps')} />
+        </section>
+      ))}
+    </>
+  )
+}
+
+export function ProgrammeReportPage(p: { t: T; locale: Locale; report: ProgrammeReport; pdfHref: string; knowledge?: Child }) {
   const { t, report: r } = p
   const pr = r.programme
   const n = (v: Shown) => (v === null ? '<5' : formatNumber(p.locale, v))
@@ -41,6 +80,12 @@ export function ProgrammeReportPage(p: { t: T; locale: Locale; report: Programme
       <p class="small muted">{t('report.generated', { date: formatDate(p.locale, r.generatedOn) })}</p>
       <h2>{t('report.reach')}</h2>
       <CoverageBody t={t} locale={p.locale} coverage={r.coverage} />
+      {p.knowledge ? (
+        <>
+          <h2>{t('report.knowledge')}</h2>
+          {p.knowledge}
+        </>
+      ) : null}
       <h2>{t('session.title')}</h2>
       {r.sessions.length === 0 ? (
         <p>{t('session.none')}</p>
@@ -74,6 +119,8 @@ export function ProgrammeReportPage(p: { t: T; locale: Locale; report: Programme
           </table>
         </TableWrap>
       )}
+      <h2>{t('report.notes')}</h2>
+      <SessionNotes t={t} locale={p.locale} sessions={r.sessions} />
       <h2>{t('report.referrals')}</h2>
       <p class="small muted">{t('report.referralsNote')}</p>
       <p>

@@ -1,0 +1,35 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { labelled, newPdf, reportWriter } from './pdf.ts'
+
+/** A PDF's text in drawing order (each cell's lines in turn), as pdftotext reads it. */
+function drawn(pdf: Buffer): string[] {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jaga-pdf-')), 'cells.pdf')
+  fs.writeFileSync(file, pdf)
+  return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).split('\n').map((l) => l.trim()).filter(Boolean)
+}
+
+describe('table cells in PDFs', () => {
+  it('breaks cells between words only, and shrinks a word wider than its cell instead of cutting it', async () => {
+    const { doc, done } = newPdf({ size: 'A4', margins: { top: 48, bottom: 48, left: 48, right: 48 } })
+    const w = reportWriter(doc)
+    // "Pertanggungjawaban" is wider than its 74 pt column at 8.5 pt: pdfkit's own wrapping split it.
+    w.row(['Kegiatan terlaksana', 'Pertanggungjawaban', 'Kirim e-mail'], [0, 80, 160, 200], { bold: true })
+    w.bars([{ label: 'Perundungan siber melalui pesan berantai di grup WhatsApp sekolah menengah', values: [0.4] }], { format: (v) => String(v), max: 1 })
+    doc.end()
+    const lines = drawn(await done)
+    const words = ['Kegiatan', 'terlaksana', 'Pertanggungjawaban', 'Kirim', 'e-mail', ...'Perundungan siber melalui pesan berantai di grup WhatsApp sekolah menengah'.split(' '), '0.4']
+    for (const line of lines) for (const word of line.split(/\s+/)) expect(words, line).toContain(word)
+    expect(lines.join(' ')).toContain('Perundungan siber melalui pesan berantai di grup WhatsApp sekolah menengah')
+  })
+
+  it('joins a label to its value with one mark', () => {
+    expect(labelled('Sudah dibahas:', '3')).toBe('Sudah dibahas: 3')
+    expect(labelled('Materi kegiatan ini berguna bagi saya.', 'rata-rata 4,5 dari 5')).toBe('Materi kegiatan ini berguna bagi saya: rata-rata 4,5 dari 5')
+    expect(labelled('Apa yang masih ingin Anda ketahui?', '2 menunggu')).toBe('Apa yang masih ingin Anda ketahui? 2 menunggu')
+    expect(labelled('Saran atau komentar lain', 'baik')).toBe('Saran atau komentar lain: baik')
+  })
+})
