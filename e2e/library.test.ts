@@ -111,7 +111,7 @@ describe('presenting a slide deck', () => {
     expect(await page.locator('.slide:visible').count()).toBe(1)
     await screenshot(page, 'slides-presenting-en')
     await page.keyboard.press('Escape')
-    expect(await page.locator('.slide:visible').count()).toBe(10)
+    expect(await page.locator('.slide:visible').count()).toBe(11)
     await context.close()
   })
 })
@@ -165,4 +165,33 @@ describe('reading comfort', () => {
     expect(await page.locator('[data-read-aloud]').isVisible()).toBe(speech)
     await context.close()
   })
+})
+
+describe('children’s drawings and help numbers on a 360 px phone', () => {
+  for (const [locale, paths] of [
+    ['id', ['/id/pustaka/tekanan-mengirim-foto', '/id/pustaka/panduan-fasilitator-kunjungan-ulang/slides']],
+    ['en', ['/en/library/pressure-to-send-photos', '/en/library/facilitator-kit-refresher-visits/slides']],
+  ] as const) {
+    it(`shows the drawing and keeps every phone number on one line (${locale})`, async () => {
+      const context = await phoneContext(journey.browser, locale === 'id' ? 'id-ID' : 'en-GB')
+      const page = await context.newPage()
+      for (const path of paths) {
+        await page.goto(journey.server.url + path)
+        const numbers = await page.locator('.nowrap').evaluateAll((els) => els.map((el) => ({ text: el.textContent, lines: el.getClientRects().length, ws: getComputedStyle(el).whiteSpace })))
+        expect(numbers.some((n) => n.text === '08111-129-129'), path).toBe(true)
+        for (const n of numbers) expect(n, path).toMatchObject({ lines: 1, ws: 'nowrap' })
+        await look(page, `phone-numbers-${locale}${path.replace(/[/?=]/g, '_')}`)
+      }
+      await page.goto(journey.server.url + paths[0])
+      const drawing = await page.locator('img.illustration').evaluate(async (img: HTMLImageElement) => {
+        await img.decode()
+        const box = img.getBoundingClientRect()
+        return { natural: img.naturalWidth, left: box.left, right: box.right, top: box.top }
+      })
+      expect(drawing.natural).toBeGreaterThan(0)
+      expect(drawing.left).toBeGreaterThanOrEqual(0)
+      expect(drawing.right).toBeLessThanOrEqual(360)
+      await context.close()
+    })
+  }
 })

@@ -1,7 +1,9 @@
 import { z } from 'zod'
+import { illustrationNames, isIllustration } from './illustrations.ts'
 
 export const AUDIENCES = ['parents', 'teachers', 'children-6-9', 'children-10-12', 'children-13-17', 'community', 'officials'] as const
 export type Audience = (typeof AUDIENCES)[number]
+export const isChildren = (a: Audience): boolean => a.startsWith('children-')
 
 export const TOPICS = ['basics', 'risks', 'warning-signs', 'talking', 'screen-time', 'settings', 'what-to-do', 'reporting', 'law', 'disclosure', 'referral', 'facilitation'] as const
 export type Topic = (typeof TOPICS)[number]
@@ -38,9 +40,16 @@ export const frontmatterSchema = z
     slides: z.boolean().default(false),
     /** Each quoted message (a "> …" block) gets its own WhatsApp and copy controls: text meant to be passed on. */
     shareMessages: z.boolean().default(false),
+    /** The drawing at the top of a page (static/illustration-<name>.svg); every page for children has one. */
+    illustration: z.string().max(60).optional(),
   })
   .refine((f) => !f.factual || (f.sources.length > 0 && f.reviewed), { error: 'a factual page needs sources and a reviewed date' })
   .refine((f) => !f.appSteps || f.factual, { error: 'a page with app steps (appSteps: true) states facts: it needs factual: true, sources and a reviewed date' })
+  .superRefine((f, ctx) => {
+    const choose = `choose one of: ${illustrationNames().join(', ')}`
+    if (f.illustration !== undefined && !isIllustration(f.illustration)) ctx.addIssue({ code: 'custom', path: ['illustration'], message: `there is no illustration named "${f.illustration}" (${choose})` })
+    if (f.illustration === undefined && f.audiences.some(isChildren)) ctx.addIssue({ code: 'custom', path: ['illustration'], message: `a page for children needs an illustration (${choose})` })
+  })
 export type Frontmatter = z.output<typeof frontmatterSchema>
 
 export const helpChannelSchema = z.object({

@@ -43,7 +43,14 @@ function renderMarkdown(text: string, file: string): string {
   const tokens = md.parse(text, {})
   const hasImage = tokens.some((t) => t.children?.some((c) => c.type === 'image'))
   if (hasImage || /\bdata:[^\s)]*;base64/i.test(text)) throw new ContentError(`${file}: pictures cannot be put in library pages (found "![…](…)" or a data: address)`, 'libraryEdit.noImages')
-  return md.renderer.render(tokens, md.options, {})
+  return keepNumbersWhole(md.renderer.render(tokens, md.options, {}))
+}
+
+// A phone number written in the text (0857-7001-0048, 08111-129-129) would break at a hyphen on a
+// narrow screen. Only text between tags is touched, and only digits and separators are wrapped.
+const PHONE_NUMBER = /(?<![\d-])0\d{2,4}(?:[- ]\d{3,4}){1,3}(?![\d-])/g
+export function keepNumbersWhole(html: string): string {
+  return html.replace(/>([^<]+)</g, (_, text: string) => `>${text.replace(PHONE_NUMBER, '<span class="nowrap">$&</span>')}<`)
 }
 
 

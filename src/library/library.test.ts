@@ -118,15 +118,36 @@ describe('facilitator kits', () => {
     expect(kit).toContain('Role play: a child tells')
     expect(kit).toContain('Open the slide deck')
     const html = await (await get('/en/library/facilitator-kit-parents-session/slides')).text()
-    expect(html.match(/<section class="slide"/g)).toHaveLength(10)
-    expect(textOf(html)).toContain('Slide 10 of 10')
+    expect(html.match(/<section class="slide"/g)).toHaveLength(11)
+    expect(textOf(html)).toContain('Slide 11 of 11')
     expect((await get('/en/library/sextortion/slides')).status).toBe(404)
+  })
+
+  it('give parents, teenagers and officials a five-minute segment on fake images made with AI, with its slide, the same in both languages', async () => {
+    const library = jaga.library.current
+    for (const key of ['kit-parents', 'kit-teens-class', 'kit-officials']) {
+      const [id, en] = (['id', 'en'] as const).map((l) => library.byKey(l, key)!)
+      for (const [page, heading, slide, link] of [
+        [id!, '<h2>Gambar palsu buatan AI (5 menit)</h2>', '<h2>Gambar palsu buatan AI</h2>', 'href="/id/pustaka/gambar-seksual-buatan-ai"'],
+        [en!, '<h2>Fake images made with AI (5 minutes)</h2>', '<h2>Fake images made with AI</h2>', 'href="/en/library/ai-generated-sexual-images"'],
+      ] as const) {
+        expect(page.html, `${page.locale}/${key}`).toContain(heading)
+        expect(page.html, `${page.locale}/${key}`).toContain(link)
+        // Never the image: the segment says what to note instead, and where Take It Down does not reach.
+        expect(page.html, `${page.locale}/${key}`).toMatch(/URL[^<]*(akun|account)|nama grup dan waktunya|group name and the time/)
+        expect(page.html, `${page.locale}/${key}`).toMatch(/WhatsApp/)
+        expect(page.slideHtml.filter((s) => s.includes(slide)), `${page.locale}/${key}`).toHaveLength(1)
+      }
+      expect(id!.slideHtml.findIndex((s) => s.includes('Gambar palsu buatan AI'))).toBe(en!.slideHtml.findIndex((s) => s.includes('Fake images made with AI')))
+      expect(id!.html.match(/<h2>/g)?.length).toBe(en!.html.match(/<h2>/g)?.length)
+      expect(id!.html.match(/<tr>/g)?.length).toBe(en!.html.match(/<tr>/g)?.length)
+    }
   })
 
   it('include a refresher kit for repeat visits: three themes, each ending on a slide with its three-question check and the answers', async () => {
     for (const [path, check, answer] of [
-      ['/id/pustaka/panduan-fasilitator-kunjungan-ulang/slides', 'Cek: tiga pertanyaan', 'SAPA 129: telepon 129 atau WhatsApp 08111-129-129.'],
-      ['/en/library/facilitator-kit-refresher-visits/slides', 'Check: three questions', 'SAPA 129: call 129 or WhatsApp 08111-129-129.'],
+      ['/id/pustaka/panduan-fasilitator-kunjungan-ulang/slides', 'Cek: tiga pertanyaan', 'SAPA 129: telepon 129 atau WhatsApp 08111-129-129'],
+      ['/en/library/facilitator-kit-refresher-visits/slides', 'Check: three questions', 'SAPA 129: call 129 or WhatsApp 08111-129-129'],
     ] as const) {
       const slides = [...(await (await get(path)).text()).matchAll(/<section class="slide"[\s\S]*?<\/section>/g)].map((m) => textOf(m[0]))
       expect(slides, path).toHaveLength(10)
@@ -207,7 +228,7 @@ describe('library pages', () => {
   it('places the help directory inside the reporting article, with contacts as links', async () => {
     const html = await (await get('/id/pustaka/cara-melapor')).text()
     expect(html).not.toContain('[[help-directory]]')
-    expect(html).toContain('<a href="tel:129">129</a>')
+    expect(html).toContain('<a class="nowrap" href="tel:129">129</a>')
     expect(html).toContain('href="https://wa.me/628111129129"')
     expect(textOf(html)).toContain('Diperiksa terhadap sumber tertulis: 27 Nov 2026')
   })

@@ -13,6 +13,7 @@ import { ArticlePage, HelpDirectory, HelpNumbers, LibraryIndex, ListingPage, Sea
 import { QuizList, QuizPage } from './views/quiz.tsx'
 import { SharePage } from './views/share.tsx'
 import { HANDOUT_SIZES, loadHandouts, renderHandout, type HandoutSize } from './handout.ts'
+import { illustrationUrl } from './illustrations.ts'
 import { listStepCardUrls, stepCardRoutes } from './step-card-routes.ts'
 import crypto from 'node:crypto'
 import path from 'node:path'
@@ -151,6 +152,7 @@ export function libraryRoutes(routes: RouteTable, deps: Deps, store: LibraryStor
         ...store.current.quizzes.map((q) => quizUrl(locale, q.key)),
         ...AUDIENCES.filter((a) => store.current.forAudience(locale, a).length).map((a) => brochureUrl(locale, a)),
         ...staticUrls,
+        ...new Set(store.current.pages(locale).flatMap((p) => (p.illustration ? [illustrationUrl(p.illustration, locale)] : []))),
         ...listStepCardUrls(store.current, locale),
       ]
       return c.json(urls)

@@ -94,7 +94,7 @@ describe('partner institutions', () => {
     const local = textOf(help.slice(help.indexOf('In the programme’s area'), help.indexOf('In Indonesia')))
     expect(local).toContain('UPTD PPA Contoh')
     expect(local).toContain('Complaints and support for child victims of violence.')
-    expect(help).toContain('<a href="tel:0615550100">061-555-0100</a>')
+    expect(help).toContain('<a class="nowrap" href="tel:0615550100">061-555-0100</a>')
     // The staff contact is never published.
     expect(help).not.toContain(listed.contactPhone)
     expect(textOf(await (await jaga.request('http://localhost/id/pustaka/bantuan')).text())).toContain('Pengaduan dan pendampingan korban kekerasan anak.')

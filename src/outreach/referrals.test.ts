@@ -30,7 +30,7 @@ describe('referrals', () => {
   it('lets a facilitator record a minimal referral next to the help channels, and audits every read without its content', async () => {
     const { service, facilitator, agent } = await setting()
     const form = await (await agent.get('/referrals/new')).text()
-    expect(form).toContain('<a href="tel:129">129</a>')
+    expect(form).toContain('<a class="nowrap" href="tel:129">129</a>')
     expect(form).toContain('href="/en/library/help"')
     expect(textOf(form)).toContain('Do not write names, addresses, schools, phone numbers')
     expect(form).not.toMatch(/type="file"/)

@@ -29,7 +29,7 @@ export function HelpPanel(p: { t: T; help: HelpLine[]; helpUrl: string; hidden?:
             {h.contacts.map((c, i) => (
               <>
                 {i > 0 ? ' · ' : ''}
-                <a href={c.href}>{c.value}</a>
+                <a class={c.kind === 'phone' || c.kind === 'whatsapp' ? 'nowrap' : undefined} href={c.href}>{c.value}</a>
               </>
             ))}
           </li>

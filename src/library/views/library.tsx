@@ -4,6 +4,7 @@ import { formatDate, type Locale } from '../../platform/i18n/i18n.ts'
 import { AUDIENCES, TOPICS, type HelpChannel } from '../content-schema.ts'
 import type { Library, LibraryPage } from '../content.ts'
 import { SharePage, withMessageShares } from './share.tsx'
+import { Illustration } from './illustration.tsx'
 import { withStepCards } from './step-cards.tsx'
 import { audienceUrl, helpUrl, libraryHome, offlineManifestUrl, pageUrl, quizzesUrl, searchIndexUrl, searchUrl, slidesUrl, topicUrl } from '../library-urls.ts'
 
@@ -177,9 +178,9 @@ export function HelpDirectory({ t, locale, channels }: { t: T; locale: Locale; c
 
 function ContactLink({ kind, value }: { kind: HelpChannel['contacts'][number]['kind']; value: string }) {
   const digits = value.replace(/\D/g, '')
-  if (kind === 'phone') return <a href={`tel:${digits}`}>{value}</a>
+  if (kind === 'phone') return <a class="nowrap" href={`tel:${digits}`}>{value}</a>
   // wa.me wants the number in international form: Indonesia's 0… becomes 62….
-  if (kind === 'whatsapp') return <a href={`https://wa.me/${digits.replace(/^0/, '62')}`} rel="noopener noreferrer">{value}</a>
+  if (kind === 'whatsapp') return <a class="nowrap" href={`https://wa.me/${digits.replace(/^0/, '62')}`} rel="noopener noreferrer">{value}</a>
   if (kind === 'email') return <a href={`mailto:${value}`}>{value}</a>
   return (
     <a href={value} rel="noopener noreferrer">
@@ -199,6 +200,7 @@ export function ArticlePage({ t, page, library, base }: { t: T; page: LibraryPag
   return (
     <article class="article">
       <h1>{page.title}</h1>
+      {page.illustration ? <Illustration t={t} name={page.illustration} locale={locale} /> : null}
       <p class="lead">{page.summary}</p>
       <p class="muted small">
         {t('library.for')}:{' '}

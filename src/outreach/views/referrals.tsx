@@ -28,7 +28,7 @@ export function HelpBox(p: { t: T; helpUrl: string; channels: HelpChannelView[] 
             {c.contacts.map((x, i) => (
               <>
                 {i ? ', ' : ''}
-                <a href={contactHref(x)}>{x.value}</a>
+                <a class={x.kind === 'phone' || x.kind === 'whatsapp' ? 'nowrap' : undefined} href={contactHref(x)}>{x.value}</a>
               </>
             ))}
           </li>
