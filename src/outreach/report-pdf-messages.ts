@@ -4,6 +4,7 @@ import { defineMessages } from '../platform/i18n/i18n.ts'
 export const reportPdfMessages = defineMessages({
   'report.knowledge': { id: 'Pengetahuan sebelum dan sesudah', en: 'Knowledge before and after' },
   'report.knowledgeByGroup': { id: 'Pengetahuan menurut kelompok sasaran', en: 'Knowledge by target group' },
+  'report.targetGroup': { id: 'Kelompok sasaran', en: 'Target group' },
   'report.groupPairs': { id: '{group} ({pairs} pasangan)', en: '{group} ({pairs, plural, one {# pair} other {# pairs}})' },
   'report.notes': { id: 'Catatan kegiatan', en: 'Session notes' },
   'report.noNotes': { id: 'Belum ada catatan kegiatan.', en: 'No session notes yet.' },

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { labelled, newPdf, reportWriter } from './pdf.ts'
+import { cellText, labelled, newPdf, reportWriter } from './pdf.ts'
 
 /** A PDF's text in drawing order (each cell's lines in turn), as pdftotext reads it. */
 function drawn(pdf: Buffer): string[] {
@@ -24,6 +24,18 @@ describe('table cells in PDFs', () => {
     const words = ['Kegiatan', 'terlaksana', 'Pertanggungjawaban', 'Kirim', 'e-mail', ...'Perundungan siber melalui pesan berantai di grup WhatsApp sekolah menengah'.split(' '), '0.4']
     for (const line of lines) for (const word of line.split(/\s+/)) expect(words, line).toContain(word)
     expect(lines.join(' ')).toContain('Perundungan siber melalui pesan berantai di grup WhatsApp sekolah menengah')
+  })
+
+  it('ends a cell cut to a number of lines on a whole word and "…"', async () => {
+    const { doc, done } = newPdf({ size: 'A4', margins: { top: 48, bottom: 48, left: 48, right: 48 } })
+    const label = 'Perundungan siber melalui pesan berantai di grup WhatsApp sekolah menengah'
+    cellText(doc, label, 48, 48, 120, { size: 9, maxLines: 2 })
+    doc.end()
+    const lines = drawn(await done)
+    expect(lines).toHaveLength(2)
+    expect(lines[1]).toMatch(/…$/)
+    const shown = lines.join(' ').replace(/…$/, '').split(' ')
+    expect(shown).toEqual(label.split(' ').slice(0, shown.length))
   })
 
   it('joins a label to its value with one mark', () => {

@@ -23,7 +23,7 @@ export function ReportKnowledge({ t, locale, knowledge: k }: { t: T; locale: Loc
             <table>
               <thead>
                 <tr>
-                  <th scope="col">{t('programmeEval.byGroup')}</th>
+                  <th scope="col">{t('report.targetGroup')}</th>
                   <th scope="col" class="num">{t('eval.stat.pairs')}</th>
                   <th scope="col" class="num">{t('eval.before')}</th>
                   <th scope="col" class="num">{t('eval.after')}</th>
