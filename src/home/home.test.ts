@@ -50,7 +50,9 @@ describe("a facilitator's start page", () => {
     expect(text).toContain('Seminar minggu ini')
     expect(text).not.toContain('Bukan kegiatan saya')
     expect(text).not.toContain('Bulan depan')
-    for (const href of [`/sessions/${today.id}/evaluation`, `/sessions/${today.id}/evaluation/qr`, `/sessions/${today.id}#attendance`, `/sessions/${today.id}#report`]) expect(html).toContain(`href="${href}"`)
+    for (const href of [`/sessions/${today.id}/evaluation`, `/sessions/${today.id}/evaluation/qr`, `/sessions/${today.id}#attendance`]) expect(html).toContain(`href="${href}"`)
+    // Not held yet: the session page has no report form, so no link leads there.
+    expect(html).not.toContain(`href="/sessions/${today.id}#report"`)
     // A facilitator has no overdue-visit, library or invitation lists.
     expect(text).not.toContain('Overdue visits')
     expect(text).not.toContain('Users waiting to accept an invitation')
@@ -94,14 +96,17 @@ describe("a coordinator's start page", () => {
 
   it('shows sessions to report, library edits waiting and each programme’s reach and knowledge at a glance', async () => {
     const programme = await aProgramme(jaga, { name: `Program sekilas ${crypto.randomUUID().slice(0, 6)}` })
-    await aHeldSession(jaga, programme.id, { female: 7, male: 5 }, { title: 'Sudah terlaksana belum dilaporkan' })
+    const held = await aHeldSession(jaga, programme.id, { female: 7, male: 5 }, { title: 'Sudah terlaksana belum dilaporkan' })
     const { pair } = await aSessionWithLinks(jaga, { programmeId: programme.id })
     await pair('CI', 4, 9)
     const author = await aUser(jaga, 'coordinator')
     await insertRevision(jaga.db, { id: crypto.randomUUID(), locale: 'en', slug: 'sextortion', source: '# x', slides: null, status: 'in_review', note: null, authorId: author.id, authorLabel: author.email, createdAt: new Date().toISOString(), submittedAt: new Date().toISOString(), reviewerId: null, reviewerLabel: null, reviewedAt: null, reviewNote: null, shippedHash: 'x' })
     const { agent } = await loginAs(jaga, 'coordinator')
-    const text = textOf(await page(agent))
+    const html = await page(agent)
+    const text = textOf(html)
     expect(text).toContain('Sudah terlaksana belum dilaporkan')
+    // Held: its report form is open, one tap away.
+    expect(html).toContain(`href="/sessions/${held.id}#report"`)
     expect(text).toContain(`sextortion (en), by ${author.email}`)
     const glance = text.slice(text.indexOf('Programme progress'))
     expect(glance).toContain(programme.name)

@@ -70,7 +70,8 @@ function SessionCard({ t, locale, s, tasks }: { t: T; locale: Locale; s: HomeSes
           {tasks === 'run' ? <a href={`${base}/evaluation`}>{t('start.links')}</a> : null}
           {tasks === 'run' ? <a href={`${base}/evaluation/qr`}>{t('start.qr')}</a> : null}
           <a href={`${base}#attendance`}>{t('start.attendance')}</a>
-          <a href={`${base}#report`}>{t('start.report')}</a>
+          {/* The report form opens once attendance makes the session held: before, the link would lead nowhere. */}
+          {s.status === 'held' || s.status === 'reported' ? <a href={`${base}#report`}>{t('start.report')}</a> : null}
         </p>
       )}
     </li>
