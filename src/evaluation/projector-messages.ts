@@ -12,4 +12,8 @@ export const projectorMessages = defineMessages({
   'projector.moreGroups': { id: '+{count} kelompok lain ada di halaman evaluasi', en: '{count, plural, one {+# more group} other {+# more groups}} on the evaluation page' },
   'projector.noGroups': { id: 'Belum ada kuesioner yang dibuka untuk sesi ini.', en: 'No questionnaire has been opened for this session yet.' },
   'projector.itemValues': { id: 'Sebelum {before}, sesudah {after}', en: 'Before {before}, after {after}' },
+  'projector.fewAnswers': {
+    id: 'Persentase sebuah putaran baru ditampilkan setelah dijawab {count} orang atau lebih, agar tidak ada yang bisa menebak jawaban seseorang.',
+    en: 'A round’s percentages are shown once {count} or more people have answered it, so that nobody can tell whose answers they are.',
+  },
 })

@@ -3,12 +3,13 @@ import { textOf } from '../../test/agent.ts'
 import { aSessionWithLinks } from '../../test/evaluation-builders.ts'
 import { useTestApp } from '../../test/harness.ts'
 import type { GroupResult, SessionResults } from './session-results.ts'
-import { projectorPlan } from './views/projector.tsx'
+import { hallSafe, projectorPlan } from './views/projector.tsx'
 
 const jaga = useTestApp()
 
 const item = (n: number) => ({ id: `q${n}`, label: { id: `Butir ${n}`, en: `Item ${n}` }, preCorrect: 0.5, postCorrect: 0.8 })
-const group = (groupKind: string, items: number) => ({ groupKind, items: Array.from({ length: items }, (_, i) => item(i + 1)) }) as unknown as GroupResult
+const group = (groupKind: string, items: number, preCount = 12, postCount = 12) =>
+  ({ groupKind, preCount, postCount, preShare: 0.5, postShare: 0.8, items: Array.from({ length: items }, (_, i) => item(i + 1)) }) as unknown as GroupResult
 const results = (...groups: GroupResult[]): SessionResults => ({ groups, feedback: null, followUps: [] })
 
 describe('what the projector shows', () => {
@@ -39,6 +40,19 @@ describe('what the projector shows', () => {
   })
 })
 
+describe('what the hall may see', () => {
+  it('puts up no percentage of a round answered by 1 to 4 people, keeps the counts, and says why with one row less for items', () => {
+    const safe = hallSafe(group('parents', 3, 12, 4))
+    expect([safe.preShare, safe.postShare, safe.preCount, safe.postCount]).toEqual([0.5, null, 12, 4])
+    expect(safe.items.map((i) => [i.preCorrect, i.postCorrect])).toEqual([[0.5, null], [0.5, null], [0.5, null]])
+    expect(hallSafe(group('parents', 1, 0, 5)).items[0]).toMatchObject({ preCorrect: 0.5, postCorrect: 0.8 })
+    const plan = projectorPlan(results(group('parents', 40, 3, 0)), 0)
+    expect(plan.few).toBe(true)
+    expect(plan.cards.map((c) => [c.group.preShare, c.items.length, c.moreItems])).toEqual([[null, 8, 32]])
+    expect(projectorPlan(results(group('parents', 40, 5, 5)), 0).few).toBe(false)
+  })
+})
+
 describe('the projector page', () => {
   it('is a page of its own in each language: no menu, demo banner or footer, with full screen, pause, language and back controls', async () => {
     const { session, agent, pair } = await aSessionWithLinks(jaga)
@@ -57,7 +71,10 @@ describe('the projector page', () => {
       expect(html).toMatch(/\/static\/projector\.css\?v=/)
       const text = textOf(html)
       for (const w of words) expect(text).toContain(w)
-      expect(text).toMatch(locale === 'id' ? /Sebelum \d+% 1 jawaban Sesudah \d+% 1 jawaban/ : /Before \d+% 1 answer After \d+% 1 answer/)
+      // One pair: the hall sees that one person answered, not how.
+      expect(text).toMatch(locale === 'id' ? /Sebelum — 1 jawaban Sesudah — 1 jawaban/ : /Before — 1 answer After — 1 answer/)
+      expect(text).toContain(locale === 'id' ? 'setelah dijawab 5 orang atau lebih' : 'once 5 or more people have answered it')
+      expect(text).not.toMatch(/\d+\s?%/)
     }
     const evaluation = await (await agent.get(`/sessions/${session.id}/evaluation`)).text()
     expect(evaluation).toContain('demo-banner')

@@ -1,10 +1,12 @@
 // The projector view: a page of its own (no menu, banner or footer) in type large enough for the back
 // of a hall, that fits a 1366×768 or 1920×1080 screen without scrolling whatever the results hold.
 // It fits by showing less, decided here (projectorPlan), never by cutting content off with CSS.
-// Numbers only: never participants' written answers, at most how many wait for review.
+// Numbers only: never participants' written answers, at most how many wait for review. A round answered
+// by 1–4 people shows no percentages (the whole hall could tell whose answers they are): see hallSafe.
 import { raw } from 'hono/html'
 import type { T } from '../../messages.ts'
 import { formatPercent, type Locale } from '../../platform/i18n/i18n.ts'
+import { SMALL_CELL } from '../../outreach/suppression.ts'
 import { waitingWords } from '../free-text.ts'
 import type { GroupResult, SessionResults } from '../session-results.ts'
 
@@ -20,19 +22,41 @@ const COLUMNS = 3
 const MAX_GROUPS = COLUMNS * 2
 
 export interface ProjectorCard {
-  group: GroupResult
+  group: ReturnType<typeof hallSafe>
   items: GroupResult['items']
   moreItems: number
 }
 
+/** Whether a round's numbers may be put up in the hall: none yet, or answered by SMALL_CELL people or more. */
+const shownToHall = (count: number) => count === 0 || count >= SMALL_CELL
+
+/**
+ * The group as the hall may see it: a round answered by 1–4 people loses its percentages (the mean
+ * and every item's rate), so that nobody in the room can read off one person's answers. Counts stay.
+ */
+export function hallSafe(group: GroupResult): GroupResult & { fewBefore: boolean; fewAfter: boolean } {
+  const fewBefore = !shownToHall(group.preCount)
+  const fewAfter = !shownToHall(group.postCount)
+  return {
+    ...group,
+    fewBefore,
+    fewAfter,
+    preShare: fewBefore ? null : group.preShare,
+    postShare: fewAfter ? null : group.postShare,
+    items: group.items.map((i) => ({ ...i, preCorrect: fewBefore ? null : i.preCorrect, postCorrect: fewAfter ? null : i.postCorrect })),
+  }
+}
+
 /** What fits on the screen: which groups, how many of each group's items, and what is left out. */
-export function projectorPlan(results: SessionResults, waiting: number): { cards: ProjectorCard[]; moreGroups: number; layout: 'one' | 'row' | 'grid' } {
-  const groups = results.groups.slice(0, MAX_GROUPS)
+export function projectorPlan(results: SessionResults, waiting: number): { cards: ProjectorCard[]; moreGroups: number; layout: 'one' | 'row' | 'grid'; few: boolean } {
+  const groups = results.groups.slice(0, MAX_GROUPS).map(hallSafe)
+  const few = groups.some((g) => g.fewBefore || g.fewAfter)
   const layout = groups.length <= 1 ? 'one' : groups.length <= COLUMNS ? 'row' : 'grid'
-  // The waiting line takes one row of the screen's height.
-  const rows = layout === 'grid' ? 0 : (layout === 'one' ? ROWS_ALONE : ROWS_SIDE_BY_SIDE) - (waiting ? 1 : 0)
+  // The waiting line and the few-answers line each take one row of the screen's height.
+  const rows = layout === 'grid' ? 0 : (layout === 'one' ? ROWS_ALONE : ROWS_SIDE_BY_SIDE) - (waiting ? 1 : 0) - (few ? 1 : 0)
   return {
     layout,
+    few,
     moreGroups: results.groups.length - groups.length,
     cards: groups.map((group) => {
       if (!rows) return { group, items: [], moreItems: 0 }
@@ -149,6 +173,7 @@ function ProjectorResults(p: { t: T; locale: Locale; results: SessionResults; gr
         ))}
       </div>
       {plan.moreGroups ? <p class="pj-line">{t('projector.moreGroups', { count: plan.moreGroups })}</p> : null}
+      {plan.few ? <p class="pj-line">{t('projector.fewAnswers', { count: SMALL_CELL })}</p> : null}
       {waiting ? <p class="pj-line">{waitingWords(t, waiting)}</p> : null}
     </>
   )
