@@ -18,6 +18,8 @@ export interface ProgrammeReport {
   coverage: Coverage
   /** Before and after per target group, as the programme's results page shows it to this reader; null without an evaluation slice. */
   knowledge: GroupKnowledge | null
+  /** True for a partner's report: session notes are free text written by the team, not an aggregate, so they stay with the team. */
+  notesForTeamOnly: boolean
   /** Counts only, never details; counts under 5 are always hidden, as the report leaves the team. */
   referrals: { total: Shown; byStatus: Record<string, Shown>; byConcern: Record<string, Shown> }
   generatedOn: string
@@ -64,10 +66,11 @@ export async function programmeReport(db: Db, programmeId: string, o: { today: s
     },
     sessions: sessions.map((s) => {
       const n = people.get(s.id) ?? 0
-      return { startsAt: s.startsAt, endsAt: s.endsAt, title: s.title, format: s.format, area: areaNames.get(s.areaId) ?? '—', status: s.status, people: o.suppress ? suppressOne(n) : n, notes: reportNote(s.notes, o.screen), followUps: reportNote(s.followUps, o.screen) }
+      return { startsAt: s.startsAt, endsAt: s.endsAt, title: s.title, format: s.format, area: areaNames.get(s.areaId) ?? '—', status: s.status, people: o.suppress ? suppressOne(n) : n, notes: o.suppress ? null : reportNote(s.notes, o.screen), followUps: o.suppress ? null : reportNote(s.followUps, o.screen) }
     }),
     coverage: await programmeCoverage(db, p.id, o),
     knowledge: o.groupKnowledge ?? null,
+    notesForTeamOnly: o.suppress,
     referrals: { total: suppressOne(referrals.total), byStatus: hide(referrals.byStatus), byConcern: hide(referrals.byConcern) },
     generatedOn: o.today,
   }

@@ -125,5 +125,10 @@ describe('programme report: session notes and knowledge', () => {
     expect(drawnText(pdf.file)).toContain('Parents and caregivers (6 pairs)')
     expect(drawnText(pdf.file)).not.toMatch(/Teachers \(2|Community and leaders \(2/)
     expect(pdf.text).toContain(headline)
+    // Notes are the team's free text, not an aggregate: a partner's report says so instead of showing them.
+    for (const shown of [text, drawnText(pdf.file)]) {
+      expect(shown).toContain('Session notes stay with the programme team')
+      expect(shown).not.toMatch(/gim daring|brosur untuk guru|not shown because it may tell of harm/)
+    }
   })
 })

@@ -12,4 +12,8 @@ export const reportPdfMessages = defineMessages({
     id: 'Catatan ini tidak ditampilkan karena mungkin berisi pengungkapan kekerasan. Pengungkapan dicatat sebagai rujukan, bukan dalam laporan.',
     en: 'This note is not shown because it may tell of harm. A disclosure is recorded as a referral, never in a report.',
   },
+  'report.notesTeamOnly': {
+    id: 'Catatan kegiatan hanya untuk tim program: laporan untuk mitra memuat angka gabungan saja.',
+    en: 'Session notes stay with the programme team: a partner’s report holds combined figures only.',
+  },
 })

@@ -71,7 +71,8 @@ export function renderReportPdf(r: ProgrammeReport, t: T, locale: Locale): Promi
 
   heading(t('report.notes'))
   const noted = r.sessions.filter((s) => s.notes || s.followUps)
-  if (noted.length === 0) line(t('report.noNotes'))
+  if (r.notesForTeamOnly) line(t('report.notesTeamOnly'), { size: 9, colour: MUTED })
+  else if (noted.length === 0) line(t('report.noNotes'))
   // Staff text goes in as plain text: pdfkit draws characters, nothing in it is read as markup.
   const note = (x: ReportNote, label?: string) => {
     if (!x) return

@@ -25,8 +25,9 @@ function Note(p: { t: T; note: ReportNote; label?: string }) {
 }
 
 /** Each session's notes and follow-ups, as staff wrote them (personal data blanked, disclosures withheld). */
-function SessionNotes(p: { t: T; locale: Locale; sessions: ProgrammeReport['sessions'] }) {
+function SessionNotes(p: { t: T; locale: Locale; sessions: ProgrammeReport['sessions']; teamOnly: boolean }) {
   const { t } = p
+  if (p.teamOnly) return <p class="muted">{t('report.notesTeamOnly')}</p>
   const noted = p.sessions.filter((s) => s.notes || s.followUps)
   if (noted.length === 0) return <p>{t('report.noNotes')}</p>
   return (
@@ -120,7 +121,7 @@ export function ProgrammeReportPage(p: { t: T; locale: Locale; report: Programme
         </TableWrap>
       )}
       <h2>{t('report.notes')}</h2>
-      <SessionNotes t={t} locale={p.locale} sessions={r.sessions} />
+      <SessionNotes t={t} locale={p.locale} sessions={r.sessions} teamOnly={r.notesForTeamOnly} />
       <h2>{t('report.referrals')}</h2>
       <p class="small muted">{t('report.referralsNote')}</p>
       <p>
