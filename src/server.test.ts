@@ -9,7 +9,8 @@ let server: ServerProcess
 beforeAll(async () => {
   testDb = await freshDatabase()
   server = await startServerProcess(testDb.url ? { DATABASE_URL: testDb.url } : {})
-})
+  // A server starts in 1-2 s on a quiet machine; under a loaded CI it took over vitest's 10 s hook default.
+}, 60_000)
 afterAll(async () => {
   await server?.stop()
   await testDb?.drop()
