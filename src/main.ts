@@ -34,7 +34,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const { app, library, ready } = createApp({ db: store.db, log, config, dialect: store.dialect })
   await library.reload()
   await ready
-  const cache = new PublicPageCache({ paths: ['/', '/robots.txt', '/sitemap.xml', ...listPublicPaths(library.current, AUDIENCES, TOPICS)], localeCookie: LOCALE_COOKIE, bypassCookie: SESSION_COOKIE, log })
+  const cache = new PublicPageCache({ paths: ['/', '/robots.txt', '/sitemap.xml', ...listPublicPaths(library.current, AUDIENCES, TOPICS)], localeCookie: LOCALE_COOKIE, bypassCookie: SESSION_COOKIE, trustProxy: config.trustProxy, log, logHits: config.logLevel === 'debug' })
   await cache.warm(app.fetch)
   // A published web edit changes public pages: answer them anew from memory.
   library.onChange(() => cache.warm(app.fetch))

@@ -27,6 +27,8 @@ export function listPublicPaths(library: { pages: (l: Locale) => { slug: string;
   return (['id', 'en'] as const).flatMap((l) => [
     libraryHome(l),
     helpUrl(l),
+    // The empty search page only: with ?q= the app answers (the cache never takes a query string).
+    searchUrl(l),
     quizzesUrl(l),
     ...library.quizzes.map((q) => quizUrl(l, q.key)),
     ...audiences.map((a) => audienceUrl(l, a)),

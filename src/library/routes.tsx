@@ -299,6 +299,9 @@ export function libraryRoutes(routes: RouteTable, deps: Deps, store: LibraryStor
   })
 
   routes.get('/robots.txt', 'public', (c) =>
-    c.text(['User-agent: *', 'Allow: /', 'Disallow: /admin/', 'Disallow: /areas', 'Disallow: /api/', 'Disallow: /access/', 'Disallow: /login', 'Disallow: /lang/', `Sitemap: ${base}/sitemap.xml`, ''].join('\n')),
+    c.text(['User-agent: *', 'Allow: /', 'Disallow: /admin/', 'Disallow: /areas', 'Disallow: /api/', 'Disallow: /access/', 'Disallow: /login', 'Disallow: /lang/', `Sitemap: ${base}/sitemap.xml`, ''].join('\n'), 200, {
+      // Named, not left to the Response default, which node's listener and fetch() spell differently (the page cache compares).
+      'Content-Type': 'text/plain; charset=UTF-8',
+    }),
   )
 }

@@ -30,6 +30,18 @@ export class Counter implements Metric {
     else this.values.set(key, { labels, value: by })
   }
 
+  /** One series to count on a hot path: the labels are turned into a key once, not on every inc(). */
+  series(labels: Labels): { inc(by?: number): void } {
+    const key = keyOf(labels)
+    return {
+      inc: (by = 1) => {
+        const entry = this.values.get(key)
+        if (entry) entry.value += by
+        else this.values.set(key, { labels, value: by })
+      },
+    }
+  }
+
   render(): string {
     const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} counter`]
     for (const { labels, value } of this.values.values()) lines.push(`${this.name}${labelText(labels)} ${number(value)}`)

@@ -143,6 +143,9 @@ function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && crypto.timingSafeEqual(x, y)
 }
 
+/** Sent on every response that went out over HTTPS (the page cache adds it to its copies too). */
+export const HSTS = 'max-age=31536000; includeSubDomains'
+
 /**
  * Strict headers: scripts and styles only from this origin, nothing inline, no framing (one policy:
  * CSP frame-ancestors, so no X-Frame-Options that could disagree with it). HSTS only on a response that
@@ -171,6 +174,6 @@ export function securityHeaders(trustProxy: boolean): MiddlewareHandler {
   })
   return async (c, next) => {
     await strict(c, next)
-    if (isHttps(c, trustProxy)) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
+    if (isHttps(c, trustProxy)) c.header('Strict-Transport-Security', HSTS)
   }
 }

@@ -1,0 +1,142 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import zlib from 'node:zlib'
+import { getRequestListener } from '@hono/node-server'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { useTestApp } from '../../../test/harness.ts'
+import { SESSION_COOKIE } from '../../accounts/authenticate.ts'
+import { AUDIENCES, TOPICS } from '../../library/content-schema.ts'
+import { listPublicPaths } from '../../library/library-urls.ts'
+import { createLogger } from '../log.ts'
+import { LOCALE_COOKIE } from './middleware.ts'
+import { PublicPageCache } from './page-cache.ts'
+
+// One trusted proxy, so that X-Forwarded-Proto: https counts (HSTS) on both paths alike.
+const jaga = useTestApp({ JAGA_TRUST_PROXY: '1' })
+let paths: string[]
+let fromMemory = 0
+let fast: http.Server
+let full: http.Server
+
+const listen = (server: http.Server) => new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)))
+let fastUrl: string
+let fullUrl: string
+
+beforeAll(async () => {
+  paths = ['/', '/robots.txt', '/sitemap.xml', ...listPublicPaths(jaga.library.current, AUDIENCES, TOPICS)]
+  const cache = new PublicPageCache({ paths, localeCookie: LOCALE_COOKIE, bypassCookie: SESSION_COOKIE, trustProxy: true, log: createLogger('silent') })
+  await cache.warm(jaga.app.fetch)
+  const app = getRequestListener(jaga.app.fetch)
+  // The same wiring as main.ts, beside the app alone (what every request went through before the cache).
+  fast = http.createServer((req, res) => {
+    if (cache.tryServe(req, res)) fromMemory++
+    else void app(req, res)
+  })
+  full = http.createServer((req, res) => void app(req, res))
+  fastUrl = await listen(fast)
+  fullUrl = await listen(full)
+})
+afterAll(async () => {
+  await Promise.all([fast, full].map((s) => new Promise((r) => s?.close(r))))
+})
+
+interface Answer {
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  body: string
+}
+
+function ask(base: string, path: string, headers: Record<string, string>, method = 'GET'): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    http
+      .request(`${base}${path}`, { method, headers, agent: false }, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (d: Buffer) => chunks.push(d))
+        res.on('end', () => {
+          const raw = Buffer.concat(chunks)
+          const body = res.headers['content-encoding'] === 'gzip' ? zlib.gunzipSync(raw) : raw
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: body.toString('utf8') })
+        })
+      })
+      .on('error', reject)
+      .end()
+  })
+}
+
+// Date changes by the second; the rest is framing (a length from memory, chunks from the app's compressor).
+const FRAMING = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'])
+const comparable = (a: Answer) => ({
+  status: a.status,
+  headers: Object.fromEntries(Object.entries(a.headers).filter(([name]) => !FRAMING.has(name)).sort(([x], [y]) => x.localeCompare(y))),
+  body: a.body,
+})
+
+async function expectSameAnswer(path: string, headers: Record<string, string>) {
+  const before = fromMemory
+  const [cached, rendered] = await Promise.all([ask(fastUrl, path, headers), ask(fullUrl, path, headers)])
+  expect(fromMemory, `${path} was answered from memory`).toBe(before + 1)
+  expect(comparable(cached), `${path} ${JSON.stringify(headers)}`).toEqual(comparable(rendered))
+  return cached
+}
+
+const BROWSER = { 'Accept-Encoding': 'gzip, deflate, br', 'Accept-Language': 'id-ID,id;q=0.9,en;q=0.8' }
+
+describe('the public page cache', () => {
+  it('answers every cached page with the same status, headers and body as the whole app, plain and gzipped', async () => {
+    expect(paths.length).toBeGreaterThan(100)
+    for (const path of paths) {
+      await expectSameAnswer(path, { 'Accept-Language': 'id' })
+      await expectSameAnswer(path, BROWSER)
+    }
+  })
+
+  it('answers the home page in the language the cookie or Accept-Language asks for, varying on Accept-Encoding', async () => {
+    const en = await expectSameAnswer('/', { ...BROWSER, Cookie: `${LOCALE_COOKIE}=en` })
+    expect(en.body).toContain('<html lang="en">')
+    const id = await expectSameAnswer('/', { 'Accept-Language': 'en;q=0.5, id' })
+    expect(id.body).toContain('<html lang="id">')
+    expect(String(id.headers['vary'])).toContain('Accept-Encoding')
+  })
+
+  it('sends HSTS on a request that came over HTTPS through the trusted proxy, as the app does, and not over plain HTTP', async () => {
+    for (const path of ['/', '/id/pustaka', '/en/library/how-to-report']) {
+      const secure = await expectSameAnswer(path, { ...BROWSER, 'X-Forwarded-Proto': 'https' })
+      expect(secure.headers['strict-transport-security']).toContain('max-age=')
+      const plain = await expectSameAnswer(path, { ...BROWSER, 'X-Forwarded-Proto': 'http' })
+      expect(plain.headers['strict-transport-security']).toBeUndefined()
+    }
+  })
+
+  it('leaves HEAD to the app, which answers it without a body', async () => {
+    const before = fromMemory
+    const head = await ask(fastUrl, '/id/pustaka', BROWSER, 'HEAD')
+    expect(fromMemory).toBe(before)
+    expect([head.status, head.body]).toEqual([200, ''])
+    expect(head.headers['content-security-policy']).toContain("frame-ancestors 'none'")
+  })
+
+  it('compresses for a browser, and not for a client that refuses gzip or names only deflate', async () => {
+    expect((await expectSameAnswer('/id/pustaka', BROWSER)).headers['content-encoding']).toBe('gzip')
+    expect((await expectSameAnswer('/id/pustaka', { 'Accept-Encoding': '*' })).headers['content-encoding']).toBe('gzip')
+    for (const refusing of ['gzip;q=0, br', 'deflate', 'identity']) {
+      expect((await expectSameAnswer('/id/pustaka', { 'Accept-Encoding': refusing })).headers['content-encoding'], refusing).toBeUndefined()
+    }
+  })
+
+  it('answers the empty search page from memory, and a search with words through the app', async () => {
+    const empty = await expectSameAnswer('/id/pustaka/cari', BROWSER)
+    expect(empty.headers['content-security-policy']).toContain("script-src 'self'")
+    const before = fromMemory
+    const found = await ask(fastUrl, '/id/pustaka/cari?q=anak', BROWSER)
+    expect(found.status).toBe(200)
+    expect(found.headers['x-robots-tag']).toBe('noindex')
+    expect(fromMemory).toBe(before)
+  })
+
+  it('never answers a request with a login cookie from memory', async () => {
+    const before = fromMemory
+    const res = await ask(fastUrl, '/id/pustaka', { ...BROWSER, Cookie: `${SESSION_COOKIE}=stale` })
+    expect(res.headers['set-cookie']?.[0]).toMatch(new RegExp(`^${SESSION_COOKIE}=;`))
+    expect(fromMemory).toBe(before)
+  })
+})
