@@ -1,7 +1,8 @@
 // What the role journeys (role-homes.test.ts) find on each start page: the demo, plus what the demo has
-// none of, each made the way people make it (API, CLI, forms): a facilitator's session today; one held
-// yesterday with its report due, a pair to decide, a written answer and a disclosure; a library edit and
-// a questionnaire waiting for review; a user who has not accepted the invitation.
+// none of, each made the way people make it (API, CLI, forms): a facilitator's session today, handing out
+// a questionnaire nobody has checked; one held yesterday with its report due, a pair to decide, a written
+// answer and a disclosure; a library edit and that questionnaire waiting for review; a user who has not
+// accepted the invitation.
 import crypto from 'node:crypto'
 import { expect } from 'vitest'
 import { parentsAnswers } from '../test/evaluation-builders.ts'
@@ -33,7 +34,7 @@ export async function seedRoleHomes(journey: Journey): Promise<Map<Role, Account
   const today = localNow('Asia/Jakarta').slice(0, 10)
   const session = (title: string, day: string) =>
     api('/api/v1/sessions', { programmeId: programme.id, title, format: 'seminar', areaId: HARJOSARI_I, venue: 'Balai warga', startsAt: `${day}T00:05`, endsAt: `${day}T23:55`, audiences: ['parents'], facilitatorIds: [facilitator.id], confirmOverlap: true })
-  await session(TODAY_SESSION, today)
+  const todays = await session(TODAY_SESSION, today)
   const yesterday = await session('Sosialisasi kemarin (uji)', addDays(today, -1))
   const { links } = (await api(`/api/v1/sessions/${yesterday.id}/evaluation`, { groupKind: 'parents' })) as { links: { phase: string; url: string }[] }
   const collect = async (phase: string, body: object) => {
@@ -53,6 +54,8 @@ export async function seedRoleHomes(journey: Journey): Promise<Map<Role, Account
   const xlsx = new Uint8Array(await (await twoQuestionXlsform('tes-singkat-uji', QUESTIONNAIRE_TITLE)).arrayBuffer())
   const imported = await fetch(`${journey.server.url}/api/v1/questionnaires/import`, { method: 'POST', body: xlsx, headers: { Authorization: `Bearer ${token(accounts.get('coordinator')!.email)}`, 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } })
   expect(imported.status).toBe(201)
+  // Today's session hands it out anyway: its evaluation page warns.
+  await api(`/api/v1/sessions/${todays.id}/evaluation`, { groupKind: 'parents', questionnaireKey: 'tes-singkat-uji' })
 
   // A library edit sent for review, and a user invited who has not signed in yet: through the forms.
   const context = await phoneContext(journey.browser, 'en-GB')

@@ -53,7 +53,8 @@ const TASKS: Record<Role, (v: Visit) => Promise<void>> = {
     const today = `main li:has(a:text-is("${TODAY_SESSION}"))`
     // Under "Today": the list right after the section's first subheading.
     expect(await v.page.locator(`#start-sessions + h3 + ul li:has(a:text-is("${TODAY_SESSION}"))`).count()).toBe(1)
-    await task(v, `${today} a[href$="/evaluation"]`, /\/sessions\/[0-9a-f-]{36}\/evaluation$/)
+    // Its links hand out a questionnaire nobody has checked: the page says so.
+    await task(v, `${today} a[href$="/evaluation"]`, /\/sessions\/[0-9a-f-]{36}\/evaluation$/, async () => expect(await v.page.locator('#unchecked-questionnaires').textContent()).toContain(QUESTIONNAIRE_TITLE), 'links')
     await task(v, `${today} a[href$="/evaluation/qr"]`, /\/evaluation\/qr$/)
     await task(v, `${today} a[href$="#attendance"]`, /#attendance$/, async () => expect(await v.page.locator('#attendance').count()).toBe(1))
     // Yesterday's session: its report, a written answer to read and a pair to decide.

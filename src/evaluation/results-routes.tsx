@@ -6,6 +6,7 @@ import type { AppEnv, Deps } from '../app-env.ts'
 import type { RouteTable } from '../accounts/route-table.ts'
 import { insertAuditEntry } from '../accounts/audit-queries.ts'
 import { actorOf } from '../accounts/user-routes.tsx'
+import { can } from '../accounts/permissions.ts'
 import { fieldErrorsOf, formStrings, formWithLists, type FieldErrors, type FormValues } from '../platform/http/forms.ts'
 import { readJson } from '../platform/http/json.ts'
 import { Problem } from '../platform/http/problems.ts'
@@ -96,7 +97,7 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
         results={maySeePrivate ? results : aggregatesOnly(results)}
         codeParts={maySeePrivate ? await codePartsOfSession(db, session.id, results) : []}
         codePartsRefused={o.codeParts}
-        unchecked={maySeePrivate ? (await listUncheckedOfSession(db, session.id)).map((x) => ({ key: x.key, title: c.get('locale') === 'id' ? x.titleId : x.titleEn, version: x.version })) : []}
+        unchecked={maySeePrivate ? (await listUncheckedOfSession(db, session.id)).map((x) => ({ key: x.key, title: c.get('locale') === 'id' ? x.titleId : x.titleEn, version: x.version, link: can(user.role, 'programme.edit') })) : []}
         groupLabel={(g) => t(`group.${g as GroupKind}`)}
         openable={openable}
         followUpGroups={mayRecord ? [...opened].filter((g) => links.some((l) => l.groupKind === g && l.phase === 'pre') && !links.some((l) => l.groupKind === g && l.phase === 'follow-up')).map((g) => ({ value: g, label: t(`group.${g as GroupKind}`) })) : []}

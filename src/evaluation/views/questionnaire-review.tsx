@@ -65,17 +65,16 @@ export function ReviewBox(p: ReviewBoxProps) {
 }
 
 /** The evaluation page's warning: this session's links hand out versions nobody has checked yet. */
-export function UncheckedWarning({ t, questionnaires }: { t: T; questionnaires: { key: string; title: string; version: number }[] }) {
+export function UncheckedWarning({ t, questionnaires }: { t: T; questionnaires: { key: string; title: string; version: number; link?: boolean }[] }) {
   if (!questionnaires.length) return null
   return (
     <div class="alert alert-warn" role="status" id="unchecked-questionnaires">
-      <p>
-        <strong>{t('questionnaireReview.sessionWarning', { count: questionnaires.length })}</strong> {t('questionnaireReview.sessionWarningWhy')}
-      </p>
+      <strong>{t('questionnaireReview.sessionWarning', { count: questionnaires.length })}</strong> {t('questionnaireReview.sessionWarningWhy')}
       <ul>
         {questionnaires.map((x) => (
           <li>
-            <a href={`/questionnaires/${x.key}/edit`}>{t('questionnaireReview.versionOf', { title: x.title, version: x.version })}</a>
+            {/* Only those who may check it get a link: for anyone else the builder is closed. */}
+            {x.link ? <a href={`/questionnaires/${x.key}/edit`}>{t('questionnaireReview.versionOf', { title: x.title, version: x.version })}</a> : t('questionnaireReview.versionOf', { title: x.title, version: x.version })}
           </li>
         ))}
       </ul>

@@ -63,7 +63,7 @@ export interface EvaluationPageProps {
   codeParts?: GroupCodeParts[]
   codePartsRefused?: { groupKind: string; checked: string[]; errors: FieldErrors } | undefined
   /** Questionnaire versions this session's links hand out that nobody has checked yet (questionnaire-review.ts). */
-  unchecked?: { key: string; title: string; version: number }[]
+  unchecked?: { key: string; title: string; version: number; link?: boolean }[]
 }
 
 export function EvaluationPage(p: EvaluationPageProps) {
