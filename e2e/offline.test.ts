@@ -1,9 +1,28 @@
 import { describe, expect, it } from 'vitest'
+import { countingRelay } from '../test/counting-relay.ts'
 import { expectAccessible, phoneContext, screenshot, useServerAndBrowser } from './browser.ts'
 
 const journey = useServerAndBrowser()
 
 describe('the library offline', () => {
+  // Before the test below, which stops the server. Bytes counted where they leave the server, so the
+  // service worker's downloads are in too; the relay is a new origin, so nothing is cached for it yet.
+  it('a first visit of the home page transfers at most 30 KB, and the service worker then keeps only the reader\'s language', async () => {
+    const relay = await countingRelay(new URL(journey.server.url))
+    // Not phoneContext: its route() for the quick-exit site turns Playwright's HTTP cache off, which a phone has.
+    const context = await journey.browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, locale: 'id-ID', isMobile: true, hasTouch: true })
+    const page = await context.newPage()
+    await page.goto(relay.url + '/')
+    // The library home is the last thing the worker keeps once the page is idle.
+    await page.evaluate(async () => {
+      while (!(await caches.match('/id/pustaka'))) await new Promise((r) => setTimeout(r, 100))
+    })
+    expect(await page.evaluate(async () => !!(await caches.match('/en/library')))).toBe(false)
+    expect(relay.sent()).toBeLessThanOrEqual(30 * 1024)
+    await context.close()
+    relay.close()
+  })
+
   it('saves the whole library, then reads pages and searches with the server gone', async () => {
     const context = await phoneContext(journey.browser, 'id-ID')
     const page = await context.newPage()

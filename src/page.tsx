@@ -31,11 +31,13 @@ export interface PageOptions {
   head?: Child
   /** Scripts this page needs besides the library's. */
   scripts?: string[]
+  /** false: a page that needs none of library.js (a questionnaire form starts the service worker itself). */
+  libraryScript?: boolean
   status?: 200 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503
 }
 
 /** Renders a full page in the visitor's language, with the menu their role allows. */
-export function renderPage(c: Context<AppEnv>, { title, body, status = 200, alternate, head, scripts = [] }: PageOptions): Response | Promise<Response> {
+export function renderPage(c: Context<AppEnv>, { title, body, status = 200, alternate, head, scripts = [], libraryScript = true }: PageOptions): Response | Promise<Response> {
   const t = c.get('t')
   const user = c.get('user')
   const nav = NAV.filter((n) => can(user?.role, n.access)).map((n) => ({ href: n.href, label: t(n.label) }))
@@ -63,7 +65,7 @@ export function renderPage(c: Context<AppEnv>, { title, body, status = 200, alte
   ) : undefined
   const url = new URL(c.req.url)
   return c.html(
-    <Layout t={t} locale={c.get('locale')} title={title} path={url.pathname + url.search} nav={nav} account={account} banner={banner} alternate={alternate} head={head} scripts={[assetUrl('library.js'), ...(user ? [assetUrl('keep-forms.js')] : []), ...scripts]}>
+    <Layout t={t} locale={c.get('locale')} title={title} path={url.pathname + url.search} nav={nav} account={account} banner={banner} alternate={alternate} head={head} scripts={[...(libraryScript ? [assetUrl('library.js')] : []), ...(user ? [assetUrl('keep-forms.js')] : []), ...scripts]}>
       {body}
     </Layout>,
     status,

@@ -87,6 +87,7 @@ export function collectRoutes(routes: RouteTable, deps: Deps, help: ParticipantH
       title: `${roundName(t, link.phase)} · ${title}`,
       status: Object.keys(errors).length ? 422 : 200,
       scripts: [assetUrl('collect.js')],
+      libraryScript: false,
       head: <meta name="robots" content="noindex" />,
       body: (
         <QuestionnaireFormPage

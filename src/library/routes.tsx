@@ -84,6 +84,9 @@ export function libraryRoutes(routes: RouteTable, deps: Deps, store: LibraryStor
   const handouts = loadHandouts()
   registerAsset('library.js', bundleBrowserScript(path.join(BROWSER_DIR, 'library.ts')))
   const staticUrls = ['app.css', 'quick-exit.js', 'library.js', 'icon.svg', 'manifest.webmanifest'].map(assetUrl)
+  // What the service worker keeps by itself: the files a library page loads anyway (so they come from the
+  // browser's HTTP cache), not the manifest, which a page reads only when it is installed.
+  const precacheUrls = ['app.css', 'quick-exit.js', 'library.js', 'icon.svg'].map(assetUrl)
 
   // What depends on the library's text is rebuilt when a web edit is published: the service
   // worker's release version (one over every static file and page, so a change gives it a new
@@ -98,7 +101,8 @@ export function libraryRoutes(routes: RouteTable, deps: Deps, store: LibraryStor
       .slice(0, 12)
     const serviceWorker = bundleBrowserScript(path.join(BROWSER_DIR, 'sw.ts'), {
       __JAGA_VERSION__: JSON.stringify(release),
-      __JAGA_PRECACHE__: JSON.stringify([...staticUrls, libraryHome('id'), libraryHome('en')]),
+      __JAGA_PRECACHE__: JSON.stringify(Object.fromEntries(LOCALES.map((l) => [l, { home: libraryHome(l), urls: [...precacheUrls, libraryHome(l)] }]))),
+      __JAGA_STYLESHEET__: JSON.stringify(assetUrl('app.css')),
       // /q: questionnaire links (evaluation), which open again offline once collect.js has kept them.
       __JAGA_PUBLIC_PREFIXES__: JSON.stringify([libraryHome('id'), libraryHome('en'), '/static', '/q']),
     })

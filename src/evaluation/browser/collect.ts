@@ -5,6 +5,7 @@
 import { looksLikeDisclosure } from '../shared/disclosure.ts'
 import { localDate } from '../shared/local-date.ts'
 import { sendDue, type OutboxEntry } from './outbox.ts'
+import { startOfflineWorker } from '../../library/browser/offline-worker.ts'
 
 interface Pending extends OutboxEntry {
   /** answeredOn: the phone's day when the participant pressed send; the server's today() for these answers (answers.ts). */
@@ -139,12 +140,13 @@ if (form) {
  * the outbox; now the form itself does too.
  */
 async function keepFormOffline(): Promise<void> {
-  // The service worker that serves it offline is registered by library.js, which every page loads.
+  // The service worker that serves it offline is started below (a form page loads no library.js).
   if (!form || !('serviceWorker' in navigator) || !('caches' in window)) return
   const assets = Array.from(document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>('script[src], link[rel="stylesheet"]'), (e) => ('src' in e ? e.src : e.href))
   const cache = await caches.open(FORM_CACHE)
   await cache.addAll([location.pathname, ...assets])
 }
+startOfflineWorker()
 keepFormOffline().catch(() => {
   /* an extra: without it the form still works while online, and answers still wait in the outbox */
 })

@@ -1,5 +1,6 @@
 import { normalise } from '../shared/words.ts'
 import { matches } from '../shared/stemming.ts'
+import { startOfflineWorker } from './offline-worker.ts'
 
 // Progressive enhancements for the public library; every page works without them.
 // Kept small: it is sent to phones on slow networks.
@@ -13,11 +14,7 @@ interface IndexEntry {
 
 const hasWorker = 'serviceWorker' in navigator
 
-if (hasWorker) {
-  navigator.serviceWorker.register('/sw.js').catch(() => {
-    /* offline support is an extra; the site works without it */
-  })
-}
+startOfflineWorker()
 
 setUpSaveForOffline()
 setUpReadAloud()

@@ -5,14 +5,18 @@
 // cache, and keeps the old one if the copy fails, so an update never loses what a reader saved.
 declare const self: ServiceWorkerGlobalScope
 declare const __JAGA_VERSION__: string
-declare const __JAGA_PRECACHE__: string[]
+/** Per language: the library home, the static files and pages kept for offline use once a reader's page is idle. */
+declare const __JAGA_PRECACHE__: Record<string, { home: string; urls: string[] }>
+/** The stylesheet's versioned address: a kept page that does not name it is from an older release. */
+declare const __JAGA_STYLESHEET__: string
 declare const __JAGA_PUBLIC_PREFIXES__: string[]
 
 const CACHE = `jaga-${__JAGA_VERSION__}`
 const SAVED_MARKER = '/__jaga_saved__'
 
-self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(__JAGA_PRECACHE__.map((u) => new Request(u, { credentials: 'omit', cache: 'reload' })))))
+// Nothing is downloaded at install: a first visit must stay small. The page asks for the precache
+// (see precache below) once it is idle, and only for its own language.
+self.addEventListener('install', () => {
   void self.skipWaiting()
 })
 
@@ -100,8 +104,37 @@ async function saveAll(manifestUrl: string): Promise<number> {
   return urls.length
 }
 
+/**
+ * Keeps the reader's language's library home and the static files for offline use, asked for by a
+ * library page once it is idle. What is kept already is not fetched again, and the browser's HTTP
+ * cache answers first (`force-cache`): versioned static files never change under their address, and
+ * the page the reader just read needs no second download. A kept page that does not name this
+ * release's stylesheet came from an older release's HTTP cache and is fetched fresh.
+ */
+async function precache(locale: string, path: string): Promise<void> {
+  const wanted = __JAGA_PRECACHE__[locale]
+  if (!wanted || !(path === '/' || path === wanted.home || path.startsWith(wanted.home + '/'))) return
+  const cache = await caches.open(CACHE)
+  for (const url of wanted.urls) {
+    if (await cache.match(url)) continue
+    let response = await fetch(url, { credentials: 'omit', cache: 'force-cache' })
+    if (!url.startsWith('/static/') && !(await response.clone().text()).includes(__JAGA_STYLESHEET__)) {
+      response = await fetch(url, { credentials: 'omit', cache: 'reload' })
+    }
+    if (response.ok) await cache.put(url, response)
+  }
+}
+
 self.addEventListener('message', (event) => {
-  const data = event.data as { type?: string; manifest?: string }
+  const data = event.data as { type?: string; manifest?: string; locale?: string; path?: string }
+  if (data.type === 'precache' && data.locale && data.path) {
+    event.waitUntil(
+      precache(data.locale, data.path).catch(() => {
+        /* offline or the server is gone: the next idle page asks again */
+      }),
+    )
+    return
+  }
   const port = event.ports[0]
   if (data.type !== 'save' || !data.manifest || !port) return
   event.waitUntil(
