@@ -4,9 +4,10 @@
 //   dist/migrations/*.js                            each migration, same name as its .ts
 //   dist/build-info.json                            when the build started and what it read (bin/entry.js
 //                                                   runs dist/ only while none of it changed since)
+//   dist/browser/*.js, dist/browser/manifest.json   the browser scripts, minified, and which source each came from
+//                                                   (platform/http/browser-bundle.ts reads them; from source it
+//                                                   bundles them itself, so esbuild is a development dependency)
 // Packages stay in node_modules (better-sqlite3 is native, pdfkit and the fonts read their own files).
-// The browser scripts are still bundled by the server at start (platform/http/browser-bundle.ts)
-// from src/, as from source: esbuild is a runtime dependency for that reason.
 import fs from 'node:fs'
 import path from 'node:path'
 import * as esbuild from 'esbuild'
@@ -30,6 +31,34 @@ const keepSourceFolders = {
   },
 }
 
+// Every browser entry point a server registers (bundleBrowserScript): one missing here stops a compiled server at start.
+const BROWSER_ENTRIES = [
+  'src/platform/browser/keep-forms.ts',
+  'src/library/browser/library.ts',
+  'src/library/browser/sw.ts',
+  'src/evaluation/browser/collect.ts',
+  'src/evaluation/browser/form-logic-ui.ts',
+  'src/evaluation/browser/live.ts',
+  'src/evaluation/browser/paper.ts',
+]
+// The same options as BROWSER_BUILD_OPTIONS in src/platform/http/browser-bundle.ts (src/build.test.ts compares the bytes).
+const browserOptions = { bundle: true, minify: true, format: 'iife', target: ['es2019', 'chrome80', 'safari13'], logLevel: 'silent' }
+
+/** Bundles each browser entry into <dist>/browser/<slice>.<name>.js and writes the manifest; returns the inputs read. */
+async function buildBrowserScripts(dist) {
+  const folder = path.join(dist, 'browser')
+  const scripts = {}
+  const inputs = new Set()
+  for (const entry of BROWSER_ENTRIES) {
+    const file = `${path.relative('src', entry).replace(/\/browser\//, '.').replace(/[\\/]/g, '.').replace(/\.ts$/, '')}.js`
+    const r = await esbuild.build({ ...browserOptions, entryPoints: [entry], outfile: path.join(folder, file), absWorkingDir: ROOT, metafile: true })
+    for (const input of Object.keys(r.metafile.inputs)) inputs.add(input)
+    scripts[entry] = file
+  }
+  fs.writeFileSync(path.join(folder, 'manifest.json'), JSON.stringify({ scripts }, null, 1) + '\n')
+  return [...inputs]
+}
+
 const common = { bundle: true, format: 'esm', platform: 'node', target: 'node20', packages: 'external', sourcemap: true, metafile: true, logLevel: 'warning', plugins: [keepSourceFolders], absWorkingDir: ROOT }
 
 /** Builds into `out`, a folder directly inside the package root (src/build.test.ts builds into its own). */
@@ -47,7 +76,8 @@ export async function build(out = 'dist') {
   })
   const migrations = fs.readdirSync(path.join(ROOT, 'migrations')).filter((f) => /^\d{4}-\d{2}-\d{2}-.+\.ts$/.test(f)).sort()
   const migrated = await esbuild.build({ ...common, entryPoints: migrations.map((f) => `migrations/${f}`), outdir: path.join(DIST, 'migrations') })
-  const inputs = [...new Set([...Object.keys(app.metafile.inputs), ...Object.keys(migrated.metafile.inputs)])].filter((f) => !f.startsWith('node_modules/')).sort()
+  const browser = await buildBrowserScripts(DIST)
+  const inputs = [...new Set([...Object.keys(app.metafile.inputs), ...Object.keys(migrated.metafile.inputs), ...browser])].filter((f) => !f.startsWith('node_modules/')).sort()
   fs.writeFileSync(path.join(DIST, 'build-info.json'), JSON.stringify({ startedAt, inputs, migrations }, null, 1) + '\n')
   return { ms: Date.now() - startedAt, inputs: inputs.length, migrations: migrations.length }
 }

@@ -6,6 +6,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { whyNotCompiled } from '../bin/entry.js'
 import { dialect, freshDatabase, type TestDb } from '../test/harness.ts'
+import { bundleBrowserScript } from './platform/http/browser-bundle.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 // Its own output folder (a child of the package root, as dist/ is), so a server running from dist/ is left alone.
@@ -30,6 +31,14 @@ function output(child: ReturnType<typeof node>): Promise<{ code: number | null; 
   child.stdout!.on('data', (d) => (out += d))
   child.stderr!.on('data', (d) => (err += d))
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, out, err })))
+}
+
+const readOr = (file: string) => {
+  try {
+    return fs.readFileSync(file, 'utf8')
+  } catch {
+    return ''
+  }
 }
 
 describe('the production build', () => {
@@ -82,6 +91,53 @@ describe('the production build', () => {
       child.kill('SIGTERM')
       await done
     }
+  }, 90_000)
+
+  it('serves the browser scripts built by npm run build, the same bytes as bundled from source, and never loads or spawns esbuild', async () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, OUT, 'browser', 'manifest.json'), 'utf8')) as { scripts: Record<string, string> }
+    expect(Object.keys(manifest.scripts)).toContain('src/library/browser/sw.ts')
+    for (const [entry, file] of Object.entries(manifest.scripts)) {
+      const built = fs.readFileSync(path.join(ROOT, OUT, 'browser', file))
+      expect(Buffer.from(bundleBrowserScript(path.join(ROOT, entry))).equals(built), entry).toBe(true)
+    }
+    // Written when the server exits: every CommonJS module it loaded (an ES import of esbuild lands here too).
+    const loaded = path.join(tmp, 'loaded.json')
+    const watch = path.join(tmp, 'watch-modules.cjs')
+    fs.writeFileSync(watch, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(loaded)}, JSON.stringify(Object.keys(require.cache))))\n`)
+    const start = path.join(tmp, 'start-compiled.mjs')
+    fs.writeFileSync(start, `const { main } = await import(${JSON.stringify(path.join(ROOT, OUT, 'server.js'))}); await main()\n`)
+    const child = spawn(process.execPath, ['--require', watch, start], {
+      cwd: tmp,
+      env: { ...process.env, JAGA_ALLOW_ROOT: '1', PORT: '0', HOST: '127.0.0.1', JAGA_DATA_DIR: path.join(tmp, 'data-esbuild') },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
+    const done = new Promise((resolve) => child.on('exit', resolve))
+    let err = ''
+    child.stderr!.on('data', (d) => (err += d))
+    try {
+      const started = Date.now()
+      while (!/running at http:\/\/localhost:(\d+)/.test(err)) {
+        if (child.exitCode !== null || Date.now() - started > 45_000) throw new Error(`no start:\n${err}`)
+        await new Promise((r) => setTimeout(r, 50))
+      }
+      const base = `http://127.0.0.1:${/running at http:\/\/localhost:(\d+)/.exec(err)![1]}`
+      const html = await (await fetch(`${base}/id/pustaka`)).text()
+      const script = /src="(\/static\/library\.js[^"]*)"/.exec(html)![1]!
+      const served = Buffer.from(await (await fetch(base + script)).arrayBuffer())
+      expect(served.equals(fs.readFileSync(path.join(ROOT, OUT, 'browser', manifest.scripts['src/library/browser/library.ts']!)))).toBe(true)
+      // The run-time values of the service worker come first, after the strict-mode directive.
+      const sw = await (await fetch(`${base}/sw.js`)).text()
+      expect(sw).toMatch(/^"use strict";var __JAGA_VERSION__="[0-9a-f]{12}",/)
+      // No child process at all (esbuild's service was one, started by the first bundle).
+      const children = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p) && Number(readOr(`/proc/${p}/stat`).replace(/^.*\) /s, '').split(' ')[1]) === child.pid)
+      expect(children).toEqual([])
+    } finally {
+      child.kill('SIGTERM')
+      await done
+    }
+    const modules = JSON.parse(fs.readFileSync(loaded, 'utf8')) as string[]
+    expect(modules.some((m) => m.includes(`${path.sep}node_modules${path.sep}better-sqlite3${path.sep}`))).toBe(true)
+    expect(modules.filter((m) => /[\\/]node_modules[\\/](@esbuild|esbuild)[\\/]/.test(m))).toEqual([])
   }, 90_000)
 
   it('runs the jaga command without TypeScript: help, and analyze on a small file', async () => {

@@ -1,10 +1,27 @@
 // The statistics of ../shared/facts/evaluation-methods.md, as pure functions over numbers.
 // Probability distributions come from @stdlib (identical to SciPy and R); everything else is
 // arithmetic written out so a reviewer can check it against the definitions line by line.
-import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf'
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf'
-import tCdf from '@stdlib/stats-base-dists-t-cdf'
-import tQuantile from '@stdlib/stats-base-dists-t-quantile'
+import { createRequire } from 'node:module'
+import type BinomialCdf from '@stdlib/stats-base-dists-binomial-cdf'
+import type NormalCdf from '@stdlib/stats-base-dists-normal-cdf'
+import type TCdf from '@stdlib/stats-base-dists-t-cdf'
+import type TQuantile from '@stdlib/stats-base-dists-t-quantile'
+
+// Required on first use, not at start: an idle server never computes a p-value, and the four
+// packages cost ~12 MB of its memory (issue 17). The functions are the very same.
+const require = createRequire(import.meta.url)
+let dists: { binomialCdf: typeof BinomialCdf; normalCdf: typeof NormalCdf; tCdf: typeof TCdf; tQuantile: typeof TQuantile } | undefined
+const stdlib = () =>
+  (dists ??= {
+    binomialCdf: require('@stdlib/stats-base-dists-binomial-cdf') as typeof BinomialCdf,
+    normalCdf: require('@stdlib/stats-base-dists-normal-cdf') as typeof NormalCdf,
+    tCdf: require('@stdlib/stats-base-dists-t-cdf') as typeof TCdf,
+    tQuantile: require('@stdlib/stats-base-dists-t-quantile') as typeof TQuantile,
+  })
+const binomialCdf = (x: number, n: number, p: number): number => stdlib().binomialCdf(x, n, p)
+const normalCdf = (x: number, mu: number, sigma: number): number => stdlib().normalCdf(x, mu, sigma)
+const tCdf = (x: number, v: number): number => stdlib().tCdf(x, v)
+const tQuantile = (p: number, v: number): number => stdlib().tQuantile(p, v)
 
 type Numbers = ArrayLike<number>
 

@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module'
-import PDFDocument from 'pdfkit'
+import type PDFKitModule from 'pdfkit'
 
 const require = createRequire(import.meta.url)
+// Required on the first PDF, not at start: pdfkit and what it loads cost ~25 MB of a server's memory (issue 17).
+let PDFDocument: typeof PDFKitModule | undefined
 // Noto Sans from npm (no system font needed), embedded so every phone and print shop sees the same letters.
 const FONT_REGULAR = require.resolve('@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff')
 const FONT_BOLD = require.resolve('@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff')
@@ -13,6 +15,7 @@ export const PDF_COLOURS = { brand: '#0b5c4a', ink: '#1b1f24', muted: '#4d5661',
  * doc.end() is called.
  */
 export function newPdf(options: PDFKit.PDFDocumentOptions): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
+  PDFDocument ??= require('pdfkit') as typeof PDFKitModule
   const doc = new PDFDocument(options)
   doc.registerFont('regular', FONT_REGULAR)
   doc.registerFont('bold', FONT_BOLD)

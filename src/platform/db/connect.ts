@@ -1,7 +1,8 @@
 import fs from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
-import pg from 'pg'
+import type PgModule from 'pg'
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import { StorableTextPlugin } from './storable-text.ts'
 
@@ -14,10 +15,17 @@ export interface Store<DB> {
   location: string
 }
 
-// PostgreSQL returns bigint (type 20, e.g. count(*)) and numeric as strings; every count Jaga
-// takes fits in a double, so parse them once here instead of at every call site.
-pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10))
-pg.types.setTypeParser(1700, (v) => Number.parseFloat(v))
+// Required when a PostgreSQL store is opened, not at start: on SQLite, pg would only cost memory (~10 MB, issue 17).
+let pgLoaded: typeof PgModule | undefined
+function loadPg(): typeof PgModule {
+  if (pgLoaded) return pgLoaded
+  const pg = createRequire(import.meta.url)('pg') as typeof PgModule
+  // PostgreSQL returns bigint (type 20, e.g. count(*)) and numeric as strings; every count Jaga
+  // takes fits in a double, so parse them once here instead of at every call site.
+  pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10))
+  pg.types.setTypeParser(1700, (v) => Number.parseFloat(v))
+  return (pgLoaded = pg)
+}
 
 /** Connection figures for /metrics, read when scraped. */
 export interface PoolFigures {
@@ -48,7 +56,7 @@ export interface StoreOptions {
 export function openStore<DB>(options: StoreOptions): Store<DB> {
   const plugins = [new CamelCasePlugin(), new StorableTextPlugin()]
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 })
+    const pool = new (loadPg().Pool)({ connectionString: options.databaseUrl, max: 10 })
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins })
     pools.set(db, () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: 10 }))
     return {
