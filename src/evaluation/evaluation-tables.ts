@@ -30,6 +30,8 @@ export interface QuestionnaireVersionsTable {
   /** Null: not yet checked (questionnaire-review.ts). */
   checkedAt: string | null
   checkNote: string | null
+  /** Everyone who wrote or changed this version's text: user ids, each followed by a space (none of them checks it). */
+  editors: string | null
 }
 
 export interface CollectionLinksTable {

@@ -10,6 +10,7 @@ export const reviewSchema = z.object({
   checkedBy: z.string().nullable().describe('The checker’s name'),
   checkedAt: z.string().nullable(),
   note: z.string().nullable(),
+  fingerprint: z.string().describe('Of the version’s text as it is now; send it back with a check of what you read'),
 })
 const reviewAnswerSchema = z.object({ key: z.string(), version: z.number().int(), review: reviewSchema })
 
@@ -57,14 +58,23 @@ export const questionnaireApiDoc: OpenApiPaths = {
   },
   '/api/v1/questionnaires/{key}/versions/{version}/check': {
     post: {
-      summary: 'Mark a version as checked, with an optional note (programme.edit). Never by the person who wrote or last changed it',
+      summary: 'Mark a version as checked, with an optional note (programme.edit). Never by anyone who wrote or changed it. fingerprint is the one the review answer gave with the text the checker read: a version changed in place since is refused (409)',
       tags: ['questionnaires'],
       parameters: [
         { name: 'key', in: 'path', required: true, schema: { type: 'string' } },
         { name: 'version', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } },
       ],
-      requestBody: { required: false, content: { 'application/json': { schema: { type: 'object', properties: { note: { type: 'string', maxLength: 500 } } } } } },
-      responses: { '200': jsonResponse('Checked', reviewAnswerSchema), '403': { description: 'The caller wrote this version' }, '404': { description: 'No such questionnaire or version' }, '409': { description: 'Already checked' } },
+      requestBody: {
+        required: true,
+        content: { 'application/json': { schema: { type: 'object', required: ['fingerprint'], properties: { fingerprint: { type: 'string', maxLength: 64 }, note: { type: 'string', maxLength: 500 } } } } },
+      },
+      responses: {
+        '200': jsonResponse('Checked', reviewAnswerSchema),
+        '403': { description: 'The caller wrote or changed this version' },
+        '404': { description: 'No such questionnaire or version' },
+        '409': { description: 'Already checked, or the version changed since the fingerprint was read (look at it again)' },
+        '422': { description: 'No fingerprint, or a note longer than 500 characters' },
+      },
     },
   },
   '/api/v1/questionnaires/{key}/xlsform': {

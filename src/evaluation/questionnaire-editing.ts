@@ -211,6 +211,10 @@ function assertUnreferenced(id: string, sections: Definition['sections']): void 
   if (errors.length) throw new Problem('validation', {}, errors)
 }
 
+/** The editors column with this user added (ids each followed by a space; see questionnaire-review-queries.ts). */
+const editorsWith = (editors: string | null, userId: string | null): string | null =>
+  !userId ? editors : (editors ?? '').split(' ').includes(userId) ? editors : `${editors ?? ''}${userId} `
+
 export const metaInput = newQuestionnaireInput.pick({ titleId: true, titleEn: true, introId: true, introEn: true })
 
 /** Titles and introductions are not versioned: a correction shows at once, also on links already handed out. */
@@ -226,7 +230,7 @@ export async function createQuestionnaire(db: Db, actor: Actor, input: z.output<
   const now = new Date().toISOString()
   const id = crypto.randomUUID()
   await db.insertInto('questionnaires').values({ id, key: input.key, kind: input.kind, audience: input.audience, titleId: input.titleId, titleEn: input.titleEn, introId: input.introId, introEn: input.introEn, origin: 'custom', createdAt: now, updatedAt: now }).execute()
-  await db.insertInto('questionnaireVersions').values({ id: crypto.randomUUID(), questionnaireId: id, version: 1, definition: JSON.stringify({ sections: [{ items: [] }] }), createdAt: now, createdBy: actor.id }).execute()
+  await db.insertInto('questionnaireVersions').values({ id: crypto.randomUUID(), questionnaireId: id, version: 1, definition: JSON.stringify({ sections: [{ items: [] }] }), createdAt: now, createdBy: actor.id, editors: editorsWith(null, actor.id) }).execute()
   await insertAuditEntry(db, actor, 'questionnaire.create', { type: 'questionnaire', id }, { key: input.key })
 }
 
@@ -246,10 +250,10 @@ export async function changeQuestionnaire(db: Db, actor: Actor, key: string, cha
   let version = latest.version
   if (answered || linked) {
     version = latest.version + 1
-    await db.insertInto('questionnaireVersions').values({ id: crypto.randomUUID(), questionnaireId: questionnaire.id, version, definition, createdAt: now, createdBy: actor.id }).execute()
+    await db.insertInto('questionnaireVersions').values({ id: crypto.randomUUID(), questionnaireId: questionnaire.id, version, definition, createdAt: now, createdBy: actor.id, editors: editorsWith(null, actor.id) }).execute()
   } else {
-    // A new version is born unchecked; one changed in place must be checked again, and not by whoever changed it last.
-    await db.updateTable('questionnaireVersions').set({ definition, createdBy: actor.id, checkedBy: null, checkedAt: null, checkNote: null }).where('id', '=', latest.id).execute()
+    // A new version is born unchecked; one changed in place must be checked again, by none of those who wrote or changed it.
+    await db.updateTable('questionnaireVersions').set({ definition, createdBy: actor.id, editors: editorsWith(latest.editors, actor.id), checkedBy: null, checkedAt: null, checkNote: null }).where('id', '=', latest.id).execute()
   }
   await db.updateTable('questionnaires').set({ origin: 'custom', updatedAt: now }).where('id', '=', questionnaire.id).execute()
   await insertAuditEntry(db, actor, 'questionnaire.change', { type: 'questionnaire', id: questionnaire.id }, { key, change: change.kind, version })

@@ -13,7 +13,7 @@ export const questionnaireReviewMessages = defineMessages({
   'questionnaireReview.note': { id: 'Catatan pemeriksa', en: 'Checker’s note' },
   'questionnaireReview.noteLabel': { id: 'Catatan untuk penyusun', en: 'Note for the author' },
   'questionnaireReview.markChecked': { id: 'Tandai sudah diperiksa', en: 'Mark as checked' },
-  'questionnaireReview.ownHint': { id: 'Anda menyusun atau terakhir mengubah versi ini, jadi orang lain yang memeriksanya.', en: 'You wrote or last changed this version, so someone else checks it.' },
+  'questionnaireReview.ownHint': { id: 'Anda ikut menyusun atau mengubah versi ini, jadi orang lain yang memeriksanya.', en: 'You wrote or changed this version, so someone else checks it.' },
   'questionnaireReview.olderUnchecked': { id: 'Versi {version} masih dipakai tautan dan belum diperiksa.', en: 'Version {version} is still handed out by links and has not been checked.' },
   'questionnaireReview.markVersion': { id: 'Tandai versi {version} sudah diperiksa', en: 'Mark version {version} as checked' },
   'questionnaireReview.done': { id: 'Versi {version} ditandai sudah diperiksa.', en: 'Version {version} is marked as checked.' },
@@ -22,6 +22,10 @@ export const questionnaireReviewMessages = defineMessages({
     en: 'You cannot check a questionnaire version you wrote or changed yourself. Ask another coordinator or admin.',
   },
   'questionnaireReview.alreadyChecked': { id: 'Versi ini sudah diperiksa.', en: 'This version has already been checked.' },
+  'questionnaireReview.changed': {
+    id: 'Versi ini sudah diubah sejak Anda membukanya, jadi belum ditandai sudah diperiksa. Buka lagi dan baca perubahannya.',
+    en: 'This version has changed since you opened it, so it was not marked as checked. Open it again and look at the changes.',
+  },
   'questionnaireReview.sessionWarning': {
     id: 'Tautan kegiatan ini memakai {count} kuesioner yang belum diperiksa.',
     en: '{count, plural, one {A link of this session uses a questionnaire that has} other {Links of this session use # questionnaires that have}} not been checked yet.',

@@ -1,14 +1,19 @@
 // Checking a questionnaire version (questionnaire-review.ts): the builder's "mark as checked" form and the JSON API.
+import type { Context } from 'hono'
 import { z } from 'zod'
-import type { Deps } from '../app-env.ts'
+import type { AppEnv, Deps } from '../app-env.ts'
 import type { RouteTable } from '../accounts/route-table.ts'
 import { actorOf } from '../accounts/user-routes.tsx'
 import { Problem } from '../platform/http/problems.ts'
-import { formStrings } from '../platform/http/forms.ts'
+import { fieldErrorsOf, formStrings, type FieldErrors, type FormValues } from '../platform/http/forms.ts'
 import { readJson } from '../platform/http/json.ts'
 import { checkVersion, getVersionCheck, MAX_CHECK_NOTE, reviewJson } from './questionnaire-review.ts'
 
-const checkBody = z.object({ note: z.string().max(MAX_CHECK_NOTE, { error: 'validation.tooLong' }).default('') })
+// The fingerprint (from the review API) is of the text the caller read: a check of changed text is refused.
+const checkBody = z.object({ fingerprint: z.string().max(64), note: z.string().max(MAX_CHECK_NOTE, { error: 'validation.tooLong' }).default('') })
+
+/** Shows the builder again with the check form's field errors (422). */
+export type ShowBuilder = (c: Context<AppEnv>, o: { reviewValues: FormValues; reviewErrors: FieldErrors }) => Promise<Response>
 
 const versionNumber = (text: string | undefined): number => {
   const parsed = z.coerce.number().int().min(1).max(1_000_000).safeParse(text)
@@ -16,14 +21,19 @@ const versionNumber = (text: string | undefined): number => {
   return parsed.data
 }
 
-export function questionnaireReviewRoutes(routes: RouteTable, deps: Deps): void {
+export function questionnaireReviewRoutes(routes: RouteTable, deps: Deps, showBuilder: ShowBuilder): void {
   const { db } = deps
 
   routes.post('/questionnaires/:key/versions/:version/check', 'programme.edit', async (c) => {
     const key = c.req.param('key')!
     const version = versionNumber(c.req.param('version'))
-    const note = formStrings(await c.req.parseBody())['note'] ?? ''
-    await checkVersion(db, actorOf(c), key, version, note.slice(0, 2000))
+    const values = formStrings(await c.req.parseBody())
+    try {
+      await checkVersion(db, actorOf(c), key, version, (values['fingerprint'] ?? '').slice(0, 64), (values['note'] ?? '').slice(0, 10_000))
+    } catch (e) {
+      if (e instanceof Problem && e.code === 'validation') return showBuilder(c, { reviewValues: values, reviewErrors: fieldErrorsOf(e) })
+      throw e
+    }
     return c.redirect(`/questionnaires/${key}/edit?checked=${version}`, 303)
   })
 
@@ -34,10 +44,10 @@ export function questionnaireReviewRoutes(routes: RouteTable, deps: Deps): void 
   })
 
   routes.post('/api/v1/questionnaires/:key/versions/:version/check', 'programme.edit', async (c) => {
-    // The body is optional: none, or {"note": "..."}.
-    const note = c.req.header('Content-Type') ? (await readJson(c, checkBody)).note : ''
+    // {"fingerprint": "...", "note": "..."}: the fingerprint as the review API gave it with the text read.
+    const body = await readJson(c, checkBody)
     const key = c.req.param('key')!
-    const check = await checkVersion(db, actorOf(c), key, versionNumber(c.req.param('version')), note)
+    const check = await checkVersion(db, actorOf(c), key, versionNumber(c.req.param('version')), body.fingerprint, body.note)
     return c.json({ key, version: check.version, review: reviewJson(check) })
   })
 }

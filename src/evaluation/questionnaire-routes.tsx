@@ -16,8 +16,8 @@ import { placeOf } from './item-logic.ts'
 import { conditionFromFields } from './item-logic-input.ts'
 import { renderQuestionnaireList } from './questionnaire-list.tsx'
 import { questionnaireReviewRoutes } from './questionnaire-review-routes.tsx'
-import { getVersionCheck, reviewStateOf } from './questionnaire-review.ts'
-import { listUncheckedVersions } from './questionnaire-review-queries.ts'
+import { getVersionCheck, isEditor, reviewStateOf } from './questionnaire-review.ts'
+import { fingerprintOf, listUncheckedVersions } from './questionnaire-review-queries.ts'
 import { can } from '../accounts/permissions.ts'
 import { formatDateTime } from '../platform/i18n/i18n.ts'
 
@@ -25,7 +25,7 @@ export function questionnaireRoutes(routes: RouteTable, deps: Deps): void {
   const { db } = deps
 
   const show = (c: Context<AppEnv>) => renderQuestionnaireList(c, db)
-  questionnaireReviewRoutes(routes, deps)
+  questionnaireReviewRoutes(routes, deps, (c, o) => builder(c, o))
 
   routes.get('/questionnaires', 'programme.view', (c) => show(c))
 
@@ -49,7 +49,7 @@ export function questionnaireRoutes(routes: RouteTable, deps: Deps): void {
     return c.redirect(`/questionnaires/${parsed.data.key}/edit?created=1`, 303)
   })
 
-  const builder = async (c: Context<AppEnv>, o: { values?: FormValues; errors?: FieldErrors; meta?: FormValues; metaErrors?: FieldErrors; notice?: string; sectionValues?: FormValues; sectionErrors?: { section: number; errors: FieldErrors } } = {}) => {
+  const builder = async (c: Context<AppEnv>, o: { values?: FormValues; errors?: FieldErrors; meta?: FormValues; metaErrors?: FieldErrors; notice?: string; sectionValues?: FormValues; sectionErrors?: { section: number; errors: FieldErrors }; reviewValues?: FormValues; reviewErrors?: FieldErrors } = {}) => {
     const t = c.get('t')
     const locale = c.get('locale')
     const questionnaire = await q.findQuestionnaireByKey(db, c.req.param('key')!)
@@ -59,17 +59,21 @@ export function questionnaireRoutes(routes: RouteTable, deps: Deps): void {
     const title = locale === 'id' ? questionnaire.titleId : questionnaire.titleEn
     const check = await getVersionCheck(db, questionnaire.key, version.version)
     const user = c.get('user')!
-    const own = check.createdBy === user.id
+    const own = isEditor(check, user.id)
+    const olderVersions = (await listUncheckedVersions(db)).filter((x) => x.key === questionnaire.key && x.version !== version.version).map((x) => x.version)
     const review = {
       base: `/questionnaires/${questionnaire.key}`,
       version: version.version,
+      fingerprint: fingerprintOf(check.definition),
       state: reviewStateOf(check),
       checkedBy: check.checkedByName,
       checkedAt: check.checkedAt && formatDateTime(locale, check.checkedAt, deps.config.timeZone),
       note: check.checkNote,
       mayCheck: can(user.role, 'programme.edit') && !own,
       own,
-      older: (await listUncheckedVersions(db)).filter((x) => x.key === questionnaire.key && x.version !== version.version).map((x) => x.version),
+      older: await Promise.all(olderVersions.map(async (v) => ({ version: v, fingerprint: fingerprintOf((await getVersionCheck(db, questionnaire.key, v)).definition) }))),
+      values: o.reviewValues ?? {},
+      errors: o.reviewErrors ?? {},
       mayCheckOlder: can(user.role, 'programme.edit'),
     }
     const body = (
@@ -91,7 +95,7 @@ export function questionnaireRoutes(routes: RouteTable, deps: Deps): void {
         review={review}
       />
     )
-    return renderPage(c, { title, body, status: (o.errors && Object.keys(o.errors).length) || (o.metaErrors && Object.keys(o.metaErrors).length) || o.sectionErrors ? 422 : 200 })
+    return renderPage(c, { title, body, status: (o.errors && Object.keys(o.errors).length) || (o.metaErrors && Object.keys(o.metaErrors).length) || o.sectionErrors || o.reviewErrors ? 422 : 200 })
   }
 
   routes.get('/questionnaires/:key/edit', 'programme.edit', (c) => {

@@ -95,7 +95,7 @@ export async function saveImportedQuestionnaire(db: Db, actor: Actor, imported: 
     if (existing) await trx.updateTable('questionnaires').set(row).where('id', '=', id).execute()
     else await trx.insertInto('questionnaires').values({ id, key: imported.key, origin: 'custom', introId: '', introEn: '', createdAt: now, kind: importedKind(imported.definition), audience: 'adults', ...row }).execute()
     const version = ((await q.findLatestVersion(trx, id))?.version ?? 0) + 1
-    await trx.insertInto('questionnaireVersions').values({ id: crypto.randomUUID(), questionnaireId: id, version, definition: JSON.stringify(imported.definition), createdAt: now, createdBy: actor.id }).execute()
+    await trx.insertInto('questionnaireVersions').values({ id: crypto.randomUUID(), questionnaireId: id, version, definition: JSON.stringify(imported.definition), createdAt: now, createdBy: actor.id, editors: actor.id ? `${actor.id} ` : null }).execute()
     await insertAuditEntry(trx, actor, 'questionnaire.import', { type: 'questionnaire', id }, { key: imported.key, version, items: items.length })
     return { key: imported.key, version, items: items.length }
   })

@@ -1,6 +1,7 @@
 import type { T } from '../../messages.ts'
+import type { FieldErrors, FormValues } from '../../platform/http/forms.ts'
 import { InlineAction, Notice, PostForm, TextArea } from '../../platform/views/components.tsx'
-import type { ReviewState } from '../questionnaire-review.ts'
+import { MAX_CHECK_NOTE, type ReviewState } from '../questionnaire-review.ts'
 
 export interface ReviewBoxProps {
   t: T
@@ -8,6 +9,8 @@ export interface ReviewBoxProps {
   /** The questionnaire's address, /questionnaires/<key>. */
   base: string
   version: number
+  /** Of the text shown: the check form sends it back, so a check approves only what the checker saw. */
+  fingerprint: string
   state: ReviewState
   checkedBy: string | null
   /** Already formatted for the reader. */
@@ -15,10 +18,13 @@ export interface ReviewBoxProps {
   note: string | null
   /** Whether this reader may mark it checked (programme.edit and not its author). */
   mayCheck: boolean
-  /** The reader wrote (or last changed) this version. */
+  /** The reader wrote or changed this version. */
   own: boolean
   /** Older versions that links still hand out and nobody has checked. */
-  older?: number[]
+  older?: { version: number; fingerprint: string }[]
+  /** The check form as sent, and its errors (a note too long). */
+  values?: FormValues
+  errors?: FieldErrors
   /** programme.edit: may try (the server refuses a version the reader wrote). */
   mayCheckOlder?: boolean
 }
@@ -46,16 +52,17 @@ export function ReviewBox(p: ReviewBoxProps) {
       {p.state === 'unchecked' && p.own ? <p class="muted small">{t('questionnaireReview.ownHint')}</p> : null}
       {p.state === 'unchecked' && p.mayCheck ? (
         <PostForm action={`${p.base}/versions/${p.version}/check`} csrf={p.csrf}>
-          <TextArea t={t} name="note" idPrefix="review-" label={t('questionnaireReview.noteLabel')} values={{}} errors={{}} maxlength={500} rows={2} />
+          <input type="hidden" name="fingerprint" value={p.fingerprint} />
+          <TextArea t={t} name="note" idPrefix="review-" label={t('questionnaireReview.noteLabel')} values={p.values ?? {}} errors={p.errors ?? {}} maxlength={MAX_CHECK_NOTE} rows={2} />
           <button type="submit">{t('questionnaireReview.markChecked')}</button>
         </PostForm>
       ) : null}
       {p.older?.length ? (
         <ul class="small">
-          {p.older.map((v) => (
+          {p.older.map(({ version: v, fingerprint }) => (
             <li>
               {t('questionnaireReview.olderUnchecked', { version: v })}{' '}
-              {p.mayCheckOlder ? <InlineAction action={`${p.base}/versions/${v}/check`} csrf={p.csrf} label={t('questionnaireReview.markChecked')} ariaLabel={t('questionnaireReview.markVersion', { version: v })} /> : null}
+              {p.mayCheckOlder ? <InlineAction action={`${p.base}/versions/${v}/check`} csrf={p.csrf} fields={{ fingerprint }} label={t('questionnaireReview.markChecked')} ariaLabel={t('questionnaireReview.markVersion', { version: v })} /> : null}
             </li>
           ))}
         </ul>
