@@ -43,4 +43,27 @@ describe('jaga retention run', () => {
     expect(real.out).toContain('Selesai dan dicatat di log audit.')
     expect(await auditedRuns()).toEqual({ runs: 1, audits: 1 })
   })
+
+  it('refuses a real run with --months other than the deployment’s setting unless --yes is given, and says how, in both languages', async () => {
+    const before = (await auditedRuns()).runs
+    const runs = async () => (await auditedRuns()).runs - before
+    const differs = await jaga(['retention', 'run', '--months', '1'], { JAGA_RETAIN_ANSWERS_MONTHS: '24' })
+    expect(differs.code).toBe(2)
+    expect(differs.err).toContain('--months 1 differs from the JAGA_RETAIN_ANSWERS_MONTHS setting (24 months)')
+    expect(differs.err).toContain('add --yes')
+    const unset = await jaga(['retention', 'run', '--months', '3'], { JAGA_LANG: 'id' })
+    expect(unset.code).toBe(2)
+    expect(unset.err).toContain('JAGA_RETAIN_ANSWERS_MONTHS belum diatur')
+    expect(unset.err).toContain('tambahkan --yes')
+    expect(await runs()).toBe(0)
+
+    expect((await jaga(['retention', 'run', '--months', '24', '--dry-run'], { JAGA_RETAIN_ANSWERS_MONTHS: '12' })).code).toBe(0)
+    const same = await jaga(['retention', 'run', '--months', '24'], { JAGA_RETAIN_ANSWERS_MONTHS: '24' })
+    expect(same.code).toBe(0)
+    expect(await runs()).toBe(1)
+    const confirmed = await jaga(['retention', 'run', '--months', '6', '--yes'])
+    expect(confirmed.code).toBe(0)
+    expect(confirmed.out).toContain('(setting: 6 months)')
+    expect(await runs()).toBe(2)
+  })
 })

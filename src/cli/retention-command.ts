@@ -7,21 +7,32 @@ import { retentionMessages } from '../platform/retention-messages.ts'
 import { openMigratedStore } from '../store.ts'
 import type { Io } from './io.ts'
 
-export const RETENTION_HELP = `  jaga retention run [--dry-run] [--months N]    remove participants' written and other raw answers
+export const RETENTION_HELP = `  jaga retention run [--dry-run] [--months N] [--yes]
+                                                 remove participants' written and other raw answers
                                                  from sessions older than JAGA_RETAIN_ANSWERS_MONTHS
-                                                 (or N) months, keeping scores and choices; --dry-run
-                                                 only counts (the server also runs it daily)
+                                                 months, keeping scores and choices; --dry-run only
+                                                 counts; --months N other than the setting needs
+                                                 --dry-run or --yes (the server also runs it daily)
 `
+
+/** The deployment's own setting, or undefined when it is not set (or not valid). */
+function settingOf(env: NodeJS.ProcessEnv): number | undefined {
+  try {
+    return loadConfig(env).retainAnswersMonths ?? undefined
+  } catch {
+    return undefined
+  }
+}
 
 /** `jaga retention run`; returns the exit code (2: usage or setting, 1: failed). */
 export async function runRetentionCommand(argv: string[], io: Io): Promise<number> {
   const t = createTranslator(retentionMessages, consoleLocale(io.env))
   const say = (s: string) => io.stdout.write(s + '\n')
   const complain = (s: string) => io.stderr.write(s + '\n')
-  let values: { 'dry-run'?: boolean; months?: string }
+  let values: { 'dry-run'?: boolean; months?: string; yes?: boolean }
   let positionals: string[]
   try {
-    ;({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, months: { type: 'string' } } }))
+    ;({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, months: { type: 'string' }, yes: { type: 'boolean' } } }))
   } catch (e) {
     complain(`jaga: ${(e as Error).message}\n${t('retention.usage')}`)
     return 2
@@ -39,6 +50,12 @@ export async function runRetentionCommand(argv: string[], io: Io): Promise<numbe
   }
   if (!config.retainAnswersMonths) {
     complain(t('retention.notSet'))
+    return 2
+  }
+  // A real run deletes for good: with a setting other than the deployment's only when asked twice.
+  const deployed = settingOf(io.env)
+  if (values.months !== undefined && !values['dry-run'] && !values.yes && deployed !== config.retainAnswersMonths) {
+    complain(deployed === undefined ? t('retention.monthsNotSetting', { months: config.retainAnswersMonths }) : t('retention.monthsDiffer', { months: config.retainAnswersMonths, setting: deployed }))
     return 2
   }
   const store = await openMigratedStore(config)

@@ -6,7 +6,15 @@ export const retentionMessages = defineMessages({
     id: 'jaga: JAGA_RETAIN_ANSWERS_MONTHS belum diatur, jadi jawaban mentah disimpan selamanya. Atur (1–240 bulan) atau berikan --months N untuk mencoba dengan --dry-run.',
     en: 'jaga: JAGA_RETAIN_ANSWERS_MONTHS is not set, so raw answers are kept. Set it (1–240 months) or give --months N to try one with --dry-run.',
   },
-  'retention.usage': { id: 'Pemakaian: jaga retention run [--dry-run] [--months N]', en: 'Usage: jaga retention run [--dry-run] [--months N]' },
+  'retention.usage': { id: 'Pemakaian: jaga retention run [--dry-run] [--months N] [--yes]', en: 'Usage: jaga retention run [--dry-run] [--months N] [--yes]' },
+  'retention.monthsDiffer': {
+    id: 'jaga: --months {months} berbeda dari pengaturan JAGA_RETAIN_ANSWERS_MONTHS ({setting} bulan), dan penghapusan ini tidak bisa dibatalkan. Coba dulu dengan --dry-run; untuk benar-benar menghapus dengan {months} bulan, tambahkan --yes.',
+    en: 'jaga: --months {months} differs from the JAGA_RETAIN_ANSWERS_MONTHS setting ({setting, plural, one {# month} other {# months}}), and removing answers cannot be undone. Try it with --dry-run first; to really remove with {months, plural, one {# month} other {# months}}, add --yes.',
+  },
+  'retention.monthsNotSetting': {
+    id: 'jaga: JAGA_RETAIN_ANSWERS_MONTHS belum diatur, dan penghapusan ini tidak bisa dibatalkan. Coba --months {months} dengan --dry-run; untuk benar-benar menghapus dengan {months} bulan, tambahkan --yes (atau atur JAGA_RETAIN_ANSWERS_MONTHS).',
+    en: 'jaga: JAGA_RETAIN_ANSWERS_MONTHS is not set, and removing answers cannot be undone. Try --months {months} with --dry-run; to really remove with {months, plural, one {# month} other {# months}}, add --yes (or set JAGA_RETAIN_ANSWERS_MONTHS).',
+  },
   'retention.scope': {
     id: 'Jawaban dari kegiatan sebelum {cutoff} (pengaturan: {months} bulan):',
     en: 'Answers from sessions before {cutoff} (setting: {months, plural, one {# month} other {# months}}):',
