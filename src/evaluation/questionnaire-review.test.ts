@@ -83,6 +83,19 @@ describe('questionnaires waiting for review', () => {
     expect(textOf(await (await facilitator.get('/home')).text())).not.toContain('Questionnaires waiting for review')
   })
 
+  it('dates a waiting version on the start page by the day in the programme’s time zone, not the UTC day', async () => {
+    const author = await sessionAgent(jaga, await aUser(jaga, 'coordinator'))
+    await aCustomQuestionnaire(author, 'tes-malam')
+    // 20:30 UTC on 30 November is 03:30 on 1 December in Jakarta (WIB, UTC+7).
+    const id = (await jaga.db.selectFrom('questionnaires').select('id').where('key', '=', 'tes-malam').executeTakeFirstOrThrow()).id
+    await jaga.db.updateTable('questionnaireVersions').set({ createdAt: '2026-11-30T20:30:00.000Z' }).where('questionnaireId', '=', id).execute()
+    const admin = await sessionAgent(jaga, await aUser(jaga, 'admin'))
+    const home = textOf(await (await admin.get('/home')).text())
+    expect(home).toMatch(/Test tes-malam, version 1, by [^·]*· 1 Dec 2026/)
+    admin.lang('id')
+    expect(textOf(await (await admin.get('/home')).text())).toMatch(/Tes tes-malam, versi 1, oleh [^·]*· 1 Des 2026/)
+  })
+
   it('makes a checked version unchecked again when an edit changes it in place, and a new version unchecked when links hold the old one', async () => {
     const author = await sessionAgent(jaga, await aUser(jaga, 'coordinator'))
     const checker = await sessionAgent(jaga, await aUser(jaga, 'coordinator'))

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx'
 import type { T } from '../../messages.ts'
 import { formatDate, formatNumber, formatPercent, type Locale } from '../../platform/i18n/i18n.ts'
+import { localNow } from '../../outreach/session-rules.ts'
 import { sessionWhen as when } from '../../outreach/views/sessions.tsx'
 import { LastBackupNote } from '../../platform/backup/views/last-backup.tsx'
 import { RetentionNote } from '../../evaluation/views/retention-note.tsx'
@@ -25,10 +26,10 @@ export function StartPage({ t, locale, timeZone, name, data }: Props) {
       {data.toReview ? <ToReview t={t} locale={locale} sessions={data.toReview} /> : null}
       {data.openDisclosures !== undefined ? <Disclosures t={t} count={data.openDisclosures} /> : null}
       {data.overdueVisits ? <OverdueVisits t={t} locale={locale} v={data.overdueVisits} /> : null}
-      {data.libraryEdits ? <LibraryEdits t={t} locale={locale} edits={data.libraryEdits} /> : null}
-      {data.questionnaires ? <Questionnaires t={t} locale={locale} rows={data.questionnaires} /> : null}
+      {data.libraryEdits ? <LibraryEdits t={t} locale={locale} timeZone={timeZone} edits={data.libraryEdits} /> : null}
+      {data.questionnaires ? <Questionnaires t={t} locale={locale} timeZone={timeZone} rows={data.questionnaires} /> : null}
       {data.progress ? <Progress t={t} locale={locale} progress={data.progress} /> : null}
-      {data.invitedUsers ? <Invited t={t} locale={locale} users={data.invitedUsers} /> : null}
+      {data.invitedUsers ? <Invited t={t} locale={locale} timeZone={timeZone} users={data.invitedUsers} /> : null}
       {data.lastBackup !== undefined ? (
         <section>
           <h2>{t('start.backups')}</h2>
@@ -161,14 +162,17 @@ function OverdueVisits({ t, locale, v }: { t: T; locale: Locale; v: NonNullable<
   )
 }
 
-function LibraryEdits({ t, locale, edits }: { t: T; locale: Locale; edits: NonNullable<HomeData['libraryEdits']> }) {
+/** The calendar day an instant fell on where the programme works (an evening in WIB is already the next UTC day). */
+const dayOf = (locale: Locale, iso: string, timeZone: string) => formatDate(locale, localNow(timeZone, new Date(iso)).slice(0, 10))
+
+function LibraryEdits({ t, locale, timeZone, edits }: { t: T; locale: Locale; timeZone: string; edits: NonNullable<HomeData['libraryEdits']> }) {
   return (
     <Section id="start-library" title={t('start.libraryEdits')} shown={edits.length > 0} none={t('start.noLibraryEdits')}>
       <ul>
         {edits.map((e) => (
           <li>
             <a href={`/admin/library/revisions/${e.id}`}>{t('start.libraryEdit', { page: e.slug, locale: e.locale, author: e.authorLabel })}</a>
-            {e.submittedAt ? <span class="muted small"> · {formatDate(locale, e.submittedAt.slice(0, 10))}</span> : null}
+            {e.submittedAt ? <span class="muted small"> · {dayOf(locale, e.submittedAt, timeZone)}</span> : null}
           </li>
         ))}
       </ul>
@@ -176,7 +180,7 @@ function LibraryEdits({ t, locale, edits }: { t: T; locale: Locale; edits: NonNu
   )
 }
 
-function Questionnaires({ t, locale, rows }: { t: T; locale: Locale; rows: NonNullable<HomeData['questionnaires']> }) {
+function Questionnaires({ t, locale, timeZone, rows }: { t: T; locale: Locale; timeZone: string; rows: NonNullable<HomeData['questionnaires']> }) {
   return (
     <Section id="start-questionnaires" title={t('start.questionnaires')} shown={rows.length > 0} none={t('start.noQuestionnaires')}>
       <ul>
@@ -185,7 +189,7 @@ function Questionnaires({ t, locale, rows }: { t: T; locale: Locale; rows: NonNu
           return (
             <li>
               <a href={`/questionnaires/${r.key}/edit`}>{r.authorName ? t('start.questionnaire', { title, version: r.version, author: r.authorName }) : t('start.questionnaireNoAuthor', { title, version: r.version })}</a>
-              <span class="muted small"> · {formatDate(locale, r.createdAt.slice(0, 10))}</span>
+              <span class="muted small"> · {dayOf(locale, r.createdAt, timeZone)}</span>
             </li>
           )
         })}
@@ -263,7 +267,7 @@ function PartnerProgrammes({ t, locale, data }: { t: T; locale: Locale; data: Ho
   )
 }
 
-function Invited({ t, locale, users }: { t: T; locale: Locale; users: NonNullable<HomeData['invitedUsers']> }) {
+function Invited({ t, locale, timeZone, users }: { t: T; locale: Locale; timeZone: string; users: NonNullable<HomeData['invitedUsers']> }) {
   return (
     <Section id="start-invited" title={t('start.invited')} shown={users.length > 0} none={t('start.noInvited')}>
       <ul>
@@ -272,7 +276,7 @@ function Invited({ t, locale, users }: { t: T; locale: Locale; users: NonNullabl
             <a href={`/admin/users/${u.id}`}>{u.displayName}</a>
             <span class="muted small">
               {' '}
-              · {t(`role.${u.role}`)} · {t('start.invitedOn', { date: formatDate(locale, u.createdAt.slice(0, 10)) })}
+              · {t(`role.${u.role}`)} · {t('start.invitedOn', { date: dayOf(locale, u.createdAt, timeZone) })}
             </span>
           </li>
         ))}
