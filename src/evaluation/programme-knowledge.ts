@@ -5,6 +5,7 @@ import type { Db } from '../database.ts'
 import type { KnowledgePair } from '../outreach/coverage.ts'
 import { matchCodes } from './code-matching.ts'
 import * as q from './evaluation-queries.ts'
+import { inBatches } from '../platform/db/batches.ts'
 import { scoreBlock, type ScoreBlock } from './paired-analysis.ts'
 import { isSmall, suppressRow } from '../outreach/suppression.ts'
 
@@ -16,20 +17,35 @@ export interface ProgrammePair extends KnowledgePair {
 }
 
 export async function programmePairs(db: Db, programmeId: string): Promise<ProgrammePair[]> {
-  const rows = await db
-    .selectFrom('submissions as s')
-    .innerJoin('sessions as x', 'x.id', 's.sessionId')
-    .innerJoin('areas as a', 'a.id', 'x.areaId')
-    .select(['s.id', 's.code', 's.phase', 's.groupKind', 's.score', 's.maxScore', 's.sessionId', 'x.areaId', 'x.format', 'a.level', 'a.parentId'])
-    .where('x.programmeId', '=', programmeId)
-    .where('s.phase', 'in', ['pre', 'post'])
-    .where('s.maxScore', 'is not', null)
-    .where('s.excludedAt', 'is', null)
-    .execute()
+  // The sessions first, then their answers a batch of sessions at a time (platform/db/batches.ts): one
+  // join over all answers made PostgreSQL read every programme's (3 s with 5,000,000 answers).
+  const sessions = new Map(
+    (
+      await db
+        .selectFrom('sessions as x')
+        .innerJoin('areas as a', 'a.id', 'x.areaId')
+        .select(['x.id', 'x.areaId', 'x.format', 'a.level', 'a.parentId'])
+        .where('x.programmeId', '=', programmeId)
+        .execute()
+    ).map((x) => [x.id, x]),
+  )
+  const answers = await inBatches([...sessions.keys()], (ids) =>
+    db
+      .selectFrom('submissions as s')
+      .select(['s.id', 's.code', 's.phase', 's.groupKind', 's.score', 's.maxScore', 's.sessionId'])
+      .where('s.sessionId', 'in', ids)
+      .where('s.phase', 'in', ['pre', 'post'])
+      .where('s.maxScore', 'is not', null)
+      .where('s.excludedAt', 'is', null)
+      .execute(),
+  )
+  const rows = answers.map((r) => ({ ...r, ...sessions.get(r.sessionId)!, id: r.id }))
   const byKey = new Map<string, typeof rows>()
   for (const r of rows) {
     const key = `${r.sessionId} ${r.groupKind}`
-    byKey.set(key, [...(byKey.get(key) ?? []), r])
+    const list = byKey.get(key)
+    if (list) list.push(r)
+    else byKey.set(key, [r])
   }
   const sessionIds = [...new Set(rows.map((r) => r.sessionId))]
   const confirmed = await q.listConfirmedPairs(db, sessionIds)

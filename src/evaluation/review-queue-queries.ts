@@ -9,6 +9,7 @@ import { can } from '../accounts/permissions.ts'
 import { matchCodes } from './code-matching.ts'
 import * as q from './evaluation-queries.ts'
 import { HELD } from './evaluation-tables.ts'
+import { inBatches } from '../platform/db/batches.ts'
 import { countWaitingBySession } from './free-text-review.ts'
 import { readsAllWords, wordsSessionIds } from './referral-access.ts'
 
@@ -27,14 +28,18 @@ export async function reviewQueues(db: Db, user: { id: string; role: Role }, ses
     const readable = readsAllWords(user.role) ? sessionIds : (await wordsSessionIds(db, user)!.where('sessionId', 'in', sessionIds).execute()).map((r) => r.sessionId)
     if (readable.length) for (const [id, n] of await countWaitingBySession(db, readable)) out.get(id)!.comments = n
   }
-  const held = await db.selectFrom('submissions').select(['sessionId']).select((eb) => eb.fn.countAll<number | string>().as('n')).where('sessionId', 'in', sessionIds).where('excludedReason', '=', HELD).groupBy('sessionId').execute()
+  // A batch of sessions at a time (platform/db/batches.ts): all of a month's sessions in one list made
+  // PostgreSQL read every answer of every programme.
+  const held = await inBatches(sessionIds, (ids) => db.selectFrom('submissions').select(['sessionId']).select((eb) => eb.fn.countAll<number | string>().as('n')).where('sessionId', 'in', ids).where('excludedReason', '=', HELD).groupBy('sessionId').execute())
   for (const r of held) out.get(r.sessionId)!.held = Number(r.n)
 
-  const rows = await db.selectFrom('submissions').select(['id', 'code', 'phase', 'groupKind', 'sessionId']).where('sessionId', 'in', sessionIds).where('phase', 'in', ['pre', 'post']).where('excludedAt', 'is', null).execute()
+  const rows = await inBatches(sessionIds, (ids) => db.selectFrom('submissions').select(['id', 'code', 'phase', 'groupKind', 'sessionId']).where('sessionId', 'in', ids).where('phase', 'in', ['pre', 'post']).where('excludedAt', 'is', null).execute())
   const byGroup = new Map<string, typeof rows>()
   for (const r of rows) {
     const key = `${r.sessionId} ${r.groupKind}`
-    byGroup.set(key, [...(byGroup.get(key) ?? []), r])
+    const list = byGroup.get(key)
+    if (list) list.push(r)
+    else byGroup.set(key, [r])
   }
   const withAnswers = [...new Set(rows.map((r) => r.sessionId))]
   const confirmed = await q.listConfirmedPairs(db, withAnswers)

@@ -50,12 +50,20 @@ export async function listVisitStatus(db: Db, programmeIds: string[], today: str
   if (plans.length === 0) return []
   const tree = await areaTree(db)
   const sessions = await listSessions(db, { programmeIds, statuses: ['planned', 'held', 'reported'] })
+  // Grouped once: filtering all sessions for each plan took seconds with a national programme's
+  // thousands of plans and tens of thousands of sessions (bench/national.ts).
+  const byProgramme = new Map<string, typeof sessions>()
+  for (const s of sessions) {
+    const list = byProgramme.get(s.programmeId)
+    if (list) list.push(s)
+    else byProgramme.set(s.programmeId, [s])
+  }
   const out: VisitStatus[] = []
   const measured = new Map<string, KnowledgePair[]>()
   for (const plan of plans) {
     const area = findNode(tree, plan.areaId)
     if (!area) continue
-    const mine = sessions.filter((s) => s.programmeId === plan.programmeId)
+    const mine = byProgramme.get(plan.programmeId) ?? []
     for (const leaf of leavesOf(area)) {
       const target = { planId: plan.id, programmeId: plan.programmeId, areaId: leaf.id, areaName: leaf.name, parentName: area.name, everyMonths: plan.everyMonths, within: idsWithin(leaf) }
       const status = visitStatus(target, mine, plan.startsOn, today)

@@ -25,6 +25,9 @@ export function newPdf(options: PDFKit.PDFDocumentOptions): { doc: PDFKit.PDFDoc
   return { doc, done }
 }
 
+/** Below a row's text: the gap, the rule and the space after it. */
+const RULE_SPACE = 5
+
 /** The smallest type a cell shrinks to for a word wider than its cell: still readable on paper. */
 const FLOOR_SIZE = 6
 
@@ -38,15 +41,25 @@ export function labelled(label: string, value: string): string {
   return `${trimmed.replace(/[.;]+$/, '')}: ${value}`
 }
 
+/** A cell's text laid out: its lines, the type size they are set in and the height of one line. */
+export interface CellLayout {
+  lines: string[]
+  size: number
+  lineHeight: number
+}
+
+type CellOptions = { font?: 'regular' | 'bold'; size: number; colour?: string; maxLines?: number }
+
 /**
- * Text in a table cell or beside a bar, in a box `width` wide at (x, y): broken into lines at spaces
- * only (pdfkit's own wrapping also breaks after hyphens and splits a word too long for the line),
- * in a smaller type, down to FLOOR_SIZE, when one word is wider than the cell. With `maxLines`, the
- * text ends on the last whole word that fits, followed by "…". Returns the y below the last line.
+ * Text in a box `width` wide, broken into lines at spaces only (pdfkit's own wrapping also breaks
+ * after hyphens and splits a word too long for the line), in a smaller type, down to FLOOR_SIZE, when
+ * one word is wider than the cell. With `maxLines`, the text ends on the last whole word that fits,
+ * followed by "…". Measures only (it sets the document's font and size): the caller knows the height
+ * before drawing, so a row can move to the next page whole.
  */
-export function cellText(doc: PDFKit.PDFDocument, text: string, x: number, y: number, width: number, o: { font?: 'regular' | 'bold'; size: number; colour?: string; maxLines?: number }): number {
+export function layoutCell(doc: PDFKit.PDFDocument, text: string, width: number, o: CellOptions): CellLayout {
   const words = text.split(/\s+/).filter(Boolean)
-  doc.font(o.font ?? 'regular').fillColor(o.colour ?? PDF_COLOURS.ink)
+  doc.font(o.font ?? 'regular')
   let size = o.size
   const fits = (s: string) => doc.widthOfString(s) <= width
   doc.fontSize(size)
@@ -65,10 +78,20 @@ export function cellText(doc: PDFKit.PDFDocument, text: string, x: number, y: nu
     while (kept.length > 1 && !fits(`${kept.join(' ')}…`)) kept.pop()
     lines[o.maxLines - 1] = fits(`${kept.join(' ')}…`) ? `${kept.join(' ')}…` : kept.join(' ')
   }
-  const height = doc.currentLineHeight(true)
+  return { lines, size, lineHeight: doc.currentLineHeight(true) }
+}
+
+/** Draws a laid-out cell at (x, y); returns the y below its last line. */
+export function drawCell(doc: PDFKit.PDFDocument, cell: CellLayout, x: number, y: number, o: Pick<CellOptions, 'font' | 'colour'> = {}): number {
+  doc.font(o.font ?? 'regular').fontSize(cell.size).fillColor(o.colour ?? PDF_COLOURS.ink)
   // lineBreak: false draws each line as it is: pdfkit would otherwise wrap it again by its own rules.
-  lines.forEach((l, i) => doc.text(l, x, y + i * height, { lineBreak: false }))
-  return y + lines.length * height
+  cell.lines.forEach((l, i) => doc.text(l, x, y + i * cell.lineHeight, { lineBreak: false }))
+  return y + cell.lines.length * cell.lineHeight
+}
+
+/** Lays out and draws text in a cell at (x, y) (layoutCell); returns the y below the last line. No page break: see reportWriter. */
+export function cellText(doc: PDFKit.PDFDocument, text: string, x: number, y: number, width: number, o: CellOptions): number {
+  return drawCell(doc, layoutCell(doc, text, width, o), x, y, o)
 }
 
 /** The longest start of a word that fits, with "…". */
@@ -89,6 +112,8 @@ export function reportWriter(doc: PDFKit.PDFDocument, margin = 48) {
   const roomFor = (height: number) => {
     if (doc.y > doc.page.height - height) doc.addPage()
   }
+  // A cell taller than a page could never fit: it ends with "…" after as many lines as a page holds.
+  const linesPerPage = (size: number) => Math.max(1, Math.floor((doc.page.height - 2 * margin - 40) / (size * 1.4)))
   return {
     left,
     width,
@@ -107,35 +132,41 @@ export function reportWriter(doc: PDFKit.PDFDocument, margin = 48) {
     line(text: string, o: { bold?: boolean; size?: number; colour?: string } = {}) {
       doc.font(o.bold ? 'bold' : 'regular').fontSize(o.size ?? 10).fillColor(o.colour ?? ink).text(text, left, doc.y, { width })
     },
-    /** A row of columns at fixed x offsets, ruled underneath. */
+    /**
+     * A row of columns at fixed x offsets, ruled underneath. Every cell is measured first, and the row
+     * starts a new page unless all of it fits above the bottom margin: a cell never runs off the page.
+     */
     row(cells: string[], xs: number[], o: { bold?: boolean } = {}) {
-      roomFor(70)
+      const font = o.bold ? 'bold' : 'regular'
+      const laid = cells.map((text, i) => layoutCell(doc, text, (xs[i + 1] ?? width) - xs[i]! - 6, { font, size: 8.5, maxLines: linesPerPage(8.5) }))
+      roomFor(Math.max(0, ...laid.map((c) => c.lines.length * c.lineHeight)) + RULE_SPACE + margin)
       const y = doc.y
       let bottom = y
-      cells.forEach((text, i) => {
-        const x = left + xs[i]!
-        const w = (xs[i + 1] ?? width) - xs[i]! - 6
-        bottom = Math.max(bottom, cellText(doc, text, x, y, w, { font: o.bold ? 'bold' : 'regular', size: 8.5 }))
-      })
+      laid.forEach((cell, i) => (bottom = Math.max(bottom, drawCell(doc, cell, left + xs[i]!, y, { font }))))
       doc.y = bottom + 2
       doc.moveTo(left, doc.y).lineTo(left + width, doc.y).lineWidth(0.4).stroke(rule)
       doc.y += 3
     },
-    /** Horizontal bars; a null value is hidden (a small count) and shows its label only. Several series draw stacked per item. */
+    /**
+     * Horizontal bars; a null value is hidden (a small count) and shows its label only. Several series
+     * draw stacked per item. Each item (its wrapped label and its bars) moves to the next page whole.
+     */
     bars(items: { label: string; values: (number | null)[] }[], o: { max?: number; format: (v: number | null) => string; colours?: string[] }) {
       const max = o.max ?? Math.max(1, ...items.flatMap((i) => i.values.map((v) => v ?? 0)))
       const colours = o.colours ?? [brand]
       for (const item of items) {
-        roomFor(70)
+        const label = layoutCell(doc, item.label, 150, { size: 9, maxLines: linesPerPage(9) })
+        const height = Math.max(label.lines.length * label.lineHeight + 4, 4 + 12 * item.values.length)
+        roomFor(height + margin)
         const y = doc.y
-        const labelBottom = cellText(doc, item.label, left, y, 150, { size: 9 })
+        drawCell(doc, label, left, y)
         item.values.forEach((value, k) => {
           const by = y + 1 + k * 12
           const w = value === null ? 0 : Math.max(value > 0 ? 2 : 0, ((width - 220) * value) / max)
           if (w > 0) doc.rect(left + 160, by, w, 10).fill(colours[k % colours.length]!)
           doc.font('regular').fontSize(9).fillColor(muted).text(o.format(value), left + 166 + w, by, { width: 60 })
         })
-        doc.y = Math.max(labelBottom + 4, y + 4 + 12 * item.values.length)
+        doc.y = y + height
       }
     },
   }
