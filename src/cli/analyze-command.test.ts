@@ -3,6 +3,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { analyzeCsvFile } from '../evaluation/analyze-csv.ts'
+import { runAnalyze } from './analyze-command.ts'
 
 // The real command, as a user types it: `npx jaga analyze FILE.csv [--json]`.
 const ROOT = path.resolve(import.meta.dirname, '../..')
@@ -41,6 +43,51 @@ describe('jaga analyze', () => {
     expect(jaga([path.join(dir, 'none.csv')]).stderr).toContain('cannot read')
     expect(jaga([path.join(dir, 'none.csv')]).status).toBe(1)
     expect(jaga([]).status).toBe(2)
+  })
+})
+
+describe('jaga analyze on large files', () => {
+  const inProcess = (file: string, maxBytes?: number) => {
+    let stdout = ''
+    let stderr = ''
+    const io = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env: { LANG: 'C' } }
+    const status = runAnalyze(['analyze', file, '--json'], io as never, maxBytes)
+    return { status, stdout, stderr }
+  }
+
+  it('reads a file of several chunks, quoted cells and CRLF across their seams, as the same text read whole', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jaga-analyze-'))
+    const rows = ['\ufeffcode,phase,group,q1,q2']
+    for (let i = 0; i < 40_000; i++) {
+      const group = i % 3 ? 'ibu' : '"guru, ""SD""\r\nkelas 1"'
+      rows.push(`"c${i}",pre,${group},${i % 2},${i % 5}`, `C${i} ,post,${group},1,"${(i % 7) / 2}"`)
+    }
+    const text = rows.join('\r\n') + '\r\n'
+    fs.writeFileSync(path.join(dir, 'big.csv'), text)
+    const r = inProcess(path.join(dir, 'big.csv'))
+    expect(r.stderr).toBe('')
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(analyzeCsvFile(text))))
+    expect(JSON.parse(r.stdout)).toMatchObject({ pairs: rows.length / 2 - 0.5, duplicate_codes: 0, groups: { ibu: {}, 'guru, "SD"\r\nkelas 1': {} } })
+  })
+
+  it('refuses a file over the size limit before reading it, and names the limit in the reader’s language', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jaga-analyze-'))
+    const file = path.join(dir, 'big.csv')
+    fs.writeFileSync(file, 'code,phase,q1\n' + 'A,pre,1\nA,post,1\n'.repeat(70_000))
+    const r = inProcess(file, 2 ** 20)
+    expect(r.status).toBe(1)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toContain('the file is larger than 1 MB')
+    expect(inProcess(file, 2 * 2 ** 20).status).toBe(0)
+  })
+
+  it('says on which line a row runs on without end (an unclosed quote)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jaga-analyze-'))
+    const file = path.join(dir, 'open.csv')
+    fs.writeFileSync(file, 'code,phase,q1\nA,pre,1\nA,post,"1\n' + 'B,pre,1\n'.repeat(200_000))
+    const r = inProcess(file)
+    expect(r.status).toBe(1)
+    expect(r.stderr).toContain('line 3: a row longer than 1,024 KB (a quote left open?)')
   })
 })
 

@@ -8,8 +8,10 @@
 // and each test is analysed on its own (`tests`), since scores of different tests cannot be pooled.
 // An empty cell in a test's own column is a question the skip logic did not show that person (Jaga's
 // export writes 0 for one shown and left unanswered): missing, never wrong (docs/decisions/0010).
-import { eachRow } from './csv-rows.ts'
+import { MAX_ROW_BYTES, RowReader, RowTooLongError, type Row } from './csv-rows.ts'
+import { CodeTable } from './code-table.ts'
 import { analyzePairs, type PairedAnalysis } from './paired-analysis.ts'
+import { ScoreStore } from './score-store.ts'
 
 export const RESERVED_COLUMNS = ['code', 'phase', 'group', 'area', 'session', 'gender', 'age_band', 'how', 'pair_id', 'questionnaire'] as const
 
@@ -43,6 +45,11 @@ export function analyzeCsv(text: string): TestAnalysis {
 }
 
 export function analyzeCsvFile(text: string): CsvAnalysis {
+  return analyzeCsvChunks((push) => push(Buffer.from(text, 'utf8')))
+}
+
+/** The same for a file read in chunks: `feed` pushes its bytes in order; memory grows with rows, not bytes. */
+export function analyzeCsvChunks(feed: (push: (chunk: Uint8Array) => void) => void): CsvAnalysis {
   const problems: CsvInputError['problems'] = []
   let header: string[] = []
   let codeAt = -1
@@ -54,7 +61,9 @@ export function analyzeCsvFile(text: string): CsvAnalysis {
   let itemAt: number[] = []
   // Each distinct code (within its session, group and test) gets a number; per code number, the row it
   // has in each phase: -1 none yet, -2 more than one (ambiguous, never paired).
-  const codeNumber = new Map<string, number>()
+  const codes = new CodeTable()
+  // Each distinct session + group + test, as a number (a file holds few).
+  const withinNumber = new Map<string, number>()
   const preAt: number[] = []
   const postAt: number[] = []
   // With a pair_id column: per pair number, its pre and post row (-1 none yet); per row, its code
@@ -76,9 +85,12 @@ export function analyzeCsvFile(text: string): CsvAnalysis {
   const pairTest: number[] = []
   const rowTest: number[] = []
   let rowCount = 0
-  const groups: string[] = []
-  let values = new Float64Array(0)
-  eachRow(text, (row, line) => {
+  // Each row's group as a number (a file has a few groups and many rows); the names by number.
+  const groupOf: number[] = []
+  const groupNumber = new Map<string, number>()
+  const groupNames: string[] = []
+  let values = new ScoreStore(0)
+  const visit = (row: Row, line: number) => {
     if (problems.length >= MAX_PROBLEMS) return
     if (header.length === 0) {
       header = Array.from({ length: row.count }, (_, i) => row.text(i))
@@ -94,12 +106,10 @@ export function analyzeCsvFile(text: string): CsvAnalysis {
       if (codeAt < 0) problems.push({ key: 'analyze.missingColumn', params: { column: 'code' } })
       if (phaseAt < 0) problems.push({ key: 'analyze.missingColumn', params: { column: 'phase' } })
       if (itemAt.length === 0) problems.push({ key: 'analyze.noItems', params: {} })
-      values = new Float64Array(itemAt.length * 1024)
+      values = new ScoreStore(itemAt.length * 1024)
       return
     }
     const r = rowCount++
-    const code = row.text(codeAt).toUpperCase()
-    if (!code) problems.push({ key: 'analyze.emptyCode', params: { line } })
     let test = 0
     if (testAt >= 0) {
       const name = row.text(testAt)
@@ -121,12 +131,23 @@ export function analyzeCsvFile(text: string): CsvAnalysis {
       }
       rowTest.push(test)
     }
-    const within = (sessionAt >= 0 ? row.text(sessionAt) : '') + '\u0001' + (groupAt >= 0 ? row.text(groupAt) : '') + '\u0001' + test
-    const key = `${within}\u0001${code}`
-    let number = codeNumber.get(key)
-    if (number === undefined) {
-      number = preAt.length
-      codeNumber.set(key, number)
+    let group = 0
+    if (groupAt >= 0) {
+      const name = row.text(groupAt)
+      const g = groupNumber.get(name)
+      group = g ?? groupNames.push(name) - 1
+      if (g === undefined) groupNumber.set(name, group)
+      groupOf.push(group)
+    }
+    let within = group
+    if (sessionAt >= 0 || testAt >= 0) {
+      const key = `${sessionAt >= 0 ? row.text(sessionAt) : ''}\u0001${group}\u0001${test}`
+      within = withinNumber.get(key) ?? withinNumber.size
+      if (within === withinNumber.size) withinNumber.set(key, within)
+    }
+    const number = codes.number(row, codeAt, within)
+    if (codes.empty) problems.push({ key: 'analyze.emptyCode', params: { line } })
+    if (number === preAt.length) {
       preAt.push(-1)
       postAt.push(-1)
       codeTest.push(test)
@@ -154,20 +175,15 @@ export function analyzeCsvFile(text: string): CsvAnalysis {
         side[p] = r
       }
     }
-    if (groupAt >= 0) groups.push(row.text(groupAt))
     const k = itemAt.length
-    if ((r + 1) * k > values.length) {
-      const grown = new Float64Array(values.length * 2)
-      grown.set(values)
-      values = grown
-    }
+    values.reserve((r + 1) * k)
     for (let j = 0; j < k; j++) {
       const x = row.number(itemAt[j]!)
       if (Number.isNaN(x)) {
         const text = row.text(itemAt[j]!)
         if (text === '') {
           // Not shown to this person (or a column of another test, which stays empty in this test's rows).
-          values[r * k + j] = NaN
+          values.set(r * k + j, NaN)
           continue
         }
         problems.push({ key: 'analyze.badScore', params: { line, column: header[itemAt[j]!]!, value: text } })
@@ -184,9 +200,17 @@ export function analyzeCsvFile(text: string): CsvAnalysis {
         problems.push({ key: 'analyze.badScore', params: { line, column: header[itemAt[j]!]!, value: row.text(itemAt[j]!) } })
         break
       }
-      values[r * k + j] = x
+      values.set(r * k + j, x)
     }
-  })
+  }
+  const reader = new RowReader(visit)
+  try {
+    feed((chunk) => reader.push(chunk))
+    reader.end()
+  } catch (e) {
+    if (!(e instanceof RowTooLongError)) throw e
+    problems.push({ key: 'analyze.rowTooLong', params: { line: e.line, limit: MAX_ROW_BYTES >> 10 } })
+  }
   if (header.length === 0) problems.push({ key: 'analyze.missingColumn', params: { column: 'code' } })
   // A test's columns: those it owns; in a file of one test whose columns are not named after it, every
   // item column (one no row fills is an item shown to nobody). A test that owns none cannot be analysed.
@@ -196,7 +220,7 @@ export function analyzeCsvFile(text: string): CsvAnalysis {
     if (problems.length < MAX_PROBLEMS && !columnsOf(test).some(Boolean)) problems.push({ key: 'analyze.noItemsInTest', params: { line: testLine[test]!, test: name } })
   })
   if (problems.length) throw new CsvInputError(problems)
-  const rows: Rows = { k: itemAt.length, header, itemAt, values, rowCount, preAt, postAt, pairPre, pairPost, rowCode, rowIsPost, byPairId: pairIdAt >= 0, groups: groupAt >= 0 ? groups : undefined }
+  const rows: Rows = { k: itemAt.length, header, itemAt, values, rowCount, preAt, postAt, pairPre, pairPost, rowCode, rowIsPost, byPairId: pairIdAt >= 0, groups: groupAt >= 0 ? { of: groupOf, names: groupNames } : undefined }
   if (single) return analyseTest(rows, testAt >= 0 ? { test: 0, columns: columnsOf(0), codeTest, pairTest, rowTest } : undefined)
   const tests: Record<string, TestAnalysis> = {}
   for (const [test, name] of [...testNames.entries()].sort(([, a], [, b]) => a.localeCompare(b))) tests[name] = analyseTest(rows, { test, columns: columnsOf(test), codeTest, pairTest, rowTest })
@@ -209,7 +233,7 @@ interface Rows {
   k: number
   header: string[]
   itemAt: number[]
-  values: Float64Array
+  values: ScoreStore
   rowCount: number
   preAt: number[]
   postAt: number[]
@@ -218,7 +242,7 @@ interface Rows {
   rowCode: number[]
   rowIsPost: boolean[]
   byPairId: boolean
-  groups: string[] | undefined
+  groups: { of: number[]; names: string[] } | undefined
 }
 
 /** Pairs and analyses the rows of one test (all rows when `only` is not given). */
@@ -270,7 +294,7 @@ function analyseTest(d: Rows, only?: { test: number; columns: boolean[]; codeTes
     const out = used.map(() => new Float64Array(pairs))
     for (let r = 0; r < pairs; r++) {
       const base = rows[r]! * k
-      for (let u = 0; u < used.length; u++) out[u]![r] = d.values[base + used[u]!]!
+      for (let u = 0; u < used.length; u++) out[u]![r] = d.values.get(base + used[u]!)
     }
     return out
   }
@@ -278,7 +302,7 @@ function analyseTest(d: Rows, only?: { test: number; columns: boolean[]; codeTes
     items: used.map((j) => d.header[d.itemAt[j]!]!),
     pre: columns(preRows),
     post: columns(postRows),
-    groups: d.groups ? preRows.map((r) => d.groups![r]!) : undefined,
+    groups: d.groups ? preRows.map((r) => d.groups!.names[d.groups!.of[r]!]!) : undefined,
   })
   return { pairs, unmatched: { pre: unmatchedPre, post: unmatchedPost }, duplicate_codes: duplicateCodes, ...analysis }
 }

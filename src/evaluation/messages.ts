@@ -15,6 +15,8 @@ export const evaluationMessages = defineMessages({
   'analyze.emptyCode': { id: 'baris {line}: kode kosong', en: 'line {line}: the code is empty' },
   'analyze.badPhase': { id: 'baris {line}: fase "{value}" harus pre/pretest atau post/posttest', en: 'line {line}: phase "{value}" must be pre/pretest or post/posttest' },
   'analyze.pairIdTwice': { id: 'baris {line}: pair_id "{value}" sudah punya baris di fase ini', en: 'line {line}: pair_id "{value}" already has a row in this phase' },
+  'analyze.tooLarge': { id: 'berkas lebih besar dari {limit} MB; bagi menjadi beberapa berkas', en: 'the file is larger than {limit} MB; split it into several files' },
+  'analyze.rowTooLong': { id: 'baris {line}: satu baris lebih panjang dari {limit} KB (ada tanda kutip yang tidak ditutup?)', en: 'line {line}: a row longer than {limit} KB (a quote left open?)' },
   'analyze.badScore': { id: 'baris {line}, kolom {column}: "{value}" bukan angka', en: 'line {line}, column {column}: "{value}" is not a number' },
   'analyze.text.summary': {
     id: '{pairs} pasangan pre/post; tanpa pasangan: {pre} pre, {post} post; kode ganda (tidak dipasangkan): {duplicates}',
