@@ -6,10 +6,10 @@
 // DETAIL=1 lists every request; ONLY=/q/ measures only the pages whose address contains that text.
 import fs from 'node:fs'
 import path from 'node:path'
-import { spawnSync } from 'node:child_process'
 import { chromium, type BrowserContext, type Request } from 'playwright-core'
 import { countingRelay } from '../test/counting-relay.ts'
-import { ROOT, startServerProcess, type ServerProcess } from '../test/server-process.ts'
+import { questionnairePath } from './questionnaire-link.ts'
+import { ROOT, startServerProcess } from '../test/server-process.ts'
 
 const BUDGET = 30 * 1024
 const QUIET_MS = Number(process.env.QUIET_MS ?? 4000)
@@ -22,30 +22,6 @@ interface Row {
   requests: Record<Part, number>
   /** Every byte the server sent on the page's connections, counted by a TCP relay in between. */
   wire: number
-}
-
-function jaga(server: ServerProcess, args: string[], input = ''): string {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/jaga.js'), ...args], { input, env: { ...process.env, JAGA_DATA_DIR: server.dataDir }, encoding: 'utf8' })
-  if (r.status !== 0) throw new Error(r.stderr)
-  return r.stdout
-}
-
-/** A questionnaire link for a teenagers' class today, made through the API as staff would. */
-async function questionnairePath(server: ServerProcess): Promise<string> {
-  jaga(server, ['user', 'create', '--email', 'bench@jaga.test', '--role', 'admin', '--name', 'Bench'], 'kata sandi yang cukup panjang\n')
-  const token = jaga(server, ['token', 'create', '--email', 'bench@jaga.test']).trim().split('\n').pop()!
-  const api = async (p: string, body: unknown) => {
-    const res = await fetch(server.url + p, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
-    if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`)
-    return res.json() as Promise<any>
-  }
-  // Harjosari I, a shipped neighbourhood (HARJOSARI_I in test/outreach-builders.ts).
-  const areaId = '0b7f4a52-2b41-4c4e-9a57-127109100400'
-  const day = new Date().toISOString().slice(0, 10)
-  const programme = await api('/api/v1/programmes', { name: 'Bench', startsOn: day, endsOn: day, status: 'active', areaIds: [areaId] })
-  const session = await api('/api/v1/sessions', { programmeId: programme.id, title: 'Bench', format: 'class', areaId, venue: 'SMP', startsAt: `${day}T00:05`, endsAt: `${day}T23:55`, audiences: ['children-13-17'] })
-  const { links } = (await api(`/api/v1/sessions/${session.id}/evaluation`, { groupKind: 'children-13-17' })) as { links: { phase: string; url: string }[] }
-  return new URL(links.find((l) => l.phase === 'pre')!.url).pathname
 }
 
 /** Opens one page in a fresh context and adds up what crossed the network until it was quiet. */
@@ -98,7 +74,7 @@ async function main() {
   })
   const rows: Row[] = []
   try {
-    const q = await questionnairePath(server)
+    const q = await questionnairePath(server, ROOT)
     const pages: [string, 'id-ID' | 'en-GB'][] = [
       ['/', 'id-ID'],
       ['/', 'en-GB'],
