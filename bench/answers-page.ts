@@ -4,75 +4,23 @@
 // on the same server in the same run (/healthz: no database, no page). Figures only, no budget: the
 // ratio to the baseline says what a page of the table costs. Needs wrk (apt-get install -y wrk) and,
 // for PostgreSQL, a server at JAGA_BENCH_PG_URL.
-import crypto from 'node:crypto'
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { runWrk, type WrkResult } from './wrk.ts'
-import { startServerProcess, ROOT } from '../test/server-process.ts'
-import { readShippedQuestionnaires } from '../src/evaluation/questionnaires.ts'
-import { scoredItems } from '../src/evaluation/questionnaire-schema.ts'
+import { startServerProcess } from '../test/server-process.ts'
 import { scratchPostgres } from './scratch-postgres.ts'
+import { NO_HOLD, sessionWithAnswers, signIn } from './session-seed.ts'
 
 const DURATION = process.env.BENCH_SECONDS ?? '5'
 const CONNECTIONS = process.env.BENCH_CONNECTIONS ?? '10'
 const PEOPLE = 1000
 const PG_URL = process.env.JAGA_BENCH_PG_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres'
 const OUT = path.resolve(import.meta.dirname, 'out')
-const PASSWORD = 'a long enough password'
 
 if (spawnSync('sh', ['-c', 'command -v wrk']).status !== 0) {
   console.error('bench: wrk is missing. Install it with: apt-get install -y wrk')
   process.exit(2)
-}
-
-function cli(env: NodeJS.ProcessEnv, args: string[], input = ''): string {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/jaga.js'), ...args], { input, env: { ...process.env, ...env }, encoding: 'utf8' })
-  if (r.status !== 0) throw new Error(r.stderr)
-  return r.stdout
-}
-
-const items = scoredItems(readShippedQuestionnaires().find((q) => q.key === 'knowledge-parents')!.definition)
-const answers = (right: number) => Object.fromEntries(items.map((item, i) => [item.id, i < right ? String(item.answer) : item.kind === 'truefalse' ? String(item.answer) === 'true' ? 'false' : 'true' : item.options!.find((o) => o.value !== String(item.answer))!.value]))
-const letters = (n: number) => String.fromCharCode(65 + (n % 26)) + String.fromCharCode(65 + Math.floor(n / 26) % 26)
-
-/** A session with a parents' group whose pre and post links have each received PEOPLE answers. */
-async function sessionWithAnswers(url: string, env: NodeJS.ProcessEnv): Promise<string> {
-  cli(env, ['user', 'create', '--email', 'bench@jaga.test', '--role', 'coordinator'], `${PASSWORD}\n`)
-  const bearer = cli(env, ['token', 'create', '--email', 'bench@jaga.test']).trim().split('\n').pop()!
-  const call = async (p: string, body: unknown, auth = true): Promise<any> => {
-    const res = await fetch(url + p, { method: 'POST', headers: { ...(auth ? { Authorization: `Bearer ${bearer}` } : {}), 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
-    if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`)
-    return res.json()
-  }
-  const today = new Date().toISOString().slice(0, 10)
-  const area = '0b7f4a52-2b41-4c4e-9a57-127109100400'
-  const programme = await call('/api/v1/programmes', { name: 'Bench', startsOn: today, endsOn: today, status: 'active', areaIds: [area] })
-  const session = await call('/api/v1/sessions', { programmeId: programme.id, title: 'Bench', format: 'seminar', areaId: area, venue: 'x', startsAt: `${today}T00:00`, endsAt: `${today}T23:59`, audiences: ['parents'] })
-  const { links } = await call(`/api/v1/sessions/${session.id}/evaluation`, { groupKind: 'parents' })
-  const token = (phase: string) => links.find((l: { phase: string }) => l.phase === phase).token
-  for (const phase of ['pre', 'post']) {
-    // 20 phones at a time.
-    for (let start = 0; start < PEOPLE; start += 20) {
-      await Promise.all(
-        Array.from({ length: Math.min(20, PEOPLE - start) }, (_, i) => {
-          const n = start + i
-          const code = { mother: letters(n), day: String((n % 28) + 1), own: 'A', siblings: String(n % 4) }
-          return call(`/api/v1/collect/${token(phase)}`, { id: crypto.randomUUID(), code, answers: answers(phase === 'pre' ? n % 8 : 7 + (n % 9)) }, false)
-        }),
-      )
-    }
-  }
-  return session.id
-}
-
-/** Signs in through the login form (a CSRF cookie of our own, as a browser would have) and returns the cookie header. */
-async function signIn(url: string): Promise<string> {
-  const csrf = crypto.randomBytes(32).toString('base64url')
-  const res = await fetch(`${url}/login`, { method: 'POST', redirect: 'manual', headers: { Cookie: `jaga_csrf=${csrf}; jaga_lang=en` }, body: new URLSearchParams({ _csrf: csrf, email: 'bench@jaga.test', password: PASSWORD }) })
-  const session = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('jaga_session='))
-  if (res.status !== 303 || !session) throw new Error(`sign-in failed: ${res.status}`)
-  return `${session}; jaga_csrf=${csrf}; jaga_lang=en`
 }
 
 const results: (WrkResult & { dialect: string; name: string; path: string; bytes: number })[] = []
@@ -85,11 +33,10 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     env = { DATABASE_URL: scratch.url }
     dropDatabase = scratch.drop
   }
-  const noHold = { JAGA_COLLECT_HOLD_AFTER: '100000000', JAGA_COLLECT_HOLD_TOTAL: '100000000', JAGA_COLLECT_LINK_MAX: '100000000' }
-  const server = await startServerProcess({ ...env, ...noHold, LOG_LEVEL: 'warn' })
+  const server = await startServerProcess({ ...env, ...NO_HOLD, LOG_LEVEL: 'warn' })
   try {
     if (!env.DATABASE_URL) env = { JAGA_DATA_DIR: server.dataDir }
-    const sessionId = await sessionWithAnswers(server.url, env)
+    const sessionId = await sessionWithAnswers(server.url, env, PEOPLE)
     const cookie = await signIn(server.url)
     const pages = [
       { name: 'baseline /healthz', path: '/healthz' },
