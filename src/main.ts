@@ -15,6 +15,7 @@ import { listPublicPaths } from './library/library-urls.ts'
 import { createLogger, type Logger } from './platform/log.ts'
 import { openMigratedStore } from './store.ts'
 import { startDailyRetention } from './evaluation/retention.ts'
+import { flushSubmissionCounts } from './evaluation/submission-counts.ts'
 import { rootRefusal } from './platform/operations-messages.ts'
 
 const require = createRequire(import.meta.url)
@@ -90,6 +91,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       library.stopPolling()
       await stopRetention?.()
       await checkpointer?.stop()
+      // Counts of answers still in memory (every request has finished by now).
+      await flushSubmissionCounts(store.db)
       await store.db.destroy()
       log.info('stopped')
     }))

@@ -1,11 +1,12 @@
 // Collecting answers: the pre, post and feedback links of a session, and the submissions that
 // arrive through them from participants' phones, paper or an import.
 import crypto from 'node:crypto'
-import { PostgresAdapter, type Kysely } from 'kysely'
+import { PostgresAdapter, type Kysely, type Selectable } from 'kysely'
 import type { Database, Db } from '../database.ts'
 import { insertAuditEntry, type Actor } from '../accounts/audit-queries.ts'
 import type { Role } from '../accounts/permissions.ts'
 import { Problem, type FieldError } from '../platform/http/problems.ts'
+import { reusableQuery } from '../platform/db/reusable-query.ts'
 import { assertMayRecord, getSession } from '../outreach/sessions.ts'
 import type { GroupKind } from '../outreach/target-group-form.ts'
 import { checkSubmission, type RawSubmission } from './answers.ts'
@@ -204,12 +205,12 @@ export async function submit(db: Kysely<Database>, link: q.LinkWithQuestionnaire
     receivedAt: now,
     hiddenItems: JSON.stringify(s.hidden),
   }
-  const insert = async (x: Db) => Number((await x.insertInto('submissions').values(row).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst()).numInsertedOrUpdatedRows) === 0
+  const insert = async (x: Db) => Number((await insertSubmission(x, row)).numAffectedRows ?? 0) === 0
   // A disclosure is stored with its submission or not at all. The code was checked against the parts the
   // link had when it was read: if staff changed them since (changeCodeParts, allowed only while no answer
   // is stored), this code would never match the new ones. Re-read under a lock changeCodeParts also takes.
   const duplicate = await db.transaction().execute(async (trx) => {
-    const current = await trx.selectFrom('collectionLinks').select('codeElements').where('id', '=', link.id).$if(onPostgres(trx), (qb) => qb.forShare()).executeTakeFirst()
+    const current = (await linkCodeParts(trx, link.id)).rows[0]
     if (!current || current.codeElements !== link.codeElements) throw new Problem('conflict', {}, [], 'problem.collect.codeChanged')
     if (await insert(trx)) return true
     if (s.disclosures.length)
@@ -222,5 +223,15 @@ export async function submit(db: Kysely<Database>, link: q.LinkWithQuestionnaire
   return { duplicate, disclosure: s.disclosures.length > 0, blanked: s.blanked }
 }
 
+// Both run once for every answer a phone sends: compiled once (reusable-query.ts).
+const linkCodeParts = reusableQuery((db: Db, linkId: string) => db.selectFrom('collectionLinks').select('codeElements').where('id', '=', linkId).$if(onPostgres(db), (qb) => qb.forShare()))
+type SubmissionRow = Pick<Selectable<Database['submissions']>, 'id' | 'linkId' | 'sessionId' | 'phase' | 'questionnaireVersionId' | 'groupKind' | 'code' | 'answers' | 'score' | 'maxScore' | 'source' | 'receivedAt' | 'hiddenItems'>
+const insertSubmission = (db: Db, r: SubmissionRow) =>
+  insertSubmissionQuery(db, r.id, r.linkId, r.sessionId, r.phase, r.questionnaireVersionId, r.groupKind, r.code, r.answers, r.score, r.maxScore, r.source, r.receivedAt, r.hiddenItems)
+const insertSubmissionQuery = reusableQuery(
+  (db: Db, id: string, linkId: string, sessionId: string, phase: Phase, questionnaireVersionId: string, groupKind: string, code: string, answers: string, score: number | null, maxScore: number | null, source: 'phone' | 'paper' | 'import', receivedAt: string, hiddenItems: string | null) =>
+    db.insertInto('submissions').values({ id, linkId, sessionId, phase, questionnaireVersionId, groupKind, code, answers, score, maxScore, source, receivedAt, hiddenItems }).onConflict((oc) => oc.column('id').doNothing()),
+)
+
 /** PostgreSQL takes row locks (SELECT … FOR SHARE / FOR UPDATE); SQLite has none and needs none: one write transaction at a time. */
-export const onPostgres = (db: Kysely<Database>): boolean => db.getExecutor().adapter instanceof PostgresAdapter
+export const onPostgres = (db: Db): boolean => db.getExecutor().adapter instanceof PostgresAdapter

@@ -1,6 +1,7 @@
 // All SQL for the evaluation tables.
 import type { SelectQueryBuilder } from 'kysely'
 import type { Database, Db } from '../database.ts'
+import { reusableQuery } from '../platform/db/reusable-query.ts'
 import { HELD, type FreeTextStatus, type Phase } from './evaluation-tables.ts'
 import type { AnswerFilter } from './answers-filter.ts'
 import { findTimingAnchors, outOfOrder, outOfOrderColumn, type TimingAnchors } from './round-timing-queries.ts'
@@ -28,9 +29,11 @@ const linkWithQuestionnaire = (db: Db) =>
     .innerJoin('questionnaires as q', 'q.id', 'v.questionnaireId')
     .innerJoin('sessions as s', 's.id', 'l.sessionId')
     .select(['l.id', 'l.token', 'l.sessionId', 'l.phase', 'l.groupKind', 'l.codeElements', 'l.closedAt', 'l.opensAt', 'l.closesAt', 'l.questionnaireVersionId', 'q.titleId', 'q.titleEn', 'q.introId', 'q.introEn', 'q.kind', 's.status as sessionStatus', 's.title as sessionTitle', 's.startsAt as sessionStartsAt'])
-export const findLinkByToken = (db: Db, token: string) => linkWithQuestionnaire(db).where('l.token', '=', token).executeTakeFirst()
 export const findLinkById = (db: Db, id: string) => linkWithQuestionnaire(db).where('l.id', '=', id).executeTakeFirst()
-export type LinkWithQuestionnaire = NonNullable<Awaited<ReturnType<typeof findLinkByToken>>>
+export type LinkWithQuestionnaire = NonNullable<Awaited<ReturnType<typeof findLinkById>>>
+// Read on every answer a phone sends: compiled once (reusable-query.ts).
+const linkByToken = reusableQuery((db: Db, token: string) => linkWithQuestionnaire(db).where('l.token', '=', token))
+export const findLinkByToken = async (db: Db, token: string): Promise<LinkWithQuestionnaire | undefined> => (await linkByToken(db, token)).rows[0]
 
 export const listSessionLinks = (db: Db, sessionId: string) =>
   db

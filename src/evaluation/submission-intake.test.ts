@@ -7,6 +7,7 @@ import { DEFAULT_COLLECT_HOLD_AFTER, loadConfig } from '../config.ts'
 import { createLogger } from '../platform/log.ts'
 import { HOLD_WINDOW_MS, hourOf, LINK_HOLD_TOTAL, LINK_MAX_PHONE_ANSWERS, receivePhoneSubmission } from './submission-intake.ts'
 import { findLinkByToken } from './evaluation-queries.ts'
+import { flushSubmissionCounts } from './submission-counts.ts'
 import { Problem } from '../platform/http/problems.ts'
 
 /** A hold threshold of 500: a hall of 500 must pass, the 501st on is held. */
@@ -29,6 +30,8 @@ async function alsoCounted(linkId: string, n: number, at: string) {
 }
 
 async function countsOf(linkId: string) {
+  // The counts wait in memory for up to a second (submission-counts.ts): write them first.
+  await flushSubmissionCounts(jaga.db)
   const rows = await jaga.db.selectFrom('linkSubmissionCounts').selectAll().where('linkId', '=', linkId).execute()
   const by: Record<string, number> = {}
   for (const r of rows) by[r.outcome] = (by[r.outcome] ?? 0) + Number(r.count)

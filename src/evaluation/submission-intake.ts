@@ -1,16 +1,21 @@
 // What happens around storing a participant's answers from a phone: a flood to one link is held
 // for review (never refused: a refusal would lose a genuine answer, and a hall of phones on one
 // Wi-Fi looks like one sender), and every submission is counted per link and hour with no
-// personal data. The state lives in the database, so any number of app servers agree.
+// personal data. The state lives in the database, so any number of app servers agree (the counts
+// within about a second: submission-counts.ts).
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../database.ts'
 import type { Logger } from '../platform/log.ts'
 import { Problem } from '../platform/http/problems.ts'
 import { metrics } from '../platform/http/metrics-registry.ts'
+import { reusableQuery } from '../platform/db/reusable-query.ts'
 import type { RawSubmission } from './answers.ts'
 import { submit, type SubmitResult } from './collection.ts'
 import type * as q from './evaluation-queries.ts'
 import { HELD, type SubmissionOutcome } from './evaluation-tables.ts'
+import { addCount, pendingCounts } from './submission-counts.ts'
+
+export { hourOf } from './submission-counts.ts'
 
 /** The rolling window the hold threshold (config.collectHoldAfter) counts over. */
 export const HOLD_WINDOW_MS = 10 * 60_000
@@ -44,14 +49,14 @@ export async function receivePhoneSubmission(
   const total = await phoneAnswersOf(db, link.id)
   const recent = total < deps.holdAfter ? total : await phoneSubmissionsSince(db, link.id, new Date(Date.now() - HOLD_WINDOW_MS).toISOString(), deps.holdAfter)
   if (total >= (deps.maxPerLink ?? LINK_MAX_PHONE_ANSWERS)) {
-    await count(deps, link.id, 'refused')
+    count(deps, link.id, 'refused')
     throw new Problem('rate-limited', { minutes: 60 }, [], undefined, { 'Retry-After': '3600' })
   }
   let result: SubmitResult
   try {
     result = await submit(db, link, raw, 'phone')
   } catch (e) {
-    if (e instanceof Problem && e.code === 'validation') await count(deps, link.id, 'refused')
+    if (e instanceof Problem && e.code === 'validation') count(deps, link.id, 'refused')
     throw e
   }
   let held = false
@@ -67,7 +72,7 @@ export async function receivePhoneSubmission(
       .execute()
     held = true
   }
-  await count(deps, link.id, result.duplicate ? 'duplicate' : held ? 'held' : 'accepted')
+  count(deps, link.id, result.duplicate ? 'duplicate' : held ? 'held' : 'accepted')
   return { ...result, held }
 }
 
@@ -83,34 +88,25 @@ async function phoneSubmissionsSince(db: Kysely<Database>, linkId: string, since
   return Number(row.n)
 }
 
+// Read on every answer a phone sends: compiled once (reusable-query.ts).
+const storedPhoneAnswers = reusableQuery((db: Kysely<Database>, linkId: string) =>
+  db.selectFrom('linkSubmissionCounts').select((e) => e.fn.sum<number | string | null>('count').as('n')).where('linkId', '=', linkId).where('outcome', 'in', ['accepted', 'held']),
+)
+
 /** Phone answers a link has stored (counted or held), from the hourly counts. */
 async function phoneAnswersOf(db: Kysely<Database>, linkId: string): Promise<number> {
-  const row = await db
-    .selectFrom('linkSubmissionCounts')
-    .select((e) => e.fn.sum<number | string | null>('count').as('n'))
-    .where('linkId', '=', linkId)
-    .where('outcome', 'in', ['accepted', 'held'])
-    .executeTakeFirst()
-  return Number(row?.n ?? 0)
+  const row = (await storedPhoneAnswers(db, linkId)).rows[0]
+  let pending = 0
+  for (const p of pendingCounts(db, [linkId])) if (p.outcome === 'accepted' || p.outcome === 'held') pending += p.count
+  return Number(row?.n ?? 0) + pending
 }
-
-/** UTC hour of an instant, 'YYYY-MM-DDTHH'. */
-export const hourOf = (at: Date): string => at.toISOString().slice(0, 13)
 
 const phoneSubmissions = metrics.counter('jaga_phone_submissions_total', 'Answers sent from phones, by outcome: accepted, held (stored, waiting for staff), duplicate (a resend), refused.')
 
-/** Adds one to the link's count for this hour; a failure here is logged, never turned into a lost acknowledgement. */
-async function count(deps: { db: Kysely<Database>; log: Logger }, linkId: string, outcome: SubmissionOutcome): Promise<void> {
+/** Adds one to the link's count for this hour, in memory until the next flush (submission-counts.ts): never a lost acknowledgement. */
+function count(deps: { db: Kysely<Database>; log: Logger }, linkId: string, outcome: SubmissionOutcome): void {
   phoneSubmissions.inc({ outcome })
-  try {
-    await deps.db
-      .insertInto('linkSubmissionCounts')
-      .values({ linkId, hour: hourOf(new Date()), outcome, count: 1 })
-      .onConflict((oc) => oc.columns(['linkId', 'hour', 'outcome']).doUpdateSet({ count: sql<number>`link_submission_counts.count + 1` }))
-      .execute()
-  } catch (e) {
-    deps.log.warn('submission count not recorded', { link: linkId, outcome, error: e instanceof Error ? e.message : String(e) })
-  }
+  addCount(deps.db, deps.log, linkId, outcome)
 }
 
 export interface LinkCounts {
@@ -134,6 +130,11 @@ export async function countsByLink(db: Kysely<Database>, linkIds: string[]): Pro
     const t = totals.get(r.linkId) ?? { accepted: 0, duplicate: 0, refused: 0, held: 0 }
     t[r.outcome] = Number(r.n)
     totals.set(r.linkId, t)
+  }
+  for (const p of pendingCounts(db, linkIds)) {
+    const t = totals.get(p.linkId) ?? { accepted: 0, duplicate: 0, refused: 0, held: 0 }
+    t[p.outcome] += p.count
+    totals.set(p.linkId, t)
   }
   return totals
 }
