@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { logicDefinition } from '../../test/logic-questionnaire.ts'
 import { checkSubmission, isIsoDate, type CheckOptions } from './answers.ts'
 import { csvCellToAnswer } from './csv-import.ts'
@@ -37,6 +37,16 @@ describe('checking answers against skip logic', () => {
 })
 
 describe('checking one answer', () => {
+  it('takes the server’s day in Jakarta without making a date formatter for each answer', () => {
+    const made = vi.spyOn(Intl, 'DateTimeFormat')
+    try {
+      for (let i = 0; i < 3; i++) expect(checkSubmission(logicDefinition, [], { id: crypto.randomUUID(), code: {}, answers: base }, [], {}).errors).toEqual([])
+      expect(made).not.toHaveBeenCalled()
+    } finally {
+      made.mockRestore()
+    }
+  })
+
   it('refuses a failed constraint with the questionnaire’s own message in both languages, or a general one', () => {
     expect(check({ ...base, children: '-3' }).errors).toEqual([{ field: 'a.children', message: 'logic.constraintOwn', params: { id: 'Jumlah anak antara 1 dan 20.', en: 'The number of children is between 1 and 20.' } }])
     expect(check({ ...base, visit: '2019-12-31' }).errors).toEqual([{ field: 'a.visit', message: 'logic.constraint' }])

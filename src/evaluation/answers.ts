@@ -83,7 +83,9 @@ export function answerDay(answeredOn: string | undefined, serverToday: string): 
   return days >= -ANSWERED_ON_DAYS_BEFORE && days <= ANSWERED_ON_DAYS_AFTER ? answeredOn : serverToday
 }
 
-const todayInJakarta = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
+// Made once: building an Intl.DateTimeFormat took a fifth of the server's time per phone answer (bench/ingest.ts).
+const jakartaDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' })
+const todayInJakarta = () => jakartaDay.format(new Date())
 const valuesOf = (given: unknown) => (Array.isArray(given) ? given : given === undefined || given === null ? [] : [given]).map((v) => String(v).trim()).filter((v) => v !== '')
 const asNumber = (text: string) => Number(text.replace(',', '.'))
 
