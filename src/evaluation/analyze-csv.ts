@@ -10,18 +10,13 @@
 // export writes 0 for one shown and left unanswered): missing, never wrong (docs/decisions/0010).
 import { MAX_ROW_BYTES, RowReader, RowTooLongError, type Row } from './csv-rows.ts'
 import { CodeTable } from './code-table.ts'
-import { analyzePairs, type PairedAnalysis } from './paired-analysis.ts'
+import { analyseTest, type Counts, type Rows, type TestAnalysis } from './csv-pairing.ts'
 import { ScoreStore } from './score-store.ts'
+
+export type { TestAnalysis } from './csv-pairing.ts'
 
 export const RESERVED_COLUMNS = ['code', 'phase', 'group', 'area', 'session', 'gender', 'age_band', 'how', 'pair_id', 'questionnaire'] as const
 
-interface Counts {
-  pairs: number
-  unmatched: { pre: number; post: number }
-  duplicate_codes: number
-}
-/** The analysis of one test (a file without a questionnaire column, or with one test in it). */
-export type TestAnalysis = Counts & PairedAnalysis
 /** A file with several tests: the counts over the file, and each test's analysis by its name. */
 export type SeveralTests = Counts & { tests: Record<string, TestAnalysis> }
 export type CsvAnalysis = TestAnalysis | SeveralTests
@@ -227,82 +222,4 @@ export function analyzeCsvChunks(feed: (push: (chunk: Uint8Array) => void) => vo
   const all = Object.values(tests)
   const sum = (f: (a: TestAnalysis) => number) => all.reduce((n, a) => n + f(a), 0)
   return { pairs: sum((a) => a.pairs), unmatched: { pre: sum((a) => a.unmatched.pre), post: sum((a) => a.unmatched.post) }, duplicate_codes: sum((a) => a.duplicate_codes), tests }
-}
-
-interface Rows {
-  k: number
-  header: string[]
-  itemAt: number[]
-  values: ScoreStore
-  rowCount: number
-  preAt: number[]
-  postAt: number[]
-  pairPre: number[]
-  pairPost: number[]
-  rowCode: number[]
-  rowIsPost: boolean[]
-  byPairId: boolean
-  groups: { of: number[]; names: string[] } | undefined
-}
-
-/** Pairs and analyses the rows of one test (all rows when `only` is not given). */
-function analyseTest(d: Rows, only?: { test: number; columns: boolean[]; codeTest: number[]; pairTest: number[]; rowTest: number[] }): TestAnalysis {
-  const { k, preAt, postAt, pairPre, pairPost, rowCode, rowIsPost } = d
-  const inCode = (c: number) => !only || only.codeTest[c] === only.test
-  const preRows: number[] = []
-  const postRows: number[] = []
-  let unmatchedPre = 0
-  let unmatchedPost = 0
-  let duplicateCodes = 0
-  if (!d.byPairId) {
-    for (let c = 0; c < preAt.length; c++) {
-      if (!inCode(c)) continue
-      const pre = preAt[c]!
-      const post = postAt[c]!
-      if (pre === -2 || post === -2) duplicateCodes++
-      else if (pre >= 0 && post >= 0) {
-        preRows.push(pre)
-        postRows.push(post)
-      } else if (pre >= 0) unmatchedPre++
-      else unmatchedPost++
-    }
-  } else {
-    // The file's own pairs; a row left without one counts as unmatched unless its code was written
-    // twice in a phase (then it counts among the duplicate codes, as when pairing by code).
-    const paired = new Uint8Array(d.rowCount)
-    for (let p = 0; p < pairPre.length; p++) {
-      if (only && only.pairTest[p] !== only.test) continue
-      if (pairPre[p]! >= 0 && pairPost[p]! >= 0) {
-        preRows.push(pairPre[p]!)
-        postRows.push(pairPost[p]!)
-        paired[pairPre[p]!] = paired[pairPost[p]!] = 1
-      }
-    }
-    const isDuplicate = (c: number) => preAt[c] === -2 || postAt[c] === -2
-    for (let c = 0; c < preAt.length; c++) if (inCode(c) && isDuplicate(c)) duplicateCodes++
-    for (let r = 0; r < d.rowCount; r++) {
-      if (paired[r] || isDuplicate(rowCode[r]!) || (only && only.rowTest[r] !== only.test)) continue
-      if (rowIsPost[r]) unmatchedPost++
-      else unmatchedPre++
-    }
-  }
-
-  // Copy the paired rows into the test's item columns, reading each row once from start to end.
-  const used = only ? d.itemAt.flatMap((_, j) => (only.columns[j] ? [j] : [])) : d.itemAt.map((_, j) => j)
-  const pairs = preRows.length
-  const columns = (rows: number[]) => {
-    const out = used.map(() => new Float64Array(pairs))
-    for (let r = 0; r < pairs; r++) {
-      const base = rows[r]! * k
-      for (let u = 0; u < used.length; u++) out[u]![r] = d.values.get(base + used[u]!)
-    }
-    return out
-  }
-  const analysis = analyzePairs({
-    items: used.map((j) => d.header[d.itemAt[j]!]!),
-    pre: columns(preRows),
-    post: columns(postRows),
-    groups: d.groups ? preRows.map((r) => d.groups!.names[d.groups!.of[r]!]!) : undefined,
-  })
-  return { pairs, unmatched: { pre: unmatchedPre, post: unmatchedPost }, duplicate_codes: duplicateCodes, ...analysis }
 }

@@ -4,12 +4,14 @@ import type { RouteTable } from '../accounts/route-table.ts'
 import { renderPage } from '../page.tsx'
 import { Problem } from '../platform/http/problems.ts'
 import { LOCALES, type Locale } from '../platform/i18n/i18n.ts'
-import type { T } from '../messages.ts'
 import { AUDIENCES, TOPICS, type Audience, type Topic } from './content-schema.ts'
 import type { Library } from './content.ts'
 import type { LibraryStore } from './library-store.ts'
 import { audienceUrl, brochureUrl, slidesUrl, helpUrl, libraryHome, pageUrl, quizUrl, quizzesUrl, searchIndexUrl, SECTIONS, searchUrl, topicUrl } from './library-urls.ts'
-import { ArticlePage, HelpDirectory, HelpNumbers, LibraryIndex, ListingPage, SearchPage, SlidesPage } from './views/library.tsx'
+import { ArticlePage, LibraryIndex, ListingPage, SearchPage, SlidesPage } from './views/library.tsx'
+import { HelpDirectory } from './views/help.tsx'
+import { HomePage } from './views/home.tsx'
+import { SeoHead } from './views/seo-head.tsx'
 import { QuizList, QuizPage } from './views/quiz.tsx'
 import { SharePage } from './views/share.tsx'
 import { HANDOUT_SIZES, loadHandouts, renderHandout, type HandoutSize } from './handout.ts'
@@ -19,63 +21,6 @@ import crypto from 'node:crypto'
 import path from 'node:path'
 import { bundleBrowserScript } from '../platform/http/browser-bundle.ts'
 import { assetUrl, assetVersions, registerAsset } from '../platform/http/static-files.ts'
-
-const OG_LOCALE: Record<Locale, string> = { id: 'id_ID', en: 'en_GB' }
-
-/** Canonical address, the other language's address (hreflang) and Open Graph tags, for WhatsApp previews and search engines. */
-function SeoHead(p: { base: string; urls: Record<Locale, string>; locale: Locale; title: string; description: string; type?: 'article' | 'website' }) {
-  return (
-    <>
-      <link rel="canonical" href={p.base + p.urls[p.locale]} />
-      {LOCALES.map((l) => (
-        <link rel="alternate" hreflang={l} href={p.base + p.urls[l]} />
-      ))}
-      <link rel="alternate" hreflang="x-default" href={p.base + p.urls.id} />
-      <meta property="og:type" content={p.type ?? 'website'} />
-      <meta property="og:site_name" content="Jaga" />
-      <meta property="og:title" content={p.title} />
-      <meta property="og:description" content={p.description} />
-      <meta property="og:url" content={p.base + p.urls[p.locale]} />
-      <meta property="og:locale" content={OG_LOCALE[p.locale]} />
-      <meta property="og:image" content={p.base + assetUrl('og.png')} />
-      <meta property="og:image:width" content="1200" />
-      <meta property="og:image:height" content="630" />
-      <meta property="og:image:alt" content="Jaga" />
-      <meta name="twitter:card" content="summary_large_image" />
-    </>
-  )
-}
-
-function HomePage({ t, signedIn, locale }: { t: T; signedIn: boolean; locale: Locale }) {
-  return (
-    <>
-      <h1>{t('home.heading')}</h1>
-      <p class="lead">{t('home.lead')}</p>
-      <p>
-        <a class="button" href={libraryHome(locale)}>
-          {t('library.heading')}
-        </a>
-      </p>
-      <section class="alert" aria-labelledby="help-now">
-        <h2 id="help-now">{t('home.helpTitle')}</h2>
-        <p>
-          <HelpNumbers text={t('home.help')} />
-        </p>
-        <p class="hint">{t('home.helpSource')}</p>
-        <p>
-          <a href={helpUrl(locale)}>{t('library.helpAll')}</a>
-        </p>
-      </section>
-      <h2>{t('home.team')}</h2>
-      <p>{t('home.teamText')}</p>
-      <p>
-        <a class="button secondary" href={signedIn ? '/areas' : '/login'}>
-          {signedIn ? t('nav.areas') : t('account.signIn')}
-        </a>
-      </p>
-    </>
-  )
-}
 
 const BROWSER_DIR = path.resolve(import.meta.dirname, 'browser')
 
