@@ -24,6 +24,8 @@ interface Pending {
 
 interface Buffer {
   pending: Map<string, Pending>
+  /** Taken out of pending by the flush under way and not yet committed: still counted by readers. */
+  writing: Pending[]
   timer: NodeJS.Timeout | undefined
   /** The flush under way: flushes run one after another, so one never adds another's numbers twice. */
   flushing: Promise<void>
@@ -34,12 +36,15 @@ interface Buffer {
 
 const MAX_FAILED_FLUSHES = 60
 
-// One buffer per database handle: tests open many, a server one.
-const buffers = new WeakMap<Kysely<Database>, Buffer>()
+// One buffer per database, found from any handle of it: keyed by the dialect adapter, which a handle shares
+// with its transactions and its withPlugin copies (app.ts times queries through one when /metrics is on,
+// while main.ts flushes the store's own handle at shutdown). Tests open many databases, a server one.
+const buffers = new WeakMap<object, Buffer>()
+const keyOf = (db: Kysely<Database>): object => db.getExecutor().adapter
 
 function bufferOf(db: Kysely<Database>): Buffer {
-  let b = buffers.get(db)
-  if (!b) buffers.set(db, (b = { pending: new Map(), timer: undefined, flushing: Promise.resolve(), log: undefined, failed: 0 }))
+  let b = buffers.get(keyOf(db))
+  if (!b) buffers.set(keyOf(db), (b = { pending: new Map(), writing: [], timer: undefined, flushing: Promise.resolve(), log: undefined, failed: 0 }))
   return b
 }
 
@@ -61,15 +66,23 @@ export function addCount(db: Kysely<Database>, log: Logger, linkId: string, outc
 
 /** The counts of this process not yet in the database, optionally for some links only. */
 export function pendingCounts(db: Kysely<Database>, linkIds?: readonly string[]): Pending[] {
-  const b = buffers.get(db)
+  const b = buffers.get(keyOf(db))
   if (!b) return []
-  const rows = [...b.pending.values()]
+  const rows = [...b.pending.values(), ...b.writing]
   return linkIds ? rows.filter((r) => linkIds.includes(r.linkId)) : rows
+}
+
+/**
+ * Waits for a flush under way. A reader that sums the table and then adds pendingCounts waits first:
+ * otherwise a flush committing between its two reads would count its rows twice or not at all.
+ */
+export function flushSettled(db: Kysely<Database>): Promise<void> {
+  return buffers.get(keyOf(db))?.flushing ?? Promise.resolve()
 }
 
 /** Adds every waiting count to the database (one statement). A failure puts them back for the next flush and is logged. */
 export function flushSubmissionCounts(db: Kysely<Database>): Promise<void> {
-  const b = buffers.get(db)
+  const b = buffers.get(keyOf(db))
   if (!b) return Promise.resolve()
   b.flushing = b.flushing.then(async () => {
     if (b.timer) clearTimeout(b.timer)
@@ -77,6 +90,7 @@ export function flushSubmissionCounts(db: Kysely<Database>): Promise<void> {
     const rows = [...b.pending.values()]
     b.pending = new Map()
     if (!rows.length) return
+    b.writing = rows
     try {
       await db
         .insertInto('linkSubmissionCounts')
@@ -90,6 +104,8 @@ export function flushSubmissionCounts(db: Kysely<Database>): Promise<void> {
       for (const r of rows) add(b, r.linkId, r.hour, r.outcome, r.count)
       b.log?.warn('submission counts not recorded yet', { rows: rows.length, error })
       b.timer ??= setTimeout(() => void flushSubmissionCounts(db), FLUSH_EVERY_MS).unref()
+    } finally {
+      b.writing = []
     }
   })
   return b.flushing

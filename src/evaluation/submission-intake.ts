@@ -13,7 +13,7 @@ import type { RawSubmission } from './answers.ts'
 import { submit, type SubmitResult } from './collection.ts'
 import type * as q from './evaluation-queries.ts'
 import { HELD, type SubmissionOutcome } from './evaluation-tables.ts'
-import { addCount, pendingCounts } from './submission-counts.ts'
+import { addCount, flushSettled, pendingCounts } from './submission-counts.ts'
 
 export { hourOf } from './submission-counts.ts'
 
@@ -95,6 +95,7 @@ const storedPhoneAnswers = reusableQuery((db: Kysely<Database>, linkId: string) 
 
 /** Phone answers a link has stored (counted or held), from the hourly counts. */
 async function phoneAnswersOf(db: Kysely<Database>, linkId: string): Promise<number> {
+  await flushSettled(db)
   const row = (await storedPhoneAnswers(db, linkId)).rows[0]
   let pending = 0
   for (const p of pendingCounts(db, [linkId])) if (p.outcome === 'accepted' || p.outcome === 'held') pending += p.count
@@ -120,6 +121,7 @@ export interface LinkCounts {
 export async function countsByLink(db: Kysely<Database>, linkIds: string[]): Promise<Map<string, LinkCounts>> {
   const totals = new Map<string, LinkCounts>()
   if (!linkIds.length) return totals
+  await flushSettled(db)
   const rows = await db
     .selectFrom('linkSubmissionCounts')
     .select(['linkId', 'outcome', (e) => e.fn.sum<number | string>('count').as('n')])
