@@ -9,13 +9,12 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { runWrk, type WrkResult } from './wrk.ts'
 import { startServerProcess } from '../test/server-process.ts'
-import { scratchPostgres } from './scratch-postgres.ts'
+import { benchDatabase } from './scratch-postgres.ts'
 import { NO_HOLD, sessionWithAnswers, signIn } from './session-seed.ts'
 
 const DURATION = process.env.BENCH_SECONDS ?? '5'
 const CONNECTIONS = process.env.BENCH_CONNECTIONS ?? '10'
 const PEOPLE = 1000
-const PG_URL = process.env.JAGA_BENCH_PG_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres'
 const OUT = path.resolve(import.meta.dirname, 'out')
 
 if (spawnSync('sh', ['-c', 'command -v wrk']).status !== 0) {
@@ -25,14 +24,9 @@ if (spawnSync('sh', ['-c', 'command -v wrk']).status !== 0) {
 
 const results: (WrkResult & { dialect: string; name: string; path: string; bytes: number })[] = []
 for (const dialect of ['sqlite', 'postgres'] as const) {
-  let env: NodeJS.ProcessEnv = {}
-  let dropDatabase = async () => {}
-  if (dialect === 'postgres') {
-    const scratch = await scratchPostgres(PG_URL)
-    if (!scratch) continue
-    env = { DATABASE_URL: scratch.url }
-    dropDatabase = scratch.drop
-  }
+  const database = await benchDatabase(dialect)
+  if (!database) continue
+  let env = database.env
   const server = await startServerProcess({ ...env, ...NO_HOLD, LOG_LEVEL: 'warn' })
   try {
     if (!env.DATABASE_URL) env = { JAGA_DATA_DIR: server.dataDir }
@@ -56,7 +50,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     }
   } finally {
     await server.stop()
-    await dropDatabase()
+    await database.drop()
   }
 }
 

@@ -23,3 +23,16 @@ export async function scratchPostgres(adminUrl: string): Promise<{ url: string; 
   }
   return { url: url.toString(), drop }
 }
+
+/** The PostgreSQL server benches make their scratch databases on. */
+export const BENCH_PG_URL = process.env.JAGA_BENCH_PG_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres'
+
+/**
+ * The server environment for one dialect's run and how to clean up after it: SQLite needs nothing (the
+ * server makes its own data folder); PostgreSQL a scratch database. Undefined when PostgreSQL cannot be reached.
+ */
+export async function benchDatabase(dialect: 'sqlite' | 'postgres', adminUrl = BENCH_PG_URL): Promise<{ env: NodeJS.ProcessEnv; drop: () => Promise<void> } | undefined> {
+  if (dialect === 'sqlite') return { env: {}, drop: async () => {} }
+  const scratch = await scratchPostgres(adminUrl)
+  return scratch && { env: { DATABASE_URL: scratch.url }, drop: scratch.drop }
+}

@@ -9,7 +9,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { startServerProcess, type ServerProcess } from '../test/server-process.ts'
-import { scratchPostgres } from './scratch-postgres.ts'
+import { benchDatabase } from './scratch-postgres.ts'
 import { growSession, NO_HOLD, sessionWithAnswers, signIn } from './session-seed.ts'
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 2000)
@@ -17,7 +17,6 @@ const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 2000)
 const SEEDED = 72
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7)
 const COLD_ROUNDS = Number(process.env.BENCH_COLD_ROUNDS ?? 2)
-const PG_URL = process.env.JAGA_BENCH_PG_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres'
 const OUT = path.resolve(import.meta.dirname, 'out')
 const MB = 1024
 // A loaded 2-core machine takes more than the usual 30 s to start a server.
@@ -63,14 +62,9 @@ const results: Row[] = []
 const memory: { dialect: string; variant: string; idleMb: number; beforeMb: number; afterMb: number; peakMb: number }[] = []
 
 for (const dialect of ['sqlite', 'postgres'] as const) {
-  let env: NodeJS.ProcessEnv = {}
-  let dropDatabase = async () => {}
-  if (dialect === 'postgres') {
-    const scratch = await scratchPostgres(PG_URL)
-    if (!scratch) continue
-    env = { DATABASE_URL: scratch.url }
-    dropDatabase = scratch.drop
-  }
+  const database = await benchDatabase(dialect)
+  if (!database) continue
+  let env = database.env
   try {
     const seeder = await startServerProcess({ ...env, ...NO_HOLD, LOG_LEVEL: 'warn' })
     if (!env.DATABASE_URL) env = { JAGA_DATA_DIR: seeder.dataDir }
@@ -116,7 +110,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     results.push(...rows.flat())
     console.log(JSON.stringify({ dialect, rows: rows.flat().map((r) => ({ variant: r.variant, name: r.name, first: r.first.map(Math.round), warm: r.warm.map(Math.round), kb: Math.round(r.bytes / 1024) })), memory: memory.filter((m) => m.dialect === dialect) }))
   } finally {
-    await dropDatabase()
+    await database.drop()
   }
 }
 

@@ -4,6 +4,9 @@ import { jsonResponse, type OpenApiPaths } from '../platform/http/openapi.ts'
 import { definitionSchema, itemSchema } from './questionnaire-schema.ts'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+const KEY_IN_PATH = { name: 'key', in: 'path', required: true, schema: { type: 'string' } }
+/** Without it, the latest version. */
+const VERSION_IN_QUERY = { name: 'version', in: 'query', schema: { type: 'integer', minimum: 1 } }
 
 export const reviewSchema = z.object({
   state: z.enum(['unchecked', 'checked', 'shipped']).describe('shipped: came with a Jaga release and counts as checked'),
@@ -49,10 +52,7 @@ export const questionnaireApiDoc: OpenApiPaths = {
     get: {
       summary: 'Whether a questionnaire version (the latest, or the one asked for) has been checked by a second person, by whom and when (programme.view)',
       tags: ['questionnaires'],
-      parameters: [
-        { name: 'key', in: 'path', required: true, schema: { type: 'string' } },
-        { name: 'version', in: 'query', schema: { type: 'integer', minimum: 1 } },
-      ],
+      parameters: [KEY_IN_PATH, VERSION_IN_QUERY],
       responses: { '200': jsonResponse('The check', reviewAnswerSchema), '404': { description: 'No such questionnaire or version' } },
     },
   },
@@ -61,7 +61,7 @@ export const questionnaireApiDoc: OpenApiPaths = {
       summary: 'Mark a version as checked, with an optional note (programme.edit). Never by anyone who wrote or changed it. fingerprint is the one the review answer gave with the text the checker read: a version changed in place since is refused (409)',
       tags: ['questionnaires'],
       parameters: [
-        { name: 'key', in: 'path', required: true, schema: { type: 'string' } },
+        KEY_IN_PATH,
         { name: 'version', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } },
       ],
       requestBody: {
@@ -81,10 +81,7 @@ export const questionnaireApiDoc: OpenApiPaths = {
     get: {
       summary: 'A questionnaire as an XLSForm for KoboToolbox or ODK: the latest version, or the one asked for (programme.view). Jaga’s own kinds are named in the jaga_kind column',
       tags: ['questionnaires'],
-      parameters: [
-        { name: 'key', in: 'path', required: true, schema: { type: 'string' } },
-        { name: 'version', in: 'query', schema: { type: 'integer', minimum: 1 } },
-      ],
+      parameters: [KEY_IN_PATH, VERSION_IN_QUERY],
       responses: { '200': { description: 'The workbook', content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } } }, '404': { description: 'No such questionnaire or version' } },
     },
   },
