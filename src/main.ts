@@ -36,9 +36,10 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   await library.reload()
   await ready
   const cache = new PublicPageCache({ paths: ['/', '/robots.txt', '/sitemap.xml', ...listPublicPaths(library.current, AUDIENCES, TOPICS)], localeCookie: LOCALE_COOKIE, bypassCookie: SESSION_COOKIE, trustProxy: config.trustProxy, log, logHits: config.logLevel === 'debug' })
-  await cache.warm(app.fetch)
-  // A published web edit changes public pages: answer them anew from memory.
-  library.onChange(() => cache.warm(app.fetch))
+  // Each page is rendered for memory after its first request, not all at start (~50 MB less idle memory).
+  cache.buildOnDemand(app.fetch)
+  // A published web edit changes public pages: forget them; the next requests build them anew.
+  library.onChange(() => void cache.forget())
   library.startPolling(config.libraryPollSeconds * 1000, (e) => log.error('library reload failed', { err: e }))
   // JAGA_RETAIN_ANSWERS_MONTHS: the day's retention run, once across every server on the database.
   const stopRetention = config.retainAnswersMonths
@@ -89,6 +90,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       for (const socket of inFlight.keys()) closeIfIdle(socket)
     }).then(async () => {
       library.stopPolling()
+      // Pages still being rendered for memory read the database.
+      await cache.settled()
       await stopRetention?.()
       await checkpointer?.stop()
       // Counts of answers still in memory (every request has finished by now).

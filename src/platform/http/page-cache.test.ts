@@ -140,3 +140,75 @@ describe('the public page cache', () => {
     expect(fromMemory).toBe(before)
   })
 })
+
+describe('the public page cache built on demand', () => {
+  let lazy: PublicPageCache
+  let lazyUrl: string
+  let lazyServer: http.Server
+  let lazyHits = 0
+  /** Holds every render for memory until opened: lets a test change the library while one is under way. */
+  let gate: Promise<void> = Promise.resolve()
+  let openGate = () => {}
+  const holdRenders = () => (gate = new Promise((r) => (openGate = r)))
+  const fromLazy = async (path: string) => {
+    const before = lazyHits
+    const answer = await ask(lazyUrl, path, BROWSER)
+    return { answer, fromMemory: lazyHits === before + 1 }
+  }
+
+  beforeAll(async () => {
+    lazy = new PublicPageCache({ paths, localeCookie: LOCALE_COOKIE, bypassCookie: SESSION_COOKIE, trustProxy: true, log: createLogger('silent') })
+    lazy.buildOnDemand(async (req) => {
+      await gate
+      return jaga.app.fetch(req)
+    })
+    const app = getRequestListener(jaga.app.fetch)
+    lazyServer = http.createServer((req, res) => {
+      if (lazy.tryServe(req, res)) lazyHits++
+      else void app(req, res)
+    })
+    lazyUrl = await listen(lazyServer)
+  })
+  afterAll(async () => {
+    openGate()
+    await lazy?.settled()
+    await new Promise((r) => lazyServer?.close(r))
+  })
+
+  it('lets the app answer a page first asked for, then answers it from memory with the same status, headers and body', async () => {
+    const first = await fromLazy('/id/pustaka')
+    expect(first.fromMemory).toBe(false)
+    await lazy.settled()
+    const second = await fromLazy('/id/pustaka')
+    expect(second.fromMemory).toBe(true)
+    expect(comparable(second.answer)).toEqual(comparable(first.answer))
+    expect(comparable(second.answer)).toEqual(comparable(await ask(fullUrl, '/id/pustaka', BROWSER)))
+  })
+
+  it('goes back to the app for every page once told the library changed, and keeps the page again after', async () => {
+    await fromLazy('/en/library')
+    await lazy.settled()
+    expect((await fromLazy('/en/library')).fromMemory).toBe(true)
+    lazy.forget()
+    expect((await fromLazy('/en/library')).fromMemory).toBe(false)
+    await lazy.settled()
+    expect((await fromLazy('/en/library')).fromMemory).toBe(true)
+  })
+
+  it('never keeps a page whose rendering began before the library changed', async () => {
+    holdRenders()
+    await fromLazy('/id/pustaka/cari')
+    lazy.forget()
+    openGate()
+    await lazy.settled()
+    expect((await fromLazy('/id/pustaka/cari')).fromMemory).toBe(false)
+    await lazy.settled()
+    expect((await fromLazy('/id/pustaka/cari')).fromMemory).toBe(true)
+  })
+
+  it('renders nothing for an address it does not cache', async () => {
+    await fromLazy('/id/pustaka/tidak-ada')
+    await lazy.settled()
+    expect((await fromLazy('/id/pustaka/tidak-ada')).fromMemory).toBe(false)
+  })
+})

@@ -25,16 +25,30 @@ type Entry = readonly [Variant, Variant, Variant, Variant]
 /** A page the same in both languages (its address names one) is held once; '/' is held per language. */
 type Slot = { readonly entry: Entry } | { readonly byLocale: Readonly<Record<Locale, Entry>> }
 
+type Render = (req: Request) => Response | Promise<Response>
+
 /**
  * Public pages that are the same bytes for every anonymous visitor of a language are rendered
  * once through the whole app (so they carry every security header), compressed once, and then
- * answered straight from node:http before the framework runs, with header lists built at warm-up:
+ * answered straight from node:http before the framework runs, with header lists built once:
  * nothing is copied or parsed per request beyond a cookie and Accept-Encoding look (bench/run.ts).
  * Anything with a login cookie, a query string or another method (HEAD too) goes through the app as usual.
+ *
+ * A server builds each page on its first request (buildOnDemand): the app answers that request and the
+ * page is rendered for memory behind it. Rendering all ~200 pages at start cost ~50 MB of idle memory
+ * (V8's young generation grown to its maximum, allocator pages) and 2–3 s of start-up (bench/memory.ts).
  */
 export class PublicPageCache {
   private slots = new Map<string, Slot>()
   private readonly bypassMark: string
+  private readonly cacheable: ReadonlySet<string>
+  private render: Render | undefined
+  /** Bumped by forget() and warm(): a page rendered for an older generation is never kept. */
+  private generation = 0
+  /** Pages being rendered, and pages that turned out not to be cacheable, in this generation. */
+  private building = new Set<string>()
+  private refused = new Set<string>()
+  private readonly jobs = new Set<Promise<void>>()
 
   constructor(
     private readonly opts: {
@@ -50,31 +64,81 @@ export class PublicPageCache {
     },
   ) {
     this.bypassMark = `${opts.bypassCookie}=`
+    this.cacheable = new Set(opts.paths)
   }
 
   /** Renders every cached path in every language through `fetch` (the app), then swaps the new set in at once. */
-  async warm(fetch: (req: Request) => Response | Promise<Response>): Promise<void> {
+  async warm(fetch: Render): Promise<void> {
     const started = performance.now()
+    const generation = this.forget()
     const slots = new Map<string, Slot>()
     let entries = 0
     for (const path of this.opts.paths) {
-      const byLocale = {} as Record<Locale, Entry>
-      const keys: string[] = []
-      for (const locale of LOCALES) {
-        const request = new Request(`http://localhost${path}`, { headers: { Cookie: `${this.opts.localeCookie}=${locale}` } })
-        internalRequests.add(request)
-        const res = await fetch(request)
-        if (res.status !== 200 || res.headers.has('Set-Cookie')) throw new Error(`${path} is not cacheable: status ${res.status}`)
-        const { entry, key } = buildEntry(res.headers, Buffer.from(await res.arrayBuffer()))
-        byLocale[locale] = entry
-        keys.push(key)
-      }
-      const same = keys.every((k) => k === keys[0])
-      slots.set(path, same ? { entry: byLocale[LOCALES[0]] } : { byLocale })
-      entries += same ? 1 : LOCALES.length
+      const slot = await this.renderSlot(fetch, path)
+      slots.set(path, slot)
+      entries += 'entry' in slot ? 1 : LOCALES.length
     }
-    this.slots = slots
+    if (generation === this.generation) this.slots = slots
     this.opts.log.info('public pages cached', { pages: entries, ms: Math.round(performance.now() - started) })
+  }
+
+  /** From now on a cached path not held yet is rendered through `fetch` after its first request, and kept. */
+  buildOnDemand(fetch: Render): void {
+    this.render = fetch
+    this.forget()
+  }
+
+  /** Drops every page held (a published library edit changed them); renders still under way are not kept. */
+  forget(): number {
+    this.slots = new Map()
+    this.building = new Set()
+    this.refused = new Set()
+    return ++this.generation
+  }
+
+  /** Resolves when every page rendering started so far has finished (tests; shutdown). */
+  async settled(): Promise<void> {
+    while (this.jobs.size > 0) await Promise.all(this.jobs)
+  }
+
+  private build(path: string): void {
+    const render = this.render
+    if (render === undefined || !this.cacheable.has(path) || this.building.has(path) || this.refused.has(path)) return
+    const { generation, building, refused } = this
+    building.add(path)
+    // After the request that asked: the app answers it first, the copy for memory is made behind it.
+    const job = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.renderSlot(render, path))
+      .then(
+        (slot) => {
+          if (generation === this.generation) this.slots.set(path, slot)
+        },
+        (e: unknown) => {
+          refused.add(path)
+          this.opts.log.warn('public page not cached', { path, err: e })
+        },
+      )
+      .finally(() => {
+        building.delete(path)
+        this.jobs.delete(job)
+      })
+    this.jobs.add(job)
+  }
+
+  /** One path rendered in every language; held once when every language got the same bytes. */
+  private async renderSlot(fetch: Render, path: string): Promise<Slot> {
+    const byLocale = {} as Record<Locale, Entry>
+    const keys: string[] = []
+    for (const locale of LOCALES) {
+      const request = new Request(`http://localhost${path}`, { headers: { Cookie: `${this.opts.localeCookie}=${locale}` } })
+      internalRequests.add(request)
+      const res = await fetch(request)
+      if (res.status !== 200 || res.headers.has('Set-Cookie')) throw new Error(`${path} is not cacheable: status ${res.status}`)
+      const { entry, key } = buildEntry(res.headers, Buffer.from(await res.arrayBuffer()))
+      byLocale[locale] = entry
+      keys.push(key)
+    }
+    return keys.every((k) => k === keys[0]) ? { entry: byLocale[LOCALES[0]] } : { byLocale }
   }
 
   /** Answers the request if it is for a cached page; returns false to let the app handle it. */
@@ -91,6 +155,7 @@ export class PublicPageCache {
     const slot = this.slots.get(url)
     if (slot === undefined) {
       misses.inc()
+      this.build(url)
       return false
     }
     hits.inc()
