@@ -6,7 +6,10 @@
 // page, then round 2, …) so a busy spell on the shared machine falls on all of them alike.
 // Knobs: BENCH_SCALE (0.01 for a quick run), BENCH_ROUNDS, BENCH_KEEP=1 keeps the database and prints
 // its URL, BENCH_DATABASE_URL measures an already seeded database (no seeding, nothing dropped),
-// JAGA_BENCH_PG_URL the server to make the scratch database on.
+// JAGA_BENCH_PG_URL the server to make the scratch database on, BENCH_PAGES a comma-separated list of
+// words a page's name must contain (e.g. "start,coverage"), BENCH_BEFORE_ROOT a copy of older code
+// (`git archive <commit> | tar -x -C DIR`, node_modules linked) whose server answers the same pages in
+// the same rounds, each page asked of the older server and then of this one, so load falls on both alike.
 import crypto from 'node:crypto'
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -89,13 +92,22 @@ try {
     await client.end()
   }
 
+  type Start = typeof startServerProcess
+  const variants: { name: string; start: Start }[] = [{ name: 'now', start: startServerProcess }]
+  if (process.env.BENCH_BEFORE_ROOT) {
+    const root = path.resolve(process.env.BENCH_BEFORE_ROOT)
+    const { startServerProcess: start } = (await import(path.join(root, 'test/server-process.ts'))) as { startServerProcess: Start }
+    // tsx reads the tsconfig of the working folder (ours) unless told: the copy's own JSX settings.
+    variants.unshift({ name: 'before', start: (e, ms) => start({ ...e, TSX_TSCONFIG_PATH: path.join(root, 'tsconfig.json') }, ms) })
+  }
   const started = Date.now()
-  const server = await startServerProcess(env, 600_000)
+  const servers: Awaited<ReturnType<Start>>[] = []
+  for (const v of variants) servers.push(await v.start(env, 600_000))
   const startSeconds = (Date.now() - started) / 1000
-  const results: { page: string; who: string; path: string; status: number; kb: number; ms: number[] }[] = []
+  const results: { page: string; who: string; variant: string; path: string; status: number; kb: number; ms: number[] }[] = []
   try {
-    const coordinator = await signIn(server.url, 'coordinator@bench.test')
-    const admin = await signIn(server.url, 'admin@bench.test')
+    const signedIn = await Promise.all(servers.map(async (server) => ({ url: server.url, coordinator: await signIn(server.url, 'coordinator@bench.test'), admin: await signIn(server.url, 'admin@bench.test') })))
+    const { coordinator, admin } = { coordinator: 'coordinator', admin: 'admin' } as const
     const s = seeded!
     const pages = [
       { page: 'start page', who: 'coordinator', cookie: coordinator, path: '/home' },
@@ -110,22 +122,23 @@ try {
       { page: "biggest programme's results PDF", who: 'coordinator', cookie: coordinator, path: `/programmes/${s.bigProgrammeId}/evaluation.pdf` },
       { page: 'coverage, all programmes', who: 'coordinator', cookie: coordinator, path: '/coverage' },
       { page: 'coverage, biggest programme', who: 'coordinator', cookie: coordinator, path: `/coverage?programme=${s.bigProgrammeId}` },
-    ]
-    for (const p of pages) results.push({ page: p.page, who: p.who, path: p.path, status: 0, kb: 0, ms: [] })
+    ].filter((p) => !process.env.BENCH_PAGES || process.env.BENCH_PAGES.split(',').some((w) => p.page.includes(w.trim())))
+    const asked = pages.flatMap((p) => variants.map((v, j) => ({ ...p, variant: v.name, server: signedIn[j]! })))
+    for (const p of asked) results.push({ page: p.page, who: p.who, variant: p.variant, path: p.path, status: 0, kb: 0, ms: [] })
     for (let round = 0; round < ROUNDS; round++) {
-      for (const [i, p] of pages.entries()) {
+      for (const [i, p] of asked.entries()) {
         const t = performance.now()
-        const res = await fetch(server.url + p.path, { headers: { Cookie: p.cookie } })
+        const res = await fetch(p.server.url + p.path, { headers: { Cookie: p.server[p.cookie] } })
         const body = await res.arrayBuffer()
         results[i]!.ms.push(performance.now() - t)
         results[i]!.status = res.status
         results[i]!.kb = body.byteLength / 1024
-        log(`  ${p.page} (${p.who}): ${res.status}, ${results[i]!.ms.at(-1)!.toFixed(0)} ms`)
+        log(`  ${p.page} (${p.who}, ${p.variant}): ${res.status}, ${results[i]!.ms.at(-1)!.toFixed(0)} ms`)
       }
       log(`round ${round + 1}/${ROUNDS} done`)
     }
   } finally {
-    await server.stop()
+    for (const server of servers) await server.stop()
   }
 
   const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b)
@@ -134,12 +147,14 @@ try {
   const s = seeded!
   console.log(`\nNational programme on PostgreSQL, BENCH_SCALE=${SCALE}: ${s.programmes} programmes, ${s.sessions} sessions, ${s.submissions} submissions${seedSeconds !== undefined ? `; seeded in ${seedSeconds.toFixed(0)} s` : ''}; server ready in ${startSeconds.toFixed(1)} s`)
   console.log(`${ROUNDS} requests a page one after another; ms; goal < 1000 ms\n`)
-  console.log(`${'page'.padEnd(34)} ${'as'.padEnd(12)} ${'status'.padStart(6)} ${'KB'.padStart(7)} ${'first'.padStart(8)} ${'median'.padStart(8)} ${'p95'.padStart(8)}`)
+  console.log(`${'page'.padEnd(34)} ${'as'.padEnd(12)} ${'code'.padEnd(7)} ${'status'.padStart(6)} ${'KB'.padStart(7)} ${'first'.padStart(8)} ${'median'.padStart(8)} ${'p95'.padStart(8)}`)
   let failed = false
   for (const r of results) {
     const over = median(r.ms) >= 1000
     failed ||= r.status !== 200 || over
-    console.log(`${r.page.padEnd(34)} ${r.who.padEnd(12)} ${String(r.status).padStart(6)} ${r.kb.toFixed(0).padStart(7)} ${r.ms[0]!.toFixed(0).padStart(8)} ${median(r.ms).toFixed(0).padStart(8)} ${p95(r.ms).toFixed(0).padStart(8)}${over ? '  over 1 s' : ''}`)
+    const before = results.find((b) => b.variant === 'before' && b.page === r.page && b.who === r.who)
+    const ratio = r.variant === 'now' && before ? `  ${(median(r.ms) / median(before.ms)).toFixed(2)}× before` : ''
+    console.log(`${r.page.padEnd(34)} ${r.who.padEnd(12)} ${r.variant.padEnd(7)} ${String(r.status).padStart(6)} ${r.kb.toFixed(0).padStart(7)} ${r.ms[0]!.toFixed(0).padStart(8)} ${median(r.ms).toFixed(0).padStart(8)} ${p95(r.ms).toFixed(0).padStart(8)}${over ? '  over 1 s' : ''}${ratio}`)
   }
   fs.mkdirSync(OUT, { recursive: true })
   fs.writeFileSync(path.join(OUT, 'national.json'), JSON.stringify({ scale: SCALE, seeded: s, seedSeconds, results }, null, 2))

@@ -28,7 +28,7 @@ export interface WaitingComment {
 }
 
 /** Questionnaire versions that ask for written answers, with those items. */
-async function textVersions(db: Db): Promise<Map<string, Item[]>> {
+export async function textVersions(db: Db): Promise<Map<string, Item[]>> {
   const found = new Map<string, Item[]>()
   for (const v of await q.listVersionDefinitions(db)) {
     const items = textItemsOf(definitionOf(v))

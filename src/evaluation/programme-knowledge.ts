@@ -39,26 +39,26 @@ export async function programmePairs(db: Db, programmeId: string): Promise<Progr
       .where('s.excludedAt', 'is', null)
       .execute(),
   )
-  const rows = answers.map((r) => ({ ...r, ...sessions.get(r.sessionId)!, id: r.id }))
-  const byKey = new Map<string, typeof rows>()
-  for (const r of rows) {
+  // Grouped by session and group as they come, without copying each answer (national programmes have
+  // hundreds of thousands): the answers keep their order, so the pairs come out as before.
+  const byKey = new Map<string, { sessionId: string; pre: typeof answers; post: typeof answers }>()
+  const sessionIds = new Set<string>()
+  for (const r of answers) {
+    sessionIds.add(r.sessionId)
     const key = `${r.sessionId} ${r.groupKind}`
-    const list = byKey.get(key)
-    if (list) list.push(r)
-    else byKey.set(key, [r])
+    let group = byKey.get(key)
+    if (!group) byKey.set(key, (group = { sessionId: r.sessionId, pre: [], post: [] }))
+    ;(r.phase === 'pre' ? group.pre : group.post).push(r)
   }
-  const sessionIds = [...new Set(rows.map((r) => r.sessionId))]
-  const confirmed = await q.listConfirmedPairs(db, sessionIds)
-  const rejected = await q.listRejectedPairs(db, sessionIds)
+  const confirmed = await q.listConfirmedPairs(db, [...sessionIds])
+  const rejected = await q.listRejectedPairs(db, [...sessionIds])
   const pairs: ProgrammePair[] = []
-  for (const mine of byKey.values()) {
-    const byId = new Map(mine.map((r) => [r.id, r]))
-    const matched = matchCodes(
-      mine.filter((r) => r.phase === 'pre'),
-      mine.filter((r) => r.phase === 'post'),
-      confirmed,
-      rejected,
-    )
+  for (const group of byKey.values()) {
+    const session = sessions.get(group.sessionId)!
+    const byId = new Map<string, (typeof answers)[number]>()
+    for (const r of group.pre) byId.set(r.id, r)
+    for (const r of group.post) byId.set(r.id, r)
+    const matched = matchCodes(group.pre, group.post, confirmed, rejected)
     for (const p of matched.pairs) {
       const pre = byId.get(p.pre)!
       const post = byId.get(p.post)!
@@ -66,10 +66,10 @@ export async function programmePairs(db: Db, programmeId: string): Promise<Progr
         // The before answer names the person's pair: re-pairing it with another after answer (a pair
         // confirmed or undone by staff) must not count the same person twice in a partner snapshot.
         id: pre.id,
-        areaId: pre.areaId,
-        villageId: pre.level === 'neighbourhood' && pre.parentId ? pre.parentId : pre.areaId,
+        areaId: session.areaId,
+        villageId: session.level === 'neighbourhood' && session.parentId ? session.parentId : session.areaId,
         groupKind: pre.groupKind,
-        format: pre.format,
+        format: session.format,
         pre: pre.score! / pre.maxScore!,
         post: post.score! / post.maxScore!,
       })

@@ -10,7 +10,7 @@ import { matchCodes } from './code-matching.ts'
 import * as q from './evaluation-queries.ts'
 import { HELD } from './evaluation-tables.ts'
 import { inBatches } from '../platform/db/batches.ts'
-import { countWaitingBySession } from './free-text-review.ts'
+import { countWaitingBySession, textVersions } from './free-text-review.ts'
 import { readsAllWords, wordsSessionIds } from './referral-access.ts'
 
 export interface SessionQueue {
@@ -23,17 +23,24 @@ export interface SessionQueue {
 export async function reviewQueues(db: Db, user: { id: string; role: Role }, sessionIds: string[]): Promise<Map<string, SessionQueue>> {
   const out = new Map<string, SessionQueue>(sessionIds.map((id) => [id, { comments: 0, held: 0, pairs: 0 }]))
   if (sessionIds.length === 0) return out
+  // One read of the sessions' answers, a batch of sessions at a time (platform/db/batches.ts: all of a
+  // month's sessions in one list made PostgreSQL read every answer of every programme), for all three
+  // counts: three reads of the same rows took most of the start page's time nationally (bench/national.ts).
+  const all = await inBatches(sessionIds, (ids) =>
+    db.selectFrom('submissions').select(['id', 'code', 'phase', 'groupKind', 'sessionId', 'excludedAt', 'excludedReason', 'questionnaireVersionId']).where('sessionId', 'in', ids).execute(),
+  )
   if (can(user.role, 'referral.record')) {
     // A facilitator reads the words of the sessions they facilitate only (referral-access.ts).
     const readable = readsAllWords(user.role) ? sessionIds : (await wordsSessionIds(db, user)!.where('sessionId', 'in', sessionIds).execute()).map((r) => r.sessionId)
-    if (readable.length) for (const [id, n] of await countWaitingBySession(db, readable)) out.get(id)!.comments = n
+    // Only sessions with answers to a questionnaire that asks for words can have any waiting.
+    const versions = new Set((await textVersions(db)).keys())
+    const withWords = new Set(all.filter((r) => versions.has(r.questionnaireVersionId)).map((r) => r.sessionId))
+    const asked = readable.filter((id) => withWords.has(id))
+    if (asked.length) for (const [id, n] of await countWaitingBySession(db, asked)) out.get(id)!.comments = n
   }
-  // A batch of sessions at a time (platform/db/batches.ts): all of a month's sessions in one list made
-  // PostgreSQL read every answer of every programme.
-  const held = await inBatches(sessionIds, (ids) => db.selectFrom('submissions').select(['sessionId']).select((eb) => eb.fn.countAll<number | string>().as('n')).where('sessionId', 'in', ids).where('excludedReason', '=', HELD).groupBy('sessionId').execute())
-  for (const r of held) out.get(r.sessionId)!.held = Number(r.n)
+  for (const r of all) if (r.excludedReason === HELD) out.get(r.sessionId)!.held++
 
-  const rows = await inBatches(sessionIds, (ids) => db.selectFrom('submissions').select(['id', 'code', 'phase', 'groupKind', 'sessionId']).where('sessionId', 'in', ids).where('phase', 'in', ['pre', 'post']).where('excludedAt', 'is', null).execute())
+  const rows = all.filter((r) => (r.phase === 'pre' || r.phase === 'post') && r.excludedAt === null)
   const byGroup = new Map<string, typeof rows>()
   for (const r of rows) {
     const key = `${r.sessionId} ${r.groupKind}`

@@ -14,6 +14,7 @@ import { listSessions, type Session } from '../outreach/session-queries.ts'
 import { addDays } from '../outreach/session-rules.ts'
 import { peopleBySession } from '../outreach/sessions.ts'
 import { listVisitStatus } from '../outreach/visit-plans.ts'
+import { sessionsToReview, unreportedSessions } from './home-queries.ts'
 import type { VisitStatus } from '../outreach/visit-schedule.ts'
 import type { KnowledgeSource } from '../outreach/knowledge.ts'
 import { findLastRetentionRun, type RetentionRun } from '../evaluation/retention-queries.ts'
@@ -48,6 +49,8 @@ export interface HomeData {
   upcoming?: HomeSession[]
   /** Sessions (theirs, for a facilitator) that have answers waiting for review. */
   toReview?: HomeSession[]
+  /** Coordinators and admins: older sessions than those listed have answers waiting too. */
+  moreToReview?: boolean
   /** Past sessions not reported yet. */
   toReport?: { rows: HomeSession[]; total: number }
   openDisclosures?: number
@@ -95,14 +98,12 @@ export async function homeData(db: Db, user: { id: string; role: Role }, scope: 
     return data
   }
 
-  // Coordinators and admins.
-  const ids = programmes.map((p) => p.id)
-  const past = (await listSessions(db, { programmeIds: ids, statuses: ['planned', 'held'], before: o.now })).filter(unreported).reverse()
-  const recent = (await listSessions(db, { programmeIds: ids, from: addDays(today, -RECENT_DAYS), before: addDays(today, 1), statuses: ['held', 'reported'] }))
-  const shown = new Map([...past.slice(0, HOME_LIST), ...recent].map((s) => [s.id, s]))
-  const rows = new Map((await withQueues([...shown.values()])).map((s) => [s.id, s]))
-  data.toReport = { rows: past.slice(0, HOME_LIST).map((s) => rows.get(s.id)!), total: past.length }
-  data.toReview = recent.map((s) => rows.get(s.id)!).filter(waiting).reverse()
+  // Coordinators and admins: the newest of each list, asked with a limit (home-queries.ts).
+  const past = await unreportedSessions(db, scope, o.now, HOME_LIST)
+  const review = await sessionsToReview(db, user, scope, { from: addDays(today, -RECENT_DAYS), before: addDays(today, 1), limit: HOME_LIST })
+  data.toReport = { rows: await withQueues(past.rows), total: past.total }
+  data.toReview = review.rows.map(({ session: s, queue }) => ({ id: s.id, title: s.title, startsAt: s.startsAt, endsAt: s.endsAt, status: s.status, format: s.format, programmeId: s.programmeId, queue }))
+  data.moreToReview = review.more
   data.openDisclosures = await countOpenDisclosures(db, user, scope)
 
   const active = programmes.filter((p) => p.status === 'active')

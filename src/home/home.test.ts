@@ -5,9 +5,10 @@ import { Agent, aUser, loginAs, sessionAgent, TEST_PASSWORD, textOf } from '../.
 import { aCode, aSessionWithLinks, parentsAnswers } from '../../test/evaluation-builders.ts'
 import { useTestApp } from '../../test/harness.ts'
 import { aPartnerAccount } from '../../test/partner-builders.ts'
-import { aHeldSession, aProgramme, aSession, cli, day, HARJOSARI_I } from '../../test/outreach-builders.ts'
+import { aHeldSession, aProgramme, aSession, cli, day, HARJOSARI_I, TIME_ZONE } from '../../test/outreach-builders.ts'
 import { inviteUser } from '../accounts/users.ts'
 import { insertRevision } from '../library/revision-queries.ts'
+import { recordAttendance } from '../outreach/sessions.ts'
 import { planVisits } from '../outreach/visit-plans.ts'
 
 const jaga = useTestApp()
@@ -112,6 +113,53 @@ describe("a coordinator's start page", () => {
     expect(glance).toContain(programme.name)
     expect(glance).toMatch(/People reached 12/)
     expect(glance).toMatch(/Knowledge before → after \d+(\.\d+)?% → \d+(\.\d+)?% \(1 pair\)/)
+  })
+})
+
+describe('the start page at national scale', () => {
+  it('lists the ten most recent sessions with answers waiting, and says older ones wait too', async () => {
+    // One real answer to copy: its link and questionnaire version make the copies valid rows.
+    const { send, session: first } = await aSessionWithLinks(jaga)
+    await send('pre', { id: crypto.randomUUID(), code: aCode('ZA'), answers: parentsAnswers(3) })
+    const template = await jaga.db.selectFrom('submissions').selectAll().where('sessionId', '=', first.id).executeTakeFirstOrThrow()
+    const programme = await aProgramme(jaga, { name: `Program antrean ${crypto.randomUUID().slice(0, 6)}` })
+    for (let h = 0; h < 11; h++) {
+      const s = await aHeldSession(jaga, programme.id, { female: 1, male: 1 }, { title: `Antrean jam ${h}`, startsAt: `${day(-1)}T${String(h).padStart(2, '0')}:00`, endsAt: `${day(-1)}T${String(h).padStart(2, '0')}:30` })
+      // An answer held after a flood to one link: something waiting for review.
+      await jaga.db.insertInto('submissions').values({ ...template, id: crypto.randomUUID(), sessionId: s.id, excludedAt: new Date().toISOString(), excludedReason: 'held' }).execute()
+    }
+    const { agent } = await loginAs(jaga, 'coordinator')
+    const text = textOf(await page(agent))
+    const review = text.slice(text.indexOf('Answers waiting for review'), text.indexOf('Disclosures waiting'))
+    for (let h = 1; h < 11; h++) expect(review).toContain(`Antrean jam ${h} `)
+    expect(review).not.toContain('Antrean jam 0 ')
+    expect(review).toContain('Only the 10 most recent sessions are shown; older sessions have answers waiting too.')
+    const id = textOf(await page((await loginAs(jaga, 'coordinator', 'id')).agent))
+    expect(id).toContain('Hanya 10 kegiatan terbaru yang ditampilkan; kegiatan yang lebih lama juga punya jawaban yang menunggu.')
+  })
+
+  it('lists the ten most recent sessions to report and counts the rest', async () => {
+    const programme = await aProgramme(jaga, { name: `Program laporan ${crypto.randomUUID().slice(0, 6)}` })
+    for (let h = 0; h < 12; h++) await aSession(jaga, programme.id, { title: `Belum dilaporkan ${h}`, startsAt: `${day(-1)}T${12 + h}:10`, endsAt: `${day(-1)}T${12 + h}:40` })
+    const { agent } = await loginAs(jaga, 'coordinator')
+    const text = textOf(await page(agent))
+    const report = text.slice(text.indexOf('Sessions to report'), text.indexOf('Answers waiting for review'))
+    for (let h = 2; h < 12; h++) expect(report).toContain(`Belum dilaporkan ${h} `)
+    for (const h of [0, 1]) expect(report).not.toContain(`Belum dilaporkan ${h} `)
+    // Other tests' sessions wait too: at least the two left out are counted.
+    expect(Number(/and (\d+) more/.exec(report)?.[1])).toBeGreaterThanOrEqual(2)
+  })
+
+  it('counts written answers waiting to be read for a coordinator', async () => {
+    const { send, session } = await aSessionWithLinks(jaga)
+    await recordAttendance(jaga.db, { ...cli, role: 'admin' }, session.id, [{ groupKind: 'parents', gender: 'female', ageBand: '18+', count: 3 }], { timeZone: TIME_ZONE, isMaterial: () => true })
+    await send('feedback', { id: crypto.randomUUID(), code: aCode('FB'), answers: { useful: '5', clear: '4', want_to_know: 'Cara melapor akun palsu' } })
+    // Newer than the other tests' sessions, so it is among the ten listed.
+    await jaga.db.updateTable('sessions').set({ startsAt: `${day(0)}T00:00`, endsAt: `${day(0)}T00:05` }).where('id', '=', session.id).execute()
+    const { agent } = await loginAs(jaga, 'coordinator')
+    const html = await page(agent)
+    expect(html).toContain(`href="/sessions/${session.id}/evaluation/comments"`)
+    expect(textOf(html)).toContain('Written answers: 1')
   })
 })
 

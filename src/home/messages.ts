@@ -19,6 +19,10 @@ export const startMessages = defineMessages({
     id: 'Kegiatan 30 hari terakhir yang jawabannya perlu dilihat: jawaban tertulis yang belum dibaca, jawaban yang ditahan, dan pasangan kode yang perlu diputuskan.',
     en: 'Sessions of the last 30 days with answers to look at: written answers nobody has read, answers held, and code pairs to decide on.',
   },
+  'start.moreToReview': {
+    id: 'Hanya {count} kegiatan terbaru yang ditampilkan; kegiatan yang lebih lama juga punya jawaban yang menunggu.',
+    en: 'Only the {count, plural, one {most recent session is} other {# most recent sessions are}} shown; older sessions have answers waiting too.',
+  },
   'start.nothingToReview': { id: 'Tidak ada jawaban yang menunggu.', en: 'No answers are waiting.' },
   'start.comments': { id: 'Jawaban tertulis: {count}', en: 'Written answers: {count}' },
   'start.held': { id: 'Ditahan: {count}', en: 'Held: {count}' },

@@ -23,7 +23,7 @@ export function StartPage({ t, locale, timeZone, name, data }: Props) {
       {data.partnerProgrammes ? <PartnerProgrammes t={t} locale={locale} data={data} /> : null}
       {data.upcoming ? <MySessions t={t} locale={locale} sessions={data.upcoming} today={data.today} /> : null}
       {data.toReport ? <ToReport t={t} locale={locale} data={data.toReport} /> : null}
-      {data.toReview ? <ToReview t={t} locale={locale} sessions={data.toReview} /> : null}
+      {data.toReview ? <ToReview t={t} locale={locale} sessions={data.toReview} more={data.moreToReview ?? false} /> : null}
       {data.openDisclosures !== undefined ? <Disclosures t={t} count={data.openDisclosures} /> : null}
       {data.overdueVisits ? <OverdueVisits t={t} locale={locale} v={data.overdueVisits} /> : null}
       {data.libraryEdits ? <LibraryEdits t={t} locale={locale} timeZone={timeZone} edits={data.libraryEdits} /> : null}
@@ -103,11 +103,12 @@ function ToReport({ t, locale, data }: { t: T; locale: Locale; data: NonNullable
   )
 }
 
-function ToReview({ t, locale, sessions }: { t: T; locale: Locale; sessions: HomeSession[] }) {
+function ToReview({ t, locale, sessions, more }: { t: T; locale: Locale; sessions: HomeSession[]; more: boolean }) {
   return (
     <Section id="start-review" title={t('start.toReview')} shown={sessions.length > 0} none={t('start.nothingToReview')}>
       <p class="hint">{t('start.toReviewIntro')}</p>
       <ul class="cards">{sessions.map((s) => <SessionCard t={t} locale={locale} s={s} tasks="review" />)}</ul>
+      {more ? <p class="muted">{t('start.moreToReview', { count: sessions.length })}</p> : null}
     </Section>
   )
 }

@@ -1,0 +1,63 @@
+// The start page's session lists for coordinators and admins, asked of the database with a limit rather
+// than read whole: nationally there are thousands of past sessions not reported yet and a month holds
+// thousands of sessions with answers (bench/national.ts), and the page shows ten of each.
+import type { Db } from '../database.ts'
+import type { Role } from '../accounts/permissions.ts'
+import type { ProgrammeScope } from '../outreach/programme-scope.ts'
+import type { Session } from '../outreach/session-queries.ts'
+import { reviewQueues, type SessionQueue } from '../evaluation/review-queue-queries.ts'
+
+/** Sessions whose review queues are worked out together, newest first, until the page has enough. */
+export const REVIEW_CHUNK = 50
+
+const inScope = (scope: ProgrammeScope) => (scope.all ? undefined : [...scope.ids, ''])
+
+/** Past sessions still planned or held (not reported), newest first: the first `limit` and how many there are. */
+export async function unreportedSessions(db: Db, scope: ProgrammeScope, now: string, limit: number): Promise<{ rows: Session[]; total: number }> {
+  const ids = inScope(scope)
+  const base = db
+    .selectFrom('sessions')
+    .where('status', 'in', ['planned', 'held'])
+    .where('startsAt', '<', now)
+    .where('endsAt', '<=', now)
+    .$if(ids !== undefined, (q) => q.where('programmeId', 'in', ids!))
+  const rows = await base.selectAll().orderBy('startsAt', 'desc').orderBy('title', 'desc').limit(limit).execute()
+  const total = rows.length < limit ? rows.length : Number((await base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst())?.n ?? 0)
+  return { rows, total }
+}
+
+/**
+ * Recent sessions (held or reported, started in [from, before)) with answers waiting for review, newest
+ * first, at most `limit`: their queues are worked out a chunk of sessions at a time, stopping once
+ * `limit` are found. `more` is true when older sessions were left unexamined.
+ */
+export async function sessionsToReview(
+  db: Db,
+  user: { id: string; role: Role },
+  scope: ProgrammeScope,
+  o: { from: string; before: string; limit: number },
+): Promise<{ rows: { session: Session; queue: SessionQueue }[]; more: boolean }> {
+  const ids = inScope(scope)
+  const recent = await db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('status', 'in', ['held', 'reported'])
+    .where('startsAt', '>=', o.from)
+    .where('startsAt', '<', o.before)
+    .$if(ids !== undefined, (q) => q.where('programmeId', 'in', ids!))
+    .orderBy('startsAt', 'desc')
+    .orderBy('title', 'desc')
+    .execute()
+  const rows: { session: Session; queue: SessionQueue }[] = []
+  for (let i = 0; i < recent.length; i += REVIEW_CHUNK) {
+    const chunk = recent.slice(i, i + REVIEW_CHUNK)
+    const queues = await reviewQueues(db, user, chunk.map((s) => s.id))
+    for (const session of chunk) {
+      const queue = queues.get(session.id)!
+      if (queue.comments + queue.held + queue.pairs === 0) continue
+      if (rows.length === o.limit) return { rows, more: true }
+      rows.push({ session, queue })
+    }
+  }
+  return { rows, more: false }
+}
