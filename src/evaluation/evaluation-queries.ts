@@ -48,7 +48,7 @@ export const listSessionLinks = (db: Db, sessionId: string) =>
 
 /** The answers that count: every result, export and pairing reads these. */
 export const listSubmissions = (db: Db, sessionId: string, phases: Phase[]) =>
-  db.selectFrom('submissions').selectAll().where('sessionId', '=', sessionId).where('phase', 'in', phases).where('excludedAt', 'is', null).orderBy('receivedAt').execute()
+  db.selectFrom('submissions').selectAll().where('sessionId', '=', sessionId).where('phase', 'in', phases).where('excludedAt', 'is', null).orderBy('receivedAt').orderBy('id').execute()
 
 /** A session's answers, left out or not, filtered by round, status and code (exact or a prefix): for staff to review. */
 const reviewedSubmissions = (db: Db, sessionId: string, f: Omit<AnswerFilter, 'page' | 'pageSize'>, timing: TimingAnchors) =>
