@@ -23,8 +23,10 @@ const valueOf = (text: string, series: string) => {
 
 describe('/metrics on the running server', () => {
   it('counts public pages answered from the page cache as hits, and others as misses or bypasses', async () => {
-    const before = await scrape()
     const hit = 'jaga_page_cache_requests_total{outcome="hit"}'
+    // A public page is kept in memory after its first request (PublicPageCache.buildOnDemand): ask until it is.
+    for (let tries = 0; tries < 200 && !(valueOf(await scrape(), hit) ?? 0); tries++) await fetch(`${server.url}/`)
+    const before = await scrape()
     const miss = 'jaga_page_cache_requests_total{outcome="miss"}'
     const bypass = 'jaga_page_cache_requests_total{outcome="bypass"}'
     await fetch(`${server.url}/`)
