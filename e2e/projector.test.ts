@@ -1,10 +1,10 @@
 import crypto from 'node:crypto'
 import path from 'node:path'
-import ExcelJS from 'exceljs'
 import type { BrowserContext, Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { addDays, localNow } from '../src/outreach/session-rules.ts'
 import { HARJOSARI_I, TIMBANG_DELI } from '../test/outreach-builders.ts'
+import { yesNoXlsform } from '../test/xlsform-upload.ts'
 import { apiCaller, jagaCommand, look, phoneContext, screenshot, SCREENSHOT_DIR, signIn, useServerAndBrowser, watchConsole } from './browser.ts'
 
 // Issue 15, "pages built for where they are used": the projector view in a hall, and charts on a phone.
@@ -16,20 +16,8 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const LONG = 'Apa yang sebaiknya dilakukan orang tua ketika anak bercerita tentang pesan dari orang asing yang meminta foto di media sosial'
 
 /** A knowledge questionnaire of n yes/no items (q1…qn, the right answer always "y"). */
-async function knowledgeXlsform(formId: string, title: string, n: number, label: (i: number) => [string, string]): Promise<Blob> {
-  const book = new ExcelJS.Workbook()
-  book.addWorksheet('survey').addRows([
-    ['type', 'name', 'label::Indonesian (id)', 'label::English (en)', 'required', 'jaga_answer'],
-    ...Array.from({ length: n }, (_, i) => ['select_one yn', `q${i + 1}`, ...label(i + 1), 'yes', 'y']),
-  ])
-  book.addWorksheet('choices').addRows([
-    ['list_name', 'name', 'label::Indonesian (id)', 'label::English (en)'],
-    ['yn', 'y', 'Ya', 'Yes'],
-    ['yn', 'n', 'Tidak', 'No'],
-  ])
-  book.addWorksheet('settings').addRows([['form_title', 'form_id'], [title, formId]])
-  return new Blob([await book.xlsx.writeBuffer()])
-}
+const knowledgeXlsform = (formId: string, title: string, n: number, label: (i: number) => [string, string]): Promise<Blob> =>
+  yesNoXlsform(formId, title, Array.from({ length: n }, (_, i) => ['select_one yn', `q${i + 1}`, ...label(i + 1), 'yes', 'y']))
 
 const ids = { few: '', long: '', many: '', groups: '', programme: '' }
 
