@@ -1,10 +1,10 @@
 // A group's result in words a lay reader understands, the same in the web page and the PDF:
 // what changed, whether chance could explain it, and what the numbers cannot say.
 import type { T } from '../messages.ts'
-import { formatPercent, type Locale } from '../platform/i18n/i18n.ts'
+import { formatPercent, keptNumberFormat, type Locale } from '../platform/i18n/i18n.ts'
 import type { GroupResult } from './session-results.ts'
 
-export const decimal = (locale: Locale, x: number | null | undefined, digits = 2) => (x === null || x === undefined ? '—' : new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x))
+export const decimal = (locale: Locale, x: number | null | undefined, digits = 2) => (x === null || x === undefined ? '—' : keptNumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x))
 export const pText = (locale: Locale, p: number | null) => (p === null ? '—' : p < 0.001 ? `< ${decimal(locale, 0.001, 3)}` : decimal(locale, p, 3))
 
 /** Whether chance could explain a change, from the paired test's p. */

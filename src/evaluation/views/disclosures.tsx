@@ -1,5 +1,5 @@
 import type { T } from '../../messages.ts'
-import type { Locale } from '../../platform/i18n/i18n.ts'
+import { keptDateFormat, type Locale } from '../../platform/i18n/i18n.ts'
 import { InlineAction, TableWrap } from '../../platform/views/components.tsx'
 import { waitingWords } from '../free-text.ts'
 
@@ -25,7 +25,7 @@ export function DisclosuresPage(p: {
   waiting: { sessionId: string; sessionTitle: string; count: number }[]
 }) {
   const { t, locale } = p
-  const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' }).format(new Date(iso))
+  const when = (iso: string) => keptDateFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' }).format(new Date(iso))
   return (
     <>
       <h1>{t('disclosure.title')}</h1>
