@@ -23,7 +23,7 @@ export const collectFormMessages = defineMessages({
   'collect.likert': { id: 'Pilih angka 1 sampai 5.', en: 'Choose a number from 1 to 5.' },
   'collect.number': { id: 'Tulis sebuah angka antara {min} dan {max}.', en: 'Write a number between {min} and {max}.' },
   'collect.tooLong': { id: 'Paling banyak {max} huruf.', en: 'At most {max, plural, one {# character} other {# characters}}.' },
-  'collect.codeLetters': { id: 'Tulis {length} huruf (A–Z).', en: 'Write {length} letter(s) (A–Z).' },
+  'collect.codeLetters': { id: 'Tulis {length} huruf (A–Z).', en: 'Write {length, plural, one {# letter} other {# letters}} (A–Z).' },
   'collect.codeNumber': { id: 'Tulis angka {min} sampai {max}.', en: 'Write a number from {min} to {max}.' },
   'collect.badId': { id: 'Formulir ini sudah kedaluwarsa. Muat ulang halaman lalu isi lagi.', en: 'This form has expired. Reload the page and fill it in again.' },
   'collect.thanksTitle': { id: 'Terima kasih!', en: 'Thank you!' },

@@ -20,7 +20,7 @@ export const evaluationMessages = defineMessages({
   'analyze.badScore': { id: 'baris {line}, kolom {column}: "{value}" bukan angka', en: 'line {line}, column {column}: "{value}" is not a number' },
   'analyze.text.summary': {
     id: '{pairs} pasangan pre/post; tanpa pasangan: {pre} pre, {post} post; kode ganda (tidak dipasangkan): {duplicates}',
-    en: '{pairs} pre/post pairs; unmatched: {pre} pre, {post} post; codes written twice (not paired): {duplicates}',
+    en: '{pairs, plural, one {# pre/post pair} other {# pre/post pairs}}; unmatched: {pre} pre, {post} post; codes written twice (not paired): {duplicates}',
   },
   'analyze.text.dichotomous': { id: '{items} butir bernilai 0/1 (skor maksimum {items})', en: '{items, plural, one {# item} other {# items}} scored 0/1 (maximum score {items})' },
   'analyze.text.scored': { id: '{items} butir (bukan 0/1: tanpa N-gain dan McNemar)', en: '{items, plural, one {# item} other {# items}} (not 0/1: no N-gain or McNemar)' },

@@ -134,7 +134,7 @@ describe('XLSForm export', () => {
       ['text', 'jaga_code_own2', 'yes', "regex(., '^[A-Za-z]{1}$')"],
     ])
     expect(codes[1]!.get('constraint_message::Indonesian (id)')).toBe('Tulis angka 1 sampai 31.')
-    expect(codes[0]!.get('constraint_message::English (en)')).toBe('Write 2 letter(s) (A–Z).')
+    expect(codes[0]!.get('constraint_message::English (en)')).toBe('Write 2 letters (A–Z).')
     expect(isJagaOwnRow('jaga_code_day', 'code')).toBe(true)
     expect(isJagaOwnRow('mother', 'code')).toBe(false)
     const back = await fromXlsForm(bytes)

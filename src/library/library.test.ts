@@ -246,6 +246,19 @@ describe('library pages', () => {
     expect(en).toContain('No page matches “xyzzy”')
   })
 
+  it('counts one search result as "1 result", and gives the page script both forms of each count it fills in', async () => {
+    // "roblox" is on one English page only.
+    expect(jaga.library.current.search('en', 'roblox')).toHaveLength(1)
+    const search = await (await get('/en/library/search?q=roblox')).text()
+    expect(textOf(search)).toContain('1 result for “roblox”')
+    // Offline, the page searches the saved index and fills the count itself; so with the saved-pages count.
+    expect(search).toContain('data-found="{count} results for “{q}”" data-found-one="1 result for “{q}”"')
+    expect(await (await get('/en/library')).text()).toContain(
+      'data-saved="{count} pages saved. The library, search and help open without internet." data-saved-one="1 page saved. The library, search and help open without internet."',
+    )
+    expect(await (await get('/id/pustaka')).text()).toContain('data-saved-one="1 halaman tersimpan.')
+  })
+
   it('lists pages by audience and by topic, and answers 404 for unknown ones', async () => {
     const teens = textOf(await (await get('/en/library/for/children-13-17')).text())
     expect(teens).toContain('If someone threatens to spread your photos')

@@ -41,7 +41,7 @@ export const libraryMessages = defineMessages({
   },
   'library.saveOffline': { id: 'Simpan pustaka untuk dibaca tanpa internet', en: 'Save the library to read without internet' },
   'library.saving': { id: 'Menyimpan… biarkan halaman ini terbuka.', en: 'Saving… keep this page open.' },
-  'library.saved': { id: '{count} halaman tersimpan. Pustaka, pencarian dan bantuan bisa dibuka tanpa internet.', en: '{count} pages saved. The library, search and help open without internet.' },
+  'library.saved': { id: '{count} halaman tersimpan. Pustaka, pencarian dan bantuan bisa dibuka tanpa internet.', en: '{count, plural, one {# page saved} other {# pages saved}}. The library, search and help open without internet.' },
   'library.saveFailed': { id: 'Gagal menyimpan: periksa koneksi lalu coba lagi.', en: 'Saving failed: check the connection and try again.' },
   'library.readAloud': { id: 'Bacakan halaman ini', en: 'Read this page aloud' },
   'library.stopReading': { id: 'Berhenti membacakan', en: 'Stop reading' },
@@ -70,7 +70,7 @@ export const libraryMessages = defineMessages({
   'handout.checked': { id: 'Nomor bantuan diperiksa: {date}', en: 'Help numbers checked: {date}' },
   'library.search': { id: 'Cari', en: 'Search' },
   'library.searchLabel': { id: 'Cari di pustaka', en: 'Search the library' },
-  'library.searchResults': { id: '{count} hasil untuk “{q}”', en: '{count} results for “{q}”' },
+  'library.searchResults': { id: '{count} hasil untuk “{q}”', en: '{count, plural, one {# result} other {# results}} for “{q}”' },
   'library.searchNone': {
     id: 'Tidak ada halaman yang cocok dengan “{q}”. Coba kata lain, atau lihat daftar topik.',
     en: 'No page matches “{q}”. Try other words, or browse the topics.',

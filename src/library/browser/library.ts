@@ -23,6 +23,21 @@ setUpPresenting()
 setUpOfflineQuiz()
 void setUpOfflineSearch()
 
+// A declaration, not a const: the set-ups above run before this line is reached.
+function formatNumber(n: number): string {
+  return new Intl.NumberFormat(document.documentElement.lang === 'en' ? 'en-GB' : 'id-ID').format(n)
+}
+
+/**
+ * A count message the page gives twice, because the words agree with the number ("1 page", "2 pages"):
+ * data-<name>-one for exactly 1 (English's only singular; Indonesian says both alike), and data-<name>
+ * with {count} for any other number.
+ */
+function countText(element: HTMLElement, name: string, n: number): string {
+  const one = element.dataset[`${name}One`]
+  return n === 1 && one !== undefined ? one : (element.dataset[name] ?? '').replace('{count}', formatNumber(n))
+}
+
 function setUpSaveForOffline(): void {
   const button = document.querySelector<HTMLButtonElement>('[data-save-offline]')
   const status = document.querySelector<HTMLElement>('[data-save-status]')
@@ -35,7 +50,7 @@ function setUpSaveForOffline(): void {
     const channel = new MessageChannel()
     channel.port1.onmessage = (event: MessageEvent<{ ok: boolean; count: number }>) => {
       button.disabled = false
-      status.textContent = event.data.ok ? (button.dataset.saved ?? '').replace('{count}', String(event.data.count)) : (button.dataset.failed ?? '')
+      status.textContent = event.data.ok ? countText(button, 'saved', event.data.count) : (button.dataset.failed ?? '')
     }
     registration.active?.postMessage({ type: 'save', manifest: button.dataset.manifest }, [channel.port2])
   })
@@ -96,7 +111,8 @@ async function setUpOfflineSearch(): Promise<void> {
   const terms = normalise(q)
   const locale = document.documentElement.lang === 'en' ? 'en' : 'id'
   const hits = index.filter((e) => terms.every((term) => normalise(`${e.t} ${e.s} ${e.w}`).some((w) => matches(w, term, locale))))
-  status.textContent = (hits.length ? status.dataset.found : status.dataset.none)?.replace('{count}', String(hits.length)).replace('{q}', q) ?? ''
+  // A function as replacement, so a query holding "$&" is shown as typed.
+  status.textContent = (hits.length ? countText(status, 'found', hits.length) : (status.dataset.none ?? '')).replace('{q}', () => q)
   for (const hit of hits) {
     const item = document.createElement('li')
     const link = document.createElement('a')
@@ -186,18 +202,20 @@ function setUpOfflineQuiz(): void {
     const strong = document.createElement('strong')
     strong.textContent = given === null ? key.texts.unanswered : given === q.answer ? key.texts.right : key.texts.wrong
     verdict.append(strong)
-    if (given !== q.answer) verdict.append(` · ${key.texts.answerIs.replace('{answer}', q.answerText)}`)
+    if (given !== q.answer) verdict.append(` · ${key.texts.answerIs.replace('{answer}', () => q.answerText)}`)
     const explanation = document.createElement('p')
     explanation.textContent = q.explanation
     box.append(verdict, explanation)
     if (q.page) {
       const link = document.createElement('a')
       link.href = q.page.url
-      link.textContent = key.texts.readMore.replace('{title}', q.page.title)
+      const title = q.page.title
+      link.textContent = key.texts.readMore.replace('{title}', () => title)
       box.append(link)
     }
     fieldset.append(box)
   }
-  score.textContent = key.texts.score.replace('{correct}', String(correct)).replace('{total}', String(key.questions.length))
+  // The server wrote the number of questions in, with the words that agree with it ("1 of 1 answer").
+  score.textContent = key.texts.score.replace('{correct}', formatNumber(correct))
   score.hidden = false
 }

@@ -43,7 +43,7 @@ export function LibraryIndex({ t, locale, library, base }: { t: T; locale: Local
       <p class="lead">{t('library.lead')}</p>
       <SearchForm t={t} locale={locale} />
       <div class="offline">
-        <button type="button" class="secondary" hidden data-save-offline data-manifest={offlineManifestUrl(locale)} data-saving={t('library.saving')} data-saved={t('library.saved')} data-failed={t('library.saveFailed')}>
+        <button type="button" class="secondary" hidden data-save-offline data-manifest={offlineManifestUrl(locale)} data-saving={t('library.saving')} data-saved={t('library.saved', { count: '{count}' })} data-saved-one={t('library.saved', { count: 1 })} data-failed={t('library.saveFailed')}>
           {t('library.saveOffline')}
         </button>
         <p class="muted small" role="status" aria-live="polite" data-save-status></p>
@@ -110,7 +110,7 @@ export function SearchPage({ t, locale, q, results }: { t: T; locale: Locale; q:
     <>
       <h1>{t('library.search')}</h1>
       <SearchForm t={t} locale={locale} q={q} />
-      <p role="status" data-results-status data-found={t('library.searchResults', { count: '{count}', q: '{q}' })} data-none={t('library.searchNone', { q: '{q}' })}>
+      <p role="status" data-results-status data-found={t('library.searchResults', { count: '{count}', q: '{q}' })} data-found-one={t('library.searchResults', { count: 1, q: '{q}' })} data-none={t('library.searchNone', { q: '{q}' })}>
         {q ? (results.length ? t('library.searchResults', { count: results.length, q }) : t('library.searchNone', { q })) : ''}
       </p>
       <PageList t={t} pages={results} results />

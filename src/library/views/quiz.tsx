@@ -88,7 +88,7 @@ export function QuizPage({ t, locale, quiz, answers, checked, library, base }: {
  */
 function AnswerKey({ t, locale, quiz, library }: { t: T; locale: Locale; quiz: Quiz; library: Library }) {
   const key = {
-    texts: { right: t('quiz.right'), wrong: t('quiz.wrong'), unanswered: t('quiz.unanswered'), answerIs: t('quiz.answerIs', { answer: '{answer}' }), readMore: t('quiz.readMore', { title: '{title}' }), score: t('quiz.score', { correct: '{correct}', total: '{total}' }) },
+    texts: { right: t('quiz.right'), wrong: t('quiz.wrong'), unanswered: t('quiz.unanswered'), answerIs: t('quiz.answerIs', { answer: '{answer}' }), readMore: t('quiz.readMore', { title: '{title}' }), score: t('quiz.score', { correct: '{correct}', total: quiz.questions.length }) },
     questions: quiz.questions.map((q) => {
       const page = q.page ? library.byKey(locale, q.page) : undefined
       return { id: q.id, answer: q.answer, answerText: q.options.find((o) => o.id === q.answer)!.text[locale], explanation: q.explanation[locale], page: page ? { title: page.title, url: pageUrl(locale, page.slug) } : null }
