@@ -72,7 +72,8 @@ describe("a facilitator's start page", () => {
     const text = textOf(html)
     expect(text).toContain('Sessions to report')
     expect(text).toContain(session.title)
-    expect(text).toContain('Held: 1')
+    // Named as answers: the card's status chip already says the session was Held.
+    expect(text).toContain('Answers held: 1')
     expect(text).toContain('Pairs to decide: 1')
     expect(html).toContain(`href="/sessions/${session.id}/evaluation/answers?status=held"`)
     // Another facilitator sees none of it.

@@ -25,7 +25,8 @@ export const startMessages = defineMessages({
   },
   'start.nothingToReview': { id: 'Tidak ada jawaban yang menunggu.', en: 'No answers are waiting.' },
   'start.comments': { id: 'Jawaban tertulis: {count}', en: 'Written answers: {count}' },
-  'start.held': { id: 'Ditahan: {count}', en: 'Held: {count}' },
+  // Not "Held: 1": a held session's card already says Held (it took place); these are answers held back.
+  'start.held': { id: 'Jawaban ditahan: {count}', en: 'Answers held: {count}' },
   'start.pairs': { id: 'Pasangan untuk diputuskan: {count}', en: 'Pairs to decide: {count}' },
   'start.toReport': { id: 'Kegiatan yang belum dilaporkan', en: 'Sessions to report' },
   'start.toReportIntro': {
