@@ -1,6 +1,5 @@
 import path from 'node:path'
 import { Hono, type Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { compress } from 'hono/compress'
 import { HTTPException } from 'hono/http-exception'
 import type { AppEnv, Deps } from './app-env.ts'
@@ -52,6 +51,7 @@ import { renderProblem } from './problem-page.tsx'
 import { auditRefusedWrites } from './accounts/refused-writes.ts'
 import { csrfProtection, i18n, redactedPath, refuseUnreadablePaths, requestLog, securityHeaders } from './platform/http/middleware.ts'
 import { openApiDocument } from './platform/http/openapi.ts'
+import { declaredBodyLimit } from './platform/http/body-limit.ts'
 import { Problem } from './platform/http/problems.ts'
 import { isForeignKeyViolation, isUniqueViolation } from './platform/db/errors.ts'
 import { serveAsset } from './platform/http/static-files.ts'
@@ -91,7 +91,7 @@ export function createApp(deps: Deps): JagaApp {
   app.use(refuseUnreadablePaths)
   app.use(auditRefusedWrites(deps))
   app.use(
-    bodyLimit({
+    declaredBodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: () => {
         throw new Problem('payload-too-large', { limit: '2 MB' })

@@ -16,7 +16,7 @@ import { assetUrl, registerAsset } from '../platform/http/static-files.ts'
 import { formatDateTime, type Locale } from '../platform/i18n/i18n.ts'
 import { renderPage } from '../page.tsx'
 import type { RawSubmission } from './answers.ts'
-import { disclosurePhrases, linkDefinition } from './collection.ts'
+import { disclosurePhrases, linkDefinition, StaleLink } from './collection.ts'
 import * as q from './evaluation-queries.ts'
 import { participantTranslator, registerOf } from './participant-register.ts'
 import { receivePhoneSubmission } from './submission-intake.ts'
@@ -32,6 +32,9 @@ export interface ParticipantHelp {
   /** Where a participant of this group reads on after answering. */
   libraryUrl(locale: Locale, groupKind: string): string
 }
+
+/** How many links collect-routes keeps by token (a few hundred bytes each). */
+export const KEPT_LINKS = 1000
 
 const roundOf = (link: q.LinkWithQuestionnaire): RoundOf => ({ phase: link.phase, sessionTitle: link.sessionTitle, sessionStartsAt: link.sessionStartsAt })
 /** The participant's translator: "Anda" for adults, "kamu" for children. */
@@ -139,10 +142,29 @@ export function collectRoutes(routes: RouteTable, deps: Deps, help: ParticipantH
     }
   })
 
+  // Links by token for phones sending answers, so a submission reads the link once (under lock, in
+  // submit's transaction) instead of twice. A kept copy is only a guess: submit() compares it with the
+  // row it reads and, when they differ or the copy would refuse, throws StaleLink with nothing stored
+  // or counted; the link is then read afresh and decides. A closed or moved link is seen at once, on
+  // any server. Bounded: the oldest is dropped past KEPT_LINKS.
+  const kept = new Map<string, q.LinkWithQuestionnaire>()
+  const keep = (token: string, link: q.LinkWithQuestionnaire) => {
+    kept.delete(token)
+    if (kept.size >= KEPT_LINKS) kept.delete(kept.keys().next().value!)
+    kept.set(token, link)
+  }
+
   routes.post('/api/v1/collect/:token', 'public', async (c) => {
-    const link = await findLink(c.req.param('token')!)
-    const raw = await readJson(c, submissionBody)
-    const result = await receivePhoneSubmission(intake, link, raw as RawSubmission)
+    const token = c.req.param('token')!
+    const copy = kept.get(token)
+    const link = copy ?? (await findLink(token))
+    const raw = (await readJson(c, submissionBody)) as RawSubmission
+    let result = copy ? await receivePhoneSubmission(intake, copy, raw, { linkMayBeStale: true }).catch((e: unknown) => (e instanceof StaleLink ? undefined : Promise.reject(e))) : undefined
+    if (!result) {
+      const fresh = copy ? await findLink(token).catch((e: unknown) => (kept.delete(token), Promise.reject(e))) : link
+      keep(token, fresh)
+      result = await receivePhoneSubmission(intake, fresh, raw)
+    }
     // Whether it was held is for staff: to the sender (maybe a script) it was simply received.
     return c.json({ duplicate: result.duplicate, disclosure: result.disclosure, blanked: result.blanked }, result.duplicate ? 200 : 201)
   })

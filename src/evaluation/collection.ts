@@ -174,20 +174,29 @@ export interface SubmitResult {
 }
 
 /**
+ * Thrown by submit() given a link that may be out of date (a copy kept by token, collect-routes.tsx)
+ * when anything it was checked against differs from the row read under lock, or when the copy led to a
+ * refusal: nothing was stored or counted, and the caller tries again with the link read afresh.
+ */
+export class StaleLink extends Error {}
+
+/**
  * Stores one participant's answers, exactly once per id (the id is made on the phone, so a
  * resend after a dropped connection is recognised). A closed link takes nothing from phones.
  */
-export async function submit(db: Kysely<Database>, link: q.LinkWithQuestionnaire, raw: RawSubmission, source: 'phone' | 'paper' | 'import'): Promise<SubmitResult> {
+export async function submit(db: Kysely<Database>, link: q.LinkWithQuestionnaire, raw: RawSubmission, source: 'phone' | 'paper' | 'import', options: { linkMayBeStale?: boolean } = {}): Promise<SubmitResult> {
   // Staff type in paper forms and imports after the session, when the phone link is already closed.
   if (source === 'phone') {
     const now = new Date()
     const state = linkState(link, now)
+    // A kept copy never refuses: the link read afresh decides (StaleLink).
+    if (options.linkMayBeStale && (state !== 'open' || link.sessionStatus === 'cancelled')) throw new StaleLink()
     if (state === 'closed' || link.sessionStatus === 'cancelled') throw new Problem('conflict', {}, [], 'problem.collect.closed')
     // Retry-After tells the phone's outbox to keep the answer and send it once the link opens (browser/outbox.ts).
     if (state === 'not-yet-open') throw new Problem('conflict', { at: link.opensAt! }, [], 'problem.collect.notYetOpen', { 'Retry-After': String(secondsUntil(link.opensAt!, now)) })
   }
   const checked = checkSubmission(await linkDefinition(db, link.questionnaireVersionId), JSON.parse(link.codeElements), raw, await disclosurePhrases(db), { hiddenAnswers: source === 'phone' ? 'drop' : 'refuse' })
-  if (!checked.value) throw new Problem('validation', {}, checked.errors)
+  if (!checked.value) throw options.linkMayBeStale ? new StaleLink() : new Problem('validation', {}, checked.errors)
   const s = checked.value
   const now = new Date().toISOString()
   const row = {
@@ -210,7 +219,10 @@ export async function submit(db: Kysely<Database>, link: q.LinkWithQuestionnaire
   // link had when it was read: if staff changed them since (changeCodeParts, allowed only while no answer
   // is stored), this code would never match the new ones. Re-read under a lock changeCodeParts also takes.
   const duplicate = await db.transaction().execute(async (trx) => {
-    const current = (await linkCodeParts(trx, link.id)).rows[0]
+    const current = (await linkNow(trx, link.id)).rows[0]
+    // A kept copy is used only when it still reads as the row does: its opening and closing times, the
+    // session's status and the code parts (the version never changes); else the caller reads it afresh.
+    if (options.linkMayBeStale && (!current || current.codeElements !== link.codeElements || current.closedAt !== link.closedAt || current.opensAt !== link.opensAt || current.closesAt !== link.closesAt || current.sessionStatus !== link.sessionStatus)) throw new StaleLink()
     if (!current || current.codeElements !== link.codeElements) throw new Problem('conflict', {}, [], 'problem.collect.codeChanged')
     if (await insert(trx)) return true
     if (s.disclosures.length)
@@ -224,7 +236,13 @@ export async function submit(db: Kysely<Database>, link: q.LinkWithQuestionnaire
 }
 
 // Both run once for every answer a phone sends: compiled once (reusable-query.ts).
-const linkCodeParts = reusableQuery((db: Db, linkId: string) => db.selectFrom('collectionLinks').select('codeElements').where('id', '=', linkId).$if(onPostgres(db), (qb) => qb.forShare()))
+const linkNow = reusableQuery((db: Db, linkId: string) =>
+  db
+    .selectFrom('collectionLinks as l')
+    .select(['l.codeElements', 'l.closedAt', 'l.opensAt', 'l.closesAt', (eb) => eb.selectFrom('sessions as s').select('s.status').whereRef('s.id', '=', 'l.sessionId').as('sessionStatus')])
+    .where('l.id', '=', linkId)
+    .$if(onPostgres(db), (qb) => qb.forShare()),
+)
 type SubmissionRow = Pick<Selectable<Database['submissions']>, 'id' | 'linkId' | 'sessionId' | 'phase' | 'questionnaireVersionId' | 'groupKind' | 'code' | 'answers' | 'score' | 'maxScore' | 'source' | 'receivedAt' | 'hiddenItems'>
 const insertSubmission = (db: Db, r: SubmissionRow) =>
   insertSubmissionQuery(db, r.id, r.linkId, r.sessionId, r.phase, r.questionnaireVersionId, r.groupKind, r.code, r.answers, r.score, r.maxScore, r.source, r.receivedAt, r.hiddenItems)

@@ -39,6 +39,8 @@ export async function receivePhoneSubmission(
   deps: { db: Kysely<Database>; log: Logger; holdAfter: number; holdTotal?: number; maxPerLink?: number },
   link: q.LinkWithQuestionnaire,
   raw: RawSubmission,
+  /** A link kept by token (collect-routes.tsx): submit() throws StaleLink, with nothing stored or counted, when it is out of date. */
+  options: { linkMayBeStale?: boolean } = {},
 ): Promise<IntakeResult> {
   const { db } = deps
   // Read before storing, so this submission is not among those counted. Two servers reading at the
@@ -54,7 +56,7 @@ export async function receivePhoneSubmission(
   }
   let result: SubmitResult
   try {
-    result = await submit(db, link, raw, 'phone')
+    result = await submit(db, link, raw, 'phone', options)
   } catch (e) {
     if (e instanceof Problem && e.code === 'validation') count(deps, link.id, 'refused')
     throw e
