@@ -1,13 +1,14 @@
 // `npm run build`: compiles src/ to plain JavaScript in dist/ so that `npm start` and `jaga` run
 // without a TypeScript compiler at run time (docs/decisions/0009-production-build.md).
 //   dist/server.js, dist/jaga.js, dist/analyze.js   one ES module per entry, shared code in dist/chunk-*.js
+//   dist/dists.cjs                                  the @stdlib distributions, bundled (src/evaluation/dists.cjs)
 //   dist/migrations/*.js                            each migration, same name as its .ts
 //   dist/build-info.json                            when the build started and what it read (bin/entry.js
 //                                                   runs dist/ only while none of it changed since)
 //   dist/browser/*.js, dist/browser/manifest.json   the browser scripts, minified, and which source each came from
 //                                                   (platform/http/browser-bundle.ts reads them; from source it
 //                                                   bundles them itself, so esbuild is a development dependency)
-// Packages stay in node_modules (better-sqlite3 is native, pdfkit and the fonts read their own files).
+// Other packages stay in node_modules (better-sqlite3 is native, pdfkit and the fonts read their own files).
 import fs from 'node:fs'
 import path from 'node:path'
 import * as esbuild from 'esbuild'
@@ -74,10 +75,13 @@ export async function build(out = 'dist') {
     splitting: true,
     chunkNames: 'chunk-[hash]',
   })
+  // The @stdlib distributions statistics.ts requires on first use (./dists.cjs, next to the chunks), as one
+  // file instead of ~430: a compiled `jaga analyze` no longer resolves and compiles them one by one.
+  const dists = await esbuild.build({ ...common, plugins: [], packages: undefined, format: 'cjs', entryPoints: ['src/evaluation/dists.cjs'], outfile: path.join(DIST, 'dists.cjs') })
   const migrations = fs.readdirSync(path.join(ROOT, 'migrations')).filter((f) => /^\d{4}-\d{2}-\d{2}-.+\.ts$/.test(f)).sort()
   const migrated = await esbuild.build({ ...common, entryPoints: migrations.map((f) => `migrations/${f}`), outdir: path.join(DIST, 'migrations') })
   const browser = await buildBrowserScripts(DIST)
-  const inputs = [...new Set([...Object.keys(app.metafile.inputs), ...Object.keys(migrated.metafile.inputs), ...browser])].filter((f) => !f.startsWith('node_modules/')).sort()
+  const inputs = [...new Set([...Object.keys(app.metafile.inputs), ...Object.keys(dists.metafile.inputs), ...Object.keys(migrated.metafile.inputs), ...browser])].filter((f) => !f.startsWith('node_modules/')).sort()
   fs.writeFileSync(path.join(DIST, 'build-info.json'), JSON.stringify({ startedAt, inputs, migrations }, null, 1) + '\n')
   return { ms: Date.now() - startedAt, inputs: inputs.length, migrations: migrations.length }
 }

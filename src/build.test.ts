@@ -6,6 +6,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { whyNotCompiled } from '../bin/entry.js'
 import { dialect, freshDatabase, type TestDb } from '../test/harness.ts'
+import { analyzeCsvFile } from './evaluation/analyze-csv.ts'
 import { bundleBrowserScript } from './platform/http/browser-bundle.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
@@ -150,6 +151,21 @@ describe('the production build', () => {
     expect(analyzed.err).toBe('')
     expect(analyzed.code).toBe(0)
     expect(JSON.parse(analyzed.out)).toMatchObject({ pairs: 2, items_count: 1 })
+  }, 60_000)
+
+  it('bundles the @stdlib distributions into one file: compiled analyze reads none of node_modules/@stdlib and gives the same p-values', async () => {
+    const text = 'code,phase,q1,q2\nA,pre,0,1\nA,post,1,1\nB,pre,0,0\nB,post,1,0\nC,pre,1,0\nC,post,1,1\nD,pre,0,1\nD,post,0,1\n'
+    const csv = path.join(tmp, 'four.csv')
+    fs.writeFileSync(csv, text)
+    const script = `import { createRequire } from 'node:module'
+      const { run } = await import(${JSON.stringify(path.join(ROOT, OUT, 'analyze.js'))})
+      process.exitCode = await run(['analyze', ${JSON.stringify(csv)}, '--json'])
+      const loaded = Object.keys(createRequire(import.meta.url).cache)
+      process.stderr.write(JSON.stringify({ stdlib: loaded.filter((f) => f.includes('@stdlib')), dists: loaded.filter((f) => f.endsWith('dists.cjs')) }))`
+    const analyzed = await output(node(script))
+    expect(analyzed.code).toBe(0)
+    expect(JSON.parse(analyzed.err)).toEqual({ stdlib: [], dists: [path.join(ROOT, OUT, 'dists.cjs')] })
+    expect(JSON.parse(analyzed.out)).toEqual(JSON.parse(JSON.stringify(analyzeCsvFile(text))))
   }, 60_000)
 })
 

@@ -92,6 +92,14 @@ describe('questions the skip logic did not show (empty cells)', () => {
     expect(formatAnalysis(analyzeCsvFile(fixture('knowledge-12.csv')), createTranslator(catalogue, 'en'))).not.toContain('not shown')
   })
 
+  it('make a test with a score other than 0 or 1 not dichotomous, wherever the empty cells are', () => {
+    const r = analyzeCsv('code,phase,q1,q2\nA,pre,,1\nA,post,1,0\nB,pre,1,0\nB,post,2,\nC,pre,0,1\nC,post,1,1\n')
+    expect(r).toMatchObject({ dichotomous: false, items_not_shown: 2 })
+    expect(r.score.n_gain).toBeNull()
+    expect(r.items.every((i) => i.mcnemar === undefined)).toBe(true)
+    expect(analyzeCsv('code,phase,q1,q2\nA,pre,,1\nA,post,1,0\nB,pre,1,0\nB,post,1,\nC,pre,0,1\nC,post,1,1\n').dichotomous).toBe(true)
+  })
+
   it('leave the JSON of a file without empty cells as it was: no items_not_shown, no pairs_without_total', () => {
     const r = analyzeCsv(fixture('knowledge-12.csv'))
     expect('items_not_shown' in r || 'pairs_without_total' in r).toBe(false)
@@ -158,6 +166,21 @@ describe('reading the CSV', () => {
     expect(r.pairs).toBe(2)
     expect(r.score.pre.mean).toBe(0.5)
     expect(r.score.post.mean).toBe(1.5)
+  })
+
+  it('reads phases and groups the same whatever their spacing and case, past the spellings it recognises from bytes', () => {
+    // 20 groups, each written in two spellings (padded and not), and phases in four: the same analysis as written plainly.
+    const plain: string[] = ['code,phase,group,q1,q2']
+    const varied: string[] = ['code,phase,group,q1,q2']
+    for (let i = 0; i < 200; i++) {
+      const group = `g${i % 20}`
+      const scores = [`${i % 2},${(i >> 1) % 2}`, `${(i >> 2) % 2},1`]
+      plain.push(`C${i},pre,${group},${scores[0]}`, `C${i},post,${group},${scores[1]}`)
+      varied.push(`C${i},${i % 2 ? ' pre' : 'PRE'},${i % 3 ? ` ${group} ` : group},${scores[0]}`, `C${i},${i % 2 ? 'post' : 'Posttest'},${group},${scores[1]}`)
+    }
+    const expected = analyzeCsv(plain.join('\n'))
+    expect(Object.keys(expected.groups!)).toHaveLength(20)
+    expect(analyzeCsv(varied.join('\n'))).toEqual(expected)
   })
 
   it('pairs nothing of a code written twice in one phase', () => {

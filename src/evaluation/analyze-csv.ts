@@ -31,6 +31,11 @@ export class CsvInputError extends Error {
 const MAX_PROBLEMS = 10
 
 const PHASES: Record<string, 'pre' | 'post'> = { pre: 'pre', pretest: 'pre', post: 'post', posttest: 'post' }
+// The phases as most files write them, recognised from the bytes without making a string per row.
+const PRE = Buffer.from('pre')
+const POST = Buffer.from('post')
+/** How many distinct spellings of group names are recognised from their bytes; others go through text. */
+const RAW_GROUPS = 16
 
 /** One test's analysis, for callers that know the file holds one test; a file with several is refused. */
 export function analyzeCsv(text: string): TestAnalysis {
@@ -84,6 +89,8 @@ export function analyzeCsvChunks(feed: (push: (chunk: Uint8Array) => void) => vo
   const groupOf: number[] = []
   const groupNumber = new Map<string, number>()
   const groupNames: string[] = []
+  const groupRaw: Uint8Array[] = []
+  const groupRawNumber: number[] = []
   let values = new ScoreStore(0)
   const visit = (row: Row, line: number) => {
     if (problems.length >= MAX_PROBLEMS) return
@@ -128,10 +135,20 @@ export function analyzeCsvChunks(feed: (push: (chunk: Uint8Array) => void) => vo
     }
     let group = 0
     if (groupAt >= 0) {
-      const name = row.text(groupAt)
-      const g = groupNumber.get(name)
-      group = g ?? groupNames.push(name) - 1
-      if (g === undefined) groupNumber.set(name, group)
+      let raw = 0
+      while (raw < groupRaw.length && !row.is(groupAt, groupRaw[raw]!)) raw++
+      if (raw < groupRaw.length) group = groupRawNumber[raw]!
+      else {
+        const name = row.text(groupAt)
+        const g = groupNumber.get(name)
+        group = g ?? groupNames.push(name) - 1
+        if (g === undefined) groupNumber.set(name, group)
+        const start = row.start(groupAt)
+        if (start >= 0 && groupRaw.length < RAW_GROUPS) {
+          groupRaw.push(row.bytes.slice(start, row.end(groupAt)))
+          groupRawNumber.push(group)
+        }
+      }
       groupOf.push(group)
     }
     let within = group
@@ -147,7 +164,7 @@ export function analyzeCsvChunks(feed: (push: (chunk: Uint8Array) => void) => vo
       postAt.push(-1)
       codeTest.push(test)
     }
-    const phase = PHASES[row.text(phaseAt).toLowerCase()]
+    const phase = row.is(phaseAt, PRE) ? 'pre' : row.is(phaseAt, POST) ? 'post' : PHASES[row.text(phaseAt).toLowerCase()]
     if (!phase) problems.push({ key: 'analyze.badPhase', params: { line, value: row.text(phaseAt) } })
     const seen = phase === 'post' ? postAt : preAt
     seen[number] = seen[number] === -1 ? r : -2

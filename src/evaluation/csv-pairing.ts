@@ -73,14 +73,7 @@ export function analyseTest(d: Rows, only?: { test: number; columns: boolean[]; 
   // Copy the paired rows into the test's item columns, reading each row once from start to end.
   const used = only ? d.itemAt.flatMap((_, j) => (only.columns[j] ? [j] : [])) : d.itemAt.map((_, j) => j)
   const pairs = preRows.length
-  const columns = (rows: number[]) => {
-    const out = used.map(() => new Float64Array(pairs))
-    for (let r = 0; r < pairs; r++) {
-      const base = rows[r]! * k
-      for (let u = 0; u < used.length; u++) out[u]![r] = d.values.get(base + used[u]!)
-    }
-    return out
-  }
+  const columns = (rows: number[]) => d.values.columns(rows, k, used)
   const analysis = analyzePairs({
     items: used.map((j) => d.header[d.itemAt[j]!]!),
     pre: columns(preRows),

@@ -97,7 +97,44 @@ describe('the byte-level CSV reader', () => {
   })
 })
 
+describe('the row passed to visit', () => {
+  it('says a plain cell holds given bytes only when they are exactly its bytes, untrimmed, never for a quoted or absent cell', () => {
+    const seen: boolean[][] = []
+    eachRow('pre, pre,PRE,"pre",prex\n', (row) => {
+      const pre = Buffer.from('pre')
+      seen.push([0, 1, 2, 3, 4, 5].map((i) => row.is(i, pre)))
+    })
+    expect(seen).toEqual([[true, false, false, false, false, false]])
+  })
+
+  it('reads every cell of a row wider than its first allocation, each single digit as Number() reads it', () => {
+    const cells = Array.from({ length: 300 }, (_, i) => (i % 3 === 0 ? String(i % 10) : i % 3 === 1 ? ` ${i % 10} ` : `${i}.5`))
+    const [row] = readText(cells.join(',') + '\n')
+    expect(row!.numbers).toEqual(cells.map((c) => Number(c)))
+    expect(row!.texts).toEqual(cells.map((c) => c.trim()))
+  })
+})
+
 describe('the score store', () => {
+  it('gives rows as item columns, NaN where a question was not shown, the same before and after it widens', () => {
+    const k = 3
+    const scores = [1, 0, NaN, 5, -2, 1, 0, 0, 1]
+    const store = new ScoreStore(1)
+    store.reserve(scores.length)
+    scores.forEach((x, i) => store.set(i, x))
+    // Rows 1 and 0, cells 2 and 1 of each.
+    const expected = [
+      [1, NaN],
+      [-2, 0],
+    ]
+    expect(store.columns([1, 0], k, [2, 1]).map((c) => [...c])).toEqual(expected)
+    store.reserve(scores.length + 1)
+    store.set(scores.length, 0.5)
+    expect(store.columns([1, 0], k, [2, 1]).map((c) => [...c])).toEqual(expected)
+    expect([...store.columns([2], k, [2])[0]!]).toEqual([1])
+  })
+
+
   it('gives back every score it was given, small whole numbers, NaN, -0 and decimals, before and after it widens', () => {
     const scores = [0, 1, -127, 127, NaN, 5, -1]
     const store = new ScoreStore(2)

@@ -14,6 +14,8 @@ export interface Row {
   readonly bytes: Uint8Array
   start(cell: number): number
   end(cell: number): number
+  /** Whether a plain cell holds exactly these bytes (no trimming, no case folding); false for a quoted or absent cell. */
+  is(cell: number, bytes: Uint8Array): boolean
 }
 
 /** A row longer than this is refused rather than buffered without end (an unclosed quote, a binary file). */
@@ -32,6 +34,89 @@ const LF = 10
 const SPACE = 32
 
 /**
+ * The row being visited: where each cell lies in the bytes (typed arrays reused from row to row, so a
+ * row costs no allocation), and the decoded text of the few quoted cells.
+ */
+class RowView implements Row {
+  bytes: Buffer = Buffer.alloc(0)
+  count = 0
+  decimal = 46
+  starts = new Int32Array(64)
+  ends = new Int32Array(64)
+  private quoted: (string | undefined)[] = []
+  private anyQuoted = false
+
+  reset(): void {
+    this.count = 0
+    if (this.anyQuoted) {
+      this.quoted.length = 0
+      this.anyQuoted = false
+    }
+  }
+
+  add(start: number, end: number, quoted: string | undefined): void {
+    if (this.count === this.starts.length) {
+      const starts = new Int32Array(this.count * 2)
+      const ends = new Int32Array(this.count * 2)
+      starts.set(this.starts)
+      ends.set(this.ends)
+      this.starts = starts
+      this.ends = ends
+    }
+    if (quoted !== undefined) {
+      this.quoted[this.count] = quoted
+      this.anyQuoted = true
+    }
+    this.starts[this.count] = start
+    this.ends[this.count++] = end
+  }
+
+  /** The decoded text of cell `i` when it was quoted. */
+  private quotedText(i: number): string | undefined {
+    return this.anyQuoted ? this.quoted[i] : undefined
+  }
+
+  /** A lone plain cell that is empty or only spaces. */
+  blank(): boolean {
+    return this.count === 1 && this.quotedText(0) === undefined && isBlank(this.bytes, this.starts[0]!, this.ends[0]!)
+  }
+
+  start(i: number): number {
+    return i < this.count && this.quotedText(i) === undefined ? this.starts[i]! : -1
+  }
+
+  end(i: number): number {
+    return i < this.count && this.quotedText(i) === undefined ? this.ends[i]! : -1
+  }
+
+  text(i: number): string {
+    if (i >= this.count) return ''
+    return (this.quotedText(i) ?? this.bytes.toString('utf8', this.starts[i], this.ends[i])).trim()
+  }
+
+  number(i: number): number {
+    if (i >= this.count) return NaN
+    const q = this.quotedText(i)
+    if (q !== undefined) return toNumber(q.trim(), this.decimal)
+    const start = this.starts[i]!
+    // A single digit, the usual score, read directly.
+    if (this.ends[i]! - start === 1) {
+      const c = this.bytes[start]!
+      if (c >= 48 && c <= 57) return c - 48
+    }
+    return scanNumber(this.bytes, start, this.ends[i]!, this.decimal)
+  }
+
+  is(i: number, bytes: Uint8Array): boolean {
+    if (i >= this.count || this.quotedText(i) !== undefined) return false
+    const start = this.starts[i]!
+    if (this.ends[i]! - start !== bytes.length) return false
+    for (let j = 0; j < bytes.length; j++) if (this.bytes[start + j] !== bytes[j]) return false
+    return true
+  }
+}
+
+/**
  * Feeds `visit` every non-empty row with the line number it starts on. `push` the file's bytes in
  * chunks of any size (a row may be split across them), then `end`. The row passed to `visit` is only
  * valid during the call.
@@ -40,33 +125,10 @@ export class RowReader {
   private carry: Uint8Array = new Uint8Array(0)
   private started = false
   private delimiter = 44
-  private decimal = 46
   private line = 1
-  private buffer: Buffer = Buffer.alloc(0)
-  private readonly starts: number[] = []
-  private readonly ends: number[] = []
-  private readonly quoted: (string | undefined)[] = []
-  private readonly row: Row
+  private readonly row = new RowView()
 
-  constructor(private readonly visit: (row: Row, line: number) => void) {
-    const self = this
-    this.row = {
-      get count() {
-        return self.starts.length
-      },
-      get bytes() {
-        return self.buffer
-      },
-      start: (i) => (i < this.starts.length && this.quoted[i] === undefined ? this.starts[i]! : -1),
-      end: (i) => (i < this.starts.length && this.quoted[i] === undefined ? this.ends[i]! : -1),
-      text: (i) => (i < this.starts.length ? (this.quoted[i] ?? this.buffer.toString('utf8', this.starts[i], this.ends[i])).trim() : ''),
-      number: (i) => {
-        if (i >= this.starts.length) return NaN
-        const q = this.quoted[i]
-        return q === undefined ? scanNumber(this.buffer, this.starts[i]!, this.ends[i]!, this.decimal) : toNumber(q.trim(), this.decimal)
-      },
-    }
-  }
+  constructor(private readonly visit: (row: Row, line: number) => void) {}
 
   push(chunk: Uint8Array): void {
     const bytes = this.carry.length ? Buffer.concat([this.carry, chunk]) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
@@ -91,17 +153,15 @@ export class RowReader {
       const first = bytes.subarray(at, eol < 0 ? bytes.length : eol)
       if (!first.includes(44) && first.includes(59)) {
         this.delimiter = 59
-        this.decimal = 44
+        this.row.decimal = 44
       }
     }
-    this.buffer = bytes
-    const { starts, ends, quoted, delimiter } = this
+    const { row, delimiter } = this
+    row.bytes = bytes
     const n = bytes.length
     while (at < n) {
       const line = this.line
-      starts.length = 0
-      ends.length = 0
-      quoted.length = 0
+      row.reset()
       let lines = 0
       let cell = at
       let complete = false
@@ -144,9 +204,7 @@ export class RowReader {
           let tail = stop
           if (stop < n && bytes[stop] === LF && tail > q && bytes[tail - 1] === CR) tail--
           parts.push(bytes.toString('utf8', q, tail))
-          quoted[starts.length] = parts.join('')
-          starts.push(cell)
-          ends.push(tail)
+          row.add(cell, tail, parts.join(''))
           if (stop < n && bytes[stop] === delimiter) {
             cell = stop + 1
             continue
@@ -161,9 +219,7 @@ export class RowReader {
         while (q < n && bytes[q] !== delimiter && bytes[q] !== LF) q++
         if (q === n && !last) return at
         const end = q < n && bytes[q] === LF && q > cell && bytes[q - 1] === CR ? q - 1 : q
-        quoted[starts.length] = undefined
-        starts.push(cell)
-        ends.push(end === n && q === n && n > cell && bytes[n - 1] === CR ? n - 1 : end)
+        row.add(cell, end === n && q === n && n > cell && bytes[n - 1] === CR ? n - 1 : end, undefined)
         if (q < n && bytes[q] === delimiter) {
           cell = q + 1
           continue
@@ -175,8 +231,8 @@ export class RowReader {
       }
       this.line += lines
       if (!complete) break
-      if (starts.length === 1 && quoted[0] === undefined && isBlank(bytes, starts[0]!, ends[0]!)) continue
-      this.visit(this.row, line)
+      if (row.blank()) continue
+      this.visit(row, line)
     }
     return Math.min(at, n)
   }

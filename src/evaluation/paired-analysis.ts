@@ -54,12 +54,6 @@ export interface PairedItems {
   groups?: readonly string[]
 }
 
-/** Every shown cell is 0 or 1 (cells not shown, NaN, say nothing). */
-export function isDichotomous(columns: readonly Float64Array[]): boolean {
-  for (const column of columns) for (let r = 0; r < column.length; r++) if (column[r] !== 0 && column[r] !== 1 && !Number.isNaN(column[r])) return false
-  return true
-}
-
 /**
  * Each row's total over the k columns, prorated over the items it was shown: sum × k / shown, so it
  * equals the plain sum when every item was shown; NaN when none was.
@@ -83,14 +77,34 @@ export function totals(columns: readonly Float64Array[], pairs: number): Float64
 /** The rows shown every item (complete cases), as columns: what Cronbach's alpha is computed on. */
 export function completeRows(columns: readonly Float64Array[]): Float64Array[] {
   const pairs = columns[0]?.length ?? 0
+  // One pass per column marks the rows missing a cell; most files miss none and are returned as they are.
+  const missing = new Uint8Array(pairs)
+  let anyMissing = false
+  for (const c of columns) {
+    for (let r = 0; r < pairs; r++) {
+      if (Number.isNaN(c[r]!)) {
+        missing[r] = 1
+        anyMissing = true
+      }
+    }
+  }
+  if (!anyMissing) return [...columns]
   const keep: number[] = []
-  for (let r = 0; r < pairs; r++) if (columns.every((c) => !Number.isNaN(c[r]))) keep.push(r)
-  return keep.length === pairs ? [...columns] : columns.map((c) => Float64Array.from(keep, (r) => c[r]!))
+  for (let r = 0; r < pairs; r++) if (!missing[r]) keep.push(r)
+  return columns.map((c) => pick(c, keep))
+}
+
+/** The values of `column` at `rows`, in that order. */
+function pick(column: Float64Array, rows: readonly number[]): Float64Array {
+  const out = new Float64Array(rows.length)
+  for (let i = 0; i < rows.length; i++) out[i] = column[rows[i]!]!
+  return out
 }
 
 /** The score block over paired totals; `max` is the highest possible score when the test is 0/1, else null. */
 export function scoreBlock(pre: Float64Array, post: Float64Array, max: number | null): ScoreBlock {
-  const d = Float64Array.from(post, (x, i) => x - pre[i]!)
+  const d = new Float64Array(post.length)
+  for (let i = 0; i < d.length; i++) d[i] = post[i]! - pre[i]!
   const t = pairedT(d)
   const w = wilcoxon(d)
   const gain = max === null ? null : normalisedGain(pre, post, max)
@@ -109,16 +123,27 @@ export function scoreBlock(pre: Float64Array, post: Float64Array, max: number | 
 export function analyzePairs(data: PairedItems): PairedAnalysis {
   const pairs = data.pre[0]?.length ?? 0
   const k = data.items.length
-  const dichotomous = isDichotomous(data.pre) && isDichotomous(data.post)
+  // One pass over every cell: whether each shown one is 0 or 1 (as isDichotomous), and how many were not shown.
+  let dichotomous = true
+  let notShown = 0
+  for (const column of [...data.pre, ...data.post]) {
+    for (let r = 0; r < pairs; r++) {
+      const x = column[r]!
+      if (x !== 0 && x !== 1) {
+        if (Number.isNaN(x)) notShown++
+        else dichotomous = false
+      }
+    }
+  }
   const max = dichotomous ? k : null
   const preTotal = totals(data.pre, pairs)
   const postTotal = totals(data.post, pairs)
   // A pair is scored when both its answers have a total (were shown at least one item).
-  const scored = (rows: Iterable<number>) => [...rows].filter((r) => !Number.isNaN(preTotal[r]!) && !Number.isNaN(postTotal[r]!))
-  const block = (rows: number[]) => scoreBlock(Float64Array.from(rows, (r) => preTotal[r]!), Float64Array.from(rows, (r) => postTotal[r]!), max)
-  const all = scored(preTotal.keys())
-  let notShown = 0
-  for (const column of [...data.pre, ...data.post]) for (let r = 0; r < pairs; r++) if (Number.isNaN(column[r]!)) notShown++
+  const isScored = (r: number) => !Number.isNaN(preTotal[r]!) && !Number.isNaN(postTotal[r]!)
+  const scored = (rows: readonly number[]) => rows.filter(isScored)
+  const block = (rows: readonly number[]) => scoreBlock(pick(preTotal, rows), pick(postTotal, rows), max)
+  const all: number[] = []
+  for (let r = 0; r < pairs; r++) if (isScored(r)) all.push(r)
 
   // Each item over the pairs shown it both before and after (every pair when nothing was hidden).
   const items: ItemResult[] = data.items.map((item, j) => {
@@ -149,7 +174,8 @@ export function analyzePairs(data: PairedItems): PairedAnalysis {
     items_count: k,
     dichotomous,
     score: block(all),
-    alpha: { pre: cronbachAlpha(completeRows(data.pre)), post: cronbachAlpha(completeRows(data.post)) },
+    // With every cell shown, every row is complete: the columns as they are.
+    alpha: notShown === 0 ? { pre: cronbachAlpha(data.pre), post: cronbachAlpha(data.post) } : { pre: cronbachAlpha(completeRows(data.pre)), post: cronbachAlpha(completeRows(data.post)) },
     items,
   }
   if (data.groups) {

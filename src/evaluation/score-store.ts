@@ -56,6 +56,28 @@ export class ScoreStore {
     return this.wide![at]!
   }
 
+  /**
+   * Cells `row * k + used[u]` of the given rows, as one column per entry of `used` (column u, row i:
+   * the score at rows[i], used[u]); NaN where a question was not shown. Reads each row once, in order.
+   */
+  columns(rows: readonly number[], k: number, used: readonly number[]): Float64Array[] {
+    const out = used.map(() => new Float64Array(rows.length))
+    const small = this.small
+    const wide = this.wide
+    for (let i = 0; i < rows.length; i++) {
+      const base = rows[i]! * k
+      for (let u = 0; u < used.length; u++) {
+        let x: number
+        if (small) {
+          const b = small[base + used[u]!]!
+          x = b === MISSING ? NaN : b
+        } else x = wide![base + used[u]!]!
+        out[u]![i] = x
+      }
+    }
+    return out
+  }
+
   /** The first score that is not a small whole number: every cell so far becomes a double. */
   private widen(): void {
     const small = this.small!

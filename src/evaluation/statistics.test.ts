@@ -62,6 +62,17 @@ describe('statistics against R', () => {
     expect(cronbachAlpha([[1, 1], [0, 0]])).toBeNull()
   })
 
+  it("Cronbach's alpha on decimal scores is the formula with sample variances, to the last bit", () => {
+    const items = Array.from({ length: 4 }, (_, j) => Array.from({ length: 50 }, (__, r) => ((r * 37 + j * 11) % 17) / 3 + j * 0.1))
+    const variance = (xs: number[]) => {
+      const m = xs.reduce((a, b) => a + b, 0) / xs.length
+      return xs.reduce((a, x) => a + (x - m) ** 2, 0) / (xs.length - 1)
+    }
+    const totals = items[0]!.map((_, r) => items.reduce((t, c) => t + c[r]!, 0))
+    const expected = (4 / 3) * (1 - items.reduce((a, c) => a + variance(c), 0) / variance(totals))
+    expect(cronbachAlpha(items)).toBe(expected)
+  })
+
   it('normalised gain, leaving out pairs that started at the maximum, with Hake categories', () => {
     const g = normalisedGain([2, 4, 5], [4, 5, 5], 5)
     expect(g.mean).toBeCloseTo((2 / 3 + 1) / 2, 12)

@@ -8,16 +8,11 @@ import type TCdf from '@stdlib/stats-base-dists-t-cdf'
 import type TQuantile from '@stdlib/stats-base-dists-t-quantile'
 
 // Required on first use, not at start: an idle server never computes a p-value, and the four
-// packages cost ~12 MB of its memory (issue 17). The functions are the very same.
+// packages cost ~12 MB of its memory (issue 17). The functions are the very same; ./dists.cjs holds
+// them, bundled into one file by npm run build (next to the compiled chunks: dist/dists.cjs).
 const require = createRequire(import.meta.url)
 let dists: { binomialCdf: typeof BinomialCdf; normalCdf: typeof NormalCdf; tCdf: typeof TCdf; tQuantile: typeof TQuantile } | undefined
-const stdlib = () =>
-  (dists ??= {
-    binomialCdf: require('@stdlib/stats-base-dists-binomial-cdf') as typeof BinomialCdf,
-    normalCdf: require('@stdlib/stats-base-dists-normal-cdf') as typeof NormalCdf,
-    tCdf: require('@stdlib/stats-base-dists-t-cdf') as typeof TCdf,
-    tQuantile: require('@stdlib/stats-base-dists-t-quantile') as typeof TQuantile,
-  })
+const stdlib = () => (dists ??= require('./dists.cjs') as NonNullable<typeof dists>)
 const binomialCdf = (x: number, n: number, p: number): number => stdlib().binomialCdf(x, n, p)
 const normalCdf = (x: number, mu: number, sigma: number): number => stdlib().normalCdf(x, mu, sigma)
 const tCdf = (x: number, v: number): number => stdlib().tCdf(x, v)
@@ -168,8 +163,15 @@ export function cronbachAlpha(items: readonly Numbers[]): number | null {
   const total = new Float64Array(n)
   let itemVariances = 0
   for (const column of items) {
-    itemVariances += variance(column)!
-    for (let r = 0; r < n; r++) total[r]! += column[r]!
+    // variance(column), with the total added up in the same pass over the column.
+    const m = mean(column)!
+    let ss = 0
+    for (let r = 0; r < n; r++) {
+      const x = column[r]!
+      ss += (x - m) ** 2
+      total[r]! += x
+    }
+    itemVariances += ss / (n - 1)
   }
   const totalVariance = variance(total)!
   if (totalVariance === 0) return null
