@@ -6,7 +6,7 @@ import { Problem } from '../platform/http/problems.ts'
 import type { TargetGroupsTable } from './outreach-tables.ts'
 import { getProgramme } from './programmes.ts'
 import type { BaselineLevel, TargetGroupInput } from './target-group-form.ts'
-import { findNode, idsWithin, type AreaLike } from './visit-schedule.ts'
+import { idsWithin, nodesById, type AreaLike } from './visit-schedule.ts'
 
 export type TargetGroup = TargetGroupsTable
 
@@ -39,8 +39,9 @@ export const levelOf = (share: number): MeasuredBaseline['level'] => (share < 0.
  */
 export function measureBaselines(groups: Pick<TargetGroup, 'id' | 'areaId' | 'groupKind'>[], tree: AreaLike[], scores: PreScore[]): Map<string, MeasuredBaseline> {
   const out = new Map<string, MeasuredBaseline>()
+  const areas = nodesById(tree)
   for (const g of groups) {
-    const node = findNode(tree, g.areaId)
+    const node = areas.get(g.areaId)
     const within = node ? idsWithin(node) : new Set([g.areaId])
     const mine = scores.filter((s) => s.groupKind === g.groupKind && within.has(s.areaId))
     if (mine.length < MIN_BASELINE_ANSWERS) continue

@@ -6,7 +6,7 @@ import { insertAuditEntry, type Actor } from '../accounts/audit-queries.ts'
 import { areaTree } from '../areas/areas.ts'
 import { Problem } from '../platform/http/problems.ts'
 import { getProgramme } from './programmes.ts'
-import { findNode, idsWithin, leavesOf, visitStatus, type VisitStatus } from './visit-schedule.ts'
+import { idsWithin, leavesOf, nodesById, visitStatus, type SessionLike, type VisitStatus } from './visit-schedule.ts'
 import type { KnowledgePair, KnowledgeSource } from './knowledge.ts'
 
 export const visitPlanInput = z.object({
@@ -47,28 +47,33 @@ export async function listVisitStatus(db: Db, programmeIds: string[], today: str
   if (programmeIds.length === 0) return []
   const plans = await db.selectFrom('visitPlans as v').innerJoin('programmes as p', 'p.id', 'v.programmeId').select(['v.id', 'v.programmeId', 'v.areaId', 'v.everyMonths', 'p.startsOn']).where('v.programmeId', 'in', programmeIds).execute()
   if (plans.length === 0) return []
-  const tree = await areaTree(db)
+  const areas = nodesById(await areaTree(db))
   // Only what a visit's status needs: all of every session's columns cost most of the time nationally.
   const sessions = await db.selectFrom('sessions').select(['programmeId', 'areaId', 'startsAt', 'status']).where('programmeId', 'in', programmeIds).where('status', 'in', ['planned', 'held', 'reported']).execute()
-  // Grouped once: filtering all sessions for each plan took seconds with a national programme's
-  // thousands of plans and tens of thousands of sessions (bench/national.ts).
-  const byProgramme = new Map<string, typeof sessions>()
+  // Grouped once by programme and area: filtering all sessions for each plan, then each of its places,
+  // took seconds with a national programme's thousands of plans and tens of thousands of sessions
+  // (bench/national.ts).
+  const byPlace = new Map<string, SessionLike[]>()
   for (const s of sessions) {
-    const list = byProgramme.get(s.programmeId)
+    const key = `${s.programmeId} ${s.areaId}`
+    const list = byPlace.get(key)
     if (list) list.push(s)
-    else byProgramme.set(s.programmeId, [s])
+    else byPlace.set(key, [s])
   }
   const out: VisitStatus[] = []
-  const measured = new Map<string, KnowledgePair[]>()
+  const measured = new Map<string, Map<string, KnowledgePair[]>>()
   for (const plan of plans) {
-    const area = findNode(tree, plan.areaId)
+    const area = areas.get(plan.areaId)
     if (!area) continue
-    const mine = byProgramme.get(plan.programmeId) ?? []
     for (const leaf of leavesOf(area)) {
       const target = { planId: plan.id, programmeId: plan.programmeId, areaId: leaf.id, areaName: leaf.name, parentName: area.name, everyMonths: plan.everyMonths, within: idsWithin(leaf) }
-      const status = visitStatus(target, mine, plan.startsOn, today)
+      const here = [...target.within].flatMap((id) => byPlace.get(`${plan.programmeId} ${id}`) ?? [])
+      const status = visitStatus(target, here, plan.startsOn, today)
       if (knowledge) {
-        const pairs = (measured.get(plan.programmeId) ?? (measured.set(plan.programmeId, await knowledge(db, plan.programmeId)), measured.get(plan.programmeId)!)).filter((k) => target.within.has(k.areaId))
+        let byArea = measured.get(plan.programmeId)
+        if (!byArea) measured.set(plan.programmeId, (byArea = groupByArea(await knowledge(db, plan.programmeId))))
+        // A leaf has no places inside it, so its pairs keep their order (the same mean to the last bit).
+        const pairs = [...target.within].flatMap((id) => byArea.get(id) ?? [])
         status.knowledge = pairs.length ? pairs.reduce((n, k) => n + k.post, 0) / pairs.length : null
       }
       out.push(status)
@@ -76,6 +81,16 @@ export async function listVisitStatus(db: Db, programmeIds: string[], today: str
   }
   const lowFirst = (a: VisitStatus, b: VisitStatus) => (a.knowledge ?? 2) - (b.knowledge ?? 2)
   return out.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.nextDue.slice(0, 7).localeCompare(b.nextDue.slice(0, 7)) || lowFirst(a, b) || a.nextDue.localeCompare(b.nextDue) || a.areaName.localeCompare(b.areaName))
+}
+
+function groupByArea(pairs: KnowledgePair[]): Map<string, KnowledgePair[]> {
+  const out = new Map<string, KnowledgePair[]>()
+  for (const k of pairs) {
+    const list = out.get(k.areaId)
+    if (list) list.push(k)
+    else out.set(k.areaId, [k])
+  }
+  return out
 }
 
 export async function listVisitPlans(db: Db, programmeId: string) {

@@ -24,6 +24,16 @@ export function findNode<A extends AreaLike>(nodes: A[], id: string): A | undefi
   return undefined
 }
 
+/** Every area of a tree by its id, made once: searching the tree for each of a national programme's
+ * thousands of visit plans took most of the start page's time (bench/national.ts). */
+export function nodesById<A extends AreaLike>(nodes: A[], into = new Map<string, A>()): Map<string, A> {
+  for (const n of nodes) {
+    into.set(n.id, n)
+    nodesById(n.children as A[], into)
+  }
+  return into
+}
+
 /** Every area inside an area, itself included, as a set of ids. */
 export function idsWithin(area: AreaLike): Set<string> {
   return new Set([area.id, ...area.children.flatMap((c) => [...idsWithin(c)])])
