@@ -22,10 +22,11 @@ import { ProgrammeDetailPage } from './views/programme-detail.tsx'
 import { ConfirmPage } from '../platform/views/confirm.tsx'
 import { targetGroupInput } from './target-group-form.ts'
 import { addTargetGroup, listTargetGroups, measureBaselines, removeTargetGroup, type BaselineSource } from './target-groups.ts'
-import { listProgrammeSessions, peopleBySession } from './sessions.ts'
+import { programmeSessionGlance } from './programme-sessions.ts'
+import { programmeSessionRoutes } from './programme-session-routes.tsx'
 import type { KnowledgeSource } from './coverage.ts'
 import { listVisitPlans, listVisitStatus, planVisits, removeVisitPlan, visitPlanInput } from './visit-plans.ts'
-import { localToday } from './session-rules.ts'
+import { localNow, localToday } from './session-rules.ts'
 
 const LISTS = ['areaIds', 'facilitatorIds', 'partnerIds'] as const
 
@@ -109,7 +110,6 @@ export function programmeRoutes(routes: RouteTable, deps: Deps, knowledge?: Know
       users: new Map((await listUsers(db)).map((u) => [u.id, u.displayName])),
       partners: new Map((await listPartners(db)).map((p) => [p.id, p.name])),
     }
-    const sessions = await listProgrammeSessions(db, programme.id)
     const groups = await listTargetGroups(db, programme.id)
     const body = (
       <ProgrammeDetailPage
@@ -120,8 +120,7 @@ export function programmeRoutes(routes: RouteTable, deps: Deps, knowledge?: Know
         names={names}
         groups={groups}
         measured={measureBaselines(groups, tree, baseline ? await baseline(db, programme.id) : [])}
-        sessions={sessions}
-        people={await peopleBySession(db, sessions.map((s) => s.id))}
+        sessions={await programmeSessionGlance(db, programme.id, localNow(deps.config.timeZone))}
         notice={c.req.query('saved') ? c.get('t')('programme.saved') : undefined}
         canEdit={can(c.get('user')?.role, 'programme.edit')}
         visitPlans={await listVisitPlans(db, programme.id)}
@@ -136,6 +135,7 @@ export function programmeRoutes(routes: RouteTable, deps: Deps, knowledge?: Know
   }
 
   routes.get('/programmes/:id', 'programme.view', (c) => showDetail(c))
+  programmeSessionRoutes(routes, deps)
 
   /** A small form on the programme page: validate, save, and show the page again with its errors if refused. */
   const pageForm =

@@ -5,8 +5,8 @@ import { ErrorSummary, Field, Notice, PostForm, Select, TableWrap } from '../../
 import type { Programme, ProgrammeLinks } from '../programme-queries.ts'
 import { BASELINE_LEVELS, GROUP_KINDS } from '../target-group-form.ts'
 import type { MeasuredBaseline, TargetGroup } from '../target-groups.ts'
-import type { SessionWithLinks } from '../sessions.ts'
-import { SessionTable } from './sessions.tsx'
+import type { SessionGlance } from '../programme-sessions.ts'
+import { SessionGlanceSection } from './programme-sessions.tsx'
 import { VisitTable } from './calendar.tsx'
 import type { VisitStatus } from '../visit-schedule.ts'
 
@@ -19,9 +19,8 @@ export interface ProgrammeDetailProps {
   groups: (TargetGroup & { areaName: string })[]
   /** Baselines measured by the pre-tests, by target group id (groups with too few answers are not in it). */
   measured: Map<string, MeasuredBaseline>
-  sessions: SessionWithLinks[]
-  /** People reached per session, from its attendance. */
-  people: Map<string, number>
+  /** The sessions shown here (all, or those coming up and the most recent) with their people reached. */
+  sessions: SessionGlance
   canEdit: boolean
   notice?: string | undefined
   visitPlans: { id: string; areaId: string; everyMonths: number; areaName: string }[]
@@ -70,7 +69,7 @@ export function ProgrammeDetailPage(p: ProgrammeDetailProps) {
           </a>
         </p>
       ) : null}
-      <SessionTable t={t} locale={p.locale} sessions={p.sessions} people={p.people} areaNames={p.names.areas} label={t('session.title')} />
+      <SessionGlanceSection t={t} locale={p.locale} programmeId={pr.id} sessions={p.sessions} areaNames={p.names.areas} />
 
       <h2>{t('targetGroup.title')}</h2>
       <p class="muted">{t('targetGroup.intro')}</p>

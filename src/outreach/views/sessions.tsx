@@ -12,7 +12,7 @@ export function sessionWhen(locale: Locale, s: { startsAt: string; endsAt: strin
   return `${formatWallTime(locale, s.startsAt)}–${sameDay ? formatWallTime(locale, s.endsAt, 'time') : formatWallTime(locale, s.endsAt)}`
 }
 
-export function SessionTable(p: { t: T; locale: Locale; sessions: SessionWithLinks[]; people: Map<string, number>; areaNames: Map<string, string>; label: string }) {
+export function SessionTable(p: { t: T; locale: Locale; sessions: Pick<SessionWithLinks, 'id' | 'title' | 'format' | 'areaId' | 'status' | 'startsAt' | 'endsAt'>[]; people: Map<string, number>; areaNames: Map<string, string>; label: string }) {
   const { t } = p
   if (p.sessions.length === 0) return <p>{t('session.none')}</p>
   return (
