@@ -5,7 +5,8 @@
 // server per path and round, so no path warms another); "warm" is the median of ROUNDS calls in one
 // server, the paths taken in turn (alternating order each round). The server's resident memory
 // (VmRSS) is read before the warm rounds, and its peak (VmHWM) after them. For PostgreSQL, a server
-// at JAGA_BENCH_PG_URL.
+// at JAGA_BENCH_PG_URL. "pdf after page" is the PDF's first call made as staff make it: after the
+// results page that links to it, and 2 s of reading (its warm calls are report.pdf's again).
 import fs from 'node:fs'
 import path from 'node:path'
 import { startServerProcess, type ServerProcess } from '../test/server-process.ts'
@@ -34,6 +35,8 @@ const pathsOf = (id: string) => [
   { name: 'answers.csv', path: `/sessions/${id}/evaluation/answers.csv`, type: 'text/csv' },
   { name: 'answers.xlsx', path: `/sessions/${id}/evaluation/answers.xlsx`, type: 'application/vnd.openxmlformats' },
   { name: 'report.pdf', path: `/sessions/${id}/evaluation/report.pdf`, type: 'application/pdf' },
+  // As staff reach it: from the results page, which links to it, read for a while (the page gets the PDF machinery ready).
+  { name: 'pdf after page', path: `/sessions/${id}/evaluation/report.pdf`, type: 'application/pdf', after: `/sessions/${id}/evaluation`, readMs: 2000 },
 ]
 
 /** Milliseconds from request to the last byte of the body; fails on anything but the expected 200. */
@@ -79,6 +82,10 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         for (const vi of round % 2 ? [...variants.keys()].reverse() : [...variants.keys()]) {
           const server = await variants[vi]!.start({ ...env, LOG_LEVEL: 'warn' }, START_MS)
           try {
+            if ('after' in p && p.after) {
+              await timed(server, { path: p.after, type: 'text/html' }, cookie)
+              await new Promise((resolve) => setTimeout(resolve, p.readMs))
+            }
             rows[vi]![i]!.first.push((await timed(server, p, cookie)).ms)
           } finally {
             await server.stop()

@@ -10,6 +10,7 @@ import type { SessionFormat } from '../outreach/session-form.ts'
 import type { GroupKind } from '../outreach/target-group-form.ts'
 import { shownProgrammeEvaluation } from './programme-results.ts'
 import { renderProgrammeEvaluationPdf } from './report-pdf.ts'
+import { warmPdf } from '../platform/pdf.ts'
 import { mergeFeedback, sessionResults } from './session-results.ts'
 import { aggregatesOnly, maySeePrivateOf } from './record-access.ts'
 import { ProgrammeEvaluationPage } from './views/programme-evaluation.tsx'
@@ -66,6 +67,7 @@ export function programmeEvaluationRoutes(routes: RouteTable, deps: Deps): void 
         {r.asOf ? <p class="small muted">{r.asOf}</p> : null}
       </>
     )
+    void warmPdf()
     return renderPage(c, { title: t('programmeEval.title', { name: r.title }), body })
   })
 

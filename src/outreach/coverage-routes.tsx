@@ -20,6 +20,7 @@ import type { Child } from 'hono/jsx'
 import type { T } from '../messages.ts'
 import type { Locale } from '../platform/i18n/i18n.ts'
 import { renderReportPdf } from './report-pdf.ts'
+import { warmPdf } from '../platform/pdf.ts'
 
 /** What the programme report takes from the evaluation slice (see app.ts): knowledge per group, and the disclosure screen for notes. */
 export interface ReportSources {
@@ -82,6 +83,7 @@ export function coverageRoutes(routes: RouteTable, deps: Deps, knowledge?: Knowl
     const report = await reportFor(c)
     const knowledge = sources && report.knowledge ? sources.KnowledgeView({ t, locale: c.get('locale'), knowledge: report.knowledge }) : null
     const body = <ProgrammeReportPage t={t} locale={c.get('locale')} report={report} pdfHref={`/programmes/${report.programme.id}/report.pdf`} knowledge={knowledge} />
+    void warmPdf()
     return renderPage(c, { title: `${t('report.title')}: ${report.programme.name}`, body })
   })
 

@@ -1,12 +1,10 @@
 import { createRequire } from 'node:module'
 import type PDFKitModule from 'pdfkit'
+import { pdfFonts } from './pdf-fonts.ts'
 
 const require = createRequire(import.meta.url)
 // Required on the first PDF, not at start: pdfkit and what it loads cost ~25 MB of a server's memory (issue 17).
 let PDFDocument: typeof PDFKitModule | undefined
-// Noto Sans from npm (no system font needed), embedded so every phone and print shop sees the same letters.
-const FONT_REGULAR = require.resolve('@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff')
-const FONT_BOLD = require.resolve('@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff')
 
 export const PDF_COLOURS = { brand: '#0b5c4a', ink: '#1b1f24', muted: '#4d5661', line: '#c9ced6', alarm: '#7a0c0c' }
 
@@ -17,12 +15,50 @@ export const PDF_COLOURS = { brand: '#0b5c4a', ink: '#1b1f24', muted: '#4d5661',
 export function newPdf(options: PDFKit.PDFDocumentOptions): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
   PDFDocument ??= require('pdfkit') as typeof PDFKitModule
   const doc = new PDFDocument(options)
-  doc.registerFont('regular', FONT_REGULAR)
-  doc.registerFont('bold', FONT_BOLD)
+  // Unpacked once (pdf-fonts.ts); each document parses its own.
+  const fonts = pdfFonts()
+  doc.registerFont('regular', fonts.regular)
+  doc.registerFont('bold', fonts.bold)
   const chunks: Buffer[] = []
   doc.on('data', (c: Buffer) => chunks.push(c))
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))))
   return { doc, done }
+}
+
+let warming: Promise<void> | undefined
+let warm = false
+
+/** Whether warmPdf has not started, is under way, or has finished. */
+export const pdfWarmth = (): 'cold' | 'warming' | 'warm' => (warm ? 'warm' : warming ? 'warming' : 'cold')
+
+/**
+ * Loads pdfkit, parses the fonts and lays out a throw-away page in both fonts, one step per turn of
+ * the event loop so that requests arriving meanwhile are answered between steps. Called after a page
+ * that offers a PDF is sent (lazy, but before the click): the first PDF of a process otherwise spends
+ * ~0.3–0.6 s on this, and a server that never makes a PDF keeps the ~20 MB it costs (issue 17).
+ * Idempotent; a failure is left for the real PDF to report.
+ */
+export function warmPdf(): Promise<void> {
+  warming ??= (async () => {
+    const turn = () => new Promise((resolve) => setImmediate(resolve))
+    await turn()
+    pdfFonts()
+    await turn()
+    // fontkit, the larger half of pdfkit's modules, in a turn of its own.
+    createRequire(require.resolve('pdfkit'))('fontkit')
+    await turn()
+    PDFDocument ??= require('pdfkit') as typeof PDFKitModule
+    await turn()
+    const { doc, done } = newPdf({ size: 'A4' })
+    const sample = 'AaBbCcDdEeFfGgHhIiJjKkLlMmNnOoPpQqRrSsTtUuVvWwXxYyZz 0123456789 .,:;–—…·/%()<>?!"\'’“”'
+    for (const font of ['regular', 'bold'] as const) cellText(doc, sample, 48, 48, 200, { font, size: 9 })
+    doc.end()
+    await done
+    warm = true
+  })().catch(() => {
+    warming = undefined
+  })
+  return warming
 }
 
 /** Below a row's text: the gap, the rule and the space after it. */
