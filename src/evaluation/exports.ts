@@ -46,8 +46,23 @@ export function analysedItems(definition: Definition): { items: Item[]; cell: (i
   return { items: itemsOf(definition).filter((i) => i.kind === 'likert'), cell: (_, answer) => (typeof answer === 'number' ? String(answer) : '3') }
 }
 
-async function dataset(db: Db, sessionId: string): Promise<Dataset> {
-  const submissions = await q.listSubmissions(db, sessionId, ['pre', 'post'])
+type Submission = Awaited<ReturnType<typeof q.listSubmissions>>[number]
+
+// Each row's answers parsed once, though the XLSX reads them twice (its data and its comments sheet).
+const parsedAnswers = new WeakMap<Submission, Record<string, unknown>>()
+function answersOf(s: Submission): Record<string, unknown> {
+  let answers = parsedAnswers.get(s)
+  if (!answers) parsedAnswers.set(s, (answers = JSON.parse(s.answers) as Record<string, unknown>))
+  return answers
+}
+
+/** The session's counted answers of every round, in the order they came (an XLSX reads them once for all its sheets). */
+const everyRound = (db: Db, sessionId: string) => q.listSubmissions(db, sessionId, [...PHASES])
+/** The before and after answers from the list of every round, in the same order. */
+const prePost = (all: Submission[]) => all.filter((s) => s.phase === 'pre' || s.phase === 'post')
+
+async function dataset(db: Db, sessionId: string, read?: Submission[]): Promise<Dataset> {
+  const submissions = read ?? (await q.listSubmissions(db, sessionId, ['pre', 'post']))
   const testOf = new Map((await q.listSessionLinks(db, sessionId)).map((l) => [l.id, l.questionnaireKey]))
   const versions = new Map<string, ReturnType<typeof analysedItems> & { byId: Map<string, Item>; shown: ReturnType<typeof shownTo> }>()
   for (const id of new Set(submissions.map((s) => s.questionnaireVersionId))) {
@@ -84,7 +99,7 @@ async function dataset(db: Db, sessionId: string): Promise<Dataset> {
   const rows = submissions.map((s) => {
     const own = versions.get(s.questionnaireVersionId)!
     const test = testOf.get(s.linkId)!
-    const answers = JSON.parse(s.answers) as Record<string, unknown>
+    const answers = answersOf(s)
     const cells = columns.map((column) => {
       const item = column.questionnaire === test ? own.byId.get(column.item.id) : undefined
       // A question the skip logic hid is empty, neither right nor wrong.
@@ -104,8 +119,8 @@ export async function answersCsv(db: Db, sessionId: string): Promise<{ text: str
 }
 
 /** The session's released written answers (sorted, so their order says nothing), and how many still wait. */
-async function comments(db: Db, sessionId: string): Promise<{ rows: string[][]; waiting: number }> {
-  const submissions = await q.listSubmissions(db, sessionId, [...PHASES])
+async function comments(db: Db, sessionId: string, read?: Submission[]): Promise<{ rows: string[][]; waiting: number }> {
+  const submissions = read ?? (await everyRound(db, sessionId))
   const reviews = await reviewsOf(db, [sessionId])
   const rows: string[][] = []
   const versions = new Map<string, Item[]>()
@@ -113,7 +128,7 @@ async function comments(db: Db, sessionId: string): Promise<{ rows: string[][]; 
   let waiting = 0
   for (const s of submissions) {
     const items = versions.get(s.questionnaireVersionId)!
-    const answers = JSON.parse(s.answers) as Record<string, unknown>
+    const answers = answersOf(s)
     waiting += waitingTexts(items, { id: s.id, answers }, reviews).length
     for (const i of items) if (typeof answers[i.id] === 'string' && isReleased(reviews, s.id, i.id)) rows.push([s.phase, s.groupKind, i.id, answers[i.id] as string])
   }
@@ -181,8 +196,9 @@ function codebook(columns: Column[], waiting: number, removed: { months: number 
 const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)
 
 export async function codebookCsv(db: Db, sessionId: string): Promise<string> {
-  const { columns } = await dataset(db, sessionId)
-  return codebook(columns, (await comments(db, sessionId)).waiting, await findRemovalOf(db, sessionId)).map((r) => r.map(csvCell).join(',')).join('\n') + '\n'
+  const all = await everyRound(db, sessionId)
+  const { columns } = await dataset(db, sessionId, prePost(all))
+  return codebook(columns, (await comments(db, sessionId, all)).waiting, await findRemovalOf(db, sessionId)).map((r) => r.map(csvCell).join(',')).join('\n') + '\n'
 }
 
 /**
@@ -191,8 +207,9 @@ export async function codebookCsv(db: Db, sessionId: string): Promise<string> {
  * (no shared-strings table) and without styles; what a reader gets back is the same.
  */
 export async function answersXlsx(db: Db, sessionId: string): Promise<{ bytes: Buffer; rows: number }> {
-  const data = await dataset(db, sessionId)
-  const written = await comments(db, sessionId)
+  const all = await everyRound(db, sessionId)
+  const data = await dataset(db, sessionId, prePost(all))
+  const written = await comments(db, sessionId, all)
   const removed = await findRemovalOf(db, sessionId)
   const out = new PassThrough()
   const chunks: Buffer[] = []
@@ -200,21 +217,32 @@ export async function answersXlsx(db: Db, sessionId: string): Promise<{ bytes: B
   // The writer resolves when the zip is written into `out`; the last chunk is read after that.
   const ended = new Promise((resolve) => out.once('end', resolve))
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false })
-  const sheet = (name: string, rows: Iterable<unknown[]>) => {
+  // Each row is made as it is written, not all of them first (a second copy of every answer in memory).
+  const sheet = <R>(name: string, header: string[], rows: Iterable<R>, cells: (row: R) => unknown[]) => {
     const s = book.addWorksheet(name)
-    for (const row of rows) s.addRow(row).commit()
+    s.addRow(header).commit()
+    for (const row of rows) s.addRow(cells(row)).commit()
     s.commit()
   }
-  sheet('answers', [
-    ['code', 'phase', 'group', 'session', 'how', 'pair_id', 'questionnaire', 'source', 'received_at', 'score', 'max_score', ...data.columns.map((c) => c.name)],
-    ...data.rows.map((r) => [r.code, r.phase, r.group, sessionId, r.how || null, r.pairId || null, r.questionnaire, r.source, r.receivedAt, r.score, r.maxScore, ...r.cells.map((c) => (c === '' ? null : Number(c)))]),
+  const same = (row: unknown[]) => row
+  sheet('answers', ['code', 'phase', 'group', 'session', 'how', 'pair_id', 'questionnaire', 'source', 'received_at', 'score', 'max_score', ...data.columns.map((c) => c.name)], data.rows, (r) => [
+    r.code,
+    r.phase,
+    r.group,
+    sessionId,
+    r.how || null,
+    r.pairId || null,
+    r.questionnaire,
+    r.source,
+    r.receivedAt,
+    r.score,
+    r.maxScore,
+    ...r.cells.map((c) => (c === '' ? null : Number(c))),
   ])
-  sheet('pairs', [
-    ['pair_id', 'how', 'pre_code', 'post_code', 'group', 'pre_score', 'post_score', 'max_score', 'change', 'normalised_gain'],
-    ...data.pairs.map((p) => [p.pairId, p.how, p.preCode, p.postCode, p.group, p.pre, p.post, p.max, p.post - p.pre, p.pre < p.max ? ((p.post * p.max) / p.postMax - p.pre) / (p.max - p.pre) : null]),
-  ])
-  sheet('codebook', codebook(data.columns, written.waiting, removed))
-  sheet('comments', [['phase', 'group', 'item', 'text'], ...written.rows])
+  sheet('pairs', ['pair_id', 'how', 'pre_code', 'post_code', 'group', 'pre_score', 'post_score', 'max_score', 'change', 'normalised_gain'], data.pairs, (p) => [p.pairId, p.how, p.preCode, p.postCode, p.group, p.pre, p.post, p.max, p.post - p.pre, p.pre < p.max ? ((p.post * p.max) / p.postMax - p.pre) / (p.max - p.pre) : null])
+  const [head, ...meanings] = codebook(data.columns, written.waiting, removed)
+  sheet('codebook', head!, meanings, same)
+  sheet('comments', ['phase', 'group', 'item', 'text'], written.rows, same)
   await book.commit()
   await ended
   return { bytes: Buffer.concat(chunks), rows: data.rows.length }
