@@ -36,8 +36,9 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   await library.reload()
   await ready
   const cache = new PublicPageCache({ paths: ['/', '/robots.txt', '/sitemap.xml', ...listPublicPaths(library.current, AUDIENCES, TOPICS)], localeCookie: LOCALE_COOKIE, bypassCookie: SESSION_COOKIE, trustProxy: config.trustProxy, log, logHits: config.logLevel === 'debug' })
-  // Each page is rendered for memory after its first request, not all at start (~50 MB less idle memory).
-  cache.buildOnDemand(app.fetch)
+  const appListener = getRequestListener(app.fetch)
+  // Each page is rendered on its first request, once, and kept; not all at start (~50 MB less idle memory).
+  cache.buildOnDemand(app.fetch, appListener)
   // A published web edit changes public pages: forget them; the next requests build them anew.
   library.onChange(() => void cache.forget())
   library.startPolling(config.libraryPollSeconds * 1000, (e) => log.error('library reload failed', { err: e }))
@@ -52,7 +53,6 @@ export async function startServer(config: Config, log: Logger = createLogger(con
         },
       })
     : undefined
-  const appListener = getRequestListener(app.fetch)
   // Requests in flight per socket, so that stopping can close every socket that is not answering one.
   // closeIdleConnections() misses a socket a browser opened ahead of time and never used (Chromium
   // does so under load); such a socket would hold close() open until the forced exit.

@@ -146,25 +146,39 @@ describe('the public page cache built on demand', () => {
   let lazyUrl: string
   let lazyServer: http.Server
   let lazyHits = 0
+  /** Requests that reached the server, and a way to wait until some have. */
+  let arrived = 0
+  const arrival = async (n: number) => {
+    while (arrived < n) await new Promise((r) => setTimeout(r, 5))
+  }
+  /** Every page the app renders behind this server, the visitor's answer and the copy for memory alike. */
+  const rendered: string[] = []
   /** Holds every render for memory until opened: lets a test change the library while one is under way. */
   let gate: Promise<void> = Promise.resolve()
   let openGate = () => {}
   const holdRenders = () => (gate = new Promise((r) => (openGate = r)))
-  const fromLazy = async (path: string) => {
+  const fromLazy = async (path: string, headers: Record<string, string> = BROWSER) => {
     const before = lazyHits
-    const answer = await ask(lazyUrl, path, BROWSER)
+    const answer = await ask(lazyUrl, path, headers)
     return { answer, fromMemory: lazyHits === before + 1 }
   }
 
   beforeAll(async () => {
     lazy = new PublicPageCache({ paths, localeCookie: LOCALE_COOKIE, bypassCookie: SESSION_COOKIE, trustProxy: true, log: createLogger('silent') })
+    const fetch = (req: Request) => {
+      rendered.push(new URL(req.url).pathname)
+      return jaga.app.fetch(req)
+    }
+    const app = getRequestListener(fetch)
     lazy.buildOnDemand(async (req) => {
       await gate
-      return jaga.app.fetch(req)
-    })
-    const app = getRequestListener(jaga.app.fetch)
+      return fetch(req)
+    }, app)
     lazyServer = http.createServer((req, res) => {
-      if (lazy.tryServe(req, res)) lazyHits++
+      const before = rendered.length
+      arrived++
+      // Answered without the app: from memory, or from the one rendering made for it.
+      if (lazy.tryServe(req, res)) void lazy.settled().then(() => rendered.length === before && lazyHits++)
       else void app(req, res)
     })
     lazyUrl = await listen(lazyServer)
@@ -175,14 +189,45 @@ describe('the public page cache built on demand', () => {
     await new Promise((r) => lazyServer?.close(r))
   })
 
-  it('lets the app answer a page first asked for, then answers it from memory with the same status, headers and body', async () => {
+  it('renders a page once on its first request, answers that request with it, then answers from memory with the same status, headers and body', async () => {
+    rendered.length = 0
     const first = await fromLazy('/id/pustaka')
     expect(first.fromMemory).toBe(false)
     await lazy.settled()
+    expect(rendered).toEqual(['/id/pustaka'])
     const second = await fromLazy('/id/pustaka')
     expect(second.fromMemory).toBe(true)
+    expect(rendered).toEqual(['/id/pustaka'])
     expect(comparable(second.answer)).toEqual(comparable(first.answer))
     expect(comparable(second.answer)).toEqual(comparable(await ask(fullUrl, '/id/pustaka', BROWSER)))
+  })
+
+  it('renders the other language on its own first request, and holds one copy of a page that is the same in both', async () => {
+    rendered.length = 0
+    await fromLazy('/')
+    const en = { ...BROWSER, Cookie: `${LOCALE_COOKIE}=en` }
+    expect((await fromLazy('/', en)).fromMemory).toBe(false)
+    expect((await fromLazy('/', en)).answer.body).toContain('<html lang="en">')
+    expect((await fromLazy('/')).answer.body).toContain('<html lang="id">')
+    await fromLazy('/robots.txt')
+    expect((await fromLazy('/robots.txt', en)).fromMemory).toBe(false)
+    expect(rendered).toEqual(['/', '/', '/robots.txt', '/robots.txt'])
+    const slots = (lazy as unknown as { slots: Map<string, Record<string, unknown>> }).slots
+    expect(slots.get('/robots.txt')!['id']).toBe(slots.get('/robots.txt')!['en'])
+    expect(slots.get('/')!['id']).not.toBe(slots.get('/')!['en'])
+  })
+
+  it('answers every request that arrives while the page is being rendered from that one rendering', async () => {
+    rendered.length = 0
+    holdRenders()
+    const waiting = arrived + 3
+    const answers = Promise.all([1, 2, 3].map(() => ask(lazyUrl, '/en/library', BROWSER)))
+    await arrival(waiting)
+    openGate()
+    const [a, b, c] = await answers
+    expect(rendered).toEqual(['/en/library'])
+    expect([b!, c!].map(comparable)).toEqual([comparable(a!), comparable(a!)])
+    expect(comparable(a!)).toEqual(comparable(await ask(fullUrl, '/en/library', BROWSER)))
   })
 
   it('goes back to the app for every page once told the library changed, and keeps the page again after', async () => {
@@ -197,9 +242,12 @@ describe('the public page cache built on demand', () => {
 
   it('never keeps a page whose rendering began before the library changed', async () => {
     holdRenders()
-    await fromLazy('/id/pustaka/cari')
+    const waiting = arrived + 1
+    const answer = fromLazy('/id/pustaka/cari')
+    await arrival(waiting)
     lazy.forget()
     openGate()
+    expect((await answer).answer.status).toBe(200)
     await lazy.settled()
     expect((await fromLazy('/id/pustaka/cari')).fromMemory).toBe(false)
     await lazy.settled()

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { promisify } from 'node:util'
 import zlib from 'node:zlib'
 import { parseAccept } from 'hono/utils/accept'
 import { LOCALES, negotiateLocale, type Locale } from '../i18n/i18n.ts'
@@ -22,10 +23,13 @@ interface Variant {
 /** Indexed by (compressed ? 1 : 0) + (over HTTPS ? 2 : 0): plain, gzip, plain + HSTS, gzip + HSTS. */
 type Entry = readonly [Variant, Variant, Variant, Variant]
 
-/** A page the same in both languages (its address names one) is held once; '/' is held per language. */
-type Slot = { readonly entry: Entry } | { readonly byLocale: Readonly<Record<Locale, Entry>> }
+/** A path's answers by language; a page the same in both languages (its address names one) shares one Entry. */
+type Slot = Partial<Record<Locale, Entry>>
 
 type Render = (req: Request) => Response | Promise<Response>
+type Listener = (req: IncomingMessage, res: ServerResponse) => void
+
+const gzip = promisify(zlib.gzip)
 
 /**
  * Public pages that are the same bytes for every anonymous visitor of a language are rendered
@@ -34,8 +38,9 @@ type Render = (req: Request) => Response | Promise<Response>
  * nothing is copied or parsed per request beyond a cookie and Accept-Encoding look (bench/run.ts).
  * Anything with a login cookie, a query string or another method (HEAD too) goes through the app as usual.
  *
- * A server builds each page on its first request (buildOnDemand): the app answers that request and the
- * page is rendered for memory behind it. Rendering all ~200 pages at start cost ~50 MB of idle memory
+ * A server builds each page in a language on its first request for it (buildOnDemand): that one
+ * rendering is kept and answers the request too, so a page is rendered once per language, not once
+ * for the visitor and again for memory. Rendering all ~200 pages at start cost ~50 MB of idle memory
  * (V8's young generation grown to its maximum, allocator pages) and 2–3 s of start-up (bench/memory.ts).
  */
 export class PublicPageCache {
@@ -43,12 +48,13 @@ export class PublicPageCache {
   private readonly bypassMark: string
   private readonly cacheable: ReadonlySet<string>
   private render: Render | undefined
+  private fallback: Listener | undefined
   /** Bumped by forget() and warm(): a page rendered for an older generation is never kept. */
   private generation = 0
-  /** Pages being rendered, and pages that turned out not to be cacheable, in this generation. */
-  private building = new Set<string>()
+  /** Renderings under way ("<locale> <path>"), and paths that turned out not to be cacheable, in this generation. */
+  private building = new Map<string, Promise<Entry | undefined>>()
   private refused = new Set<string>()
-  private readonly jobs = new Set<Promise<void>>()
+  private readonly jobs = new Set<Promise<unknown>>()
 
   constructor(
     private readonly opts: {
@@ -74,71 +80,64 @@ export class PublicPageCache {
     const slots = new Map<string, Slot>()
     let entries = 0
     for (const path of this.opts.paths) {
-      const slot = await this.renderSlot(fetch, path)
+      const slot: Slot = {}
+      for (const locale of LOCALES) keep(slot, locale, await renderEntry(fetch, path, locale, this.opts.localeCookie))
       slots.set(path, slot)
-      entries += 'entry' in slot ? 1 : LOCALES.length
+      entries += new Set(Object.values(slot)).size
     }
     if (generation === this.generation) this.slots = slots
     this.opts.log.info('public pages cached', { pages: entries, ms: Math.round(performance.now() - started) })
   }
 
-  /** From now on a cached path not held yet is rendered through `fetch` after its first request, and kept. */
-  buildOnDemand(fetch: Render): void {
+  /**
+   * From now on the first request for a cached path in a language not held yet is answered by rendering
+   * it through `fetch` once and keeping that; `fallback` (the app) answers it when the page cannot be kept.
+   */
+  buildOnDemand(fetch: Render, fallback: Listener): void {
     this.render = fetch
+    this.fallback = fallback
     this.forget()
   }
 
   /** Drops every page held (a published library edit changed them); renders still under way are not kept. */
   forget(): number {
     this.slots = new Map()
-    this.building = new Set()
+    this.building = new Map()
     this.refused = new Set()
     return ++this.generation
   }
 
-  /** Resolves when every page rendering started so far has finished (tests; shutdown). */
+  /** Resolves when every page rendering started so far has finished and its requests are answered (tests; shutdown). */
   async settled(): Promise<void> {
     while (this.jobs.size > 0) await Promise.all(this.jobs)
   }
 
-  private build(path: string): void {
-    const render = this.render
-    if (render === undefined || !this.cacheable.has(path) || this.building.has(path) || this.refused.has(path)) return
+  /** The page rendered for memory in a language, shared by every request for it that arrives meanwhile. */
+  private build(render: Render, path: string, locale: Locale): Promise<Entry | undefined> {
+    const key = `${locale} ${path}`
+    const under = this.building.get(key)
+    if (under) return under
     const { generation, building, refused } = this
-    building.add(path)
-    // After the request that asked: the app answers it first, the copy for memory is made behind it.
-    const job = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => this.renderSlot(render, path))
-      .then(
-        (slot) => {
-          if (generation === this.generation) this.slots.set(path, slot)
-        },
-        (e: unknown) => {
-          refused.add(path)
-          this.opts.log.warn('public page not cached', { path, err: e })
-        },
-      )
-      .finally(() => {
-        building.delete(path)
-        this.jobs.delete(job)
-      })
-    this.jobs.add(job)
+    const job = renderEntry(render, path, locale, this.opts.localeCookie).then(
+      (entry) => {
+        if (generation === this.generation) keep(this.slot(path), locale, entry)
+        return entry
+      },
+      (e: unknown) => {
+        refused.add(path)
+        this.opts.log.warn('public page not cached', { path, err: e })
+        return undefined
+      },
+    )
+    building.set(key, job)
+    void job.finally(() => building.delete(key))
+    return job
   }
 
-  /** One path rendered in every language; held once when every language got the same bytes. */
-  private async renderSlot(fetch: Render, path: string): Promise<Slot> {
-    const byLocale = {} as Record<Locale, Entry>
-    const keys: string[] = []
-    for (const locale of LOCALES) {
-      const request = new Request(`http://localhost${path}`, { headers: { Cookie: `${this.opts.localeCookie}=${locale}` } })
-      internalRequests.add(request)
-      const res = await fetch(request)
-      if (res.status !== 200 || res.headers.has('Set-Cookie')) throw new Error(`${path} is not cacheable: status ${res.status}`)
-      const { entry, key } = buildEntry(res.headers, Buffer.from(await res.arrayBuffer()))
-      byLocale[locale] = entry
-      keys.push(key)
-    }
-    return keys.every((k) => k === keys[0]) ? { entry: byLocale[LOCALES[0]] } : { byLocale }
+  private slot(path: string): Slot {
+    let slot = this.slots.get(path)
+    if (slot === undefined) this.slots.set(path, (slot = {}))
+    return slot
   }
 
   /** Answers the request if it is for a cached page; returns false to let the app handle it. */
@@ -152,28 +151,64 @@ export class PublicPageCache {
       bypasses.inc()
       return false
     }
-    const slot = this.slots.get(url)
-    if (slot === undefined) {
+    const locale = this.locale(cookie, headers['accept-language'])
+    const entry = this.slots.get(url)?.[locale]
+    if (entry === undefined) {
       misses.inc()
-      this.build(url)
-      return false
+      const render = this.render
+      if (render === undefined || !this.cacheable.has(url) || this.refused.has(url)) return false
+      // Rendered once for this request and for memory; the app answers it if the page cannot be kept.
+      const started = this.opts.logHits ? performance.now() : 0
+      const job = this.build(render, url, locale)
+        .then((built) => {
+          if (built === undefined) return this.fallback!(req, res)
+          this.answer(built, req, res)
+          if (this.opts.logHits) this.opts.log.debug('request', { method: 'GET', path: url, status: 200, cached: false, ms: Math.round((performance.now() - started) * 10) / 10 })
+        })
+        .catch((e: unknown) => {
+          this.opts.log.error('public page not answered', { path: url, err: e })
+          if (!res.headersSent) res.writeHead(500).end()
+        })
+      this.jobs.add(job)
+      void job.finally(() => this.jobs.delete(job))
+      return true
     }
     hits.inc()
     const started = this.opts.logHits ? performance.now() : 0
-    const entry = 'entry' in slot ? slot.entry : slot.byLocale[this.locale(cookie, headers['accept-language'])]
-    const gzip = acceptsGzip(headers['accept-encoding']) ? 1 : 0
-    const variant = entry[gzip + (this.opts.trustProxy && isForwardedHttps(headers['x-forwarded-proto']) ? 2 : 0)]!
-    res.writeHead(200, variant.head as string[])
-    res.end(variant.body)
+    this.answer(entry, req, res)
     if (this.opts.logHits) this.opts.log.debug('request', { method: 'GET', path: url, status: 200, cached: true, ms: Math.round((performance.now() - started) * 10) / 10 })
     return true
   }
 
+  private answer(entry: Entry, req: IncomingMessage, res: ServerResponse): void {
+    const headers = req.headers
+    const gzip = acceptsGzip(headers['accept-encoding']) ? 1 : 0
+    const variant = entry[gzip + (this.opts.trustProxy && isForwardedHttps(headers['x-forwarded-proto']) ? 2 : 0)]!
+    res.writeHead(200, variant.head as string[])
+    res.end(variant.body)
+  }
+
   private locale(cookie: string | undefined, acceptLanguage: string | undefined): Locale {
     const at = cookie ? cookie.indexOf(`${this.opts.localeCookie}=`) : -1
-    const fromCookie = at >= 0 ? cookie!.slice(at + this.opts.localeCookie.length + 1).split(';')[0]!.trim() : undefined
-    return negotiateLocale(fromCookie, acceptLanguage)
+    if (at < 0) return localeOf(acceptLanguage)
+    return negotiateLocale(cookie!.slice(at + this.opts.localeCookie.length + 1).split(';')[0]!.trim(), acceptLanguage)
   }
+}
+
+const acceptLanguages = new Map<string, Locale>()
+
+/**
+ * negotiateLocale for a visitor without a language cookie. Parsing Accept-Language on every answer from
+ * memory cost about as much as the rest of tryServe (profile under wrk); browsers send a handful of
+ * distinct values, so each is read once. Bounded like acceptsGzip's memo; long values are never kept.
+ */
+export function localeOf(acceptLanguage: string | undefined): Locale {
+  if (acceptLanguage === undefined) return negotiateLocale(undefined, undefined)
+  const known = acceptLanguages.get(acceptLanguage)
+  if (known !== undefined) return known
+  const locale = negotiateLocale(undefined, acceptLanguage)
+  if (acceptLanguages.size < 64 && acceptLanguage.length <= 200) acceptLanguages.set(acceptLanguage, locale)
+  return locale
 }
 
 // As middleware.ts isHttps reads it: the first proxy's word.
@@ -198,25 +233,43 @@ export function acceptsGzip(header: string | undefined): boolean {
   return q > 0
 }
 
+/** One path rendered through the app in one language: refused unless it is a 200 without a cookie. */
+async function renderEntry(fetch: Render, path: string, locale: Locale, localeCookie: string): Promise<Entry> {
+  const request = new Request(`http://localhost${path}`, { headers: { Cookie: `${localeCookie}=${locale}` } })
+  internalRequests.add(request)
+  const res = await fetch(request)
+  if (res.status !== 200 || res.headers.has('Set-Cookie')) throw new Error(`${path} is not cacheable: status ${res.status}`)
+  return buildEntry(res.headers, Buffer.from(await res.arrayBuffer()))
+}
+
+/** Holds a language's answers, sharing the object another language already holds when the bytes are the same. */
+function keep(slot: Slot, locale: Locale, entry: Entry): void {
+  slot[locale] = Object.values(slot).find((other) => sameEntry(other, entry)) ?? entry
+}
+
+function sameEntry(a: Entry, b: Entry): boolean {
+  const [x, y] = [a[0], b[0]]
+  return x.head.length === y.head.length && x.head.every((v, i) => v === y.head[i]) && x.body.equals(y.body)
+}
+
 /**
- * The four frozen answers for one rendered page, and a key that is equal for two identical renderings.
+ * The four frozen answers for one rendered page.
  * The app's compress middleware marks what it would compress with Vary: Accept-Encoding (even on a plain
  * answer); only those get a gzip copy, so a browser gets from memory what the app would have sent.
  */
-function buildEntry(responseHeaders: Headers, body: Buffer): { entry: Entry; key: string } {
+async function buildEntry(responseHeaders: Headers, body: Buffer): Promise<Entry> {
   const head: string[] = []
   responseHeaders.forEach((value, name) => {
     if (name !== 'content-length') head.push(name, value)
   })
   const compressible = /(?:^|,)\s*accept-encoding\s*(?:,|$)/i.test(responseHeaders.get('vary') ?? '')
-  const gzip = compressible ? zlib.gzipSync(body, { level: 9 }) : body
-  const zipped = compressible ? ['content-encoding', 'gzip'] : []
+  const zipped = compressible ? await gzip(body, { level: 9 }) : body
+  const encoding = compressible ? ['content-encoding', 'gzip'] : []
   const variant = (b: Buffer, extra: string[]): Variant => Object.freeze({ head: Object.freeze([...head, ...extra, 'content-length', String(b.length)]), body: b })
-  const entry: Entry = Object.freeze([
+  return Object.freeze([
     variant(body, []),
-    variant(gzip, zipped),
+    variant(zipped, encoding),
     variant(body, ['strict-transport-security', HSTS]),
-    variant(gzip, [...zipped, 'strict-transport-security', HSTS]),
+    variant(zipped, [...encoding, 'strict-transport-security', HSTS]),
   ])
-  return { entry, key: `${head.join('\n')}\n\n${body.toString('base64')}` }
 }
