@@ -265,24 +265,33 @@ export function parseQuiz(raw: string, file: string): Quiz {
   return parsed.data
 }
 
+/** The shipped sources by "<locale>/<slug>" (pages, slide decks) and quiz key, and the help directory's JSON. */
+export interface Shipped {
+  sources: ReadonlyMap<string, string>
+  slides: ReadonlyMap<string, string>
+  quizzes: ReadonlyMap<string, string>
+  helpChannels: string
+}
+
+const readAllShipped = (dir: string): Shipped => ({ sources: readShippedSources(dir), slides: readShippedSlides(dir), quizzes: readShippedQuizzes(dir), helpChannels: readShippedHelpChannels(dir) })
+
 /**
  * Reads and checks every page under content/<locale>/, the help directory and the quizzes; any
  * mistake stops start-up. `overrides` replace shipped sources: published edits.
  */
-export function loadLibrary(dir = CONTENT_DIR, overrides: Overrides = noOverrides()): Library {
+export function loadLibrary(dir = CONTENT_DIR, overrides: Overrides = noOverrides(), shipped: Shipped = readAllShipped(dir)): Library {
   const pages: LibraryPage[] = []
-  const shippedSlides = readShippedSlides(dir)
-  for (const [id, shipped] of readShippedSources(dir)) {
+  for (const [id, source] of shipped.sources) {
     const [locale, slug] = id.split('/') as [Locale, string]
     const edited = overrides.pages.get(id)
-    const slides = overrides.slides.get(id) ?? shippedSlides.get(id)
-    pages.push(parsePage(locale, slug, edited ?? shipped, edited ? `published edit of ${id}` : undefined, slides))
+    const slides = overrides.slides.get(id) ?? shipped.slides.get(id)
+    pages.push(parsePage(locale, slug, edited ?? source, edited ? `published edit of ${id}` : undefined, slides))
   }
-  const channels = parseHelpChannels(overrides.helpChannels ?? readShippedHelpChannels(dir), overrides.helpChannels ? 'published edit of the help directory' : 'content/help-channels.json')
+  const channels = parseHelpChannels(overrides.helpChannels ?? shipped.helpChannels, overrides.helpChannels ? 'published edit of the help directory' : 'content/help-channels.json')
   const quizzes: Quiz[] = []
-  for (const [key, shipped] of readShippedQuizzes(dir)) {
+  for (const [key, source] of shipped.quizzes) {
     const edited = overrides.quizzes.get(key)
-    quizzes.push(parseQuiz(edited ?? shipped, edited ? `published edit of quiz ${key}` : `content/quizzes/${key}.json`))
+    quizzes.push(parseQuiz(edited ?? source, edited ? `published edit of quiz ${key}` : `content/quizzes/${key}.json`))
   }
   return new Library(pages, channels, quizzes)
 }

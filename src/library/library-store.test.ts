@@ -1,9 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { useTestApp } from '../../test/harness.ts'
 import { aPartner, cli } from '../../test/outreach-builders.ts'
 import { editPartner, partnerHelpChannels } from '../outreach/partners.ts'
 import { LibraryStore } from './library-store.ts'
 import { publishRevision, saveRevision, submitRevision } from './revisions.ts'
+
+// Every build of the library (all pages parsed and rendered), counted.
+const builds = vi.hoisted(() => ({ count: 0 }))
+vi.mock('./content.ts', async (original) => {
+  const content = await original<typeof import('./content.ts')>()
+  return { ...content, loadLibrary: (...args: Parameters<typeof content.loadLibrary>) => (builds.count++, content.loadLibrary(...args)) }
+})
 
 // Two stores on one database stand for two app servers: what one publishes, the other must pick up
 // at its next poll (main.ts polls every config.libraryPollSeconds).
@@ -33,6 +40,24 @@ async function until(check: () => boolean, ms = 3000): Promise<void> {
     await new Promise((r) => setTimeout(r, 10))
   }
 }
+
+describe('a library held in memory', () => {
+  it('is built once when a server starts (the store, then its first reload), and again only when something changed', async () => {
+    const before = builds.count
+    const store = new LibraryStore(jaga.db)
+    await store.reload()
+    expect(store.current.find('id', 'kesepakatan-keluarga')).toBeDefined()
+    expect(builds.count - before).toBe(1)
+  })
+
+  it('is the shipped library when read before its first reload', () => {
+    const before = builds.count
+    const store = new LibraryStore(jaga.db)
+    expect(store.current.pages('en').length).toBeGreaterThan(10)
+    expect(store.current).toBe(store.current)
+    expect(builds.count - before).toBe(1)
+  })
+})
 
 describe('a library held in memory by several servers', () => {
   it('shows a page edit published on one server on another at its next poll', async () => {

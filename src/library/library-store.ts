@@ -13,7 +13,8 @@ import { HELP_SLUG, quizKeyOf } from './library-urls.ts'
  * servers on one database) when a poll sees a publication made by another server.
  */
 export class LibraryStore {
-  current: Library
+  /** Built by reload() (once at start); read before that, the shipped library alone. */
+  private loaded: Library | undefined
   private readonly shipped: Map<string, string>
   private readonly shippedSlides: Map<string, string>
   private readonly shippedQuizzes: Map<string, string>
@@ -38,7 +39,15 @@ export class LibraryStore {
     this.shippedSlides = readShippedSlides(dir)
     this.shippedQuizzes = readShippedQuizzes(dir)
     this.shippedHelpChannels = readShippedHelpChannels(dir)
-    this.current = loadLibrary(dir)
+  }
+
+  /** The library readers see now. Not built here: start-up's reload() builds it, once. */
+  get current(): Library {
+    return (this.loaded ??= this.build(noOverrides()))
+  }
+
+  private build(overrides: Overrides): Library {
+    return loadLibrary(this.dir, overrides, { sources: this.shipped, slides: this.shippedSlides, quizzes: this.shippedQuizzes, helpChannels: this.shippedHelpChannels })
   }
 
   shippedSource(locale: Locale, slug: string): string | undefined {
@@ -121,7 +130,7 @@ export class LibraryStore {
       // listPublishedSources gives the newest published revision of each slug.
       helpChannels: published.find((r) => r.slug === HELP_SLUG)?.source,
     }
-    this.current = loadLibrary(this.dir, overrides).withLocalHelpChannels(await this.localChannels())
+    this.loaded = this.build(overrides).withLocalHelpChannels(await this.localChannels())
     this.overrides = overrides
     this.seen = version
     for (const listener of this.listeners) await listener()
