@@ -7,15 +7,20 @@ import path from 'node:path'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 
-/** Why dist/ cannot be run, or undefined when it is up to date. A few hundred stat calls: ~2 ms. */
-export function whyNotCompiled(root = ROOT) {
+/**
+ * Why dist/ cannot be run, or undefined when it is up to date. A few hundred stat calls: ~2 ms. For
+ * the analyze entry only what it was built from counts (build-info.json lists it): `jaga analyze`
+ * stays compiled while server files change, and needs no migrations.
+ */
+export function whyNotCompiled(root = ROOT, entry = undefined) {
   let info
   try {
     info = JSON.parse(fs.readFileSync(path.join(root, 'dist', 'build-info.json'), 'utf8'))
   } catch {
     return 'there is no dist/ (run: npm run build)'
   }
-  for (const file of info.inputs) {
+  const own = entry === 'analyze' ? info.entries?.analyze : undefined
+  for (const file of own ?? info.inputs) {
     let stat
     try {
       stat = fs.statSync(path.join(root, file))
@@ -24,6 +29,7 @@ export function whyNotCompiled(root = ROOT) {
     }
     if (stat.mtimeMs > info.startedAt) return `${file} changed since the build (run: npm run build)`
   }
+  if (own) return undefined
   const migrations = fs.readdirSync(path.join(root, 'migrations')).filter((f) => /^\d{4}-\d{2}-\d{2}-.+\.ts$/.test(f)).sort()
   if (migrations.join('\n') !== info.migrations.join('\n')) return 'migrations/ changed since the build (run: npm run build)'
   return undefined
@@ -37,7 +43,7 @@ export async function loadEntry(name, sourceFile) {
     if (!fs.existsSync(compiled)) fail('JAGA_RUN=compiled, but there is no dist/ (run: npm run build)')
     return import(compiled)
   }
-  const notCompiled = wanted === 'source' ? 'JAGA_RUN=source' : whyNotCompiled()
+  const notCompiled = wanted === 'source' ? 'JAGA_RUN=source' : whyNotCompiled(ROOT, name)
   if (!notCompiled) return import(compiled)
   let register
   try {

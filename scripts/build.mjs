@@ -3,8 +3,9 @@
 //   dist/server.js, dist/jaga.js, dist/analyze.js   one ES module per entry, shared code in dist/chunk-*.js
 //   dist/dists.cjs                                  the @stdlib distributions, bundled (src/evaluation/dists.cjs)
 //   dist/migrations/*.js                            each migration, same name as its .ts
-//   dist/build-info.json                            when the build started and what it read (bin/entry.js
-//                                                   runs dist/ only while none of it changed since)
+//   dist/build-info.json                            when the build started and what it read, in all and for
+//                                                   analyze (bin/entry.js runs an entry from dist/ only while
+//                                                   none of what it was built from changed since)
 //   dist/browser/*.js, dist/browser/manifest.json   the browser scripts, minified, and which source each came from
 //                                                   (platform/http/browser-bundle.ts reads them; from source it
 //                                                   bundles them itself, so esbuild is a development dependency)
@@ -82,7 +83,20 @@ export async function build(out = 'dist') {
   const migrated = await esbuild.build({ ...common, entryPoints: migrations.map((f) => `migrations/${f}`), outdir: path.join(DIST, 'migrations') })
   const browser = await buildBrowserScripts(DIST)
   const inputs = [...new Set([...Object.keys(app.metafile.inputs), ...Object.keys(dists.metafile.inputs), ...Object.keys(migrated.metafile.inputs), ...browser])].filter((f) => !f.startsWith('node_modules/')).sort()
-  fs.writeFileSync(path.join(DIST, 'build-info.json'), JSON.stringify({ startedAt, inputs, migrations }, null, 1) + '\n')
+  // What analyze.js was built from (its chunks and dists.cjs): `jaga analyze` runs compiled while only files
+  // it does not use changed since the build (bin/entry.js). The server and the other commands check every input.
+  const analyze = new Set(Object.keys(dists.metafile.inputs))
+  const seen = new Set()
+  const visit = (file) => {
+    const output = app.metafile.outputs[file]
+    if (!output || seen.has(file)) return
+    seen.add(file)
+    for (const input of Object.keys(output.inputs)) analyze.add(input)
+    for (const i of output.imports) visit(i.path)
+  }
+  visit(path.relative(ROOT, path.join(DIST, 'analyze.js')).split(path.sep).join('/'))
+  const entries = { analyze: [...analyze].filter((f) => !f.startsWith('node_modules/')).sort() }
+  fs.writeFileSync(path.join(DIST, 'build-info.json'), JSON.stringify({ startedAt, inputs, migrations, entries }, null, 1) + '\n')
   return { ms: Date.now() - startedAt, inputs: inputs.length, migrations: migrations.length }
 }
 

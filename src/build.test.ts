@@ -194,4 +194,20 @@ describe('choosing compiled or source code at start', () => {
     fs.rmSync(path.join(root, 'src/main.ts'))
     expect(whyNotCompiled(root)).toContain('src/main.ts is gone since the build')
   })
+
+  it('runs analyze from dist/ while only files it was not built from changed, migrations included, and not once one of its own did', () => {
+    const builtAt = Date.now() - 60_000
+    write('src/main.ts', 'export {}', builtAt - 1000)
+    write('src/cli/analyze-command.ts', 'export {}', builtAt - 1000)
+    write('migrations/2026-01-01-01-first.ts', 'export {}', builtAt - 1000)
+    const inputs = ['migrations/2026-01-01-01-first.ts', 'src/cli/analyze-command.ts', 'src/main.ts']
+    write('dist/build-info.json', JSON.stringify({ startedAt: builtAt, inputs, migrations: ['2026-01-01-01-first.ts'], entries: { analyze: ['src/cli/analyze-command.ts'] } }), builtAt)
+    write('src/main.ts', 'export const changed = 1', Date.now())
+    write('migrations/2026-01-02-01-second.ts', 'export {}', builtAt - 1000)
+    expect(whyNotCompiled(root, 'analyze')).toBeUndefined()
+    expect(whyNotCompiled(root, 'jaga')).toContain('src/main.ts changed since the build')
+    expect(whyNotCompiled(root)).toContain('src/main.ts changed since the build')
+    write('src/cli/analyze-command.ts', 'export const changed = 1', Date.now())
+    expect(whyNotCompiled(root, 'analyze')).toContain('src/cli/analyze-command.ts changed since the build')
+  })
 })
