@@ -8,7 +8,7 @@ import { z } from 'zod'
 import type { AppEnv, Deps } from '../app-env.ts'
 import type { RouteTable } from '../accounts/route-table.ts'
 import { fieldErrorsOf, type FieldErrors } from '../platform/http/forms.ts'
-import { readJson } from '../platform/http/json.ts'
+import { readJson, smallJson } from '../platform/http/json.ts'
 import { jsonBody, jsonResponse, type OpenApiPaths } from '../platform/http/openapi.ts'
 import { Problem } from '../platform/http/problems.ts'
 import { bundleBrowserScript } from '../platform/http/browser-bundle.ts'
@@ -166,7 +166,7 @@ export function collectRoutes(routes: RouteTable, deps: Deps, help: ParticipantH
       result = await receivePhoneSubmission(intake, fresh, raw)
     }
     // Whether it was held is for staff: to the sender (maybe a script) it was simply received.
-    return c.json({ duplicate: result.duplicate, disclosure: result.disclosure, blanked: result.blanked }, result.duplicate ? 200 : 201)
+    return smallJson(c, { duplicate: result.duplicate, disclosure: result.disclosure, blanked: result.blanked }, result.duplicate ? 200 : 201)
   })
 }
 
