@@ -5,6 +5,8 @@
 // and after a staff results page; side by side in the same run with nginx serving a static file.
 // ROUNDS servers are started one after the other, each with nginx started beside it (alternating which
 // starts first), so a loaded machine shows in both. Needs Debian's nginx (nginx-light).
+// The server runs with the node options of deploy/jaga.service's ExecStart ('as deployed'); with
+// BENCH_COMPARE_FLAGS=1 each round also starts one without them ('no node options'), in alternating order.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -17,6 +19,15 @@ const ROOT = path.resolve(import.meta.dirname, '..')
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
 const IDLE_MS = Number(process.env.BENCH_IDLE_MS ?? 5000)
 const MB = 1024 * 1024
+
+/** The options between node and bin/serve.js on deploy/jaga.service's ExecStart line (e.g. --max-semi-space-size=4). */
+function deployedNodeOptions(): string[] {
+  const unit = fs.readFileSync(path.join(ROOT, 'deploy/jaga.service'), 'utf8')
+  const m = /^ExecStart=\S*node\s+(.*?)\s*\S*bin\/serve\.js\s*$/m.exec(unit)
+  if (!m) throw new Error('deploy/jaga.service: no ExecStart=<node> ... bin/serve.js line')
+  return m[1]!.split(/\s+/).filter(Boolean)
+}
+const VARIANTS = [{ name: 'as deployed', flags: deployedNodeOptions() }, ...(process.env.BENCH_COMPARE_FLAGS === '1' ? [{ name: 'no node options', flags: [] }] : [])]
 
 const built = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' })
 if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`)
@@ -106,9 +117,9 @@ async function read(child: ChildProcess): Promise<Reading> {
   return { rss, heapUsed: h.heapUsed, heapTotal: h.heapTotal, external: h.external + h.arrayBuffers, peak, children: kids.map((k) => k.name) }
 }
 
-async function startJaga(): Promise<{ child: ChildProcess; url: string }> {
+async function startJaga(flags: string[]): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort()
-  const child = spawn(process.execPath, ['--import', probe, 'bin/serve.js'], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] })
+  const child = spawn(process.execPath, [...flags, '--import', probe, 'bin/serve.js'], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] })
   let err = ''
   child.stderr!.on('data', (d) => (err += d))
   const url = `http://127.0.0.1:${port}`
@@ -155,35 +166,39 @@ async function staffResults(base: string): Promise<void> {
 }
 
 const STAGES = ['idle after start', 'after every public page', 'after a staff results page'] as const
-const jagaReadings: Record<string, Reading[]> = Object.fromEntries(STAGES.map((s) => [s, []]))
+const readings = VARIANTS.map(() => Object.fromEntries(STAGES.map((s) => [s, [] as Reading[]])))
 const nginxRss: number[] = []
 let pagesHit = 0
 const childNames = new Set<string>()
 for (let round = 0; round < ROUNDS; round++) {
-  const nginxFirst = round % 2 === 1
-  const nginx = nginxFirst ? await startNginx(tmp) : undefined
-  const jaga = await startJaga().catch((e) => {
-    nginx?.stop()
-    throw e
-  })
-  const ng = nginx ?? (await startNginx(tmp).catch((e) => {
-    jaga.child.kill('SIGTERM')
-    throw e
-  }))
-  try {
-    jagaReadings[STAGES[0]]!.push(await read(jaga.child))
-    await get(ng.url + '/page.html')
-    nginxRss.push(treeRss(ng.pid))
-    pagesHit = await publicPages(jaga.url)
-    jagaReadings[STAGES[1]]!.push(await read(jaga.child))
-    await staffResults(jaga.url)
-    jagaReadings[STAGES[2]]!.push(await read(jaga.child))
-    for (const r of Object.values(jagaReadings).flat()) for (const c of r.children) childNames.add(c)
-  } finally {
-    ng.stop()
-    const exited = new Promise((r) => jaga.child.once('exit', r))
-    jaga.child.kill('SIGTERM')
-    await exited
+  const order = round % 2 ? [...VARIANTS.keys()].reverse() : [...VARIANTS.keys()]
+  for (const [turn, v] of order.entries()) {
+    const nginxFirst = (round + turn) % 2 === 1
+    const nginx = nginxFirst ? await startNginx(tmp) : undefined
+    const jaga = await startJaga(VARIANTS[v]!.flags).catch((e) => {
+      nginx?.stop()
+      throw e
+    })
+    const ng = nginx ?? (await startNginx(tmp).catch((e) => {
+      jaga.child.kill('SIGTERM')
+      throw e
+    }))
+    const jagaReadings = readings[v]!
+    try {
+      jagaReadings[STAGES[0]]!.push(await read(jaga.child))
+      await get(ng.url + '/page.html')
+      nginxRss.push(treeRss(ng.pid))
+      pagesHit = await publicPages(jaga.url)
+      jagaReadings[STAGES[1]]!.push(await read(jaga.child))
+      await staffResults(jaga.url)
+      jagaReadings[STAGES[2]]!.push(await read(jaga.child))
+      for (const r of Object.values(jagaReadings).flat()) for (const c of r.children) childNames.add(c)
+    } finally {
+      ng.stop()
+      const exited = new Promise((r) => jaga.child.once('exit', r))
+      jaga.child.kill('SIGTERM')
+      await exited
+    }
   }
 }
 
@@ -194,11 +209,14 @@ const median = (xs: number[]) => {
 const mb = (x: number) => `${(x / MB).toFixed(1)} MB`.padStart(10)
 const ng = median(nginxRss)
 console.log(`memory, median of ${ROUNDS} rounds (node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}); ${pagesHit} public URLs; dist/ on SQLite with the demo`)
-console.log(`${'stage'.padEnd(30)}${'tree RSS'.padStart(10)}${'heap used'.padStart(10)}${'heap total'.padStart(11)}${'external'.padStart(10)}${'peak RSS'.padStart(10)}   × nginx`)
-for (const stage of STAGES) {
-  const rs = jagaReadings[stage]!
-  const rss = median(rs.map((r) => r.rss))
-  console.log(`${stage.padEnd(30)}${mb(rss)}${mb(median(rs.map((r) => r.heapUsed)))}${mb(median(rs.map((r) => r.heapTotal))).padStart(11)}${mb(median(rs.map((r) => r.external)))}${mb(median(rs.map((r) => r.peak)))}   ×${(rss / ng).toFixed(1)}`)
+for (const [v, variant] of VARIANTS.entries()) {
+  console.log(`\n${variant.name}: node ${[...variant.flags, 'bin/serve.js'].join(' ')}`)
+  console.log(`${'stage'.padEnd(30)}${'tree RSS'.padStart(10)}${'heap used'.padStart(10)}${'heap total'.padStart(11)}${'external'.padStart(10)}${'peak RSS'.padStart(10)}   × nginx`)
+  for (const stage of STAGES) {
+    const rs = readings[v]![stage]!
+    const rss = median(rs.map((r) => r.rss))
+    console.log(`${stage.padEnd(30)}${mb(rss)}${mb(median(rs.map((r) => r.heapUsed)))}${mb(median(rs.map((r) => r.heapTotal))).padStart(11)}${mb(median(rs.map((r) => r.external)))}${mb(median(rs.map((r) => r.peak)))}   ×${(rss / ng).toFixed(1)}`)
+  }
 }
 console.log(`${'nginx, a static file'.padEnd(30)}${mb(ng)}   (master + 1 worker)`)
 console.log(`child processes of the server: ${childNames.size ? [...childNames].join(', ') : 'none'}; goal (issue 17): idle <= 120 MB, no build tool at run time`)
