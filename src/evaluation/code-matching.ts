@@ -31,6 +31,13 @@ export const differingPart = (a: string, b: string) => splitCode(a).findIndex((x
 
 type Decision = { pre: string; post: string }
 
+/**
+ * The version of these pairing rules. Each session's pairs are kept (pair-cache.ts) with the version
+ * they were made by: bump this whenever a change here (or in code-elements.ts) could pair answers
+ * differently, or programmes keep showing pairs made by the old rules.
+ */
+export const PAIRING_VERSION = 1
+
 export function matchCodes(pre: readonly Coded[], post: readonly Coded[], confirmed: readonly Decision[] = [], rejected: readonly Decision[] = []): MatchResult {
   const count = (list: readonly Coded[]) => list.reduce((m, x) => m.set(x.code, (m.get(x.code) ?? 0) + 1), new Map<string, number>())
   const preCounts = count(pre)

@@ -3,9 +3,7 @@
 // session format. Scores are shares of the maximum, so tests of different lengths can be pooled.
 import type { Db } from '../database.ts'
 import type { KnowledgePair } from '../outreach/coverage.ts'
-import { matchCodes } from './code-matching.ts'
-import * as q from './evaluation-queries.ts'
-import { inBatches } from '../platform/db/batches.ts'
+import { pairSessionsNow, sessionPairs, type SessionPair } from './pair-cache.ts'
 import { scoreBlock, type ScoreBlock } from './paired-analysis.ts'
 import { isSmall, suppressRow } from '../outreach/suppression.ts'
 
@@ -16,67 +14,35 @@ export interface ProgrammePair extends KnowledgePair {
   villageId: string
 }
 
-export async function programmePairs(db: Db, programmeId: string): Promise<ProgrammePair[]> {
-  // The sessions first, then their answers a batch of sessions at a time (platform/db/batches.ts): one
-  // join over all answers made PostgreSQL read every programme's (3 s with 5,000,000 answers).
-  const sessions = new Map(
-    (
-      await db
-        .selectFrom('sessions as x')
-        .innerJoin('areas as a', 'a.id', 'x.areaId')
-        .select(['x.id', 'x.areaId', 'x.format', 'a.level', 'a.parentId'])
-        .where('x.programmeId', '=', programmeId)
-        .execute()
-    ).map((x) => [x.id, x]),
+export async function programmePairs(db: Db, programmeId: string, pair: PairSource = sessionPairs): Promise<ProgrammePair[]> {
+  // Where and how a session was held is read live (it can change without touching a pair); the pairs
+  // come from pair-cache.ts, which pairs again only the sessions whose answers or decisions changed.
+  const sessions = await db
+    .selectFrom('sessions as x')
+    .innerJoin('areas as a', 'a.id', 'x.areaId')
+    .select(['x.id', 'x.areaId', 'x.format', 'a.level', 'a.parentId'])
+    .where('x.programmeId', '=', programmeId)
+    .orderBy('x.id')
+    .execute()
+  const bySession = await pair(
+    db,
+    sessions.map((x) => x.id),
   )
-  const answers = await inBatches([...sessions.keys()], (ids) =>
-    db
-      .selectFrom('submissions as s')
-      .select(['s.id', 's.code', 's.phase', 's.groupKind', 's.score', 's.maxScore', 's.sessionId'])
-      .where('s.sessionId', 'in', ids)
-      .where('s.phase', 'in', ['pre', 'post'])
-      .where('s.maxScore', 'is not', null)
-      .where('s.excludedAt', 'is', null)
-      .execute(),
-  )
-  // Grouped by session and group as they come, without copying each answer (national programmes have
-  // hundreds of thousands): the answers keep their order, so the pairs come out as before.
-  const byKey = new Map<string, { sessionId: string; pre: typeof answers; post: typeof answers }>()
-  const sessionIds = new Set<string>()
-  for (const r of answers) {
-    sessionIds.add(r.sessionId)
-    const key = `${r.sessionId} ${r.groupKind}`
-    let group = byKey.get(key)
-    if (!group) byKey.set(key, (group = { sessionId: r.sessionId, pre: [], post: [] }))
-    ;(r.phase === 'pre' ? group.pre : group.post).push(r)
-  }
-  const confirmed = await q.listConfirmedPairs(db, [...sessionIds])
-  const rejected = await q.listRejectedPairs(db, [...sessionIds])
   const pairs: ProgrammePair[] = []
-  for (const group of byKey.values()) {
-    const session = sessions.get(group.sessionId)!
-    const byId = new Map<string, (typeof answers)[number]>()
-    for (const r of group.pre) byId.set(r.id, r)
-    for (const r of group.post) byId.set(r.id, r)
-    const matched = matchCodes(group.pre, group.post, confirmed, rejected)
-    for (const p of matched.pairs) {
-      const pre = byId.get(p.pre)!
-      const post = byId.get(p.post)!
-      pairs.push({
-        // The before answer names the person's pair: re-pairing it with another after answer (a pair
-        // confirmed or undone by staff) must not count the same person twice in a partner snapshot.
-        id: pre.id,
-        areaId: session.areaId,
-        villageId: session.level === 'neighbourhood' && session.parentId ? session.parentId : session.areaId,
-        groupKind: pre.groupKind,
-        format: session.format,
-        pre: pre.score! / pre.maxScore!,
-        post: post.score! / post.maxScore!,
-      })
+  for (const session of sessions) {
+    const villageId = session.level === 'neighbourhood' && session.parentId ? session.parentId : session.areaId
+    for (const [preId, groupKind, pre, post] of bySession.get(session.id)!) {
+      // The before answer names the person's pair: re-pairing it with another after answer (a pair
+      // confirmed or undone by staff) must not count the same person twice in a partner snapshot.
+      pairs.push({ id: preId, areaId: session.areaId, villageId, groupKind, format: session.format, pre, post })
     }
   }
   return pairs
 }
+
+/** How programmePairs gets each session's pairs: kept (the default) or, to compare, paired now. */
+export type PairSource = (db: Db, sessionIds: readonly string[]) => Promise<Map<string, SessionPair[]>>
+export const pairedNow: PairSource = pairSessionsNow
 
 /** For the coverage view: only where and how much. */
 export const programmeKnowledge = (db: Db, programmeId: string): Promise<KnowledgePair[]> => programmePairs(db, programmeId)
@@ -121,7 +87,17 @@ export function evaluateProgramme(pairs: ProgrammePair[]): ProgrammeEvaluation {
       Float64Array.from(list, (p) => p.post),
       1,
     )
-  const by = (key: (p: ProgrammePair) => string) =>
-    [...new Set(pairs.map(key))].sort().map((k) => ({ key: k, block: block(pairs.filter((p) => key(p) === k)) }))
+  // Grouped in one pass (filtering every pair for each key took a national programme's 96,000 pairs
+  // times its hundreds of kelurahan); within a key the pairs keep their order.
+  const by = (key: (p: ProgrammePair) => string) => {
+    const groups = new Map<string, ProgrammePair[]>()
+    for (const p of pairs) {
+      const k = key(p)
+      const list = groups.get(k)
+      if (list) list.push(p)
+      else groups.set(k, [p])
+    }
+    return [...groups.keys()].sort().map((k) => ({ key: k, block: block(groups.get(k)!) }))
+  }
   return { all: block(pairs), byGroup: by((p) => p.groupKind), byVillage: by((p) => p.villageId), byFormat: by((p) => p.format) }
 }

@@ -17,7 +17,7 @@ export type Value = string | number | boolean | null | Buffer
 export interface RawDatabase {
   dialect: Dialect
   location: string
-  /** Every table except Kysely's migration bookkeeping. */
+  /** Every table except Kysely's migration bookkeeping and derived data (NOT_BACKED_UP). */
   listTables(): Promise<TableInfo[]>
   /** Whether the database has no table at all (bookkeeping included). */
   isEmpty(): Promise<boolean>
@@ -41,7 +41,15 @@ export interface RawDatabase {
   close(): Promise<void>
 }
 
-export const BOOKKEEPING = new Set(['kysely_migration', 'kysely_migration_lock'])
+const BOOKKEEPING = new Set(['kysely_migration', 'kysely_migration_lock'])
+
+/**
+ * Left out of backup and restore: Kysely's bookkeeping, and data derived from other tables that a
+ * restored database makes again (each session's kept pairs, and the log of changes that marks them
+ * stale: restored answers add to that log through its triggers, so a restored row could take an id a
+ * trigger already used).
+ */
+export const NOT_BACKED_UP = new Set([...BOOKKEEPING, 'session_pair_cache', 'pair_changes'])
 
 export const quote = (name: string) => `"${name.replace(/"/g, '""')}"`
 

@@ -1,5 +1,5 @@
 import pg from 'pg'
-import { BOOKKEEPING, quote, type RawDatabase, type TableInfo, type Value } from './raw-database.ts'
+import { NOT_BACKED_UP, quote, type RawDatabase, type TableInfo, type Value } from './raw-database.ts'
 import { redactUrl } from '../db/connect.ts'
 
 // Dates, times and JSON arrive as the text PostgreSQL stores, so a backup holds them "as stored" and
@@ -36,7 +36,7 @@ export async function openPostgres(url: string): Promise<RawDatabase> {
         where c.contype = 'f' and n.nspname = current_schema()`,
     )
     return names
-      .filter((n) => !BOOKKEEPING.has(n))
+      .filter((n) => !NOT_BACKED_UP.has(n))
       .map((name) => ({
         name,
         columns: cols.filter((c) => c.tbl === name).map((c) => c.col),

@@ -1,5 +1,5 @@
 import SQLite from 'better-sqlite3'
-import { BOOKKEEPING, quote, type RawDatabase, type TableInfo, type Value } from './raw-database.ts'
+import { NOT_BACKED_UP, quote, type RawDatabase, type TableInfo, type Value } from './raw-database.ts'
 
 // In WAL mode a read transaction sees the database as it was at its first read, while the server's
 // connection keeps writing; so a backup is one BEGIN, every table read in it, then COMMIT. (Copying
@@ -13,7 +13,7 @@ export function openSqlite(file: string, mustExist = false): RawDatabase {
   const listTables = async (): Promise<TableInfo[]> => {
     const names = db.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`).pluck().all() as string[]
     return names
-      .filter((n) => !BOOKKEEPING.has(n))
+      .filter((n) => !NOT_BACKED_UP.has(n))
       .map((name) => {
         const cols = db.prepare(`pragma table_info(${quote(name)})`).all() as { name: string; pk: number }[]
         const fks = db.prepare(`pragma foreign_key_list(${quote(name)})`).all() as { table: string }[]

@@ -1,0 +1,142 @@
+// Each session's before/after pairs, kept in session_pair_cache so a programme's pages read the pairs of
+// sessions whose answers did not change instead of reading and pairing every answer on every request
+// (2,000 sessions and 192,000 answers: ~0.5 s a page). Triggers (migration 34) add a pair_changes row in
+// the same transaction as any write to a session's answers or pair decisions.
+//
+// Why a reader never shows wrong pairs, with writers and other readers at the same time:
+// - it reads the change rows BEFORE the cache rows and the answers. A session without change rows at
+//   that moment has a cache row that holds everything written before it; whatever is written later
+//   adds a change row that stays until a reader who saw it before pairing removes it.
+// - it deletes exactly the change rows it read, never "all of the session's": a write committed while
+//   it was pairing keeps the session dirty for the next reader.
+// - it replaces a cache row only if the row's generation is still the one it read: a slower reader
+//   that paired older answers cannot overwrite (and mark clean) what a faster one saved meanwhile.
+import type { Generated, Kysely } from 'kysely'
+import type { Database, Db } from '../database.ts'
+import { matchCodes, PAIRING_VERSION } from './code-matching.ts'
+import * as q from './evaluation-queries.ts'
+import { ID_BATCH, inBatches } from '../platform/db/batches.ts'
+import { isForeignKeyViolation } from '../platform/db/errors.ts'
+
+/** One pair as kept: the before answer's id, its group, the before and after shares, in matchCodes' order. */
+export type SessionPair = [preId: string, groupKind: string, pre: number, post: number]
+
+type PairCacheTables = {
+  sessionPairCache: { sessionId: string; algo: number; generation: Generated<number>; pairs: string }
+  pairChanges: { id: Generated<number>; sessionId: string }
+}
+type CacheRow = { sessionId: string; algo: number; generation: number; pairs: string }
+
+const withCache = (db: Db) => (db as Kysely<Database>).withTables<PairCacheTables>()
+
+/** For tests only: runs after pairing and before saving, where a concurrent write could land. */
+export const pairCacheSeam: { beforeSave?: () => Promise<void> } = {}
+
+/** The pairs of these sessions (each id gets a list, empty when none): kept ones, and fresh ones for sessions that changed. */
+export async function sessionPairs(db: Db, sessionIds: readonly string[]): Promise<Map<string, SessionPair[]>> {
+  const c = withCache(db)
+  const changes = await inBatches(sessionIds, (ids) => c.selectFrom('pairChanges').select(['id', 'sessionId']).where('sessionId', 'in', ids).execute())
+  const rows = new Map<string, CacheRow>()
+  for (const r of await inBatches(sessionIds, (ids) => c.selectFrom('sessionPairCache').selectAll().where('sessionId', 'in', ids).execute())) rows.set(r.sessionId, r)
+  const changed = new Set(changes.map((r) => r.sessionId))
+  const out = new Map<string, SessionPair[]>()
+  const dirty: string[] = []
+  for (const id of sessionIds) {
+    const row = rows.get(id)
+    if (!row || row.algo !== PAIRING_VERSION || changed.has(id)) dirty.push(id)
+    else out.set(id, JSON.parse(row.pairs) as SessionPair[])
+  }
+  if (dirty.length) {
+    const fresh = await pairSessionsNow(db, dirty)
+    await pairCacheSeam.beforeSave?.()
+    await save(db, fresh, rows, changes)
+    for (const [id, pairs] of fresh) out.set(id, pairs)
+  }
+  return new Map(sessionIds.map((id) => [id, out.get(id)!]))
+}
+
+/** Pairs these sessions' answers now, without the cache (the reference the cache must equal). */
+export async function pairSessionsNow(db: Db, sessionIds: readonly string[]): Promise<Map<string, SessionPair[]>> {
+  const out = new Map<string, SessionPair[]>(sessionIds.map((id) => [id, []]))
+  // A hundred sessions at a time (platform/db/batches.ts): one IN list of thousands made PostgreSQL read
+  // every programme's answers. Ordered, so a session's pairs come out the same whichever batch it is in.
+  for (let i = 0; i < sessionIds.length; i += ID_BATCH) {
+    const ids = sessionIds.slice(i, i + ID_BATCH)
+    const answers = await db
+      .selectFrom('submissions as s')
+      .select(['s.id', 's.code', 's.phase', 's.groupKind', 's.score', 's.maxScore', 's.sessionId'])
+      .where('s.sessionId', 'in', ids)
+      .where('s.phase', 'in', ['pre', 'post'])
+      .where('s.maxScore', 'is not', null)
+      .where('s.excludedAt', 'is', null)
+      .orderBy('s.sessionId')
+      .orderBy('s.id')
+      .execute()
+    type Answer = (typeof answers)[number]
+    const decisions = async (list: Promise<{ sessionId: string; pre: string; post: string }[]>) => {
+      const bySession = new Map<string, { pre: string; post: string }[]>()
+      for (const d of await list) bySession.set(d.sessionId, [...(bySession.get(d.sessionId) ?? []), d])
+      return bySession
+    }
+    const confirmed = await decisions(q.listConfirmedPairs(db, ids))
+    const rejected = await decisions(q.listRejectedPairs(db, ids))
+    // Grouped by session and group as they come, without copying each answer.
+    const groups = new Map<string, { sessionId: string; pre: Answer[]; post: Answer[] }>()
+    for (const r of answers) {
+      const key = `${r.sessionId} ${r.groupKind}`
+      let group = groups.get(key)
+      if (!group) groups.set(key, (group = { sessionId: r.sessionId, pre: [], post: [] }))
+      ;(r.phase === 'pre' ? group.pre : group.post).push(r)
+    }
+    for (const group of groups.values()) {
+      const byId = new Map<string, Answer>()
+      for (const r of group.pre) byId.set(r.id, r)
+      for (const r of group.post) byId.set(r.id, r)
+      const pairs = out.get(group.sessionId)!
+      for (const p of matchCodes(group.pre, group.post, confirmed.get(group.sessionId), rejected.get(group.sessionId)).pairs) {
+        const pre = byId.get(p.pre)!
+        const post = byId.get(p.post)!
+        pairs.push([pre.id, pre.groupKind, pre.score! / pre.maxScore!, post.score! / post.maxScore!])
+      }
+    }
+  }
+  return out
+}
+
+/** Keeps fresh pairs and removes the change rows read before pairing, for each session whose row nobody replaced meanwhile. */
+async function save(db: Db, fresh: Map<string, SessionPair[]>, rows: Map<string, CacheRow>, changes: { id: number; sessionId: string }[]): Promise<void> {
+  // Sessions in one order in every reader, so two readers saving overlapping sessions cannot deadlock.
+  const ids = [...fresh.keys()].sort()
+  const write = async (t: ReturnType<typeof withCache>) => {
+    const saved = new Set<string>()
+    const fresher = ids.filter((id) => !rows.has(id))
+    for (let i = 0; i < fresher.length; i += ID_BATCH) {
+      const values = fresher.slice(i, i + ID_BATCH).map((sessionId) => ({ sessionId, algo: PAIRING_VERSION, pairs: JSON.stringify(fresh.get(sessionId)) }))
+      // A row another reader saved meanwhile stays: it is as new as this one or newer.
+      const inserted = await t.insertInto('sessionPairCache').values(values).onConflict((oc) => oc.column('sessionId').doNothing()).returning('sessionId').execute()
+      for (const r of inserted) saved.add(r.sessionId)
+    }
+    for (const id of ids) {
+      const row = rows.get(id)
+      if (!row) continue
+      const result = await t
+        .updateTable('sessionPairCache')
+        .set({ algo: PAIRING_VERSION, pairs: JSON.stringify(fresh.get(id)), generation: row.generation + 1 })
+        .where('sessionId', '=', id)
+        .where('generation', '=', row.generation)
+        .executeTakeFirst()
+      if (Number(result.numUpdatedRows) > 0) saved.add(id)
+    }
+    const done = changes.filter((c) => saved.has(c.sessionId)).map((c) => c.id)
+    for (let i = 0; i < done.length; i += ID_BATCH) await t.deleteFrom('pairChanges').where('id', 'in', done.slice(i, i + ID_BATCH)).execute()
+  }
+  const c = withCache(db)
+  try {
+    if (c.isTransaction) await write(c)
+    else await c.transaction().execute(write)
+  } catch (e) {
+    // A session deleted while it was paired: nothing is saved, and the sessions stay dirty for the next
+    // reader (which no longer lists the deleted one). The pairs made are still right for this request.
+    if (!isForeignKeyViolation(e) || c.isTransaction) throw e
+  }
+}
