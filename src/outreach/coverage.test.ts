@@ -5,7 +5,8 @@ import { aPartnerAccount } from '../../test/partner-builders.ts'
 import { aHeldSession, aProgramme, aSession, cli, HARJOSARI_I, TIMBANG_DELI } from '../../test/outreach-builders.ts'
 import { createApiToken } from '../accounts/users.ts'
 import { createArea } from '../areas/areas.ts'
-import type { Coverage } from './coverage.ts'
+import { GROUP_KINDS } from './target-group-form.ts'
+import { programmeCoverage, type Coverage, type KnowledgePair } from './coverage.ts'
 
 const jaga = useTestApp()
 const AMPLAS = '0b7f4a52-2b41-4c4e-9a57-000000127109'
@@ -63,5 +64,23 @@ describe('coverage', () => {
     const kelurahan = await jaga.db.selectFrom('areas').select('name').where('parentId', '=', AMPLAS).execute()
     for (const { name } of kelurahan) expect(text.includes(`${name} never reached`), name).toBe(name !== 'Timbang Deli')
     expect((await agent.get('/coverage?programme=not-a-uuid')).status).toBe(404)
+  })
+
+  it('gives each area the knowledge of the pairs in it, in the order they came, as filtering all pairs per area does', async () => {
+    const { programme, lingkungan } = await amplasProgramme()
+    // Shares whose mean depends on the order they are added in, spread over a kelurahan and its lingkungan.
+    const areas = [lingkungan.id, HARJOSARI_I, TIMBANG_DELI, lingkungan.id, HARJOSARI_I]
+    const pairs: KnowledgePair[] = Array.from({ length: 40 }, (_, i) => ({ id: `p${i}`, areaId: areas[i % areas.length]!, pre: 0.1 + (i * 0.37) % 0.8, post: 1 / (3 + i) + 0.3 }))
+    const coverage = await programmeCoverage(jaga.db, programme.id, { today: '2026-12-01', suppress: false, knowledge: async () => pairs })
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
+    const expected = (ids: string[]) => {
+      const mine = pairs.filter((p) => ids.includes(p.areaId))
+      return { pairs: mine.length, preShare: mean(mine.map((p) => p.pre)), postShare: mean(mine.map((p) => p.post)) }
+    }
+    const row = (id: string) => coverage.rows.find((r) => r.areaId === id)!.knowledge
+    expect(row(HARJOSARI_I)).toStrictEqual(expected([HARJOSARI_I, lingkungan.id]))
+    expect(row(lingkungan.id)).toStrictEqual(expected([lingkungan.id]))
+    expect(row(TIMBANG_DELI)).toStrictEqual(expected([TIMBANG_DELI]))
+    expect(coverage.rows.find((r) => r.areaId === HARJOSARI_I)).toMatchObject({ sessionsHeld: 2, people: 26, byGroup: [23, 3, ...Array(GROUP_KINDS.length - 2).fill(0)] })
   })
 })
