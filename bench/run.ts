@@ -1,6 +1,8 @@
 // npm run bench: Jaga's cached public pages (home, library, an article, search, a quiz), asked as a browser asks
 // (gzip) and plainly, against nginx serving the very same bytes, on loopback, alternating in the same run.
 // Needs Debian's nginx (nginx-light) and wrk: apt-get install -y nginx-light wrk
+// BENCH_BEFORE_ROOT: a copy of the code to compare with (e.g. `git archive <commit> | tar -x -C DIR`, node_modules
+// linked, `npm run build` there for JAGA_RUN=compiled), asked in the same alternating rounds: 'before' rows.
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import http from 'node:http'
 import zlib from 'node:zlib'
@@ -99,17 +101,30 @@ function getRaw(url: string, mode: Mode): Promise<{ status: number; encoding: st
   })
 }
 
+async function startBefore(): Promise<Awaited<ReturnType<typeof startServerProcess>> | undefined> {
+  if (!process.env.BENCH_BEFORE_ROOT) return undefined
+  const root = path.resolve(process.env.BENCH_BEFORE_ROOT)
+  const { startServerProcess: start } = (await import(path.join(root, 'test/server-process.ts'))) as { startServerProcess: typeof startServerProcess }
+  // tsx reads the tsconfig of the working folder (ours) unless told: the copy's own JSX settings.
+  return start({ LOG_LEVEL: 'warn', TSX_TSCONFIG_PATH: path.join(root, 'tsconfig.json') })
+}
+
 async function main() {
   const jaga = await startServerProcess({ LOG_LEVEL: 'warn' })
+  const before = await startBefore()
   const weights = []
   for (const p of WEIGHED) weights.push(await weigh(jaga.url, p))
   const nginx = await startNginx(jaga.url)
   const results = []
   try {
-    for (const target of nginx.targets) results.push(await compare({ url: `${jaga.url}${target.path}`, pid: jaga.child.pid! }, { url: `${nginx.url}${target.file}`, pid: nginx.pid }, target))
+    for (const target of nginx.targets) {
+      const old = before && { url: `${before.url}${target.path}`, pid: before.child.pid! }
+      results.push(await compare({ url: `${jaga.url}${target.path}`, pid: jaga.child.pid! }, { url: `${nginx.url}${target.file}`, pid: nginx.pid }, target, old))
+    }
   } finally {
     nginx.stop()
     await jaga.stop()
+    await before?.stop()
   }
   printReport(results, weights)
 }
@@ -161,15 +176,23 @@ http { access_log off; types { } default_type text/html; charset utf-8;
   return { url, targets, pid: child.pid!, stop: () => child.kill('SIGTERM') }
 }
 
-async function compare(jagaServer: { url: string; pid: number }, nginxServer: { url: string; pid: number }, target: { path: string; mode: Mode; bytes: number; encoding: string | undefined }) {
+type Server = { url: string; pid: number }
+async function compare(jagaServer: Server, nginxServer: Server, target: { path: string; mode: Mode; bytes: number; encoding: string | undefined }, beforeServer?: Server) {
   const page = jagaServer.url
   const nginxUrl = nginxServer.url
   // Warm both up (JIT, connection set-up), then alternate rounds so drift hits both alike.
   const warmArgs = target.mode === 'gzip' ? BROWSER : PLAIN
   execFileSync('wrk', ['-t1', '-c10', '-d2s', ...warmArgs, page])
   execFileSync('wrk', ['-t1', '-c10', '-d2s', ...warmArgs, nginxUrl])
-  const rounds: { jaga: ReturnType<typeof wrk>; nginx: ReturnType<typeof wrk> }[] = []
-  for (let i = 0; i < ROUNDS; i++) rounds.push({ jaga: wrk(page, target.mode, jagaServer.pid), nginx: wrk(nginxUrl, target.mode, nginxServer.pid) })
+  if (beforeServer) execFileSync('wrk', ['-t1', '-c10', '-d2s', ...warmArgs, beforeServer.url])
+  const rounds: { jaga: ReturnType<typeof wrk>; nginx: ReturnType<typeof wrk>; before?: ReturnType<typeof wrk> }[] = []
+  for (let i = 0; i < ROUNDS; i++) {
+    // With a 'before' copy the order turns each round (now, before, nginx; before, now, nginx; ...).
+    const old = beforeServer && i % 2 === 1 ? wrk(beforeServer.url, target.mode, beforeServer.pid) : undefined
+    const jaga = wrk(page, target.mode, jagaServer.pid)
+    const prior = beforeServer && i % 2 === 0 ? wrk(beforeServer.url, target.mode, beforeServer.pid) : old
+    rounds.push({ jaga, nginx: wrk(nginxUrl, target.mode, nginxServer.pid), before: prior })
+  }
   const best = (k: 'jaga' | 'nginx') => rounds.map((r) => r[k]).sort((a, b) => b.requestsPerSecond - a.requestsPerSecond)[0]!
   const j = best('jaga')
   const n = best('nginx')
@@ -178,8 +201,13 @@ async function compare(jagaServer: { url: string; pid: number }, nginxServer: { 
   const paired = rounds.map((r) => r.jaga.requestsPerSecond / r.nginx.requestsPerSecond).sort((a, b) => a - b)
   const median = paired.length % 2 ? paired[(paired.length - 1) / 2]! : (paired[paired.length / 2 - 1]! + paired[paired.length / 2]!) / 2
   const round3 = (x: number) => Math.round(x * 1000) / 1000
-  const medianCpu = (k: 'jaga' | 'nginx') => rounds.map((r) => r[k].cpuMicros).sort((a, b) => a - b)[Math.floor((rounds.length - 1) / 2)]!
-  return { page: { path: target.path, mode: target.mode, encoding: target.encoding ?? 'identity', bytes: target.bytes }, rounds, best: { jaga: j, nginx: n }, ratio: round3(median), ratioOfBest: round3(j.requestsPerSecond / n.requestsPerSecond), cpuMicros: { jaga: medianCpu('jaga'), nginx: medianCpu('nginx') } }
+  const medianCpu = (k: 'jaga' | 'nginx' | 'before') => rounds.map((r) => r[k]?.cpuMicros ?? NaN).sort((a, b) => a - b)[Math.floor((rounds.length - 1) / 2)]!
+  // Now against before, per round (run back to back): CPU per answer and req/s.
+  const medianOf = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!
+  const vsBefore = beforeServer
+    ? { cpu: round3(medianOf(rounds.map((r) => r.jaga.cpuMicros / r.before!.cpuMicros))), rps: round3(medianOf(rounds.map((r) => r.jaga.requestsPerSecond / r.before!.requestsPerSecond))) }
+    : undefined
+  return { page: { path: target.path, mode: target.mode, encoding: target.encoding ?? 'identity', bytes: target.bytes }, rounds, best: { jaga: j, nginx: n }, ratio: round3(median), ratioOfBest: round3(j.requestsPerSecond / n.requestsPerSecond), cpuMicros: { jaga: medianCpu('jaga'), nginx: medianCpu('nginx'), before: medianCpu('before') }, vsBefore }
 }
 
 function printReport(results: Awaited<ReturnType<typeof compare>>[], weights: Awaited<ReturnType<typeof weigh>>[]) {
@@ -202,6 +230,7 @@ function printReport(results: Awaited<ReturnType<typeof compare>>[], weights: Aw
     }
     console.log(`${''.padEnd(42)} ratio jaga/nginx: ${(r.ratio * 100).toFixed(1)}% median of paired rounds, ${(r.ratioOfBest * 100).toFixed(1)}% best to best  (budget: >= 70%, goal of issue 17: >= 80%)`)
     console.log(`${''.padEnd(42)} CPU per answer (median): jaga ${r.cpuMicros.jaga} µs, nginx ${r.cpuMicros.nginx} µs: nginx/jaga ${(r.cpuMicros.nginx / r.cpuMicros.jaga).toFixed(2)}`)
+    if (r.vsBefore) console.log(`${''.padEnd(42)} now/before (median of paired rounds): CPU per answer ${r.vsBefore.cpu} (before ${r.cpuMicros.before} µs), req/s ${r.vsBefore.rps}`)
   }
   console.log(`\nPage weight on the wire (gzip), HTML + its CSS + JS, budget ${BUDGET_BYTES / 1024} KB`)
   console.log(`${'page'.padEnd(42)} ${'html'.padStart(7)} ${'css+js'.padStart(7)} ${'total'.padStart(7)}  fonts  3rd-party  within`)

@@ -63,6 +63,14 @@ describe('the running server', () => {
     const spare = net.connect(Number(port), '127.0.0.1')
     await new Promise((r) => spare.once('connect', r))
     const spareClosed = new Promise((r) => spare.once('close', r))
+    // A kept-alive connection whose last answer came from memory (counted nowhere) must not hold it open either.
+    await fetch(`${server.url}/`)
+    const reader = net.connect(Number(port), '127.0.0.1')
+    let page = Buffer.alloc(0)
+    reader.on('data', (d: Buffer) => (page = Buffer.concat([page, d])))
+    reader.write('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n')
+    const readerClosed = new Promise((r) => reader.once('close', r))
+    while (!page.includes('</html>')) await new Promise((r) => setTimeout(r, 10))
     let response = ''
     socket.on('data', (d) => (response += d))
     // Send the headers and half the body, then ask the server to stop.
@@ -76,6 +84,10 @@ describe('the running server', () => {
     )
     expect(refused).toBe(true)
     await spareClosed
+    await readerClosed
+    const head = page.subarray(0, page.indexOf('\r\n\r\n')).toString()
+    expect(head).toMatch(/^HTTP\/1\.1 200/)
+    expect(page.length - head.length - 4).toBe(Number(/content-length: (\d+)/i.exec(head)![1]))
     expect(server.child.exitCode).toBe(null)
     socket.end(body.slice(10))
     await new Promise((r) => socket.once('close', r))
