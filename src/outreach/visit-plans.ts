@@ -6,7 +6,7 @@ import { insertAuditEntry, type Actor } from '../accounts/audit-queries.ts'
 import { areaTree } from '../areas/areas.ts'
 import { Problem } from '../platform/http/problems.ts'
 import { getProgramme } from './programmes.ts'
-import { idsWithin, leavesOf, nodesById, visitStatus, type SessionLike, type VisitStatus } from './visit-schedule.ts'
+import { leavesOf, nodesById, statusOf, type VisitsSeen, type VisitStatus } from './visit-schedule.ts'
 import type { KnowledgePair, KnowledgeSource } from './knowledge.ts'
 
 export const visitPlanInput = z.object({
@@ -48,32 +48,20 @@ export async function listVisitStatus(db: Db, programmeIds: string[], today: str
   const plans = await db.selectFrom('visitPlans as v').innerJoin('programmes as p', 'p.id', 'v.programmeId').select(['v.id', 'v.programmeId', 'v.areaId', 'v.everyMonths', 'p.startsOn']).where('v.programmeId', 'in', programmeIds).execute()
   if (plans.length === 0) return []
   const areas = nodesById(await areaTree(db))
-  // Only what a visit's status needs: all of every session's columns cost most of the time nationally.
-  const sessions = await db.selectFrom('sessions').select(['programmeId', 'areaId', 'startsAt', 'status']).where('programmeId', 'in', programmeIds).where('status', 'in', ['planned', 'held', 'reported']).execute()
-  // Grouped once by programme and area: filtering all sessions for each plan, then each of its places,
-  // took seconds with a national programme's thousands of plans and tens of thousands of sessions
-  // (bench/national.ts).
-  const byPlace = new Map<string, SessionLike[]>()
-  for (const s of sessions) {
-    const key = `${s.programmeId} ${s.areaId}`
-    const list = byPlace.get(key)
-    if (list) list.push(s)
-    else byPlace.set(key, [s])
-  }
+  const seen = await visitsSeen(db, programmeIds, today)
   const out: VisitStatus[] = []
   const measured = new Map<string, Map<string, KnowledgePair[]>>()
   for (const plan of plans) {
     const area = areas.get(plan.areaId)
     if (!area) continue
+    // A leaf has no places inside it: its own sessions and pairs are all there is.
     for (const leaf of leavesOf(area)) {
-      const target = { planId: plan.id, programmeId: plan.programmeId, areaId: leaf.id, areaName: leaf.name, parentName: area.name, everyMonths: plan.everyMonths, within: idsWithin(leaf) }
-      const here = [...target.within].flatMap((id) => byPlace.get(`${plan.programmeId} ${id}`) ?? [])
-      const status = visitStatus(target, here, plan.startsOn, today)
+      const target = { planId: plan.id, programmeId: plan.programmeId, areaId: leaf.id, areaName: leaf.name, parentName: area.name, everyMonths: plan.everyMonths }
+      const status = statusOf(target, seen.get(`${plan.programmeId} ${leaf.id}`) ?? NOT_SEEN, plan.startsOn, today)
       if (knowledge) {
         let byArea = measured.get(plan.programmeId)
         if (!byArea) measured.set(plan.programmeId, (byArea = groupByArea(await knowledge(db, plan.programmeId))))
-        // A leaf has no places inside it, so its pairs keep their order (the same mean to the last bit).
-        const pairs = [...target.within].flatMap((id) => byArea.get(id) ?? [])
+        const pairs = byArea.get(leaf.id) ?? []
         status.knowledge = pairs.length ? pairs.reduce((n, k) => n + k.post, 0) / pairs.length : null
       }
       out.push(status)
@@ -81,6 +69,30 @@ export async function listVisitStatus(db: Db, programmeIds: string[], today: str
   }
   const lowFirst = (a: VisitStatus, b: VisitStatus) => (a.knowledge ?? 2) - (b.knowledge ?? 2)
   return out.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.nextDue.slice(0, 7).localeCompare(b.nextDue.slice(0, 7)) || lowFirst(a, b) || a.nextDue.localeCompare(b.nextDue) || a.areaName.localeCompare(b.areaName))
+}
+
+const NOT_SEEN: VisitsSeen = { lastHeld: null, nextPlanned: null }
+
+/**
+ * Per programme and area, the last held or reported session's start and the first planned one from
+ * today on, worked out by the database: reading every session of every active programme (45,000
+ * nationally, bench/national.ts) to filter them per place took over a second of the start page.
+ */
+async function visitsSeen(db: Db, programmeIds: string[], today: string): Promise<Map<string, VisitsSeen>> {
+  const rows = await db
+    .selectFrom('sessions')
+    .select((eb) => [
+      'programmeId',
+      'areaId',
+      eb.fn.max(eb.case().when('status', 'in', ['held', 'reported']).then(eb.ref('startsAt')).end()).as('lastHeld'),
+      // startsAt >= today is startsAt.slice(0, 10) >= today: a date is a prefix of its start.
+      eb.fn.min(eb.case().when(eb.and([eb('status', '=', 'planned'), eb('startsAt', '>=', today)])).then(eb.ref('startsAt')).end()).as('nextPlanned'),
+    ])
+    .where('programmeId', 'in', programmeIds)
+    .where('status', 'in', ['planned', 'held', 'reported'])
+    .groupBy(['programmeId', 'areaId'])
+    .execute()
+  return new Map(rows.map((r) => [`${r.programmeId} ${r.areaId}`, { lastHeld: r.lastHeld ?? null, nextPlanned: r.nextPlanned ?? null }]))
 }
 
 function groupByArea(pairs: KnowledgePair[]): Map<string, KnowledgePair[]> {

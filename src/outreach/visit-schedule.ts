@@ -67,12 +67,26 @@ export interface SessionLike {
   status: string
 }
 
+/** What a place's sessions say about its visits: the last one held and the next one planned. */
+export interface VisitsSeen {
+  /** The latest start of a held or reported session, YYYY-MM-DDTHH:MM (or just the date). */
+  lastHeld: string | null
+  /** The earliest start of a session planned from today on. */
+  nextPlanned: string | null
+}
+
 export function visitStatus(target: VisitTarget & { within: Set<string> }, sessions: SessionLike[], programmeStart: string, today: string): VisitStatus {
   const here = sessions.filter((s) => target.within.has(s.areaId))
-  const held = here.filter((s) => s.status === 'held' || s.status === 'reported').map((s) => s.startsAt.slice(0, 10))
-  const lastVisit = held.length ? held.reduce((a, b) => (a > b ? a : b)) : null
-  const nextDue = lastVisit ? addMonths(lastVisit, target.everyMonths) : programmeStart
+  const held = here.filter((s) => s.status === 'held' || s.status === 'reported').map((s) => s.startsAt)
   const upcoming = here.filter((s) => s.status === 'planned' && s.startsAt.slice(0, 10) >= today).map((s) => s.startsAt)
+  const seen = { lastHeld: held.length ? held.reduce((a, b) => (a > b ? a : b)) : null, nextPlanned: upcoming.length ? upcoming.reduce((a, b) => (a < b ? a : b)) : null }
   const { within: _, ...rest } = target
-  return { ...rest, lastVisit, nextDue, overdue: nextDue < today, nextScheduled: upcoming.length ? upcoming.reduce((a, b) => (a < b ? a : b)) : null }
+  return statusOf(rest, seen, programmeStart, today)
+}
+
+/** A place's visit status from what its sessions say (the database can work out `seen` for many places at once). */
+export function statusOf(target: VisitTarget, seen: VisitsSeen, programmeStart: string, today: string): VisitStatus {
+  const lastVisit = seen.lastHeld ? seen.lastHeld.slice(0, 10) : null
+  const nextDue = lastVisit ? addMonths(lastVisit, target.everyMonths) : programmeStart
+  return { ...target, lastVisit, nextDue, overdue: nextDue < today, nextScheduled: seen.nextPlanned }
 }

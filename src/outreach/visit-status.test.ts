@@ -46,6 +46,11 @@ describe('visit status of several programmes at once', () => {
       await aHeldSession(jaga, programme.id, { female: 1, male: 1 }, { areaId: place.id, startsAt: `${day(-10 - i)}T09:00`, endsAt: `${day(-10 - i)}T11:00` })
       if (i % 2) await aSession(jaga, programme.id, { areaId: place.id, startsAt: `${day(3 + i)}T09:00`, endsAt: `${day(3 + i)}T11:00` })
     }
+    // Planned in the past (neither a visit nor scheduled), planned today (scheduled), and a cancelled one.
+    await aSession(jaga, programme.id, { areaId: places[0]!.id, startsAt: `${day(-2)}T09:00`, endsAt: `${day(-2)}T11:00` })
+    await aSession(jaga, programme.id, { areaId: places[0]!.id, startsAt: `${day(0)}T00:00`, endsAt: `${day(0)}T01:00` })
+    const called = await aSession(jaga, programme.id, { areaId: places[2]!.id, startsAt: `${day(1)}T09:00`, endsAt: `${day(1)}T11:00` })
+    await jaga.db.updateTable('sessions').set({ status: 'cancelled' }).where('id', '=', called.id).execute()
     const pairs: KnowledgePair[] = places.flatMap((p, i) => [0.1, 0.7, 0.3].slice(0, 1 + (i % 3)).map((post) => ({ areaId: p.id, pre: 0.2, post: post + i / 100 })))
     const got = await listVisitStatus(jaga.db, [programme.id], day(0), async () => pairs)
 
@@ -64,5 +69,7 @@ describe('visit status of several programmes at once', () => {
     const key = (v: { planId: string; areaId: string }) => `${v.planId} ${v.areaId}`
     expect(new Map(got.map((v) => [key(v), v]))).toEqual(new Map(expected.map((v) => [key(v), v])))
     expect(got.some((v) => v.nextScheduled !== null && v.lastVisit !== null)).toBe(true)
+    expect(got.find((v) => v.areaId === places[0]!.id)).toMatchObject({ lastVisit: day(-10), nextScheduled: `${day(0)}T00:00` })
+    expect(got.find((v) => v.areaId === places[2]!.id)!.nextScheduled).toBeNull()
   })
 })
