@@ -23,24 +23,26 @@ export interface SessionQueue {
 export async function reviewQueues(db: Db, user: { id: string; role: Role }, sessionIds: string[]): Promise<Map<string, SessionQueue>> {
   const out = new Map<string, SessionQueue>(sessionIds.map((id) => [id, { comments: 0, held: 0, pairs: 0 }]))
   if (sessionIds.length === 0) return out
-  // One read of the sessions' answers, a batch of sessions at a time (platform/db/batches.ts: all of a
-  // month's sessions in one list made PostgreSQL read every answer of every programme), for all three
-  // counts: three reads of the same rows took most of the start page's time nationally (bench/national.ts).
-  const all = await inBatches(sessionIds, (ids) =>
-    db.selectFrom('submissions').select(['id', 'code', 'phase', 'groupKind', 'sessionId', 'excludedAt', 'excludedReason', 'questionnaireVersionId']).where('sessionId', 'in', ids).execute(),
-  )
   if (can(user.role, 'referral.record')) {
     // A facilitator reads the words of the sessions they facilitate only (referral-access.ts).
     const readable = readsAllWords(user.role) ? sessionIds : (await wordsSessionIds(db, user)!.where('sessionId', 'in', sessionIds).execute()).map((r) => r.sessionId)
     // Only sessions with answers to a questionnaire that asks for words can have any waiting.
-    const versions = new Set((await textVersions(db)).keys())
-    const withWords = new Set(all.filter((r) => versions.has(r.questionnaireVersionId)).map((r) => r.sessionId))
-    const asked = readable.filter((id) => withWords.has(id))
+    const versions = [...(await textVersions(db)).keys()]
+    const asked = readable.length && versions.length ? await sessionsWithAnswersTo(db, readable, versions) : []
     if (asked.length) for (const [id, n] of await countWaitingBySession(db, asked)) out.get(id)!.comments = n
   }
-  for (const r of all) if (r.excludedReason === HELD) out.get(r.sessionId)!.held++
+  // Counted by the database, a batch of sessions at a time (platform/db/batches.ts: all of a month's
+  // sessions in one list made PostgreSQL read every answer of every programme). Reading every answer
+  // row to count these took over a second of the start page nationally (bench/national.ts).
+  const held = await inBatches(sessionIds, (ids) =>
+    db.selectFrom('submissions').select((eb) => ['sessionId', eb.fn.countAll<number | string>().as('n')]).where('sessionId', 'in', ids).where('excludedReason', '=', HELD).groupBy('sessionId').execute(),
+  )
+  for (const r of held) out.get(r.sessionId)!.held = Number(r.n)
 
-  const rows = all.filter((r) => (r.phase === 'pre' || r.phase === 'post') && r.excludedAt === null)
+  // The pairs to decide need the codes themselves: only the answers that can pair.
+  const rows = await inBatches(sessionIds, (ids) =>
+    db.selectFrom('submissions').select(['id', 'code', 'phase', 'groupKind', 'sessionId']).where('sessionId', 'in', ids).where('phase', 'in', ['pre', 'post']).where('excludedAt', 'is', null).execute(),
+  )
   const byGroup = new Map<string, typeof rows>()
   for (const r of rows) {
     const key = `${r.sessionId} ${r.groupKind}`
@@ -61,6 +63,14 @@ export async function reviewQueues(db: Db, user: { id: string; role: Role }, ses
     out.get(group[0]!.sessionId)!.pairs += m.pairs.filter((p) => p.how === 'tolerant').length + m.ambiguous.length
   }
   return out
+}
+
+/** Those of these sessions with any answer to one of these questionnaire versions. */
+async function sessionsWithAnswersTo(db: Db, sessionIds: string[], versionIds: string[]): Promise<string[]> {
+  const rows = await inBatches(sessionIds, (ids) =>
+    db.selectFrom('submissions').select('sessionId').distinct().where('sessionId', 'in', ids).where('questionnaireVersionId', 'in', versionIds).execute(),
+  )
+  return rows.map((r) => r.sessionId)
 }
 
 /** Disclosures nobody has marked handled, among those this person reads (the rule of /disclosures). */
