@@ -124,10 +124,13 @@ describe('the per-session pair cache', () => {
     expect((await cachedAndChecked(jaga, p.programmeId)).map((x) => x.id)).toContain(latePre)
   })
 
-  it('pairs again what an older version of the pairing rules made', async () => {
+  it('pairs again what an older version of the pairing rules made, or kept in another layout', async () => {
     const p = await aProgrammeWithPairs(jaga)
     const right = await cachedAndChecked(jaga, p.programmeId)
     await cache(jaga).updateTable('sessionPairCache').set({ algo: PAIRING_VERSION - 1, pairs: '[]' }).where('sessionId', '=', p.a.session.id).execute()
+    expect(await cachedAndChecked(jaga, p.programmeId)).toEqual(right)
+    // And a row kept in another layout of the JSON (here the first one's), by the current rules.
+    await cache(jaga).updateTable('sessionPairCache').set({ pairs: '[[1]]' }).where('sessionId', '=', p.b.session.id).execute()
     expect(await cachedAndChecked(jaga, p.programmeId)).toEqual(right)
   })
 

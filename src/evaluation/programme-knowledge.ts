@@ -31,10 +31,10 @@ export async function programmePairs(db: Db, programmeId: string, pair: PairSour
   const pairs: ProgrammePair[] = []
   for (const session of sessions) {
     const villageId = session.level === 'neighbourhood' && session.parentId ? session.parentId : session.areaId
-    for (const [preId, groupKind, pre, post] of bySession.get(session.id)!) {
+    for (const [preId, groupKind, preScore, preMax, postScore, postMax] of bySession.get(session.id)!) {
       // The before answer names the person's pair: re-pairing it with another after answer (a pair
       // confirmed or undone by staff) must not count the same person twice in a partner snapshot.
-      pairs.push({ id: preId, areaId: session.areaId, villageId, groupKind, format: session.format, pre, post })
+      pairs.push({ id: preId, areaId: session.areaId, villageId, groupKind, format: session.format, pre: preScore / preMax, post: postScore / postMax })
     }
   }
   return pairs
