@@ -8,7 +8,7 @@ import { suppressTable, type Shown } from './suppression.ts'
 import { GROUP_KINDS, type GroupKind } from './target-group-form.ts'
 import { findNode, idsWithin } from './visit-schedule.ts'
 import { listVisitStatus } from './visit-plans.ts'
-import type { KnowledgePair, KnowledgeSource } from './knowledge.ts'
+import type { KnowledgeSource } from './knowledge.ts'
 
 export type { KnowledgePair, KnowledgeSource } from './knowledge.ts'
 
@@ -44,31 +44,26 @@ export interface Coverage {
 }
 
 
-/** The positions of a list's items by their area, in list order. */
-function byArea(list: readonly { areaId: string }[]): Map<string, number[]> {
-  const out = new Map<string, number[]>()
-  list.forEach((item, i) => {
-    const at = out.get(item.areaId)
-    if (at) at.push(i)
-    else out.set(item.areaId, [i])
-  })
-  return out
+/** What one reporting area adds up, list by list in the order the lists come (so sums match a filter-then-sum). */
+interface Tally {
+  sessions: number
+  byGroup: number[]
+  lastVisit: string | null
+  nextDue: string | null
+  overdue: boolean
+  targets: number
+  targetSize: number
+  pairs: number
+  preSum: number
+  postSum: number
 }
 
-/** The items of `list` in any of the areas `within`, in the list's own order (as filtering it would give). */
-function inOrder<T>(list: readonly T[], positions: Map<string, number[]>, within: string[]): T[] {
-  const at = within.flatMap((id) => positions.get(id) ?? [])
-  if (within.length > 1) at.sort((a, b) => a - b)
-  return at.map((i) => list[i]!)
-}
-
-function knowledgeOf(pairs: KnowledgePair[], suppress: boolean): CoverageRow['knowledge'] {
+function knowledgeOf(t: Tally, suppress: boolean): CoverageRow['knowledge'] {
   // Suppressed, none and 1–4 pairs look alike ("not enough answers yet"): "—" for none beside "<5"
   // for a few would tell a partner that someone in the area answered.
-  if (suppress && pairs.length < 5) return { pairs: null, preShare: null, postShare: null }
-  if (pairs.length === 0) return null
-  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
-  return { pairs: pairs.length, preShare: mean(pairs.map((p) => p.pre)), postShare: mean(pairs.map((p) => p.post)) }
+  if (suppress && t.pairs < 5) return { pairs: null, preShare: null, postShare: null }
+  if (t.pairs === 0) return null
+  return { pairs: t.pairs, preShare: t.preSum / t.pairs, postShare: t.postSum / t.pairs }
 }
 
 /** The rows a programme reports on: each kelurahan it targets (a kecamatan stands for its kelurahan), then its lingkungan. */
@@ -94,40 +89,66 @@ export async function programmeCoverage(db: Db, programmeId: string, o: { today:
   const areas = reportingAreas(tree, programme.areaIds).filter((a) => !o.suppress || a.depth === 0)
   if (areas.length === 0) throw new Problem('not-found')
 
-  // Everything indexed by area once: filtering every list for each of a province's areas took most of
-  // the page's time nationally (bench/national.ts). People per session and group added up once too.
-  const peopleOf = new Map<string, number[]>()
+  // Each list read once, each item added to every reporting area it lies in: filtering every list for
+  // each of a province's areas took most of the page's time nationally (bench/national.ts).
+  const rowsOf = new Map<string, number[]>()
+  areas.forEach(({ node }, r) => {
+    for (const id of idsWithin(node)) {
+      const list = rowsOf.get(id)
+      if (list) list.push(r)
+      else rowsOf.set(id, [r])
+    }
+  })
+  const tally: Tally[] = areas.map(() => ({ sessions: 0, byGroup: GROUP_KINDS.map(() => 0), lastVisit: null, nextDue: null, overdue: false, targets: 0, targetSize: 0, pairs: 0, preSum: 0, postSum: 0 }))
+  const each = (areaId: string, add: (t: Tally) => void) => {
+    for (const r of rowsOf.get(areaId) ?? []) add(tally[r]!)
+  }
+  const areaOf = new Map(sessions.map((s) => [s.id, s.areaId]))
   for (const a of attendance) {
     const g = GROUP_KINDS.indexOf(a.groupKind as GroupKind)
-    if (g < 0) continue
-    let row = peopleOf.get(a.sessionId)
-    if (!row) peopleOf.set(a.sessionId, (row = GROUP_KINDS.map(() => 0)))
-    row[g]! += a.count
+    const areaId = areaOf.get(a.sessionId)
+    if (g >= 0 && areaId !== undefined) each(areaId, (t) => (t.byGroup[g]! += a.count))
   }
-  const sessionsIn = byArea(sessions)
-  const visitsIn = byArea(visits)
-  const targetsIn = byArea(targets)
-  const pairsIn = byArea(knowledge)
+  for (const s of sessions) {
+    const day = s.startsAt.slice(0, 10)
+    each(s.areaId, (t) => {
+      t.sessions++
+      if (t.lastVisit === null || day > t.lastVisit) t.lastVisit = day
+    })
+  }
+  for (const v of visits)
+    each(v.areaId, (t) => {
+      if (t.nextDue === null || v.nextDue < t.nextDue) t.nextDue = v.nextDue
+      t.overdue ||= v.overdue
+    })
+  for (const x of targets)
+    if (x.estimatedSize !== null)
+      each(x.areaId, (t) => {
+        t.targets++
+        t.targetSize += x.estimatedSize!
+      })
+  // Added in the order the pairs came: the means are the same to the last bit as summing a filtered list.
+  for (const k of knowledge)
+    each(k.areaId, (t) => {
+      t.pairs++
+      t.preSum += k.pre
+      t.postSum += k.post
+    })
 
-  const raw = areas.map(({ node, depth }) => {
-    const within = [...idsWithin(node)]
-    const here = inOrder(sessions, sessionsIn, within)
-    const byGroup = GROUP_KINDS.map((_, g) => here.reduce((n, s) => n + (peopleOf.get(s.id)?.[g] ?? 0), 0))
-    const due = inOrder(visits, visitsIn, within)
-    const sizes = inOrder(targets, targetsIn, within).filter((t) => t.estimatedSize !== null)
+  const raw = areas.map(({ node, depth }, r) => {
+    const t = tally[r]!
     return {
       areaId: node.id,
       name: node.name,
       depth,
-      sessionsHeld: here.length,
-      byGroup,
-      lastVisit: here.length ? here.map((s) => s.startsAt.slice(0, 10)).reduce((a, b) => (a > b ? a : b)) : null,
-      nextDue: due.length ? due.map((v) => v.nextDue).reduce((a, b) => (a < b ? a : b)) : null,
-      overdue: due.some((v) => v.overdue),
-      neverReached: here.length === 0,
-      targetSize: sizes.length ? sizes.reduce((n, t) => n + (t.estimatedSize ?? 0), 0) : null,
-      // In the order the pairs came (inOrder), so the means are the same to the last bit.
-      knowledge: knowledgeOf(inOrder(knowledge, pairsIn, within), o.suppress),
+      sessionsHeld: t.sessions,
+      byGroup: t.byGroup,
+      lastVisit: t.lastVisit,
+      nextDue: t.nextDue,
+      overdue: t.overdue,
+      neverReached: t.sessions === 0,
+      targetSize: t.targets ? t.targetSize : null,
+      knowledge: knowledgeOf(t, o.suppress),
     }
   })
   const top = raw.filter((r) => r.depth === 0)
