@@ -34,8 +34,8 @@ function cli(env: NodeJS.ProcessEnv, args: string[], input = ''): string {
   return r.stdout
 }
 
-/** A programme, a session and its open pre questionnaire, made through the API. */
-async function preLink(server: ServerProcess, env: NodeJS.ProcessEnv): Promise<{ tokens: { pre: string; post: string }; api: (p: string) => Promise<any> }> {
+/** A bench coordinator's API, and a way to open a new session's pre and post links through it. */
+function benchApi(server: ServerProcess, env: NodeJS.ProcessEnv): { openLinks: () => Promise<{ sessionId: string; pre: string; post: string }>; api: (p: string) => Promise<any> } {
   cli(env, ['user', 'create', '--email', 'bench@jaga.test', '--role', 'coordinator'], 'a long enough password\n')
   const bearer = cli(env, ['token', 'create', '--email', 'bench@jaga.test']).trim().split('\n').pop()!
   const call = async (p: string, body?: unknown): Promise<any> => {
@@ -44,12 +44,17 @@ async function preLink(server: ServerProcess, env: NodeJS.ProcessEnv): Promise<{
     if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`)
     return res.json()
   }
-  const today = new Date().toISOString().slice(0, 10)
-  const programme = await call('/api/v1/programmes', { name: 'Bench', startsOn: today, endsOn: today, status: 'active', areaIds: ['0b7f4a52-2b41-4c4e-9a57-127109100400'] })
-  const session = await call('/api/v1/sessions', { programmeId: programme.id, title: 'Bench', format: 'seminar', areaId: '0b7f4a52-2b41-4c4e-9a57-127109100400', venue: 'x', startsAt: `${today}T00:00`, endsAt: `${today}T23:59`, audiences: ['parents'] })
-  const opened = await call(`/api/v1/sessions/${session.id}/evaluation`, { groupKind: 'parents' })
-  const token = (phase: string) => opened.links.find((l: { phase: string }) => l.phase === phase).token
-  return { tokens: { pre: token('pre'), post: token('post') }, api: (p) => call(p) }
+  /** A programme, a session and its open pre and post questionnaire links. */
+  let programmes = 0
+  const openLinks = async () => {
+    const today = new Date().toISOString().slice(0, 10)
+    const programme = await call('/api/v1/programmes', { name: `Bench ${++programmes}`, startsOn: today, endsOn: today, status: 'active', areaIds: ['0b7f4a52-2b41-4c4e-9a57-127109100400'] })
+    const session = await call('/api/v1/sessions', { programmeId: programme.id, title: 'Bench', format: 'seminar', areaId: '0b7f4a52-2b41-4c4e-9a57-127109100400', venue: 'x', startsAt: `${today}T00:00`, endsAt: `${today}T23:59`, audiences: ['parents'] })
+    const opened = await call(`/api/v1/sessions/${session.id}/evaluation`, { groupKind: 'parents' })
+    const token = (phase: string) => opened.links.find((l: { phase: string }) => l.phase === phase).token
+    return { sessionId: session.id as string, pre: token('pre'), post: token('post') }
+  }
+  return { openLinks, api: (p) => call(p) }
 }
 
 let runs = 0
@@ -81,6 +86,10 @@ async function startBare(target: string, token: string): Promise<{ url: string; 
 const items = scoredItems(readShippedQuestionnaires().find((q) => q.key === 'knowledge-parents')!.definition)
 const body = JSON.stringify({ id: '__ID__', code: { mother: 'BE', day: '9', own: 'A', siblings: '1' }, answers: Object.fromEntries(items.map((i) => [i.id, i.answer])) })
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? '3')
+const DIALECTS = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',')
+// BENCH_BEFORE=<folder>: a copy of the code before a change (git archive HEAD | tar -x -C <folder>, with
+// node_modules linked), whose server runs in the same alternating rounds on the same database.
+const BEFORE = process.env.BENCH_BEFORE && path.resolve(process.env.BENCH_BEFORE)
 
 interface Round extends WrkResult {
   cpuMsPerRequest: number
@@ -113,7 +122,7 @@ async function measure(url: string, pid: number): Promise<Round> {
 }
 
 const results: Record<string, unknown>[] = []
-for (const dialect of ['sqlite', 'postgres'] as const) {
+for (const dialect of (['sqlite', 'postgres'] as const).filter((d) => DIALECTS.includes(d))) {
   let env: NodeJS.ProcessEnv = {}
   let dropDatabase = async () => {}
   if (dialect === 'postgres') {
@@ -130,28 +139,43 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
   let watched = ''
   if (process.env.BENCH_WATCH) server.child.stdout!.on('data', (d) => (watched += d))
   let bare: Awaited<ReturnType<typeof startBare>> | undefined
+  let before: ServerProcess | undefined
   try {
     const target = env.DATABASE_URL ?? path.join(server.dataDir!, SQLITE_FILE)
     if (!env.DATABASE_URL) env = { JAGA_DATA_DIR: server.dataDir }
-    const { tokens, api } = await preLink(server, env)
+    const { openLinks, api } = benchApi(server, env)
+    const tokens = await openLinks()
     bare = await startBare(target, tokens.post)
     const url = `${server.url}/api/v1/collect/${tokens.pre}`
+    let beforeUrl: string | undefined
+    if (BEFORE) {
+      // The older server on the same database, answering its own session's link.
+      const older = (await import(path.join(BEFORE, 'test/server-process.ts'))) as { startServerProcess: typeof startServerProcess }
+      before = await older.startServerProcess({ ...env, ...watch, ...noHold, LOG_LEVEL: 'warn' })
+      beforeUrl = `${before.url}/api/v1/collect/${(await openLinks()).pre}`
+      await settle(before.child.pid!)
+    }
     await settle(server.child.pid!)
     // A short run of each, not counted: JIT, the statement cache and the pool warm up before the rounds.
-    runWrk(url, { connections: CONNECTIONS, seconds: '2', args: ['-s', path.join(import.meta.dirname, 'collect.lua')], env: { JAGA_BENCH_BODY: body, JAGA_BENCH_PREFIX: 'ffff0001' } })
-    runWrk(bare.url, { connections: CONNECTIONS, seconds: '2', args: ['-s', path.join(import.meta.dirname, 'collect.lua')], env: { JAGA_BENCH_BODY: body, JAGA_BENCH_PREFIX: 'ffff0002' } })
-    const storedRows = async (): Promise<number> => (await api(`/api/v1/sessions/${(await api('/api/v1/sessions')).sessions[0].id}/evaluation`)).links.find((l: { phase: string }) => l.phase === 'pre').submissions
+    const warm = (u: string, prefix: string) => runWrk(u, { connections: CONNECTIONS, seconds: '2', args: ['-s', path.join(import.meta.dirname, 'collect.lua')], env: { JAGA_BENCH_BODY: body, JAGA_BENCH_PREFIX: prefix } })
+    warm(url, 'ffff0001')
+    warm(bare.url, 'ffff0002')
+    if (beforeUrl) warm(beforeUrl, 'ffff0003')
+    const storedRows = async (): Promise<number> => (await api(`/api/v1/sessions/${tokens.sessionId}/evaluation`)).links.find((l: { phase: string }) => l.phase === 'pre').submissions
     const warmedUp = await storedRows()
-    // Alternating rounds, Jaga first then the bare server, so both see the same load from other work on the machine.
+    // Alternating rounds, Jaga first then the bare server (and the older Jaga), so all see the same load from other work on the machine.
     const jaga: Round[] = []
     const reference: Round[] = []
+    const older: Round[] = []
     for (let i = 0; i < ROUNDS; i++) {
       jaga.push(await measure(url, server.child.pid!))
       reference.push(await measure(bare.url, bare.pid))
+      if (beforeUrl) older.push(await measure(beforeUrl, before!.child.pid!))
     }
     const stored = (await storedRows()) - warmedUp
-    results.push({ dialect, ...summary(jaga), stored, budget: BUDGET[dialect], bare: summary(reference), rounds: { jaga, bare: reference } })
+    results.push({ dialect, ...summary(jaga), stored, budget: BUDGET[dialect], bare: summary(reference), ...(older.length ? { before: summary(older) } : {}), rounds: { jaga, bare: reference, before: older } })
   } finally {
+    await before?.stop()
     await bare?.stop()
     await server.stop()
     await dropDatabase()
@@ -174,6 +198,9 @@ for (const r of results as any[]) {
   failed ||= !ok
   line(`${r.dialect} jaga`, r, `${String(r.requests - r.non2xx).padStart(8)} ${String(r.stored).padStart(8)}  >= ${r.budget}/s, ${(ratio * 100).toFixed(0)}% of bare (>= 50%), p99 <= 5x p50: ${ok ? 'yes' : 'NO'}${r.socketErrors ? `  (${r.socketErrors})` : ''}`)
   line(`${r.dialect} bare`, r.bare, `${String(r.bare.requests - r.bare.non2xx).padStart(8)}`)
+  if (r.before) line(`${r.dialect} before`, r.before, `${String(r.before.requests - r.before.non2xx).padStart(8)}           ${((r.before.requestsPerSecond / r.bare.requestsPerSecond) * 100).toFixed(0)}% of bare`)
 }
-console.log('Rounds (req/s, jaga | bare): ' + (results as any[]).map((r) => `${r.dialect} ${r.rounds.jaga.map((x: Round) => x.requestsPerSecond.toFixed(0)).join(' ')} | ${r.rounds.bare.map((x: Round) => x.requestsPerSecond.toFixed(0)).join(' ')}`).join('; '))
+const perRound = (rs: Round[]) => rs.map((x) => x.requestsPerSecond.toFixed(0)).join(' ')
+console.log(`Rounds (req/s, jaga | bare${BEFORE ? ' | before' : ''}): ` + (results as any[]).map((r) => `${r.dialect} ${perRound(r.rounds.jaga)} | ${perRound(r.rounds.bare)}${BEFORE ? ` | ${perRound(r.rounds.before)}` : ''}`).join('; '))
+console.log(`Load average at the end: ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`)
 if (failed) process.exitCode = 1
