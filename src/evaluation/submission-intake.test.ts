@@ -165,21 +165,35 @@ describe('the hold threshold', () => {
 })
 
 describe('a slow flood to one link', () => {
-  it('holds what comes past the link\'s total and refuses (429, kept on the phone) past its maximum, however slowly it arrives', async () => {
-    expect(LINK_HOLD_TOTAL).toBeGreaterThanOrEqual(1000)
-    expect(LINK_MAX_PHONE_ANSWERS).toBeGreaterThan(LINK_HOLD_TOTAL)
+  /** Sends `count` answers one by one straight to the intake (hold past 3, refuse past 5), optionally writing the counts to the table after each. */
+  async function slowFlood(count: number, flushBetween: boolean) {
     const { link } = await feedbackLink()
     const full = (await findLinkByToken(jaga.db, link.token))!
     const deps = { db: jaga.db, log: createLogger('silent'), holdAfter: 1000, holdTotal: 3, maxPerLink: 5 }
     const outcomes: string[] = []
-    for (let n = 0; n < 6; n++) {
+    for (let n = 0; n < count; n++) {
       try {
         outcomes.push((await receivePhoneSubmission(deps, full, answer(crypto.randomUUID(), n))).held ? 'held' : 'counted')
       } catch (e) {
         outcomes.push(e instanceof Problem ? `${e.code}` : 'error')
       }
+      if (flushBetween) await flushSubmissionCounts(jaga.db)
     }
+    return { link, outcomes }
+  }
+
+  it('holds what comes past the link\'s total and refuses (429, kept on the phone) past its maximum, however slowly it arrives', async () => {
+    expect(LINK_HOLD_TOTAL).toBeGreaterThanOrEqual(1000)
+    expect(LINK_MAX_PHONE_ANSWERS).toBeGreaterThan(LINK_HOLD_TOTAL)
+    const { link, outcomes } = await slowFlood(6, false)
     expect(outcomes).toEqual(['counted', 'counted', 'counted', 'held', 'held', 'rate-limited'])
     expect(await jaga.db.selectFrom('submissions').select('id').where('linkId', '=', link.id).execute()).toHaveLength(5)
+  })
+
+  it('holds and refuses at the same totals when the counts are written to the table between answers', async () => {
+    // The table's part of a link's total is kept for a second (keptStoredTotal): each flush must make it read again.
+    const { link, outcomes } = await slowFlood(7, true)
+    expect(outcomes).toEqual(['counted', 'counted', 'counted', 'held', 'held', 'rate-limited', 'rate-limited'])
+    expect((await countsOf(link.id)).by).toEqual({ accepted: 3, held: 2, refused: 2 })
   })
 })

@@ -13,7 +13,7 @@ import type { RawSubmission } from './answers.ts'
 import { submit, type SubmitResult } from './collection.ts'
 import type * as q from './evaluation-queries.ts'
 import { HELD, type SubmissionOutcome } from './evaluation-tables.ts'
-import { addCount, flushSettled, pendingCounts } from './submission-counts.ts'
+import { addCount, flushSettled, keptStoredTotal, pendingCounts } from './submission-counts.ts'
 
 export { hourOf } from './submission-counts.ts'
 
@@ -95,13 +95,13 @@ const storedPhoneAnswers = reusableQuery((db: Kysely<Database>, linkId: string) 
   db.selectFrom('linkSubmissionCounts').select((e) => e.fn.sum<number | string | null>('count').as('n')).where('linkId', '=', linkId).where('outcome', 'in', ['accepted', 'held']),
 )
 
-/** Phone answers a link has stored (counted or held), from the hourly counts. */
+/** Phone answers a link has stored (counted or held), from the hourly counts (the table's part read at most once a second). */
 async function phoneAnswersOf(db: Kysely<Database>, linkId: string): Promise<number> {
   await flushSettled(db)
-  const row = (await storedPhoneAnswers(db, linkId)).rows[0]
+  const stored = await keptStoredTotal(db, linkId, async () => Number((await storedPhoneAnswers(db, linkId)).rows[0]?.n ?? 0))
   let pending = 0
   for (const p of pendingCounts(db, [linkId])) if (p.outcome === 'accepted' || p.outcome === 'held') pending += p.count
-  return Number(row?.n ?? 0) + pending
+  return stored + pending
 }
 
 const phoneSubmissions = metrics.counter('jaga_phone_submissions_total', 'Answers sent from phones, by outcome: accepted, held (stored, waiting for staff), duplicate (a resend), refused.')
