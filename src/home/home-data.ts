@@ -14,7 +14,7 @@ import { listSessions, type Session } from '../outreach/session-queries.ts'
 import { addDays } from '../outreach/session-rules.ts'
 import { peopleBySession } from '../outreach/sessions.ts'
 import { listVisitStatus } from '../outreach/visit-plans.ts'
-import { sessionsToReview, unreportedSessions } from './home-queries.ts'
+import { sessionsToReview, unreportedSessions, type ListedSession } from './home-queries.ts'
 import type { VisitStatus } from '../outreach/visit-schedule.ts'
 import type { KnowledgeSource } from '../outreach/knowledge.ts'
 import { findLastRetentionRun, type RetentionRun } from '../evaluation/retention-queries.ts'
@@ -28,7 +28,7 @@ const RECENT_DAYS = 30
 /** Programmes whose progress is shown at a glance (active ones first). */
 const PROGRESS_PROGRAMMES = 6
 
-export interface HomeSession extends Pick<Session, 'id' | 'title' | 'startsAt' | 'endsAt' | 'status' | 'format' | 'programmeId'> {
+export interface HomeSession extends ListedSession {
   queue: SessionQueue
 }
 
@@ -80,7 +80,7 @@ export async function homeData(db: Db, user: { id: string; role: Role }, scope: 
     return data
   }
 
-  const withQueues = async (sessions: Session[]): Promise<HomeSession[]> => {
+  const withQueues = async (sessions: ListedSession[]): Promise<HomeSession[]> => {
     const queues = await reviewQueues(db, user, sessions.map((s) => s.id))
     return sessions.map((s) => ({ id: s.id, title: s.title, startsAt: s.startsAt, endsAt: s.endsAt, status: s.status, format: s.format, programmeId: s.programmeId, queue: queues.get(s.id)! }))
   }
@@ -102,7 +102,7 @@ export async function homeData(db: Db, user: { id: string; role: Role }, scope: 
   const past = await unreportedSessions(db, scope, o.now, HOME_LIST)
   const review = await sessionsToReview(db, user, scope, { from: addDays(today, -RECENT_DAYS), before: addDays(today, 1), limit: HOME_LIST })
   data.toReport = { rows: await withQueues(past.rows), total: past.total }
-  data.toReview = review.rows.map(({ session: s, queue }) => ({ id: s.id, title: s.title, startsAt: s.startsAt, endsAt: s.endsAt, status: s.status, format: s.format, programmeId: s.programmeId, queue }))
+  data.toReview = review.rows.map(({ session, queue }) => ({ ...session, queue }))
   data.moreToReview = review.more
   data.openDisclosures = await countOpenDisclosures(db, user, scope)
 

@@ -12,8 +12,12 @@ export const REVIEW_CHUNK = 50
 
 const inScope = (scope: ProgrammeScope) => (scope.all ? undefined : [...scope.ids, ''])
 
+/** The columns the start page shows of a session: `select *` of a month's sessions carried their notes too. */
+const LISTED = ['id', 'title', 'startsAt', 'endsAt', 'status', 'format', 'programmeId'] as const
+export type ListedSession = Pick<Session, (typeof LISTED)[number]>
+
 /** Past sessions still planned or held (not reported), newest first: the first `limit` and how many there are. */
-export async function unreportedSessions(db: Db, scope: ProgrammeScope, now: string, limit: number): Promise<{ rows: Session[]; total: number }> {
+export async function unreportedSessions(db: Db, scope: ProgrammeScope, now: string, limit: number): Promise<{ rows: ListedSession[]; total: number }> {
   const ids = inScope(scope)
   const base = db
     .selectFrom('sessions')
@@ -21,7 +25,7 @@ export async function unreportedSessions(db: Db, scope: ProgrammeScope, now: str
     .where('startsAt', '<', now)
     .where('endsAt', '<=', now)
     .$if(ids !== undefined, (q) => q.where('programmeId', 'in', ids!))
-  const rows = await base.selectAll().orderBy('startsAt', 'desc').orderBy('title', 'desc').limit(limit).execute()
+  const rows = await base.select(LISTED).orderBy('startsAt', 'desc').orderBy('title', 'desc').limit(limit).execute()
   const total = rows.length < limit ? rows.length : Number((await base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst())?.n ?? 0)
   return { rows, total }
 }
@@ -36,11 +40,11 @@ export async function sessionsToReview(
   user: { id: string; role: Role },
   scope: ProgrammeScope,
   o: { from: string; before: string; limit: number },
-): Promise<{ rows: { session: Session; queue: SessionQueue }[]; more: boolean }> {
+): Promise<{ rows: { session: ListedSession; queue: SessionQueue }[]; more: boolean }> {
   const ids = inScope(scope)
   const recent = await db
     .selectFrom('sessions')
-    .selectAll()
+    .select(LISTED)
     .where('status', 'in', ['held', 'reported'])
     .where('startsAt', '>=', o.from)
     .where('startsAt', '<', o.before)
@@ -48,7 +52,7 @@ export async function sessionsToReview(
     .orderBy('startsAt', 'desc')
     .orderBy('title', 'desc')
     .execute()
-  const rows: { session: Session; queue: SessionQueue }[] = []
+  const rows: { session: ListedSession; queue: SessionQueue }[] = []
   for (let i = 0; i < recent.length; i += REVIEW_CHUNK) {
     const chunk = recent.slice(i, i + REVIEW_CHUNK)
     const queues = await reviewQueues(db, user, chunk.map((s) => s.id))
