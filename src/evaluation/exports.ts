@@ -10,7 +10,7 @@
 // of their own, without codes or times (so none can be tied to a person's answers), and the codebook
 // says how many still wait for review.
 import { PassThrough } from 'node:stream'
-import ExcelJS from 'exceljs'
+import type ExcelJSModule from 'exceljs'
 import type { Db } from '../database.ts'
 import { isCorrect, shownTo } from './answers.ts'
 import { matchCodes } from './code-matching.ts'
@@ -216,6 +216,8 @@ export async function answersXlsx(db: Db, sessionId: string): Promise<{ bytes: B
   out.on('data', (chunk: Buffer) => chunks.push(chunk))
   // The writer resolves when the zip is written into `out`; the last chunk is read after that.
   const ended = new Promise((resolve) => out.once('end', resolve))
+  // Imported on the first export, not at start: exceljs costs 20–26 MB of an idle server's memory (issue 17).
+  const ExcelJS = ((await import('exceljs')) as { default: typeof ExcelJSModule }).default
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false })
   // Each row is made as it is written, not all of them first (a second copy of every answer in memory).
   const sheet = <R>(name: string, header: string[], rows: Iterable<R>, cells: (row: R) => unknown[]) => {
