@@ -92,7 +92,8 @@ const KEPT_TOTALS = 10_000
  * only by flushes, and this process's own make the kept total out of date at once (read again after
  * it), so within one server the total plus pendingCounts stays exact. Another server's flush is seen
  * within FLUSH_EVERY_MS of it, as its counts already arrive up to that late. Saves a query on every
- * answer a phone sends (bench/ingest.ts).
+ * answer a phone sends: bench/ingest.ts with BENCH_BEFORE, 5 x 5 s alternating, load 9-13 on 2 cores,
+ * CPU per answer SQLite 0.80 -> 0.69 ms, PostgreSQL 2.04 -> 1.98 ms.
  */
 export async function keptStoredTotal(db: Kysely<Database>, linkId: string, read: () => Promise<number>): Promise<number> {
   const b = bufferOf(db)
