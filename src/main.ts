@@ -15,6 +15,7 @@ import { listPublicPaths } from './library/library-urls.ts'
 import { createLogger, type Logger } from './platform/log.ts'
 import { openMigratedStore } from './store.ts'
 import { startDailyRetention } from './evaluation/retention.ts'
+import { startPairChangeCompaction } from './evaluation/pair-cache.ts'
 import { flushSubmissionCounts } from './evaluation/submission-counts.ts'
 import { rootRefusal } from './platform/operations-messages.ts'
 
@@ -53,6 +54,9 @@ export async function startServer(config: Config, log: Logger = createLogger(con
         },
       })
     : undefined
+  // The pair cache's change log: one row per answer written until a programme page reads its sessions;
+  // compacted to one row per session every hour (pair-cache.ts).
+  const stopCompaction = startPairChangeCompaction(store.db, 60 * 60 * 1000, (e) => log.error('pair change compaction failed', { err: e }))
   // Requests in flight per socket, so that stopping can close every socket that is not answering one.
   // closeIdleConnections() misses a socket a browser opened ahead of time and never used (Chromium
   // does so under load); such a socket would hold close() open until the forced exit.
@@ -101,6 +105,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       // Pages still being rendered for memory read the database.
       await cache.settled()
       await stopRetention?.()
+      stopCompaction()
       await checkpointer?.stop()
       // Counts of answers still in memory (every request has finished by now).
       await flushSubmissionCounts(store.db)

@@ -4,7 +4,7 @@ import type { KyselyPlugin } from 'kysely'
 import { useTestApp, type TestApp } from '../../test/harness.ts'
 import { aCode, aSessionWithLinks, parentsAnswers } from '../../test/evaluation-builders.ts'
 import { evaluateProgramme, pairedNow, programmePairs } from './programme-knowledge.ts'
-import { pairCacheSeam } from './pair-cache.ts'
+import { compactPairChanges, pairCacheSeam } from './pair-cache.ts'
 import { PAIRING_VERSION } from './code-matching.ts'
 
 type Session = Awaited<ReturnType<typeof aSessionWithLinks>>
@@ -107,6 +107,27 @@ describe('the per-session pair cache', () => {
     // Paired before the after answer came: without it, which is right for that moment.
     expect((await programmePairs(jaga.db, p.programmeId)).map((x) => x.id)).not.toContain(latePre)
     expect((await cachedAndChecked(jaga, p.programmeId)).map((x) => x.id)).toContain(latePre)
+  })
+
+  it('keeps one change row per session when compacted, and the session stays to be paired again, also for a reader that read the removed rows', async () => {
+    const p = await aProgrammeWithPairs(jaga)
+    await cachedAndChecked(jaga, p.programmeId)
+    const changes = jaga.db.withTables<{ pairChanges: { id: number; sessionId: string } }>()
+    const latePre = await answer(p.a, 'pre', 'ST', 1)
+    await answer(p.b, 'pre', 'UV', 2)
+    pairCacheSeam.beforeSave = async () => {
+      delete pairCacheSeam.beforeSave
+      // The after answer arrives while the reader pairs, then the log is compacted under it.
+      await answer(p.a, 'post', 'ST', 6)
+      expect(await compactPairChanges(jaga.db)).toBeGreaterThan(0)
+      // One row for each session with changes (other tests' sessions too: the database is shared).
+      const left = (await changes.selectFrom('pairChanges').select('sessionId').execute()).map((r) => r.sessionId)
+      expect(left).toHaveLength(new Set(left).size)
+      expect(left).toEqual(expect.arrayContaining([p.a.session.id, p.b.session.id]))
+    }
+    expect((await programmePairs(jaga.db, p.programmeId)).map((x) => x.id)).not.toContain(latePre)
+    expect((await cachedAndChecked(jaga, p.programmeId)).map((x) => x.id)).toContain(latePre)
+    expect(await changes.selectFrom('pairChanges').select('id').where('sessionId', 'in', [p.a.session.id, p.b.session.id]).execute()).toEqual([])
   })
 
   it('does not let a slower reader overwrite newer pairs that a faster one saved meanwhile', async () => {

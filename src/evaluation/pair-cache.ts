@@ -165,3 +165,25 @@ async function save(db: Db, fresh: Map<string, SessionPair[]>, rows: Map<string,
     if (!isForeignKeyViolation(e) || c.isTransaction) throw e
   }
 }
+
+/**
+ * Removes every change row that has a newer one for the same session: a session never read keeps one row
+ * instead of one per answer written (SQLite's row triggers), and stays exactly as dirty. Safe beside
+ * readers: a reader that read a removed row deletes nothing by it, and the newer row it left keeps the
+ * session to be paired again. Returns how many rows went.
+ */
+export async function compactPairChanges(db: Db): Promise<number> {
+  const c = withCache(db)
+  const result = await c
+    .deleteFrom('pairChanges as old')
+    .where(({ exists, selectFrom }) => exists(selectFrom('pairChanges as newer').select('newer.id').whereRef('newer.sessionId', '=', 'old.sessionId').whereRef('newer.id', '>', 'old.id')))
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
+}
+
+/** Compacts the change log every `everyMs` (main.ts: hourly) until stopped; several servers doing it is harmless. */
+export function startPairChangeCompaction(db: Db, everyMs: number, onError: (e: unknown) => void): () => void {
+  const timer = setInterval(() => void compactPairChanges(db).catch(onError), everyMs)
+  timer.unref()
+  return () => clearInterval(timer)
+}
