@@ -4,7 +4,7 @@ import type { KyselyPlugin } from 'kysely'
 import { useTestApp, type TestApp } from '../../test/harness.ts'
 import { aCode, aSessionWithLinks, parentsAnswers } from '../../test/evaluation-builders.ts'
 import { evaluateProgramme, pairedNow, programmePairs } from './programme-knowledge.ts'
-import { compactPairChanges, pairCacheSeam } from './pair-cache.ts'
+import { compactPairChanges, pairCacheSeam, pairsToDecide, pairsToDecideNow } from './pair-cache.ts'
 import { PAIRING_VERSION } from './code-matching.ts'
 
 type Session = Awaited<ReturnType<typeof aSessionWithLinks>>
@@ -63,6 +63,29 @@ describe('the per-session pair cache', () => {
     const again = await cachedAndChecked(jaga, p.programmeId)
     expect(again).toEqual(first)
     expect(evaluateProgramme(again)).toEqual(evaluateProgramme(await programmePairs(jaga.db, p.programmeId, pairedNow)))
+  })
+
+  it('keeps how many codes wait for a decision, counting answers without a score too, and shows a change at the next read', async () => {
+    const p = await aProgrammeWithPairs(jaga)
+    const ids = [p.a.session.id, p.b.session.id]
+    const checked = async () => {
+      const kept = await pairsToDecide(jaga.db, ids)
+      expect(kept).toEqual(await pairsToDecideNow(jaga.db, ids))
+      return ids.map((id) => kept.get(id))
+    }
+    // a: the tolerant pair (day 7 → 8) waits; b: its tolerant pair was rejected.
+    expect(await checked()).toEqual([1, 0])
+    // Two after answers one part away from a new before answer: a code with two candidates.
+    await answer(p.b, 'pre', 'WX', 1, '7')
+    await answer(p.b, 'post', 'WX', 5, '8')
+    await answer(p.b, 'post', 'WX', 5, '9')
+    expect(await checked()).toEqual([1, 1])
+    // An answer without a score (a survey given before and after) can wait for a decision as well.
+    const unscored = await answer(p.a, 'pre', 'YZ', 1, '7')
+    await answer(p.a, 'post', 'YZ', 2, '8')
+    await jaga.db.updateTable('submissions').set({ score: null, maxScore: null }).where('id', '=', unscored).execute()
+    expect(await checked()).toEqual([2, 1])
+    expect((await programmePairs(jaga.db, p.programmeId)).map((x) => x.id)).not.toContain(unscored)
   })
 
   it('shows every change to answers and pair decisions at the next read', async () => {

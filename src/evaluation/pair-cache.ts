@@ -21,15 +21,21 @@ import { isForeignKeyViolation } from '../platform/db/errors.ts'
 /** One pair: the before answer's id, its group, and both scores with their maximum (a share is score / max), in matchCodes' order. */
 export type SessionPair = [preId: string, groupKind: string, preScore: number, preMax: number, postScore: number, postMax: number]
 
-// As kept in session_pair_cache.pairs: [LAYOUT, [groupKind, [[preId, preScore, preMax, postScore, postMax], …]], …],
+/** A session's pairs, and how many of its codes wait for a person to decide on (tolerant pairs and codes with several candidates: the start page's review queue). */
+export interface SessionPairing {
+  pairs: SessionPair[]
+  decide: number
+}
+
+// As kept in session_pair_cache.pairs: [LAYOUT, decide, [groupKind, [[preId, preScore, preMax, postScore, postMax], …]], …],
 // a group's pairs together (matchCodes makes them so), scores rather than shares: 40% fewer bytes to read
 // and parse than a share's 17 digits, and score / max gives the same number whenever it is divided.
 // Change LAYOUT with the layout: a row in another layout is paired again.
-const LAYOUT = 2
-type Kept = [number, ...[string, [string, number, number, number, number][]][]]
+const LAYOUT = 3
+type Kept = [number, number, ...[string, [string, number, number, number, number][]][]]
 
-function encode(pairs: SessionPair[]): string {
-  const kept: Kept = [LAYOUT]
+function encode({ pairs, decide }: SessionPairing): string {
+  const kept: Kept = [LAYOUT, decide]
   let group: [string, [string, number, number, number, number][]] | undefined
   for (const [preId, groupKind, ...scores] of pairs) {
     if (group?.[0] !== groupKind) kept.push((group = [groupKind, []]))
@@ -39,10 +45,10 @@ function encode(pairs: SessionPair[]): string {
 }
 
 /** The pairs kept, or undefined when they were kept in another layout. */
-function decode(text: string): SessionPair[] | undefined {
-  const [layout, ...groups] = JSON.parse(text) as Kept
+function decode(text: string): SessionPairing | undefined {
+  const [layout, decide, ...groups] = JSON.parse(text) as Kept
   if (layout !== LAYOUT) return undefined
-  return groups.flatMap(([groupKind, list]) => list.map(([preId, ...scores]): SessionPair => [preId, groupKind, ...scores]))
+  return { decide, pairs: groups.flatMap(([groupKind, list]) => list.map(([preId, ...scores]): SessionPair => [preId, groupKind, ...scores])) }
 }
 
 type PairCacheTables = {
@@ -58,12 +64,21 @@ export const pairCacheSeam: { beforeSave?: () => Promise<void> } = {}
 
 /** The pairs of these sessions (each id gets a list, empty when none): kept ones, and fresh ones for sessions that changed. */
 export async function sessionPairs(db: Db, sessionIds: readonly string[]): Promise<Map<string, SessionPair[]>> {
+  return new Map([...(await sessionPairings(db, sessionIds))].map(([id, p]) => [id, p.pairs]))
+}
+
+/** How many codes of each session wait for a person's decision, read as sessionPairs reads its pairs. */
+export async function pairsToDecide(db: Db, sessionIds: readonly string[]): Promise<Map<string, number>> {
+  return new Map([...(await sessionPairings(db, sessionIds))].map(([id, p]) => [id, p.decide]))
+}
+
+async function sessionPairings(db: Db, sessionIds: readonly string[]): Promise<Map<string, SessionPairing>> {
   const c = withCache(db)
   const changes = await inBatches(sessionIds, (ids) => c.selectFrom('pairChanges').select(['id', 'sessionId']).where('sessionId', 'in', ids).execute())
   const rows = new Map<string, CacheRow>()
   for (const r of await inBatches(sessionIds, (ids) => c.selectFrom('sessionPairCache').selectAll().where('sessionId', 'in', ids).execute())) rows.set(r.sessionId, r)
   const changed = new Set(changes.map((r) => r.sessionId))
-  const out = new Map<string, SessionPair[]>()
+  const out = new Map<string, SessionPairing>()
   const dirty: string[] = []
   for (const id of sessionIds) {
     const row = rows.get(id)
@@ -72,7 +87,7 @@ export async function sessionPairs(db: Db, sessionIds: readonly string[]): Promi
     else dirty.push(id)
   }
   if (dirty.length) {
-    const fresh = await pairSessionsNow(db, dirty)
+    const fresh = await pairNow(db, dirty)
     await pairCacheSeam.beforeSave?.()
     await save(db, fresh, rows, changes)
     for (const [id, pairs] of fresh) out.set(id, pairs)
@@ -82,7 +97,16 @@ export async function sessionPairs(db: Db, sessionIds: readonly string[]): Promi
 
 /** Pairs these sessions' answers now, without the cache (the reference the cache must equal). */
 export async function pairSessionsNow(db: Db, sessionIds: readonly string[]): Promise<Map<string, SessionPair[]>> {
-  const out = new Map<string, SessionPair[]>(sessionIds.map((id) => [id, []]))
+  return new Map([...(await pairNow(db, sessionIds))].map(([id, p]) => [id, p.pairs]))
+}
+
+/** Codes waiting for a decision per session, worked out now without the cache (tests' reference). */
+export async function pairsToDecideNow(db: Db, sessionIds: readonly string[]): Promise<Map<string, number>> {
+  return new Map([...(await pairNow(db, sessionIds))].map(([id, p]) => [id, p.decide]))
+}
+
+async function pairNow(db: Db, sessionIds: readonly string[]): Promise<Map<string, SessionPairing>> {
+  const out = new Map<string, SessionPairing>(sessionIds.map((id) => [id, { pairs: [], decide: 0 }]))
   // A hundred sessions at a time (platform/db/batches.ts): one IN list of thousands made PostgreSQL read
   // every programme's answers. Ordered, so a session's pairs come out the same whichever batch it is in.
   for (let i = 0; i < sessionIds.length; i += ID_BATCH) {
@@ -92,7 +116,6 @@ export async function pairSessionsNow(db: Db, sessionIds: readonly string[]): Pr
       .select(['s.id', 's.code', 's.phase', 's.groupKind', 's.score', 's.maxScore', 's.sessionId'])
       .where('s.sessionId', 'in', ids)
       .where('s.phase', 'in', ['pre', 'post'])
-      .where('s.maxScore', 'is not', null)
       .where('s.excludedAt', 'is', null)
       .orderBy('s.sessionId')
       .orderBy('s.id')
@@ -117,11 +140,18 @@ export async function pairSessionsNow(db: Db, sessionIds: readonly string[]): Pr
       const byId = new Map<string, Answer>()
       for (const r of group.pre) byId.set(r.id, r)
       for (const r of group.post) byId.set(r.id, r)
-      const pairs = out.get(group.sessionId)!
-      for (const p of matchCodes(group.pre, group.post, confirmed.get(group.sessionId), rejected.get(group.sessionId)).pairs) {
+      const session = out.get(group.sessionId)!
+      const decided = [confirmed.get(group.sessionId), rejected.get(group.sessionId)] as const
+      // What waits for a person counts every answer that can pair (as the answers page shows them);
+      // the pairs kept for scores are those of scored answers only.
+      const every = matchCodes(group.pre, group.post, ...decided)
+      session.decide += every.pairs.filter((p) => p.how === 'tolerant').length + every.ambiguous.length
+      const scored = (list: Answer[]) => list.filter((r) => r.maxScore !== null)
+      const allScored = group.pre.every((r) => r.maxScore !== null) && group.post.every((r) => r.maxScore !== null)
+      for (const p of (allScored ? every : matchCodes(scored(group.pre), scored(group.post), ...decided)).pairs) {
         const pre = byId.get(p.pre)!
         const post = byId.get(p.post)!
-        pairs.push([pre.id, pre.groupKind, pre.score!, pre.maxScore!, post.score!, post.maxScore!])
+        session.pairs.push([pre.id, pre.groupKind, pre.score!, pre.maxScore!, post.score!, post.maxScore!])
       }
     }
   }
@@ -129,7 +159,7 @@ export async function pairSessionsNow(db: Db, sessionIds: readonly string[]): Pr
 }
 
 /** Keeps fresh pairs and removes the change rows read before pairing, for each session whose row nobody replaced meanwhile. */
-async function save(db: Db, fresh: Map<string, SessionPair[]>, rows: Map<string, CacheRow>, changes: { id: number; sessionId: string }[]): Promise<void> {
+async function save(db: Db, fresh: Map<string, SessionPairing>, rows: Map<string, CacheRow>, changes: { id: number; sessionId: string }[]): Promise<void> {
   // Sessions in one order in every reader, so two readers saving overlapping sessions cannot deadlock.
   const ids = [...fresh.keys()].sort()
   const write = async (t: ReturnType<typeof withCache>) => {

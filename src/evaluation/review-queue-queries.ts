@@ -6,9 +6,8 @@ import type { Db } from '../database.ts'
 import type { ProgrammeScope } from '../outreach/programme-scope.ts'
 import type { Role } from '../accounts/permissions.ts'
 import { can } from '../accounts/permissions.ts'
-import { matchCodes } from './code-matching.ts'
-import * as q from './evaluation-queries.ts'
 import { HELD } from './evaluation-tables.ts'
+import { pairsToDecide } from './pair-cache.ts'
 import { inBatches } from '../platform/db/batches.ts'
 import { countWaitingBySession, textVersions } from './free-text-review.ts'
 import { readsAllWords, wordsSessionIds } from './referral-access.ts'
@@ -33,35 +32,16 @@ export async function reviewQueues(db: Db, user: { id: string; role: Role }, ses
   }
   // Counted by the database, a batch of sessions at a time (platform/db/batches.ts: all of a month's
   // sessions in one list made PostgreSQL read every answer of every programme). Reading every answer
-  // row to count these took over a second of the start page nationally (bench/national.ts).
+  // row to count these took over a second of the start page nationally (bench/national.ts). Held answers
+  // have an index of their own (migration 35): none held, nothing read.
   const held = await inBatches(sessionIds, (ids) =>
     db.selectFrom('submissions').select((eb) => ['sessionId', eb.fn.countAll<number | string>().as('n')]).where('sessionId', 'in', ids).where('excludedReason', '=', HELD).groupBy('sessionId').execute(),
   )
   for (const r of held) out.get(r.sessionId)!.held = Number(r.n)
 
-  // The pairs to decide need the codes themselves: only the answers that can pair.
-  const rows = await inBatches(sessionIds, (ids) =>
-    db.selectFrom('submissions').select(['id', 'code', 'phase', 'groupKind', 'sessionId']).where('sessionId', 'in', ids).where('phase', 'in', ['pre', 'post']).where('excludedAt', 'is', null).execute(),
-  )
-  const byGroup = new Map<string, typeof rows>()
-  for (const r of rows) {
-    const key = `${r.sessionId} ${r.groupKind}`
-    const list = byGroup.get(key)
-    if (list) list.push(r)
-    else byGroup.set(key, [r])
-  }
-  const withAnswers = [...new Set(rows.map((r) => r.sessionId))]
-  const confirmed = await q.listConfirmedPairs(db, withAnswers)
-  const rejected = await q.listRejectedPairs(db, withAnswers)
-  for (const group of byGroup.values()) {
-    const m = matchCodes(
-      group.filter((r) => r.phase === 'pre'),
-      group.filter((r) => r.phase === 'post'),
-      confirmed,
-      rejected,
-    )
-    out.get(group[0]!.sessionId)!.pairs += m.pairs.filter((p) => p.how === 'tolerant').length + m.ambiguous.length
-  }
+  // Pairs to decide, kept per session with its pairs (pair-cache.ts): matched again only where answers or
+  // decisions changed, not every answer of a month's sessions on every start page.
+  for (const [id, n] of await pairsToDecide(db, sessionIds)) out.get(id)!.pairs = n
   return out
 }
 
