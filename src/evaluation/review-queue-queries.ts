@@ -33,7 +33,8 @@ export async function reviewQueues(db: Db, user: { id: string; role: Role }, ses
   // Counted by the database, a batch of sessions at a time (platform/db/batches.ts: all of a month's
   // sessions in one list made PostgreSQL read every answer of every programme). Reading every answer
   // row to count these took over a second of the start page nationally (bench/national.ts). Held answers
-  // have an index of their own (migration 35): none held, nothing read.
+  // have an index of their own (migration 35): none held, nothing read. Sessions with written answers are
+  // found through the index of answers by questionnaire version (migration 36).
   const held = await inBatches(sessionIds, (ids) =>
     db.selectFrom('submissions').select((eb) => ['sessionId', eb.fn.countAll<number | string>().as('n')]).where('sessionId', 'in', ids).where('excludedReason', '=', HELD).groupBy('sessionId').execute(),
   )
