@@ -1,7 +1,7 @@
 import type { T } from '../../messages.ts'
 import type { Locale } from '../../platform/i18n/i18n.ts'
 import type { FieldErrors, FormValues } from '../../platform/http/forms.ts'
-import { Field, Notice, PostForm, Select, TableWrap } from '../../platform/views/components.tsx'
+import { Field, Notice, PostForm, PrevNext, Select, TableWrap } from '../../platform/views/components.tsx'
 import { ANSWER_STATUSES } from '../answers-filter.ts'
 import { EXCLUSION_REASONS, PHASES, type ExclusionReason } from '../evaluation-tables.ts'
 
@@ -86,18 +86,7 @@ export function AnswersReviewPage(p: {
         <>
           <p role="status">{t('answers.range', { from: p.number(from), to: p.number(from + p.answers.length - 1), total: p.number(p.total) })}</p>
           <Rows {...p} base={base} here={here} chosen={chosen} errors={errors} reason={p.refused?.reason ?? ''} />
-          <nav class="actions" aria-label={t('answers.pages')}>
-            {p.page > 1 ? (
-              <a href={`${base}${query(p.page - 1)}`} rel="prev">
-                ← {t('common.previous')}
-              </a>
-            ) : null}{' '}
-            {from + p.answers.length - 1 < p.total ? (
-              <a href={`${base}${query(p.page + 1)}`} rel="next">
-                {t('common.next')} →
-              </a>
-            ) : null}
-          </nav>
+          <PrevNext t={t} label={t('answers.pages')} prev={p.page > 1 ? `${base}${query(p.page - 1)}` : undefined} next={from + p.answers.length - 1 < p.total ? `${base}${query(p.page + 1)}` : undefined} />
         </>
       )}
     </>

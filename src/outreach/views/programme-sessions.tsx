@@ -2,6 +2,7 @@ import type { T } from '../../messages.ts'
 import type { Locale } from '../../platform/i18n/i18n.ts'
 import type { SessionGlance, SessionPage } from '../programme-sessions.ts'
 import { SessionTable } from './sessions.tsx'
+import { PrevNext } from '../../platform/views/components.tsx'
 
 /** The programme page's sessions: all of them, or those coming up and the most recent with counts of the rest. */
 export function SessionGlanceSection(p: { t: T; locale: Locale; programmeId: string; sessions: SessionGlance; areaNames: Map<string, string> }) {
@@ -52,18 +53,7 @@ export function ProgrammeSessionsPage(p: { t: T; locale: Locale; programme: { id
         <>
           <p role="status">{t('session.range', { from: pg.offset + 1, to: pg.offset + pg.rows.length, total: pg.total })}</p>
           <SessionTable t={t} locale={p.locale} sessions={pg.rows} people={pg.people} areaNames={p.areaNames} label={t('session.all')} />
-          <nav class="actions" aria-label={t('session.listPages')}>
-            {pg.page > 1 ? (
-              <a href={`${base}?page=${pg.page - 1}`} rel="prev">
-                ← {t('common.previous')}
-              </a>
-            ) : null}{' '}
-            {pg.page < pg.pages ? (
-              <a href={`${base}?page=${pg.page + 1}`} rel="next">
-                {t('common.next')} →
-              </a>
-            ) : null}
-          </nav>
+          <PrevNext t={t} label={t('session.listPages')} prev={pg.page > 1 ? `${base}?page=${pg.page - 1}` : undefined} next={pg.page < pg.pages ? `${base}?page=${pg.page + 1}` : undefined} />
         </>
       )}
     </>

@@ -252,3 +252,21 @@ export function Checkboxes(p: { t: AnyT; name: string; legend: string; options: 
     </fieldset>
   )
 }
+
+/** "← Previous" and "Next →" between pages of a long list; a link only where that page exists. */
+export function PrevNext(p: { t: AnyT; label: string; prev?: string | undefined; next?: string | undefined }) {
+  return (
+    <nav class="actions" aria-label={p.label}>
+      {p.prev ? (
+        <a href={p.prev} rel="prev">
+          ← {p.t('common.previous')}
+        </a>
+      ) : null}{' '}
+      {p.next ? (
+        <a href={p.next} rel="next">
+          {p.t('common.next')} →
+        </a>
+      ) : null}
+    </nav>
+  )
+}
