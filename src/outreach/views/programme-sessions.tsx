@@ -1,6 +1,7 @@
 import type { T } from '../../messages.ts'
 import type { Locale } from '../../platform/i18n/i18n.ts'
 import type { SessionGlance, SessionPage } from '../programme-sessions.ts'
+import type { ListedSession } from '../programme-session-queries.ts'
 import { SessionTable } from './sessions.tsx'
 import { PrevNext } from '../../platform/views/components.tsx'
 
@@ -14,25 +15,24 @@ export function SessionGlanceSection(p: { t: T; locale: Locale; programmeId: str
       <p>
         {t('session.showing', { shown: s.upcoming.rows.length + s.recent.rows.length, total: s.total })} · <a href={allHref}>{t('session.all')}</a>
       </p>
-      <h3>
-        {t('session.upcoming')} <span class="muted small">({t('session.listCount', { shown: s.upcoming.rows.length, total: s.upcoming.total })})</span>
-      </h3>
-      {s.upcoming.rows.length ? (
-        <SessionTable t={t} locale={p.locale} sessions={s.upcoming.rows} people={s.people} areaNames={p.areaNames} label={t('session.upcoming')} />
-      ) : (
-        <p>{t('session.noneUpcoming')}</p>
-      )}
-      <h3>
-        {t('session.recent')} <span class="muted small">({t('session.listCount', { shown: s.recent.rows.length, total: s.recent.total })})</span>
-      </h3>
-      {s.recent.rows.length ? (
-        <SessionTable t={t} locale={p.locale} sessions={s.recent.rows} people={s.people} areaNames={p.areaNames} label={t('session.recent')} />
-      ) : (
-        <p>{t('session.noneRecent')}</p>
-      )}
+      <GlanceList {...p} list={s.upcoming} people={s.people} heading="session.upcoming" none="session.noneUpcoming" />
+      <GlanceList {...p} list={s.recent} people={s.people} heading="session.recent" none="session.noneRecent" />
       <p>
         <a href={allHref}>{t('session.all')}</a>
       </p>
+    </>
+  )
+}
+
+/** One list of the glance (coming up, or most recent): its heading with how many of how many, then the table. */
+function GlanceList(p: { t: T; locale: Locale; areaNames: Map<string, string>; list: { rows: ListedSession[]; total: number }; people: Map<string, number>; heading: 'session.upcoming' | 'session.recent'; none: 'session.noneUpcoming' | 'session.noneRecent' }) {
+  const { t, list } = p
+  return (
+    <>
+      <h3>
+        {t(p.heading)} <span class="muted small">({t('session.listCount', { shown: list.rows.length, total: list.total })})</span>
+      </h3>
+      {list.rows.length ? <SessionTable t={t} locale={p.locale} sessions={list.rows} people={p.people} areaNames={p.areaNames} label={t(p.heading)} /> : <p>{t(p.none)}</p>}
     </>
   )
 }
