@@ -1,3 +1,4 @@
+import './platform/views/jsx-sync.ts'
 import path from 'node:path'
 import { Hono, type Context } from 'hono'
 import { compress } from 'hono/compress'
