@@ -88,14 +88,16 @@ async function weigh(base: string, path: string) {
   return { path, html: html.bytes, assets: assetBytes, total: html.bytes + assetBytes, fonts, subresources: assets.length, thirdParty }
 }
 
-function getRaw(url: string, mode: Mode): Promise<{ status: number; encoding: string | undefined; body: Buffer }> {
+function getRaw(url: string, mode: Mode): Promise<{ status: number; encoding: string | undefined; body: Buffer; head: string[] }> {
   const headers = mode === 'gzip' ? { 'Accept-Encoding': BROWSER[1]!.slice(17), 'Accept-Language': BROWSER[3]!.slice(17) } : { 'Accept-Language': 'id' }
   return new Promise((resolve, reject) => {
     http
       .get(url, { headers, agent: false }, (res) => {
         const chunks: Buffer[] = []
         res.on('data', (d: Buffer) => chunks.push(d))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }))
+        // The header list as sent, less what node:http adds to every answer itself.
+        const head = res.rawHeaders.filter((_, i, all) => !/^(date|connection|keep-alive)$/i.test(all[i - (i % 2)]!))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, encoding: res.headers['content-encoding'], body: Buffer.concat(chunks), head }))
       })
       .on('error', reject)
   })
@@ -119,7 +121,8 @@ async function main() {
   try {
     for (const target of nginx.targets) {
       const old = before && { url: `${before.url}${target.path}`, pid: before.child.pid! }
-      results.push(await compare({ url: `${jaga.url}${target.path}`, pid: jaga.child.pid! }, { url: `${nginx.url}${target.file}`, pid: nginx.pid }, target, old))
+      const bare = { url: `${nginx.node.url}${target.file}`, pid: nginx.node.pid }
+      results.push(await compare({ url: `${jaga.url}${target.path}`, pid: jaga.child.pid! }, { url: `${nginx.url}${target.file}`, pid: nginx.pid }, bare, target, old))
     }
   } finally {
     nginx.stop()
@@ -137,17 +140,21 @@ async function startNginx(jagaBase: string) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'jaga-nginx-'))
   const targets: { path: string; mode: Mode; file: string; bytes: number; encoding: string | undefined }[] = []
   const locations: string[] = []
+  const manifest: Record<string, { file: string; head: string[] }> = {}
   for (const [i, pagePath] of PAGES.entries()) {
     for (const mode of ['gzip', 'plain'] as const) {
-      const { status, encoding, body } = await getRaw(`${jagaBase}${pagePath}`, mode)
+      const { status, encoding, body, head } = await getRaw(`${jagaBase}${pagePath}`, mode)
       if (status !== 200 || body.length < 500) throw new Error(`Jaga's ${pagePath} answered ${status} with ${body.length} bytes`)
       if (mode === 'gzip' && !encoding) throw new Error(`Jaga's ${pagePath} came back uncompressed to a browser`)
       const file = `/p${i}-${mode}`
       fs.writeFileSync(path.join(root, file), body)
       locations.push(`location = ${file} { ${encoding ? `add_header Content-Encoding ${encoding}; add_header Vary Accept-Encoding;` : ''} }`)
       targets.push({ path: pagePath, mode, file, bytes: body.length, encoding })
+      manifest[file] = { file: file.slice(1), head }
     }
   }
+  fs.writeFileSync(path.join(root, 'manifest.json'), JSON.stringify(manifest))
+  const node = await startBareNode(path.join(root, 'manifest.json'))
   const port = await freePort()
   fs.writeFileSync(
     path.join(root, 'nginx.conf'),
@@ -173,25 +180,37 @@ http { access_log off; types { } default_type text/html; charset utf-8;
     const jagaNow = await getRaw(`${jagaBase}${t.path}`, t.mode)
     if (!same.body.equals(jagaNow.body) || same.encoding !== t.encoding) throw new Error(`nginx does not serve the same bytes as Jaga for ${t.path} (${t.mode})`)
   }
-  return { url, targets, pid: child.pid!, stop: () => child.kill('SIGTERM') }
+  return { url, targets, pid: child.pid!, node, stop: () => (child.kill('SIGTERM'), node.child.kill('SIGTERM')) }
+}
+
+/** bench/static-node.mjs on the manifest: Jaga's bytes and headers from a bare node:http server. */
+async function startBareNode(manifestPath: string) {
+  const port = await freePort()
+  const child = spawn(process.execPath, [path.join(import.meta.dirname, 'static-node.mjs'), manifestPath, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] })
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.once('data', () => resolve())
+    child.once('exit', (code) => reject(new Error(`bench/static-node.mjs exited with ${code}`)))
+  })
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid!, child }
 }
 
 type Server = { url: string; pid: number }
-async function compare(jagaServer: Server, nginxServer: Server, target: { path: string; mode: Mode; bytes: number; encoding: string | undefined }, beforeServer?: Server) {
+async function compare(jagaServer: Server, nginxServer: Server, nodeServer: Server, target: { path: string; mode: Mode; bytes: number; encoding: string | undefined }, beforeServer?: Server) {
   const page = jagaServer.url
   const nginxUrl = nginxServer.url
   // Warm both up (JIT, connection set-up), then alternate rounds so drift hits both alike.
   const warmArgs = target.mode === 'gzip' ? BROWSER : PLAIN
   execFileSync('wrk', ['-t1', '-c10', '-d2s', ...warmArgs, page])
   execFileSync('wrk', ['-t1', '-c10', '-d2s', ...warmArgs, nginxUrl])
+  execFileSync('wrk', ['-t1', '-c10', '-d2s', ...warmArgs, nodeServer.url])
   if (beforeServer) execFileSync('wrk', ['-t1', '-c10', '-d2s', ...warmArgs, beforeServer.url])
-  const rounds: { jaga: ReturnType<typeof wrk>; nginx: ReturnType<typeof wrk>; before?: ReturnType<typeof wrk> }[] = []
+  const rounds: { jaga: ReturnType<typeof wrk>; nginx: ReturnType<typeof wrk>; node: ReturnType<typeof wrk>; before?: ReturnType<typeof wrk> }[] = []
   for (let i = 0; i < ROUNDS; i++) {
     // With a 'before' copy the order turns each round (now, before, nginx; before, now, nginx; ...).
     const old = beforeServer && i % 2 === 1 ? wrk(beforeServer.url, target.mode, beforeServer.pid) : undefined
     const jaga = wrk(page, target.mode, jagaServer.pid)
     const prior = beforeServer && i % 2 === 0 ? wrk(beforeServer.url, target.mode, beforeServer.pid) : old
-    rounds.push({ jaga, nginx: wrk(nginxUrl, target.mode, nginxServer.pid), before: prior })
+    rounds.push({ jaga, nginx: wrk(nginxUrl, target.mode, nginxServer.pid), node: wrk(nodeServer.url, target.mode, nodeServer.pid), before: prior })
   }
   const best = (k: 'jaga' | 'nginx') => rounds.map((r) => r[k]).sort((a, b) => b.requestsPerSecond - a.requestsPerSecond)[0]!
   const j = best('jaga')
@@ -201,13 +220,13 @@ async function compare(jagaServer: Server, nginxServer: Server, target: { path: 
   const paired = rounds.map((r) => r.jaga.requestsPerSecond / r.nginx.requestsPerSecond).sort((a, b) => a - b)
   const median = paired.length % 2 ? paired[(paired.length - 1) / 2]! : (paired[paired.length / 2 - 1]! + paired[paired.length / 2]!) / 2
   const round3 = (x: number) => Math.round(x * 1000) / 1000
-  const medianCpu = (k: 'jaga' | 'nginx' | 'before') => rounds.map((r) => r[k]?.cpuMicros ?? NaN).sort((a, b) => a - b)[Math.floor((rounds.length - 1) / 2)]!
+  const medianCpu = (k: 'jaga' | 'nginx' | 'node' | 'before') => rounds.map((r) => r[k]?.cpuMicros ?? NaN).sort((a, b) => a - b)[Math.floor((rounds.length - 1) / 2)]!
   // Now against before, per round (run back to back): CPU per answer and req/s.
   const medianOf = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!
   const vsBefore = beforeServer
     ? { cpu: round3(medianOf(rounds.map((r) => r.jaga.cpuMicros / r.before!.cpuMicros))), rps: round3(medianOf(rounds.map((r) => r.jaga.requestsPerSecond / r.before!.requestsPerSecond))) }
     : undefined
-  return { page: { path: target.path, mode: target.mode, encoding: target.encoding ?? 'identity', bytes: target.bytes }, rounds, best: { jaga: j, nginx: n }, ratio: round3(median), ratioOfBest: round3(j.requestsPerSecond / n.requestsPerSecond), cpuMicros: { jaga: medianCpu('jaga'), nginx: medianCpu('nginx'), before: medianCpu('before') }, vsBefore }
+  return { page: { path: target.path, mode: target.mode, encoding: target.encoding ?? 'identity', bytes: target.bytes }, rounds, best: { jaga: j, nginx: n }, ratio: round3(median), ratioOfBest: round3(j.requestsPerSecond / n.requestsPerSecond), cpuMicros: { jaga: medianCpu('jaga'), nginx: medianCpu('nginx'), node: medianCpu('node'), before: medianCpu('before') }, bareNode: { ofNginx: round3(medianOf(rounds.map((r) => r.node.requestsPerSecond / r.nginx.requestsPerSecond))), jagaOfIt: round3(medianOf(rounds.map((r) => r.jaga.requestsPerSecond / r.node.requestsPerSecond))) }, vsBefore }
 }
 
 function printReport(results: Awaited<ReturnType<typeof compare>>[], weights: Awaited<ReturnType<typeof weigh>>[]) {
@@ -230,6 +249,7 @@ function printReport(results: Awaited<ReturnType<typeof compare>>[], weights: Aw
     }
     console.log(`${''.padEnd(42)} ratio jaga/nginx: ${(r.ratio * 100).toFixed(1)}% median of paired rounds, ${(r.ratioOfBest * 100).toFixed(1)}% best to best  (budget: >= 70%, goal of issue 17: >= 80%)`)
     console.log(`${''.padEnd(42)} CPU per answer (median): jaga ${r.cpuMicros.jaga} µs, nginx ${r.cpuMicros.nginx} µs: nginx/jaga ${(r.cpuMicros.nginx / r.cpuMicros.jaga).toFixed(2)}`)
+    console.log(`${''.padEnd(42)} bare node:http, same bytes and headers (static-node.mjs): ${(r.bareNode.ofNginx * 100).toFixed(1)}% of nginx, CPU ${r.cpuMicros.node} µs; jaga at ${(r.bareNode.jagaOfIt * 100).toFixed(1)}% of it`)
     if (r.vsBefore) console.log(`${''.padEnd(42)} now/before (median of paired rounds): CPU per answer ${r.vsBefore.cpu} (before ${r.cpuMicros.before} µs), req/s ${r.vsBefore.rps}`)
   }
   console.log(`\nPage weight on the wire (gzip), HTML + its CSS + JS, budget ${BUDGET_BYTES / 1024} KB`)
