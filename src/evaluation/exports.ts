@@ -9,8 +9,6 @@
 // Participants' written answers never go into answers.csv; the XLSX lists the released ones on a sheet
 // of their own, without codes or times (so none can be tied to a person's answers), and the codebook
 // says how many still wait for review.
-import { PassThrough } from 'node:stream'
-import type ExcelJSModule from 'exceljs'
 import type { Db } from '../database.ts'
 import { isCorrect, shownTo } from './answers.ts'
 import { matchCodes } from './code-matching.ts'
@@ -19,6 +17,7 @@ import * as q from './evaluation-queries.ts'
 import { PHASES } from './evaluation-tables.ts'
 import { isReleased, textItemsOf, waitingTexts } from './free-text.ts'
 import { reviewsOf } from './free-text-review.ts'
+import { streamedXlsx } from './exports-warm.ts'
 import { findRemovalOf } from './retention-queries.ts'
 import { itemsOf, scoredItems, type Bilingual, type Definition, type Item } from './questionnaire-schema.ts'
 
@@ -211,41 +210,33 @@ export async function answersXlsx(db: Db, sessionId: string): Promise<{ bytes: B
   const data = await dataset(db, sessionId, prePost(all))
   const written = await comments(db, sessionId, all)
   const removed = await findRemovalOf(db, sessionId)
-  const out = new PassThrough()
-  const chunks: Buffer[] = []
-  out.on('data', (chunk: Buffer) => chunks.push(chunk))
-  // The writer resolves when the zip is written into `out`; the last chunk is read after that.
-  const ended = new Promise((resolve) => out.once('end', resolve))
-  // Imported on the first export, not at start: exceljs costs 20–26 MB of an idle server's memory (issue 17).
-  const ExcelJS = ((await import('exceljs')) as { default: typeof ExcelJSModule }).default
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false })
-  // Each row is made as it is written, not all of them first (a second copy of every answer in memory).
-  const sheet = <R>(name: string, header: string[], rows: Iterable<R>, cells: (row: R) => unknown[]) => {
-    const s = book.addWorksheet(name)
-    s.addRow(header).commit()
-    for (const row of rows) s.addRow(cells(row)).commit()
-    s.commit()
-  }
-  const same = (row: unknown[]) => row
-  sheet('answers', ['code', 'phase', 'group', 'session', 'how', 'pair_id', 'questionnaire', 'source', 'received_at', 'score', 'max_score', ...data.columns.map((c) => c.name)], data.rows, (r) => [
-    r.code,
-    r.phase,
-    r.group,
-    sessionId,
-    r.how || null,
-    r.pairId || null,
-    r.questionnaire,
-    r.source,
-    r.receivedAt,
-    r.score,
-    r.maxScore,
-    ...r.cells.map((c) => (c === '' ? null : Number(c))),
-  ])
-  sheet('pairs', ['pair_id', 'how', 'pre_code', 'post_code', 'group', 'pre_score', 'post_score', 'max_score', 'change', 'normalised_gain'], data.pairs, (p) => [p.pairId, p.how, p.preCode, p.postCode, p.group, p.pre, p.post, p.max, p.post - p.pre, p.pre < p.max ? ((p.post * p.max) / p.postMax - p.pre) / (p.max - p.pre) : null])
-  const [head, ...meanings] = codebook(data.columns, written.waiting, removed)
-  sheet('codebook', head!, meanings, same)
-  sheet('comments', ['phase', 'group', 'item', 'text'], written.rows, same)
-  await book.commit()
-  await ended
-  return { bytes: Buffer.concat(chunks), rows: data.rows.length }
+  const bytes = await streamedXlsx((book) => {
+    // Each row is made as it is written, not all of them first (a second copy of every answer in memory).
+    const sheet = <R>(name: string, header: string[], rows: Iterable<R>, cells: (row: R) => unknown[]) => {
+      const s = book.addWorksheet(name)
+      s.addRow(header).commit()
+      for (const row of rows) s.addRow(cells(row)).commit()
+      s.commit()
+    }
+    const same = (row: unknown[]) => row
+    sheet('answers', ['code', 'phase', 'group', 'session', 'how', 'pair_id', 'questionnaire', 'source', 'received_at', 'score', 'max_score', ...data.columns.map((c) => c.name)], data.rows, (r) => [
+      r.code,
+      r.phase,
+      r.group,
+      sessionId,
+      r.how || null,
+      r.pairId || null,
+      r.questionnaire,
+      r.source,
+      r.receivedAt,
+      r.score,
+      r.maxScore,
+      ...r.cells.map((c) => (c === '' ? null : Number(c))),
+    ])
+    sheet('pairs', ['pair_id', 'how', 'pre_code', 'post_code', 'group', 'pre_score', 'post_score', 'max_score', 'change', 'normalised_gain'], data.pairs, (p) => [p.pairId, p.how, p.preCode, p.postCode, p.group, p.pre, p.post, p.max, p.post - p.pre, p.pre < p.max ? ((p.post * p.max) / p.postMax - p.pre) / (p.max - p.pre) : null])
+    const [head, ...meanings] = codebook(data.columns, written.waiting, removed)
+    sheet('codebook', head!, meanings, same)
+    sheet('comments', ['phase', 'group', 'item', 'text'], written.rows, same)
+  })
+  return { bytes, rows: data.rows.length }
 }

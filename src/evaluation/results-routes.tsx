@@ -24,6 +24,8 @@ import { answersCsv, answersXlsx, codebookCsv } from './exports.ts'
 import { confirmPair, rejectPair, undoPair, undoRejection } from './pairing.ts'
 import { renderEvaluationPdf } from './report-pdf.ts'
 import { warmPdf } from '../platform/pdf.ts'
+import { afterResponse } from '../platform/http/after-response.ts'
+import { warmXlsx } from './exports-warm.ts'
 import { sessionResults } from './session-results.ts'
 import { countsByLink } from './submission-intake.ts'
 import { EvaluationPage, type LinkView } from './views/session-evaluation.tsx'
@@ -113,8 +115,9 @@ export function resultsRoutes(routes: RouteTable, deps: Deps): void {
         timing={maySeePrivate ? { now: new Date(), when: (iso) => formatDateTime(c.get('locale'), iso, config.timeZone), outOfOrder: await listOutOfOrder(db, session.id, sessionEndUtc(session, config.timeZone)) } : undefined}
       />
     )
-    // The page links to report.pdf: get the PDF machinery ready while it is read (pdf.ts warmPdf).
-    void warmPdf()
+    // The page links to report.pdf and answers.xlsx: get their libraries ready while it is read (warmPdf,
+    // warmXlsx), one after the other and once the page is sent, so that neither delays it.
+    afterResponse(c, () => void warmPdf().then(warmXlsx))
     return renderPage(c, { title: `${t('eval.heading')} · ${session.title}`, body, status: (o.errors && Object.keys(o.errors).length) || o.codeParts ? 422 : 200 })
   }
 
