@@ -1,17 +1,17 @@
 // Collecting answers: the pre, post and feedback links of a session, and the submissions that
 // arrive through them from participants' phones, paper or an import.
 import crypto from 'node:crypto'
-import { PostgresAdapter, type Kysely, type Selectable } from 'kysely'
+import { PostgresAdapter, type Kysely } from 'kysely'
 import type { Database, Db } from '../database.ts'
 import { insertAuditEntry, type Actor } from '../accounts/audit-queries.ts'
 import type { Role } from '../accounts/permissions.ts'
 import { Problem, type FieldError } from '../platform/http/problems.ts'
-import { reusableQuery } from '../platform/db/reusable-query.ts'
 import { assertMayRecord, getSession } from '../outreach/sessions.ts'
 import type { GroupKind } from '../outreach/target-group-form.ts'
 import { checkSubmission, type RawSubmission } from './answers.ts'
 import { CODE_ELEMENTS, MAX_CODE_PARTS, MIN_CODE_PARTS } from './code-elements.ts'
 import * as q from './evaluation-queries.ts'
+import { storeSubmission, type LinkExpected } from './submission-store-queries.ts'
 import type { Phase } from './evaluation-tables.ts'
 import { registerOf } from './participant-register.ts'
 import { latestVersionOf, parseDefinition } from './questionnaires.ts'
@@ -201,7 +201,6 @@ export async function submit(db: Kysely<Database>, link: q.LinkWithQuestionnaire
   const now = new Date().toISOString()
   const row = {
     id: s.id,
-    linkId: link.id,
     sessionId: link.sessionId,
     phase: link.phase,
     questionnaireVersionId: link.questionnaireVersionId,
@@ -214,42 +213,36 @@ export async function submit(db: Kysely<Database>, link: q.LinkWithQuestionnaire
     receivedAt: now,
     hiddenItems: JSON.stringify(s.hidden),
   }
-  const insert = async (x: Db) => Number((await insertSubmission(x, row)).numAffectedRows ?? 0) === 0
-  // A disclosure is stored with its submission or not at all. The code was checked against the parts the
-  // link had when it was read: if staff changed them since (changeCodeParts, allowed only while no answer
-  // is stored), this code would never match the new ones. Re-read under a lock changeCodeParts also takes.
-  const duplicate = await db.transaction().execute(async (trx) => {
-    const current = (await linkNow(trx, link.id)).rows[0]
-    // A kept copy is used only when it still reads as the row does: its opening and closing times, the
-    // session's status and the code parts (the version never changes); else the caller reads it afresh.
-    if (options.linkMayBeStale && (!current || current.codeElements !== link.codeElements || current.closedAt !== link.closedAt || current.opensAt !== link.opensAt || current.closesAt !== link.closesAt || current.sessionStatus !== link.sessionStatus)) throw new StaleLink()
-    if (!current || current.codeElements !== link.codeElements) throw new Problem('conflict', {}, [], 'problem.collect.codeChanged')
-    if (await insert(trx)) return true
-    if (s.disclosures.length)
-      await trx
-        .insertInto('disclosures')
-        .values(s.disclosures.map((d) => ({ id: crypto.randomUUID(), sessionId: link.sessionId, submissionId: s.id, itemId: d.itemId, text: d.text, receivedAt: now, handledAt: null, handledBy: null })))
-        .execute()
-    return false
-  })
+  // The code was checked against the parts the link had when it was read: if staff changed them since
+  // (changeCodeParts, allowed only while no answer is stored), this code would never match the new ones.
+  // A kept copy is used only when it still reads as the row does: its opening and closing times, the
+  // session's status and the code parts (the version never changes); else the caller reads it afresh.
+  // storeSubmission checks and inserts in one statement (submission-store-queries.ts).
+  const expected: LinkExpected = {
+    id: link.id,
+    codeElements: link.codeElements,
+    whole: options.linkMayBeStale ? { closedAt: link.closedAt, opensAt: link.opensAt, closesAt: link.closesAt, sessionStatus: link.sessionStatus } : undefined,
+  }
+  const store = async (x: Db): Promise<boolean> => {
+    const outcome = await storeSubmission(x, row, expected)
+    if (outcome === 'stored') return false
+    if (outcome === 'duplicate') return true
+    if (options.linkMayBeStale) throw new StaleLink()
+    throw new Problem('conflict', {}, [], 'problem.collect.codeChanged')
+  }
+  // A disclosure is stored with its submission or not at all: then a transaction holds both.
+  const duplicate = !s.disclosures.length
+    ? await store(db)
+    : await db.transaction().execute(async (trx) => {
+        if (await store(trx)) return true
+        await trx
+          .insertInto('disclosures')
+          .values(s.disclosures.map((d) => ({ id: crypto.randomUUID(), sessionId: link.sessionId, submissionId: s.id, itemId: d.itemId, text: d.text, receivedAt: now, handledAt: null, handledBy: null })))
+          .execute()
+        return false
+      })
   return { duplicate, disclosure: s.disclosures.length > 0, blanked: s.blanked }
 }
-
-// Both run once for every answer a phone sends: compiled once (reusable-query.ts).
-const linkNow = reusableQuery((db: Db, linkId: string) =>
-  db
-    .selectFrom('collectionLinks as l')
-    .select(['l.codeElements', 'l.closedAt', 'l.opensAt', 'l.closesAt', (eb) => eb.selectFrom('sessions as s').select('s.status').whereRef('s.id', '=', 'l.sessionId').as('sessionStatus')])
-    .where('l.id', '=', linkId)
-    .$if(onPostgres(db), (qb) => qb.forShare()),
-)
-type SubmissionRow = Pick<Selectable<Database['submissions']>, 'id' | 'linkId' | 'sessionId' | 'phase' | 'questionnaireVersionId' | 'groupKind' | 'code' | 'answers' | 'score' | 'maxScore' | 'source' | 'receivedAt' | 'hiddenItems'>
-const insertSubmission = (db: Db, r: SubmissionRow) =>
-  insertSubmissionQuery(db, r.id, r.linkId, r.sessionId, r.phase, r.questionnaireVersionId, r.groupKind, r.code, r.answers, r.score, r.maxScore, r.source, r.receivedAt, r.hiddenItems)
-const insertSubmissionQuery = reusableQuery(
-  (db: Db, id: string, linkId: string, sessionId: string, phase: Phase, questionnaireVersionId: string, groupKind: string, code: string, answers: string, score: number | null, maxScore: number | null, source: 'phone' | 'paper' | 'import', receivedAt: string, hiddenItems: string | null) =>
-    db.insertInto('submissions').values({ id, linkId, sessionId, phase, questionnaireVersionId, groupKind, code, answers, score, maxScore, source, receivedAt, hiddenItems }).onConflict((oc) => oc.column('id').doNothing()),
-)
 
 /** PostgreSQL takes row locks (SELECT … FOR SHARE / FOR UPDATE); SQLite has none and needs none: one write transaction at a time. */
 export const onPostgres = (db: Db): boolean => db.getExecutor().adapter instanceof PostgresAdapter
