@@ -93,6 +93,8 @@ const BEFORE = process.env.BENCH_BEFORE && path.resolve(process.env.BENCH_BEFORE
 
 interface Round extends WrkResult {
   cpuMsPerRequest: number
+  /** SQLite: the -wal file's size after the round, MB (bounded by the checkpointer, src/platform/db/checkpointer.ts). */
+  walMB?: number
 }
 const summary = (rs: Round[]) => ({
   requests: rs.reduce((a, r) => a + r.requests, 0),
@@ -115,10 +117,11 @@ async function settle(pid: number): Promise<void> {
   }
 }
 
-async function measure(url: string, pid: number): Promise<Round> {
+async function measure(url: string, pid: number, wal?: string): Promise<Round> {
   const before = cpuSeconds(pid)
   const run = wrk(url, body)
-  return { ...run, cpuMsPerRequest: ((cpuSeconds(pid) - before) * 1000) / Math.max(1, run.requests) }
+  const walMB = wal && fs.existsSync(wal) ? Math.round(fs.statSync(wal).size / 1e5) / 10 : undefined
+  return { ...run, cpuMsPerRequest: ((cpuSeconds(pid) - before) * 1000) / Math.max(1, run.requests), ...(walMB === undefined ? {} : { walMB }) }
 }
 
 const results: Record<string, unknown>[] = []
@@ -135,7 +138,8 @@ for (const dialect of (['sqlite', 'postgres'] as const).filter((d) => DIALECTS.i
   const watch = preload.length ? { NODE_OPTIONS: preload.join(' ') } : {}
   // Every answer counted: no flood hold, so each 2xx is one stored row (the bench's check below).
   const noHold = { JAGA_COLLECT_HOLD_AFTER: '100000000', JAGA_COLLECT_HOLD_TOTAL: '100000000', JAGA_COLLECT_LINK_MAX: '100000000' }
-  const server = await startServerProcess({ ...env, ...watch, ...noHold, LOG_LEVEL: 'warn' })
+  // Up to two minutes to start: from source on a loaded 2-core machine, 30 s was not always enough.
+  const server = await startServerProcess({ ...env, ...watch, ...noHold, LOG_LEVEL: 'warn' }, 120_000)
   let watched = ''
   if (process.env.BENCH_WATCH) server.child.stdout!.on('data', (d) => (watched += d))
   let bare: Awaited<ReturnType<typeof startBare>> | undefined
@@ -151,7 +155,7 @@ for (const dialect of (['sqlite', 'postgres'] as const).filter((d) => DIALECTS.i
     if (BEFORE) {
       // The older server on the same database, answering its own session's link.
       const older = (await import(path.join(BEFORE, 'test/server-process.ts'))) as { startServerProcess: typeof startServerProcess }
-      before = await older.startServerProcess({ ...env, ...watch, ...noHold, LOG_LEVEL: 'warn' })
+      before = await older.startServerProcess({ ...env, ...watch, ...noHold, LOG_LEVEL: 'warn' }, 120_000)
       beforeUrl = `${before.url}/api/v1/collect/${(await openLinks()).pre}`
       await settle(before.child.pid!)
     }
@@ -168,9 +172,10 @@ for (const dialect of (['sqlite', 'postgres'] as const).filter((d) => DIALECTS.i
     const reference: Round[] = []
     const older: Round[] = []
     for (let i = 0; i < ROUNDS; i++) {
-      jaga.push(await measure(url, server.child.pid!))
-      reference.push(await measure(bare.url, bare.pid))
-      if (beforeUrl) older.push(await measure(beforeUrl, before!.child.pid!))
+      const wal = env.DATABASE_URL ? undefined : `${target}-wal`
+      jaga.push(await measure(url, server.child.pid!, wal))
+      reference.push(await measure(bare.url, bare.pid, wal))
+      if (beforeUrl) older.push(await measure(beforeUrl, before!.child.pid!, wal))
     }
     const stored = (await storedRows()) - warmedUp
     results.push({ dialect, ...summary(jaga), stored, budget: BUDGET[dialect], bare: summary(reference), ...(older.length ? { before: summary(older) } : {}), rounds: { jaga, bare: reference, before: older } })
@@ -202,5 +207,7 @@ for (const r of results as any[]) {
 }
 const perRound = (rs: Round[]) => rs.map((x) => x.requestsPerSecond.toFixed(0)).join(' ')
 console.log(`Rounds (req/s, jaga | bare${BEFORE ? ' | before' : ''}): ` + (results as any[]).map((r) => `${r.dialect} ${perRound(r.rounds.jaga)} | ${perRound(r.rounds.bare)}${BEFORE ? ` | ${perRound(r.rounds.before)}` : ''}`).join('; '))
+const walSizes = (rs: Round[]) => rs.map((x) => x.walMB).join(' ')
+for (const r of results as any[]) if (r.dialect === 'sqlite') console.log(`SQLite -wal file after each round, MB (jaga | bare${BEFORE ? ' | before' : ''}): ${walSizes(r.rounds.jaga)} | ${walSizes(r.rounds.bare)}${BEFORE ? ` | ${walSizes(r.rounds.before)}` : ''}`)
 console.log(`Load average at the end: ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`)
 if (failed) process.exitCode = 1

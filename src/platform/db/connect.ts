@@ -5,6 +5,7 @@ import SQLite from 'better-sqlite3'
 import type PgModule from 'pg'
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import { StorableTextPlugin } from './storable-text.ts'
+import { WAL_LIMIT_BYTES } from './checkpointer.ts'
 
 export type Dialect = 'sqlite' | 'postgres'
 
@@ -72,6 +73,8 @@ export function openStore<DB>(options: StoreOptions): Store<DB> {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
+  // When the log starts over, its file is cut back to this size rather than kept at its largest (checkpointer.ts).
+  sqlite.pragma(`journal_size_limit = ${WAL_LIMIT_BYTES}`)
   cacheStatements(sqlite)
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins })
   // One connection, used by one query at a time (Kysely's SQLite driver queues the rest in process):
