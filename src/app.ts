@@ -147,7 +147,7 @@ export function createApp(deps: Deps): JagaApp {
   libraryRoutes(routes, deps, library)
   libraryEditingRoutes(routes, deps, library)
   signInRoutes(routes, deps)
-  homeRoutes(routes, deps, programmeKnowledge)
+  homeRoutes(routes, deps)
   userRoutes(routes, deps)
   accountRoutes(routes, deps)
   auditRoutes(routes, deps)

@@ -44,6 +44,16 @@ function encode({ pairs, decide }: SessionPairing): string {
   return JSON.stringify(kept)
 }
 
+/**
+ * Only the count waiting for a decision, read from the row's head (`[LAYOUT,decide,`) without parsing
+ * its pairs: the start page asks it of a month's sessions, and parsing every pair of them only to
+ * count was most of the JSON work of that page. Undefined when kept in another layout.
+ */
+function decodeDecide(text: string): number | undefined {
+  const head = /^\[(\d+),(\d+)[,\]]/.exec(text)
+  return head && Number(head[1]) === LAYOUT ? Number(head[2]) : undefined
+}
+
 /** The pairs kept, or undefined when they were kept in another layout. */
 function decode(text: string): SessionPairing | undefined {
   const [layout, decide, ...groups] = JSON.parse(text) as Kept
@@ -64,33 +74,60 @@ export const pairCacheSeam: { beforeSave?: () => Promise<void> } = {}
 
 /** The pairs of these sessions (each id gets a list, empty when none): kept ones, and fresh ones for sessions that changed. */
 export async function sessionPairs(db: Db, sessionIds: readonly string[]): Promise<Map<string, SessionPair[]>> {
-  return new Map([...(await sessionPairings(db, sessionIds))].map(([id, p]) => [id, p.pairs]))
+  return sessionPairings(db, sessionIds, (text) => decode(text)?.pairs, (p) => p.pairs)
+}
+
+/**
+ * How many pairs these sessions have and the sums of their before and after shares (score / max),
+ * added in the order of `sessionIds` and then of each session's pairs, as summing programmePairs' list
+ * does: the same means to the last bit, without a tuple and an object per pair (the start page's
+ * programme progress made ~100,000 of them for a national programme).
+ */
+export async function sessionShareSums(db: Db, sessionIds: readonly string[]): Promise<{ pairs: number; pre: number; post: number }> {
+  const kept = (text: string) => {
+    const [layout, , ...groups] = JSON.parse(text) as Kept
+    return layout === LAYOUT ? groups.map(([, list]) => list) : undefined
+  }
+  const fresh = (p: SessionPairing) => [p.pairs.map(([preId, , ...scores]): [string, number, number, number, number] => [preId, ...scores])]
+  const bySession = await sessionPairings(db, sessionIds, kept, fresh)
+  let pairs = 0
+  let pre = 0
+  let post = 0
+  for (const id of sessionIds)
+    for (const list of bySession.get(id)!)
+      for (const [, preScore, preMax, postScore, postMax] of list) {
+        pairs++
+        pre += preScore / preMax
+        post += postScore / postMax
+      }
+  return { pairs, pre, post }
 }
 
 /** How many codes of each session wait for a person's decision, read as sessionPairs reads its pairs. */
 export async function pairsToDecide(db: Db, sessionIds: readonly string[]): Promise<Map<string, number>> {
-  return new Map([...(await sessionPairings(db, sessionIds))].map(([id, p]) => [id, p.decide]))
+  return sessionPairings(db, sessionIds, decodeDecide, (p) => p.decide)
 }
 
-async function sessionPairings(db: Db, sessionIds: readonly string[]): Promise<Map<string, SessionPairing>> {
+/** What `kept` reads of each clean cache row, or `fresh` takes of pairings made now for the rest. */
+async function sessionPairings<T>(db: Db, sessionIds: readonly string[], kept: (text: string) => T | undefined, fresh: (p: SessionPairing) => T): Promise<Map<string, T>> {
   const c = withCache(db)
   const changes = await inBatches(sessionIds, (ids) => c.selectFrom('pairChanges').select(['id', 'sessionId']).where('sessionId', 'in', ids).execute())
   const rows = new Map<string, CacheRow>()
   for (const r of await inBatches(sessionIds, (ids) => c.selectFrom('sessionPairCache').selectAll().where('sessionId', 'in', ids).execute())) rows.set(r.sessionId, r)
   const changed = new Set(changes.map((r) => r.sessionId))
-  const out = new Map<string, SessionPairing>()
+  const out = new Map<string, T>()
   const dirty: string[] = []
   for (const id of sessionIds) {
     const row = rows.get(id)
-    const kept = row && row.algo === PAIRING_VERSION && !changed.has(id) ? decode(row.pairs) : undefined
-    if (kept) out.set(id, kept)
+    const value = row && row.algo === PAIRING_VERSION && !changed.has(id) ? kept(row.pairs) : undefined
+    if (value !== undefined) out.set(id, value)
     else dirty.push(id)
   }
   if (dirty.length) {
-    const fresh = await pairNow(db, dirty)
+    const paired = await pairNow(db, dirty)
     await pairCacheSeam.beforeSave?.()
-    await save(db, fresh, rows, changes)
-    for (const [id, pairs] of fresh) out.set(id, pairs)
+    await save(db, paired, rows, changes)
+    for (const [id, p] of paired) out.set(id, fresh(p))
   }
   return new Map(sessionIds.map((id) => [id, out.get(id)!]))
 }

@@ -3,7 +3,7 @@
 // session format. Scores are shares of the maximum, so tests of different lengths can be pooled.
 import type { Db } from '../database.ts'
 import type { KnowledgePair } from '../outreach/coverage.ts'
-import { pairSessionsNow, sessionPairs, type SessionPair } from './pair-cache.ts'
+import { pairSessionsNow, sessionPairs, sessionShareSums, type SessionPair } from './pair-cache.ts'
 import { scoreBlock, type ScoreBlock } from './paired-analysis.ts'
 import { isSmall, suppressRow } from '../outreach/suppression.ts'
 
@@ -38,6 +38,19 @@ export async function programmePairs(db: Db, programmeId: string, pair: PairSour
     }
   }
   return pairs
+}
+
+/**
+ * The programme's pairs and their mean knowledge before and after (null with none): the means of
+ * programmePairs' list, summed in its order (sessions by id), without building it.
+ */
+export async function programmeKnowledgeMeans(db: Db, programmeId: string): Promise<{ pairs: number; pre: number; post: number } | null> {
+  const sessions = await db.selectFrom('sessions as x').innerJoin('areas as a', 'a.id', 'x.areaId').select('x.id').where('x.programmeId', '=', programmeId).orderBy('x.id').execute()
+  const sums = await sessionShareSums(
+    db,
+    sessions.map((x) => x.id),
+  )
+  return sums.pairs ? { pairs: sums.pairs, pre: sums.pre / sums.pairs, post: sums.post / sums.pairs } : null
 }
 
 /** How programmePairs gets each session's pairs: kept (the default) or, to compare, paired now. */

@@ -13,10 +13,10 @@ import { listProgrammes } from '../outreach/programme-queries.ts'
 import { listSessions, type Session } from '../outreach/session-queries.ts'
 import { addDays } from '../outreach/session-rules.ts'
 import { peopleBySession } from '../outreach/sessions.ts'
-import { listVisitStatus } from '../outreach/visit-plans.ts'
+import { listOverdueVisits } from '../outreach/visit-plans.ts'
 import { sessionsToReview, unreportedSessions, type ListedSession } from './home-queries.ts'
 import type { VisitStatus } from '../outreach/visit-schedule.ts'
-import type { KnowledgeSource } from '../outreach/knowledge.ts'
+import { programmeKnowledgeMeans } from '../evaluation/programme-knowledge.ts'
 import { findLastRetentionRun, type RetentionRun } from '../evaluation/retention-queries.ts'
 import { countOpenDisclosures, reviewQueues, type SessionQueue } from '../evaluation/review-queue-queries.ts'
 import { listUncheckedVersions, type UncheckedVersion } from '../evaluation/questionnaire-review-queries.ts'
@@ -69,7 +69,7 @@ export interface HomeData {
   retention?: { months: number | undefined; lastRun: RetentionRun | null }
 }
 
-export async function homeData(db: Db, user: { id: string; role: Role }, scope: ProgrammeScope, o: { now: string; knowledge: KnowledgeSource; retainAnswersMonths?: number | undefined }): Promise<HomeData> {
+export async function homeData(db: Db, user: { id: string; role: Role }, scope: ProgrammeScope, o: { now: string; retainAnswersMonths?: number | undefined; reviewOlderThan?: string | undefined }): Promise<HomeData> {
   const today = o.now.slice(0, 10)
   const data: HomeData = { role: user.role, today }
   const programmes = (await listProgrammes(db)).filter((p) => inScope(scope, p.id))
@@ -100,15 +100,15 @@ export async function homeData(db: Db, user: { id: string; role: Role }, scope: 
 
   // Coordinators and admins: the newest of each list, asked with a limit (home-queries.ts).
   const past = await unreportedSessions(db, scope, o.now, HOME_LIST)
-  const review = await sessionsToReview(db, user, scope, { from: addDays(today, -RECENT_DAYS), before: addDays(today, 1), limit: HOME_LIST })
+  const review = await sessionsToReview(db, user, scope, { from: addDays(today, -RECENT_DAYS), before: addDays(today, 1), limit: HOME_LIST, olderThan: o.reviewOlderThan })
   data.toReport = { rows: await withQueues(past.rows), total: past.total }
   data.toReview = review.rows.map(({ session, queue }) => ({ ...session, queue }))
   data.moreToReview = review.more
   data.openDisclosures = await countOpenDisclosures(db, user, scope)
 
   const active = programmes.filter((p) => p.status === 'active')
-  const overdue = (await listVisitStatus(db, active.map((p) => p.id), today)).filter((v) => v.overdue)
-  data.overdueVisits = { rows: overdue.slice(0, HOME_LIST), total: overdue.length, mayPlan: can(user.role, 'programme.edit'), programmeNames: new Map(programmes.map((p) => [p.id, p.name])) }
+  const overdue = await listOverdueVisits(db, active.map((p) => p.id), today, HOME_LIST)
+  data.overdueVisits = { rows: overdue.rows, total: overdue.total, mayPlan: can(user.role, 'programme.edit'), programmeNames: new Map(programmes.map((p) => [p.id, p.name])) }
 
   if (can(user.role, 'library.edit')) {
     data.libraryEdits = (await listRevisionsByStatus(db, 'in_review')).map((r) => ({ id: r.id, locale: r.locale, slug: r.slug, authorLabel: r.authorLabel, submittedAt: r.submittedAt }))
@@ -122,14 +122,13 @@ export async function homeData(db: Db, user: { id: string; role: Role }, scope: 
   data.progress = []
   for (const p of glance) {
     const mineHeld = held.filter((s) => s.programmeId === p.id)
-    const pairs = await o.knowledge(db, p.id)
-    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
     data.progress.push({
       id: p.id,
       name: p.name,
       sessionsHeld: mineHeld.length,
       people: mineHeld.reduce((n, s) => n + (people.get(s.id) ?? 0), 0),
-      knowledge: pairs.length ? { pairs: pairs.length, pre: mean(pairs.map((k) => k.pre)), post: mean(pairs.map((k) => k.post)) } : null,
+      // Only the means are shown: summed as they come, not a list of every pair of the programme.
+      knowledge: await programmeKnowledgeMeans(db, p.id),
     })
   }
 

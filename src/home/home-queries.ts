@@ -1,6 +1,7 @@
 // The start page's session lists for coordinators and admins, asked of the database with a limit rather
 // than read whole: nationally there are thousands of past sessions not reported yet and a month holds
 // thousands of sessions with answers (bench/national.ts), and the page shows ten of each.
+import { sql } from 'kysely'
 import type { Db } from '../database.ts'
 import type { Role } from '../accounts/permissions.ts'
 import type { ProgrammeScope } from '../outreach/programme-scope.ts'
@@ -21,7 +22,9 @@ export async function unreportedSessions(db: Db, scope: ProgrammeScope, now: str
   const ids = inScope(scope)
   const base = db
     .selectFrom('sessions')
-    .where('status', 'in', ['planned', 'held'])
+    // Literals, not parameters: the partial index of unreported sessions (migration 37) is used only
+    // when the database can see the statuses match its own.
+    .where(sql<boolean>`status in ('planned', 'held')`)
     .where('startsAt', '<', now)
     .where('endsAt', '<=', now)
     .$if(ids !== undefined, (q) => q.where('programmeId', 'in', ids!))
@@ -39,9 +42,11 @@ export async function sessionsToReview(
   db: Db,
   user: { id: string; role: Role },
   scope: ProgrammeScope,
-  o: { from: string; before: string; limit: number },
+  o: { from: string; before: string; limit: number; olderThan?: string | undefined },
 ): Promise<{ rows: { session: ListedSession; queue: SessionQueue }[]; more: boolean }> {
   const ids = inScope(scope)
+  // Going on from a session shown before: those after it in the list's order (start, then title, descending).
+  const last = o.olderThan ? await db.selectFrom('sessions').select(['startsAt', 'title']).where('id', '=', o.olderThan).executeTakeFirst() : undefined
   const recent = await db
     .selectFrom('sessions')
     .select(LISTED)
@@ -49,6 +54,7 @@ export async function sessionsToReview(
     .where('startsAt', '>=', o.from)
     .where('startsAt', '<', o.before)
     .$if(ids !== undefined, (q) => q.where('programmeId', 'in', ids!))
+    .$if(last !== undefined, (q) => q.where((eb) => eb.or([eb('startsAt', '<', last!.startsAt), eb.and([eb('startsAt', '=', last!.startsAt), eb('title', '<', last!.title)])])))
     .orderBy('startsAt', 'desc')
     .orderBy('title', 'desc')
     .execute()

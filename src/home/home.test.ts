@@ -134,9 +134,17 @@ describe('the start page at national scale', () => {
     const review = text.slice(text.indexOf('Answers waiting for review'), text.indexOf('Disclosures waiting'))
     for (let h = 1; h < 11; h++) expect(review).toContain(`Antrean jam ${h} `)
     expect(review).not.toContain('Antrean jam 0 ')
-    expect(review).toContain('Only the 10 most recent sessions are shown; older sessions have answers waiting too.')
-    const id = textOf(await page((await loginAs(jaga, 'coordinator', 'id')).agent))
-    expect(id).toContain('Hanya 10 kegiatan terbaru yang ditampilkan; kegiatan yang lebih lama juga punya jawaban yang menunggu.')
+    expect(review).toContain('Only the 10 most recent sessions are shown; older sessions have answers waiting too. See the older sessions')
+    const idHtml = await page((await loginAs(jaga, 'coordinator', 'id')).agent)
+    expect(textOf(idHtml)).toContain('Hanya 10 kegiatan terbaru yang ditampilkan; kegiatan yang lebih lama juga punya jawaban yang menunggu. Lihat kegiatan yang lebih lama')
+    // The line leads to the same list going on after the last session shown: the older one is there.
+    const html = await page(agent)
+    const older = /href="(\/home\?olderThan=[0-9a-f-]{36}#start-review)"/.exec(html)?.[1]
+    expect(older).toBeDefined()
+    const next = textOf(await page(agent, older!.replace('#start-review', '')))
+    const nextReview = next.slice(next.indexOf('Answers waiting for review'), next.indexOf('Disclosures waiting'))
+    expect(nextReview).toContain('Antrean jam 0 ')
+    for (let h = 1; h < 11; h++) expect(nextReview).not.toContain(`Antrean jam ${h} `)
   })
 
   it('lists the ten most recent sessions to report and counts the rest', async () => {

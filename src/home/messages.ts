@@ -23,6 +23,8 @@ export const startMessages = defineMessages({
     id: 'Hanya {count} kegiatan terbaru yang ditampilkan; kegiatan yang lebih lama juga punya jawaban yang menunggu.',
     en: 'Only the {count, plural, one {most recent session is} other {# most recent sessions are}} shown; older sessions have answers waiting too.',
   },
+  // Leads to the same list on this page, going on from the last session shown.
+  'start.olderToReview': { id: 'Lihat kegiatan yang lebih lama', en: 'See the older sessions' },
   'start.nothingToReview': { id: 'Tidak ada jawaban yang menunggu.', en: 'No answers are waiting.' },
   'start.comments': { id: 'Jawaban tertulis: {count}', en: 'Written answers: {count}' },
   // Not "Held: 1": a held session's card already says Held (it took place); these are answers held back.

@@ -10,11 +10,13 @@ import { idsWithin, nodesById, type AreaLike } from './visit-schedule.ts'
 
 export type TargetGroup = TargetGroupsTable
 
-/** One pre-test knowledge score (a share of the maximum) from a session in an area, for a group. */
+/** `count` pre-tests with the same knowledge score (a share of the maximum) from a session in an area, for a group. */
 export interface PreScore {
   areaId: string
   groupKind: string
   share: number
+  /** Counted by the database: one object per answer was 100,000 of them for a national programme's page. */
+  count: number
 }
 /** Where a programme's pre-test scores come from: the evaluation slice provides it (see app.ts). */
 export type BaselineSource = (db: Db, programmeId: string) => Promise<PreScore[]>
@@ -43,10 +45,17 @@ export function measureBaselines(groups: Pick<TargetGroup, 'id' | 'areaId' | 'gr
   for (const g of groups) {
     const node = areas.get(g.areaId)
     const within = node ? idsWithin(node) : new Set([g.areaId])
-    const mine = scores.filter((s) => s.groupKind === g.groupKind && within.has(s.areaId))
-    if (mine.length < MIN_BASELINE_ANSWERS) continue
-    const share = mine.reduce((n, s) => n + s.share, 0) / mine.length
-    out.set(g.id, { level: levelOf(share), share, answers: mine.length })
+    let answers = 0
+    let sum = 0
+    for (const s of scores) {
+      if (s.groupKind !== g.groupKind || !within.has(s.areaId)) continue
+      answers += s.count
+      // Added one answer at a time, as a list of single scores was: the same mean to the last bit.
+      for (let i = 0; i < s.count; i++) sum += s.share
+    }
+    if (answers < MIN_BASELINE_ANSWERS) continue
+    const share = sum / answers
+    out.set(g.id, { level: levelOf(share), share, answers })
   }
   return out
 }

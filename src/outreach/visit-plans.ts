@@ -44,6 +44,39 @@ export async function removeVisitPlan(db: Kysely<Database>, actor: Actor, progra
  * sessions was lowest (when questionnaires measured it), so the next visits go where they are needed.
  */
 export async function listVisitStatus(db: Db, programmeIds: string[], today: string, knowledge?: KnowledgeSource): Promise<VisitStatus[]> {
+  return (await visitStatuses(db, programmeIds, today, knowledge)).sort(byNeed)
+}
+
+/**
+ * The overdue places of these programmes, in listVisitStatus' order: the first `limit` and how many
+ * there are. The start page shows ten of a country's ~9,000 places; sorting them all to show ten
+ * was most of its own JavaScript time (bench/national.ts).
+ */
+export async function listOverdueVisits(db: Db, programmeIds: string[], today: string, limit: number): Promise<{ rows: VisitStatus[]; total: number }> {
+  const overdue = (await visitStatuses(db, programmeIds, today)).filter((v) => v.overdue)
+  return { rows: firstInOrder(overdue, byNeed, limit), total: overdue.length }
+}
+
+/** What `[...list].sort(order).slice(0, n)` gives (a stable sort: equal items keep their order), looking at each item once. */
+export function firstInOrder<T>(list: readonly T[], order: (a: T, b: T) => number, n: number): T[] {
+  const top: T[] = []
+  for (const x of list) {
+    if (top.length === n && (n === 0 || order(x, top[n - 1]!) >= 0)) continue
+    let i = top.length
+    while (i > 0 && order(x, top[i - 1]!) < 0) i--
+    top.splice(i, 0, x)
+    if (top.length > n) top.pop()
+  }
+  return top
+}
+
+const lowFirst = (a: VisitStatus, b: VisitStatus) => (a.knowledge ?? 2) - (b.knowledge ?? 2)
+/** Overdue first, then by the month due, the lowest knowledge first, the day due and the place's name. */
+const byNeed = (a: VisitStatus, b: VisitStatus) =>
+  Number(b.overdue) - Number(a.overdue) || a.nextDue.slice(0, 7).localeCompare(b.nextDue.slice(0, 7)) || lowFirst(a, b) || a.nextDue.localeCompare(b.nextDue) || a.areaName.localeCompare(b.areaName)
+
+/** Every planned place's status, in plan order. */
+async function visitStatuses(db: Db, programmeIds: string[], today: string, knowledge?: KnowledgeSource): Promise<VisitStatus[]> {
   if (programmeIds.length === 0) return []
   const plans = await db.selectFrom('visitPlans as v').innerJoin('programmes as p', 'p.id', 'v.programmeId').select(['v.id', 'v.programmeId', 'v.areaId', 'v.everyMonths', 'p.startsOn']).where('v.programmeId', 'in', programmeIds).execute()
   if (plans.length === 0) return []
@@ -67,8 +100,7 @@ export async function listVisitStatus(db: Db, programmeIds: string[], today: str
       out.push(status)
     }
   }
-  const lowFirst = (a: VisitStatus, b: VisitStatus) => (a.knowledge ?? 2) - (b.knowledge ?? 2)
-  return out.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.nextDue.slice(0, 7).localeCompare(b.nextDue.slice(0, 7)) || lowFirst(a, b) || a.nextDue.localeCompare(b.nextDue) || a.areaName.localeCompare(b.areaName))
+  return out
 }
 
 const NOT_SEEN: VisitsSeen = { lastHeld: null, nextPlanned: null }

@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { useTestApp } from '../../test/harness.ts'
 import { aHeldSession, aProgramme, aSession, cli, day, HARJOSARI_I, TIMBANG_DELI } from '../../test/outreach-builders.ts'
-import { listVisitStatus, planVisits } from './visit-plans.ts'
+import { firstInOrder, listVisitStatus, planVisits } from './visit-plans.ts'
 import { areaTree } from '../areas/areas.ts'
 import { findNode, idsWithin, leavesOf, visitStatus } from './visit-schedule.ts'
 import type { KnowledgePair } from './knowledge.ts'
@@ -71,5 +71,14 @@ describe('visit status of several programmes at once', () => {
     expect(got.some((v) => v.nextScheduled !== null && v.lastVisit !== null)).toBe(true)
     expect(got.find((v) => v.areaId === places[0]!.id)).toMatchObject({ lastVisit: day(-10), nextScheduled: `${day(0)}T00:00` })
     expect(got.find((v) => v.areaId === places[2]!.id)!.nextScheduled).toBeNull()
+  })
+})
+
+describe('the first places in order, without sorting them all', () => {
+  it('gives what a stable sort and a slice give, ties in their first order, for every length', () => {
+    // Pairs [key, position]: many equal keys, so an unstable pick would show in the positions.
+    const list = Array.from({ length: 200 }, (_, i) => [(i * 7919) % 13, i] as const)
+    const byKey = (a: readonly [number, number], b: readonly [number, number]) => a[0] - b[0]
+    for (const n of [0, 1, 10, 13, 199, 200, 250]) expect(firstInOrder(list, byKey, n), `n = ${n}`).toEqual([...list].sort(byKey).slice(0, n))
   })
 })

@@ -6,6 +6,7 @@ import { sessionWhen as when } from '../../outreach/views/sessions.tsx'
 import { LastBackupNote } from '../../platform/backup/views/last-backup.tsx'
 import { RetentionNote } from '../../evaluation/views/retention-note.tsx'
 import type { HomeData, HomeSession } from '../home-data.ts'
+import { START_PATH } from '../../accounts/sign-in-routes.tsx'
 
 interface Props {
   t: T
@@ -108,7 +109,11 @@ function ToReview({ t, locale, sessions, more }: { t: T; locale: Locale; session
     <Section id="start-review" title={t('start.toReview')} shown={sessions.length > 0} none={t('start.nothingToReview')}>
       <p class="hint">{t('start.toReviewIntro')}</p>
       <ul class="cards">{sessions.map((s) => <SessionCard t={t} locale={locale} s={s} tasks="review" />)}</ul>
-      {more ? <p class="muted">{t('start.moreToReview', { count: sessions.length })}</p> : null}
+      {more ? (
+        <p class="muted">
+          {t('start.moreToReview', { count: sessions.length })} <a href={`${START_PATH}?olderThan=${sessions.at(-1)!.id}#start-review`}>{t('start.olderToReview')}</a>
+        </p>
+      ) : null}
     </Section>
   )
 }
