@@ -5,6 +5,7 @@
 // statement (or the caller's transaction) ends, as the separate re-read did.
 import { CompiledQuery, PostgresAdapter } from 'kysely'
 import type { Db } from '../database.ts'
+import type { SubmissionsTable } from './evaluation-tables.ts'
 import { storableText } from '../platform/db/storable-text.ts'
 
 /** What the link must still read as for the row to be stored. */
@@ -15,20 +16,8 @@ export interface LinkExpected {
   whole: { closedAt: string | null; opensAt: string | null; closesAt: string | null; sessionStatus: string } | undefined
 }
 
-export interface SubmissionValues {
-  id: string
-  sessionId: string
-  phase: string
-  questionnaireVersionId: string
-  groupKind: string
-  code: string
-  answers: string
-  score: number | null
-  maxScore: number | null
-  source: 'phone' | 'paper' | 'import'
-  receivedAt: string
-  hiddenItems: string | null
-}
+/** The columns the collect route writes (the link's id comes from LinkExpected). */
+export type SubmissionValues = Pick<SubmissionsTable, 'id' | 'sessionId' | 'phase' | 'questionnaireVersionId' | 'groupKind' | 'code' | 'answers' | 'score' | 'maxScore' | 'source' | 'receivedAt' | 'hiddenItems'>
 
 /** stored; duplicate (the id was there: nothing written); gone (no such link); changed (the link no longer reads as expected: nothing written). */
 export type StoreOutcome = 'stored' | 'duplicate' | 'gone' | 'code-changed' | 'stale'
