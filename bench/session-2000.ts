@@ -5,8 +5,14 @@
 // server per path and round, so no path warms another); "warm" is the median of ROUNDS calls in one
 // server, the paths taken in turn (alternating order each round). The server's resident memory
 // (VmRSS) is read before the warm rounds, and its peak (VmHWM) after them. For PostgreSQL, a server
-// at JAGA_BENCH_PG_URL. "pdf after page" is the PDF's first call made as staff make it: after the
-// results page that links to it, and 2 s of reading (its warm calls are report.pdf's again).
+// at JAGA_BENCH_PG_URL. "pdf after page" and "xlsx after page" are the PDF's and the XLSX's first call
+// made as staff make it: after the results page that links to both, and 2 s of reading (the page gets
+// pdfkit and exceljs ready once it is sent; their warm calls are report.pdf's and answers.xlsx's again).
+// "report.pdf" and "answers.xlsx" asked as a new server's very first request are kept, though no one
+// reaches them so. The servers run as production does (bench/memory.ts too): the compiled build, made
+// first, with deploy/jaga.service's node options (--max-semi-space-size=4); BENCH_NODE_OPTIONS=none
+// runs them without, BENCH_RUN=source from the TypeScript sources through tsx (slower, ~80 MB more).
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { startServerProcess, type ServerProcess } from '../test/server-process.ts'
@@ -28,6 +34,23 @@ function statusKb(pid: number, field: string): number {
   return m ? Number(m[1]) : 0
 }
 
+/** The options between node and bin/serve.js on deploy/jaga.service's ExecStart line, as bench/memory.ts reads them. */
+function deployedNodeOptions(root: string): string {
+  const m = /^ExecStart=\S*node\s+(.*?)\s*\S*bin\/serve\.js\s*$/m.exec(fs.readFileSync(path.join(root, 'deploy/jaga.service'), 'utf8'))
+  if (!m) throw new Error('deploy/jaga.service: no ExecStart=<node> ... bin/serve.js line')
+  return m[1]!
+}
+const SOURCE = process.env.BENCH_RUN === 'source'
+/** How a server of the code at `root` runs: compiled (built here first) with the deployed node options, unless told otherwise. */
+function runAs(root: string): NodeJS.ProcessEnv {
+  if (!SOURCE) {
+    const built = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, encoding: 'utf8' })
+    if (built.status !== 0) throw new Error(`build failed in ${root}: ${built.stderr}`)
+  }
+  const options = process.env.BENCH_NODE_OPTIONS === 'none' ? '' : deployedNodeOptions(root)
+  return { JAGA_RUN: SOURCE ? 'source' : 'compiled', ...(options ? { NODE_OPTIONS: options } : {}) }
+}
+
 const pathsOf = (id: string) => [
   { name: 'baseline /healthz', path: '/healthz', type: '' },
   { name: 'evaluation page', path: `/sessions/${id}/evaluation`, type: 'text/html' },
@@ -37,6 +60,7 @@ const pathsOf = (id: string) => [
   { name: 'report.pdf', path: `/sessions/${id}/evaluation/report.pdf`, type: 'application/pdf' },
   // As staff reach it: from the results page, which links to it, read for a while (the page gets the PDF machinery ready).
   { name: 'pdf after page', path: `/sessions/${id}/evaluation/report.pdf`, type: 'application/pdf', after: `/sessions/${id}/evaluation`, readMs: 2000 },
+  { name: 'xlsx after page', path: `/sessions/${id}/evaluation/answers.xlsx`, type: 'application/vnd.openxmlformats', after: `/sessions/${id}/evaluation`, readMs: 2000 },
 ]
 
 /** Milliseconds from request to the last byte of the body; fails on anything but the expected 200. */
@@ -53,12 +77,14 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 type Start = typeof startServerProcess
 // BENCH_BEFORE_ROOT: a copy of the code to compare with (e.g. `git archive <commit> | tar -x -C DIR`,
 // node_modules linked), run on the same database in the same rounds.
-const variants: { name: string; start: Start }[] = [{ name: 'now', start: startServerProcess }]
+const nowAs = runAs(path.resolve(import.meta.dirname, '..'))
+const variants: { name: string; start: Start }[] = [{ name: 'now', start: (env, ms) => startServerProcess({ ...env, ...nowAs }, ms) }]
 if (process.env.BENCH_BEFORE_ROOT) {
   const root = path.resolve(process.env.BENCH_BEFORE_ROOT)
   const { startServerProcess: start } = (await import(path.join(root, 'test/server-process.ts'))) as { startServerProcess: Start }
+  const beforeAs = runAs(root)
   // tsx reads the tsconfig of the working folder (ours) unless told: the copy's own JSX settings.
-  variants.unshift({ name: 'before', start: (env, ms) => start({ ...env, TSX_TSCONFIG_PATH: path.join(root, 'tsconfig.json') }, ms) })
+  variants.unshift({ name: 'before', start: (env, ms) => start({ ...env, ...beforeAs, TSX_TSCONFIG_PATH: path.join(root, 'tsconfig.json') }, ms) })
 }
 interface Row { dialect: string; variant: string; name: string; first: number[]; warm: number[]; bytes: number }
 const results: Row[] = []
@@ -123,7 +149,8 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 
 fs.mkdirSync(OUT, { recursive: true })
 fs.writeFileSync(path.join(OUT, 'session-2000.json'), JSON.stringify({ results, memory }, null, 2))
-console.log(`\nA session with ${PEOPLE} pairs; first call: ${COLD_ROUNDS} fresh servers a path (median, max); warm: median of ${ROUNDS} calls in one server`)
+console.log(`\nServers run ${SOURCE ? 'from the sources (tsx)' : 'compiled'}, node options: ${nowAs.NODE_OPTIONS ?? 'none'}`)
+console.log(`A session with ${PEOPLE} pairs; first call: ${COLD_ROUNDS} fresh servers a path (median, max); warm: median of ${ROUNDS} calls in one server`)
 console.log(`${'database'.padEnd(9)} ${'code'.padEnd(7)} ${'path'.padEnd(18)} ${'first ms'.padStart(9)} ${'max'.padStart(6)} ${'warm ms'.padStart(8)} ${'max'.padStart(6)} ${'KB'.padStart(6)}  goal 500 ms`)
 for (const r of results) {
   const worst = Math.max(...r.first, ...r.warm)
