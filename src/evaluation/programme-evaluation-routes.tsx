@@ -11,6 +11,7 @@ import type { GroupKind } from '../outreach/target-group-form.ts'
 import { shownProgrammeEvaluation } from './programme-results.ts'
 import { renderProgrammeEvaluationPdf } from './report-pdf.ts'
 import { warmPdf } from '../platform/pdf.ts'
+import { afterResponse } from '../platform/http/after-response.ts'
 import { mergeFeedback, sessionResults } from './session-results.ts'
 import { aggregatesOnly, maySeePrivateOf } from './record-access.ts'
 import { ProgrammeEvaluationPage } from './views/programme-evaluation.tsx'
@@ -67,7 +68,8 @@ export function programmeEvaluationRoutes(routes: RouteTable, deps: Deps): void 
         {r.asOf ? <p class="small muted">{r.asOf}</p> : null}
       </>
     )
-    void warmPdf()
+    // Once the page is sent, so that warming the PDF machinery does not delay it (after-response.ts).
+    afterResponse(c, () => void warmPdf())
     return renderPage(c, { title: t('programmeEval.title', { name: r.title }), body })
   })
 

@@ -21,6 +21,7 @@ import type { T } from '../messages.ts'
 import type { Locale } from '../platform/i18n/i18n.ts'
 import { renderReportPdf } from './report-pdf.ts'
 import { warmPdf } from '../platform/pdf.ts'
+import { afterResponse } from '../platform/http/after-response.ts'
 
 /** What the programme report takes from the evaluation slice (see app.ts): knowledge per group, and the disclosure screen for notes. */
 export interface ReportSources {
@@ -83,7 +84,8 @@ export function coverageRoutes(routes: RouteTable, deps: Deps, knowledge?: Knowl
     const report = await reportFor(c)
     const knowledge = sources && report.knowledge ? sources.KnowledgeView({ t, locale: c.get('locale'), knowledge: report.knowledge }) : null
     const body = <ProgrammeReportPage t={t} locale={c.get('locale')} report={report} pdfHref={`/programmes/${report.programme.id}/report.pdf`} knowledge={knowledge} />
-    void warmPdf()
+    // Once the page is sent, so that warming the PDF machinery does not delay it (after-response.ts).
+    afterResponse(c, () => void warmPdf())
     return renderPage(c, { title: `${t('report.title')}: ${report.programme.name}`, body })
   })
 
