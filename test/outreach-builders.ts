@@ -15,6 +15,8 @@ export const TIME_ZONE = 'Asia/Jakarta'
 /** Today in the programme's time zone, and a day relative to it, as YYYY-MM-DD. */
 export const today = () => localNow(TIME_ZONE).slice(0, 10)
 export const day = (offset: number) => addDays(today(), offset)
+/** The wall-clock time this many minutes ago in the programme's time zone, YYYY-MM-DDTHH:MM (crosses midnight as the clock does). */
+export const minutesAgo = (minutes: number) => localNow(TIME_ZONE, new Date(Date.now() - minutes * 60_000))
 
 const unique = () => crypto.randomUUID().slice(0, 8)
 

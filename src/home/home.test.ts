@@ -5,7 +5,7 @@ import { Agent, aUser, loginAs, sessionAgent, TEST_PASSWORD, textOf } from '../.
 import { aCode, aSessionWithLinks, parentsAnswers } from '../../test/evaluation-builders.ts'
 import { useTestApp } from '../../test/harness.ts'
 import { aPartnerAccount } from '../../test/partner-builders.ts'
-import { aHeldSession, aProgramme, aSession, cli, day, HARJOSARI_I, TIME_ZONE } from '../../test/outreach-builders.ts'
+import { aHeldSession, aProgramme, aSession, cli, day, HARJOSARI_I, minutesAgo, TIME_ZONE } from '../../test/outreach-builders.ts'
 import { inviteUser } from '../accounts/users.ts'
 import { insertRevision } from '../library/revision-queries.ts'
 import { recordAttendance } from '../outreach/sessions.ts'
@@ -41,7 +41,9 @@ describe("a facilitator's start page", () => {
     const { agent, user } = await loginAs(jaga, 'facilitator')
     const other = await aUser(jaga, 'facilitator')
     const programme = await aProgramme(jaga, { facilitators: [user, other] })
-    const today = await aSession(jaga, programme.id, { title: 'Kelas pagi hari ini', facilitatorIds: [user.id], startsAt: `${day(0)}T23:00`, endsAt: `${day(0)}T23:30` })
+    // Today from midnight to midnight: today's and not over whatever the hour the test runs (a fixed 23:00–23:30 was
+    // over after 23:30 Jakarta time, and then came first among other tests' sessions to report).
+    const today = await aSession(jaga, programme.id, { title: 'Kelas pagi hari ini', facilitatorIds: [user.id], startsAt: `${day(0)}T00:00`, endsAt: `${day(1)}T00:00` })
     await aSession(jaga, programme.id, { title: 'Seminar minggu ini', facilitatorIds: [user.id], startsAt: `${day(3)}T09:00`, endsAt: `${day(3)}T11:00` })
     await aSession(jaga, programme.id, { title: 'Bukan kegiatan saya', facilitatorIds: [other.id], startsAt: `${day(1)}T09:00`, endsAt: `${day(1)}T11:00` })
     await aSession(jaga, programme.id, { title: 'Bulan depan', facilitatorIds: [user.id], startsAt: `${day(20)}T09:00`, endsAt: `${day(20)}T11:00` })
@@ -149,7 +151,8 @@ describe('the start page at national scale', () => {
 
   it('lists the ten most recent sessions to report and counts the rest', async () => {
     const programme = await aProgramme(jaga, { name: `Program laporan ${crypto.randomUUID().slice(0, 6)}` })
-    for (let h = 0; h < 12; h++) await aSession(jaga, programme.id, { title: `Belum dilaporkan ${h}`, startsAt: `${day(-1)}T${12 + h}:10`, endsAt: `${day(-1)}T${12 + h}:40` })
+    // Over in the last 40 minutes, newest last: newer than any other test's session that is over, whatever the hour.
+    for (let h = 0; h < 12; h++) await aSession(jaga, programme.id, { title: `Belum dilaporkan ${h}`, startsAt: minutesAgo(40 - 2 * h), endsAt: minutesAgo(39 - 2 * h) })
     const { agent } = await loginAs(jaga, 'coordinator')
     const text = textOf(await page(agent))
     const report = text.slice(text.indexOf('Sessions to report'), text.indexOf('Answers waiting for review'))
