@@ -30,7 +30,10 @@ export async function phoneContext(browser: Browser, locale: 'id-ID' | 'en-GB' =
 export function watchConsole(page: Page): string[] {
   const errors: string[] = []
   page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text())
+    if (m.type() !== 'error') return
+    // "Failed to load resource" names no address in its text: add it, so a test can tell which load failed.
+    const url = m.location().url
+    errors.push(m.text().startsWith('Failed to load resource') && url ? `${m.text()} (${url})` : m.text())
   })
   page.on('pageerror', (e) => errors.push(e.message))
   return errors
