@@ -51,6 +51,8 @@ export interface HomeData {
   toReview?: HomeSession[]
   /** Coordinators and admins: older sessions than those listed have answers waiting too. */
   moreToReview?: boolean
+  /** Coordinators and admins: the list goes on from a session shown before (?olderThan=), not from the newest. */
+  reviewOlder?: boolean
   /** Past sessions not reported yet. */
   toReport?: { rows: HomeSession[]; total: number }
   openDisclosures?: number
@@ -104,6 +106,7 @@ export async function homeData(db: Db, user: { id: string; role: Role }, scope: 
   data.toReport = { rows: await withQueues(past.rows), total: past.total }
   data.toReview = review.rows.map(({ session, queue }) => ({ ...session, queue }))
   data.moreToReview = review.more
+  data.reviewOlder = review.older
   data.openDisclosures = await countOpenDisclosures(db, user, scope)
 
   const active = programmes.filter((p) => p.status === 'active')

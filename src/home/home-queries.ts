@@ -36,14 +36,15 @@ export async function unreportedSessions(db: Db, scope: ProgrammeScope, now: str
 /**
  * Recent sessions (held or reported, started in [from, before)) with answers waiting for review, newest
  * first, at most `limit`: their queues are worked out a chunk of sessions at a time, stopping once
- * `limit` are found. `more` is true when older sessions were left unexamined.
+ * `limit` are found. `more` is true when older sessions were left unexamined; `older` when the list goes on
+ * from the session `olderThan` names (an id that names no session: the list from the newest).
  */
 export async function sessionsToReview(
   db: Db,
   user: { id: string; role: Role },
   scope: ProgrammeScope,
   o: { from: string; before: string; limit: number; olderThan?: string | undefined },
-): Promise<{ rows: { session: ListedSession; queue: SessionQueue }[]; more: boolean }> {
+): Promise<{ rows: { session: ListedSession; queue: SessionQueue }[]; more: boolean; older: boolean }> {
   const ids = inScope(scope)
   // Going on from a session shown before: those after it in the list's order (start, then title, descending).
   const last = o.olderThan ? await db.selectFrom('sessions').select(['startsAt', 'title']).where('id', '=', o.olderThan).executeTakeFirst() : undefined
@@ -65,9 +66,9 @@ export async function sessionsToReview(
     for (const session of chunk) {
       const queue = queues.get(session.id)!
       if (queue.comments + queue.held + queue.pairs === 0) continue
-      if (rows.length === o.limit) return { rows, more: true }
+      if (rows.length === o.limit) return { rows, more: true, older: last !== undefined }
       rows.push({ session, queue })
     }
   }
-  return { rows, more: false }
+  return { rows, more: false, older: last !== undefined }
 }

@@ -143,10 +143,26 @@ describe('the start page at national scale', () => {
     const html = await page(agent)
     const older = /href="(\/home\?olderThan=[0-9a-f-]{36}#start-review)"/.exec(html)?.[1]
     expect(older).toBeDefined()
-    const next = textOf(await page(agent, older!.replace('#start-review', '')))
+    const nextHtml = await page(agent, older!.replace('#start-review', ''))
+    const next = textOf(nextHtml)
     const nextReview = next.slice(next.indexOf('Answers waiting for review'), next.indexOf('Disclosures waiting'))
     expect(nextReview).toContain('Antrean jam 0 ')
     for (let h = 1; h < 11; h++) expect(nextReview).not.toContain(`Antrean jam ${h} `)
+    // It says it is further down the list, and leads back to the newest; the start page itself does not.
+    expect(nextReview).toContain('Shown: sessions older than those shown before. Back to the newest sessions')
+    expect(nextHtml).toContain('href="/home#start-review"')
+    expect(review).not.toContain('Back to the newest')
+    const idNext = textOf(await page((await loginAs(jaga, 'coordinator', 'id')).agent, older!.replace('#start-review', '')))
+    expect(idNext).toContain('Yang tampil: kegiatan yang lebih lama dari yang tampil sebelumnya. Kembali ke kegiatan terbaru')
+    // An id that names no session: the list from the newest, and it does not claim to be further down.
+    const unknown = textOf(await page(agent, `/home?olderThan=${crypto.randomUUID()}`))
+    expect(unknown).toContain('Antrean jam 10 ')
+    expect(unknown).not.toContain('Back to the newest')
+    // Past the oldest session the list looks at (30 days back): nothing older, said so, and the way back still there.
+    const edge = await aHeldSession(jaga, programme.id, { female: 1, male: 1 }, { title: 'Tepi 30 hari', startsAt: `${day(-30)}T00:00`, endsAt: `${day(-30)}T00:30` })
+    const endHtml = await page(agent, `/home?olderThan=${edge.id}`)
+    expect(textOf(endHtml)).toContain('Answers waiting for review No older session has answers waiting. Shown: sessions older than those shown before. Back to the newest sessions')
+    expect(endHtml).toContain('href="/home#start-review"')
   })
 
   it('lists the ten most recent sessions to report and counts the rest', async () => {

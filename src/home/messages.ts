@@ -26,6 +26,10 @@ export const startMessages = defineMessages({
   // Leads to the same list on this page, going on from the last session shown.
   'start.olderToReview': { id: 'Lihat kegiatan yang lebih lama', en: 'See the older sessions' },
   'start.nothingToReview': { id: 'Tidak ada jawaban yang menunggu.', en: 'No answers are waiting.' },
+  // The list further down (?olderThan=): what it shows, and the way back to its start.
+  'start.olderShown': { id: 'Yang tampil: kegiatan yang lebih lama dari yang tampil sebelumnya.', en: 'Shown: sessions older than those shown before.' },
+  'start.newestToReview': { id: 'Kembali ke kegiatan terbaru', en: 'Back to the newest sessions' },
+  'start.nothingOlderToReview': { id: 'Tidak ada kegiatan lebih lama yang jawabannya menunggu.', en: 'No older session has answers waiting.' },
   'start.comments': { id: 'Jawaban tertulis: {count}', en: 'Written answers: {count}' },
   // Not "Held: 1": a held session's card already says Held (it took place); these are answers held back.
   'start.held': { id: 'Jawaban ditahan: {count}', en: 'Answers held: {count}' },

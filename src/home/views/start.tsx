@@ -24,7 +24,7 @@ export function StartPage({ t, locale, timeZone, name, data }: Props) {
       {data.partnerProgrammes ? <PartnerProgrammes t={t} locale={locale} data={data} /> : null}
       {data.upcoming ? <MySessions t={t} locale={locale} sessions={data.upcoming} today={data.today} /> : null}
       {data.toReport ? <ToReport t={t} locale={locale} data={data.toReport} /> : null}
-      {data.toReview ? <ToReview t={t} locale={locale} sessions={data.toReview} more={data.moreToReview ?? false} /> : null}
+      {data.toReview ? <ToReview t={t} locale={locale} sessions={data.toReview} more={data.moreToReview ?? false} older={data.reviewOlder ?? false} /> : null}
       {data.openDisclosures !== undefined ? <Disclosures t={t} count={data.openDisclosures} /> : null}
       {data.overdueVisits ? <OverdueVisits t={t} locale={locale} v={data.overdueVisits} /> : null}
       {data.libraryEdits ? <LibraryEdits t={t} locale={locale} timeZone={timeZone} edits={data.libraryEdits} /> : null}
@@ -104,10 +104,17 @@ function ToReport({ t, locale, data }: { t: T; locale: Locale; data: NonNullable
   )
 }
 
-function ToReview({ t, locale, sessions, more }: { t: T; locale: Locale; sessions: HomeSession[]; more: boolean }) {
+function ToReview({ t, locale, sessions, more, older }: { t: T; locale: Locale; sessions: HomeSession[]; more: boolean; older: boolean }) {
+  // Further down the list (?olderThan=): say so, and lead back to the newest.
+  const back = older ? (
+    <p class="muted">
+      {t('start.olderShown')} <a href={`${START_PATH}#start-review`}>{t('start.newestToReview')}</a>
+    </p>
+  ) : null
   return (
-    <Section id="start-review" title={t('start.toReview')} shown={sessions.length > 0} none={t('start.nothingToReview')}>
+    <Section id="start-review" title={t('start.toReview')} shown={sessions.length > 0} none={older ? t('start.nothingOlderToReview') : t('start.nothingToReview')} after={sessions.length > 0 ? null : back}>
       <p class="hint">{t('start.toReviewIntro')}</p>
+      {back}
       <ul class="cards">{sessions.map((s) => <SessionCard t={t} locale={locale} s={s} tasks="review" />)}</ul>
       {more ? (
         <p class="muted">
