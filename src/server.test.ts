@@ -1,7 +1,9 @@
+import fs from 'node:fs'
 import net from 'node:net'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freshDatabase, type TestDb } from '../test/harness.ts'
-import { startServerProcess, type ServerProcess } from '../test/server-process.ts'
+import { ROOT, START_FLAGS, startServerProcess, type ServerProcess } from '../test/server-process.ts'
 
 let testDb: TestDb
 let server: ServerProcess
@@ -17,6 +19,16 @@ afterAll(async () => {
 })
 
 describe('the running server', () => {
+  it('runs with the V8 options production uses, as `npm start` and deploy/jaga.service give them', () => {
+    const service = fs.readFileSync(path.join(ROOT, 'deploy/jaga.service'), 'utf8')
+    const production = /^ExecStart=\/usr\/bin\/node (.*) \/opt\/jaga\/bin\/serve\.js$/m.exec(service)?.[1]?.split(' ')
+    expect(production).toEqual(['--max-semi-space-size=4'])
+    expect(START_FLAGS).toEqual(production)
+    // The process itself (Linux: its command line), not only what was meant to be passed.
+    const args = fs.readFileSync(`/proc/${server.child.pid}/cmdline`, 'utf8').split('\0')
+    expect(args).toContain('--max-semi-space-size=4')
+  })
+
   it('answers the health probe without naming its database to anonymous callers', async () => {
     const res = await fetch(`${server.url}/healthz`)
     expect(res.status).toBe(200)

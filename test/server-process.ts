@@ -16,10 +16,18 @@ export interface ServerProcess {
   stop: () => Promise<number | null>
 }
 
-/** Starts `node bin/serve.js` as `npm start` does, on a free port, and waits until it listens. */
+/** The node options `npm start` passes before bin/serve.js (package.json), so tests start the server as it does. */
+export const START_FLAGS: string[] = (() => {
+  const start = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['start']!
+  const words = start.split(' ')
+  if (words[0] !== 'node' || words.at(-1) !== 'bin/serve.js') throw new Error(`package.json start is not "node [options] bin/serve.js": ${start}`)
+  return words.slice(1, -1)
+})()
+
+/** Starts `node bin/serve.js` with the options `npm start` gives it, on a free port, and waits until it listens. */
 export async function startServerProcess(env: NodeJS.ProcessEnv = {}, startTimeoutMs = 30_000): Promise<ServerProcess> {
   const dataDir = env.DATABASE_URL ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'jaga-srv-'))
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/serve.js')], {
+  const child = spawn(process.execPath, [...START_FLAGS, path.join(ROOT, 'bin/serve.js')], {
     // The test machines run as root, which the server refuses without JAGA_ALLOW_ROOT=1 (operations-messages.ts).
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', JAGA_ALLOW_ROOT: '1', ...(dataDir ? { JAGA_DATA_DIR: dataDir } : {}), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
