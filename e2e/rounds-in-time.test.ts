@@ -164,7 +164,7 @@ describe('rounds in time, on a phone', () => {
       await expect(page.textContent('tbody')).resolves.toContain(words.flagBadge)
 
       // The one refusal this journey asks for (step 4) is the only thing the console reports.
-      expect(errors).toEqual(['Failed to load resource: the server responded with a status of 409 (Conflict)'])
+      expect(errors).toEqual([`Failed to load resource: the server responded with a status of 409 (Conflict) (${journey.server.url}/sessions/${now.id}/evaluation/code-parts)`])
       await context.close()
     }
   })
