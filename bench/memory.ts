@@ -6,7 +6,8 @@
 // ROUNDS servers are started one after the other, each with nginx started beside it (alternating which
 // starts first), so a loaded machine shows in both. Needs Debian's nginx (nginx-light).
 // The server runs with the node options of deploy/jaga.service's ExecStart ('as deployed'); with
-// BENCH_COMPARE_FLAGS=1 each round also starts one without them ('no node options'), in alternating order.
+// BENCH_COMPARE_FLAGS=1 each round also starts one without them ('no node options'), in alternating order;
+// BENCH_TRY_FLAGS=<options> one with those options.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -27,7 +28,13 @@ function deployedNodeOptions(): string[] {
   if (!m) throw new Error('deploy/jaga.service: no ExecStart=<node> ... bin/serve.js line')
   return m[1]!.split(/\s+/).filter(Boolean)
 }
-const VARIANTS = [{ name: 'as deployed', flags: deployedNodeOptions() }, ...(process.env.BENCH_COMPARE_FLAGS === '1' ? [{ name: 'no node options', flags: [] }] : [])]
+// BENCH_TRY_FLAGS="--max-semi-space-size=8" adds a variant with those options instead, in the same rounds.
+const TRY = process.env.BENCH_TRY_FLAGS?.split(/\s+/).filter(Boolean)
+const VARIANTS = [
+  { name: 'as deployed', flags: deployedNodeOptions() },
+  ...(process.env.BENCH_COMPARE_FLAGS === '1' ? [{ name: 'no node options', flags: [] }] : []),
+  ...(TRY?.length ? [{ name: TRY.join(' '), flags: TRY }] : []),
+]
 
 const built = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' })
 if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`)
